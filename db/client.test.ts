@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { executeRows, openDb, redactUrl } from "./client";
+import { readMigrationState } from "./queries/health";
+import { scenarios } from "./schema";
+import { forEachTestDatabase } from "./test-databases";
+
+describe("redactUrl", () => {
+  it("hides the password but keeps host and database", () => {
+    const redacted = redactUrl("postgres://app:s3cret@db.internal:5432/llm");
+    expect(redacted).not.toContain("s3cret");
+    expect(redacted).toContain("db.internal:5432/llm");
+  });
+});
+
+forEachTestDatabase((getHandle) => {
+  it("applies every committed migration", async () => {
+    const state = await readMigrationState({ db: getHandle().db });
+    expect(state.pending).toEqual([]);
+    expect(state.applied).toBe(state.available);
+    expect(state.available).toBeGreaterThan(0);
+  });
+
+  it("round-trips exact numeric money and jsonb", async () => {
+    const { db } = getHandle();
+    const [row] = await db
+      .insert(scenarios)
+      .values({ name: "round trip", state: { workloads: [{ name: "bot", requestsPerMonth: 3 }] } })
+      .returning();
+    expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
+    const [read] = await db.select().from(scenarios).where(eq(scenarios.id, row!.id));
+    expect(read?.state).toEqual({ workloads: [{ name: "bot", requestsPerMonth: 3 }] });
+    const [money] = await executeRows<{ total: string }>(
+      db,
+      sql`select (0.1::numeric(24,12) + 0.2::numeric(24,12))::text as total`,
+    );
+    expect(money?.total).toBe("0.300000000000");
+  });
+});
+
+describe("PGlite on disk", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "pglite-persist-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("creates its folder and keeps data across restarts", async () => {
+    const nested = path.join(dir, "nested", "data");
+    const first = await openDb({ pgliteDir: nested });
+    await first.db.insert(scenarios).values({ name: "kept", state: {} });
+    await first.close();
+
+    const second = await openDb({ pgliteDir: nested });
+    const rows = await second.db.select().from(scenarios).where(eq(scenarios.name, "kept"));
+    expect(rows).toHaveLength(1);
+    const state = await readMigrationState({ db: second.db });
+    expect(state.upToDate).toBe(true);
+    await second.close();
+  });
+});
+
+if (process.env.DATABASE_URL) {
+  describe("Postgres migrations from several instances at once", () => {
+    it("serialise behind the advisory lock and all succeed", async () => {
+      const url = process.env.DATABASE_URL!;
+      const handles = await Promise.all([1, 2, 3].map(() => openDb({ databaseUrl: url })));
+      const states = await Promise.all(handles.map((handle) => readMigrationState({ db: handle.db })));
+      expect(states.every((state) => state.upToDate)).toBe(true);
+      await Promise.all(handles.map((handle) => handle.close()));
+    });
+  });
+}

@@ -1,0 +1,135 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import * as schema from "./schema";
+
+/**
+ * The one database module. With DATABASE_URL it talks to a Postgres server through postgres.js;
+ * without it, it opens an embedded PGlite database on disk. Both run the same drizzle migrations.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbDriver = "pglite" | "postgres";
+
+export interface DbHandle {
+  db: Db;
+  driver: DbDriver;
+  location: string;
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_ID = 7_240_311;
+
+export interface OpenDbOptions {
+  /** A postgres:// URL; when absent PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
+  pgliteDir?: string;
+  migrate?: boolean;
+}
+
+export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
+  const handle = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : await openPglite(options.pgliteDir ?? "./.data/pglite");
+  if (options.migrate !== false) await runMigrations(handle);
+  return handle;
+}
+
+function openPostgres(databaseUrl: string): DbHandle {
+  // onnotice silences "relation already exists, skipping" chatter from idempotent migrations.
+  const client = postgres(databaseUrl, { max: 10, onnotice: () => {}, prepare: true });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "postgres",
+    location: redactUrl(databaseUrl),
+    // Several app instances may start at once; a session advisory lock makes them migrate one at a time.
+    migrate: async () => {
+      const lockConnection = await client.reserve();
+      try {
+        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+        await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
+        lockConnection.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dir: string): Promise<DbHandle> {
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(path.resolve(dir));
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    location: inMemory ? "memory" : path.resolve(dir),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function runMigrations(handle: DbHandle): Promise<void> {
+  try {
+    await handle.migrate();
+  } catch (error) {
+    throw new AppError("unavailable:database", `Database migration failed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Never let credentials reach logs or the health route. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparseable url)";
+  }
+}
+
+// One handle per server process: PGlite must not be opened twice, and dev reloads re-evaluate modules.
+const globalForDb = globalThis as unknown as { __dbHandle?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__dbHandle) {
+    const config = env();
+    globalForDb.__dbHandle = openDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR }).catch(
+      (error) => {
+        globalForDb.__dbHandle = undefined;
+        throw error;
+      },
+    );
+  }
+  return globalForDb.__dbHandle;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Raw SQL rows; postgres.js returns an array while PGlite returns `{ rows }`. */
+export async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,249 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/*
+ * Every table of the product. Money is `numeric` (exact decimal strings in JS), never float.
+ * Prices are USD per million tokens; costs are USD.
+ */
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const pricePerMTok = (name: string) => numeric(name, { precision: 20, scale: 10 });
+const usd = (name: string) => numeric(name, { precision: 24, scale: 12 });
+
+// ---- Catalog ----
+
+export const catalogMeta = pgTable("catalog_meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+export type CatalogMeta = typeof catalogMeta.$inferSelect;
+
+export const providers = pgTable("providers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  website: text("website"),
+  envKey: text("env_key"),
+  createdAt: createdAt(),
+});
+export type Provider = typeof providers.$inferSelect;
+export type NewProvider = typeof providers.$inferInsert;
+
+export const models = pgTable("models", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  creator: text("creator"),
+  family: text("family"),
+  openWeights: boolean("open_weights"),
+  releaseDate: text("release_date"),
+  knowledgeCutoff: text("knowledge_cutoff"),
+  createdAt: createdAt(),
+});
+export type Model = typeof models.$inferSelect;
+export type NewModel = typeof models.$inferInsert;
+
+export const offerings = pgTable(
+  "offerings",
+  {
+    id: text("id").primaryKey(),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    providerModelId: text("provider_model_id").notNull(),
+    name: text("name").notNull(),
+    contextWindow: integer("context_window"),
+    maxOutputTokens: integer("max_output_tokens"),
+    inputModalities: text("input_modalities").array(),
+    outputModalities: text("output_modalities").array(),
+    toolCall: boolean("tool_call"),
+    reasoning: boolean("reasoning"),
+    structuredOutput: boolean("structured_output"),
+    openWeights: boolean("open_weights"),
+    releaseDate: text("release_date"),
+    knowledgeCutoff: text("knowledge_cutoff"),
+    deprecated: boolean("deprecated"),
+    capabilitySource: text("capability_source"),
+    /** Set when a sync no longer finds the offering upstream; rows are never deleted. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("offerings_model_idx").on(table.modelId),
+    index("offerings_provider_idx").on(table.providerId),
+  ],
+);
+export type Offering = typeof offerings.$inferSelect;
+export type NewOffering = typeof offerings.$inferInsert;
+
+/** Append-only: a changed price is a new row, never an update. */
+export const priceObservations = pgTable(
+  "price_observations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    offeringId: text("offering_id")
+      .notNull()
+      .references(() => offerings.id),
+    effectiveFrom: text("effective_from").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull().defaultNow(),
+    source: text("source").notNull(),
+    sourceDate: text("source_date"),
+    inputPerMTok: pricePerMTok("input_per_mtok"),
+    outputPerMTok: pricePerMTok("output_per_mtok"),
+    cacheReadPerMTok: pricePerMTok("cache_read_per_mtok"),
+    cacheWritePerMTok: pricePerMTok("cache_write_per_mtok"),
+    /** Tier, time-of-day and other structured price rules, decimals kept as strings. */
+    rules: jsonb("rules"),
+    note: text("note"),
+    fingerprint: text("fingerprint").notNull(),
+  },
+  (table) => [
+    index("price_observations_offering_idx").on(table.offeringId, table.effectiveFrom),
+    uniqueIndex("price_observations_fingerprint_idx").on(table.offeringId, table.source, table.fingerprint),
+  ],
+);
+export type PriceObservation = typeof priceObservations.$inferSelect;
+export type NewPriceObservation = typeof priceObservations.$inferInsert;
+
+export const editorialFacts = pgTable(
+  "editorial_facts",
+  {
+    id: text("id").primaryKey(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    data: jsonb("data"),
+    source: text("source").notNull(),
+    sourceDate: text("source_date").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("editorial_facts_subject_idx").on(table.subjectType, table.subjectId)],
+);
+export type EditorialFact = typeof editorialFacts.$inferSelect;
+export type NewEditorialFact = typeof editorialFacts.$inferInsert;
+
+// ---- Playground sessions ----
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    clientId: text("client_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("sessions_updated_idx").on(table.updatedAt)],
+);
+export type Session = typeof sessions.$inferSelect;
+export type NewSession = typeof sessions.$inferInsert;
+
+/** One prompt sent to every pane of a session. */
+export const runs = pgTable(
+  "runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    turnIndex: integer("turn_index").notNull(),
+    prompt: text("prompt").notNull(),
+    system: text("system"),
+    params: jsonb("params").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("runs_session_idx").on(table.sessionId, table.turnIndex)],
+);
+export type Run = typeof runs.$inferSelect;
+export type NewRun = typeof runs.$inferInsert;
+
+/** One model's answer within a run, including partial output of stopped or failed streams. */
+export const runResults = pgTable(
+  "run_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    status: text("status").notNull(),
+    output: text("output").notNull().default(""),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    inputTokens: integer("input_tokens"),
+    cachedInputTokens: integer("cached_input_tokens"),
+    outputTokens: integer("output_tokens"),
+    reasoningTokens: integer("reasoning_tokens"),
+    costUsd: usd("cost_usd"),
+    ttftMs: integer("ttft_ms"),
+    durationMs: integer("duration_ms"),
+    simulated: boolean("simulated").notNull().default(false),
+    estimated: boolean("estimated").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [index("run_results_run_idx").on(table.runId)],
+);
+export type RunResult = typeof runResults.$inferSelect;
+export type NewRunResult = typeof runResults.$inferInsert;
+
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    sessionId: uuid("session_id").references(() => sessions.id, { onDelete: "set null" }),
+    runResultId: uuid("run_result_id").references(() => runResults.id, { onDelete: "set null" }),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    cachedInputTokens: integer("cached_input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    reasoningTokens: integer("reasoning_tokens").notNull().default(0),
+    costUsd: usd("cost_usd"),
+    ttftMs: integer("ttft_ms"),
+    durationMs: integer("duration_ms"),
+    status: text("status").notNull(),
+    simulated: boolean("simulated").notNull().default(false),
+    estimated: boolean("estimated").notNull().default(false),
+  },
+  (table) => [
+    index("usage_events_occurred_model_idx").on(table.occurredAt, table.model),
+    index("usage_events_occurred_provider_idx").on(table.occurredAt, table.provider),
+    index("usage_events_real_idx").on(table.occurredAt).where(sql`${table.simulated} = false`),
+  ],
+);
+export type UsageEvent = typeof usageEvents.$inferSelect;
+export type NewUsageEvent = typeof usageEvents.$inferInsert;
+
+// ---- Calculator ----
+
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    state: jsonb("state").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("scenarios_updated_idx").on(table.updatedAt)],
+);
+export type Scenario = typeof scenarios.$inferSelect;
+export type NewScenario = typeof scenarios.$inferInsert;

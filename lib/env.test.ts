@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database with no keys", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe("./.data/pglite");
+    expect(env.raw.OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", OPENAI_BASE_URL: "  " });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.raw.OPENAI_BASE_URL?.trim()).toBe("");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(EnvError);
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", ANTHROPIC_BASE_URL: "not a url" });
+    } catch (error) {
+      const names = (error as EnvError).issues.map((issue) => issue.variable).sort();
+      expect(names).toEqual(["ANTHROPIC_BASE_URL", "DATABASE_URL"]);
+      expect((error as Error).message).toContain("DATABASE_URL");
+    }
+  });
+
+  it("accepts a Postgres URL and provider overrides", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgresql://u@127.0.0.1:5432/db",
+      OPENAI_BASE_URL: "http://127.0.0.1:4010/v1",
+      OPENAI_API_KEY: "sk-test",
+    });
+    expect(env.DATABASE_URL).toBe("postgresql://u@127.0.0.1:5432/db");
+    expect(env.raw.OPENAI_BASE_URL).toBe("http://127.0.0.1:4010/v1");
+    expect(env.raw.OPENAI_API_KEY).toBe("sk-test");
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable is validated here so a bad value
+ * fails at start with a message that names it, instead of surfacing later as a runtime fault.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ message: "must be a full URL such as https://host:port/path" }).optional());
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+export const PROVIDER_ENV = {
+  openai: { keyVar: "OPENAI_API_KEY", baseUrlVar: "OPENAI_BASE_URL" },
+  anthropic: { keyVar: "ANTHROPIC_API_KEY", baseUrlVar: "ANTHROPIC_BASE_URL" },
+  google: { keyVar: "GOOGLE_GENERATIVE_AI_API_KEY", baseUrlVar: "GOOGLE_GENERATIVE_AI_BASE_URL" },
+  mistral: { keyVar: "MISTRAL_API_KEY", baseUrlVar: "MISTRAL_BASE_URL" },
+  groq: { keyVar: "GROQ_API_KEY", baseUrlVar: "GROQ_BASE_URL" },
+  deepseek: { keyVar: "DEEPSEEK_API_KEY", baseUrlVar: "DEEPSEEK_BASE_URL" },
+  together: { keyVar: "TOGETHER_AI_API_KEY", baseUrlVar: "TOGETHER_AI_BASE_URL" },
+  fireworks: { keyVar: "FIREWORKS_API_KEY", baseUrlVar: "FIREWORKS_BASE_URL" },
+  xai: { keyVar: "XAI_API_KEY", baseUrlVar: "XAI_BASE_URL" },
+  openrouter: { keyVar: "OPENROUTER_API_KEY", baseUrlVar: "OPENROUTER_BASE_URL" },
+} as const;
+
+export type ProviderEnvId = keyof typeof PROVIDER_ENV;
+
+const providerShape = Object.fromEntries(
+  Object.values(PROVIDER_ENV).flatMap(({ keyVar, baseUrlVar }) => [
+    [keyVar, optionalSecret],
+    [baseUrlVar, optionalUrl.optional()],
+  ]),
+);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    )
+    .optional(),
+  PGLITE_DIR: z.string().trim().min(1).default("./.data/pglite"),
+  /** Comma-separated list of the form name|baseUrl|KEY_VARIABLE for any OpenAI-compatible server. */
+  OPENAI_COMPATIBLE_ENDPOINTS: z.string().trim().default(""),
+  OLLAMA_BASE_URL: optionalUrl.optional(),
+  CATALOG_MODELS_DEV_URL: z.url().default("https://models.dev/api.json"),
+  CATALOG_GENAI_PRICES_URL: z
+    .url()
+    .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json"),
+  MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
+});
+const providerSchema = z.object(providerShape);
+
+/** Validated settings plus the raw variables, for names chosen by configuration (endpoint key variables). */
+export type Env = z.infer<typeof envSchema> & { raw: Record<string, string | undefined> };
+
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n")}`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  const providerResult = providerSchema.safeParse(source);
+  const issues = [...(result.error?.issues ?? []), ...(providerResult.error?.issues ?? [])];
+  if (!result.success || issues.length > 0) {
+    throw new EnvError(
+      issues.map((issue) => ({ variable: String(issue.path[0] ?? "(root)"), message: issue.message })),
+    );
+  }
+  return { ...result.data, raw: { ...source } };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Reads a variable whose name comes from configuration (e.g. an endpoint's key variable). */
+export function envValue(name: string): string | undefined {
+  const value = env().raw[name]?.trim();
+  return value ? value : undefined;
+}

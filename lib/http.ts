@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import { AppError, errorToResponse, type Surface } from "./errors";
+
+/** Default cap on JSON request bodies; routes with larger legitimate inputs pass their own. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response> | Response;
+
+/** Wraps a route handler so every thrown AppError becomes its JSON body and status. */
+export function route<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
+
+/**
+ * Reads and validates a JSON body. Size is checked on the bytes actually received, not only the
+ * Content-Length header, so a lying client still gets a 413 rather than exhausting memory.
+ */
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  options: { surface: Surface; maxBytes?: number },
+): Promise<z.infer<T>> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().includes("application/json")) {
+    throw new AppError(
+      `unsupported_media_type:${options.surface}`,
+      "Send the body as JSON with the header Content-Type: application/json.",
+    );
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(options.surface, maxBytes);
+
+  const text = await readTextCapped(request, maxBytes, options.surface);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError(
+      `bad_request:${options.surface}`,
+      `The body is not valid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw AppError.fromZod(options.surface, parsed.error, "request body");
+  return parsed.data;
+}
+
+async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(surface, maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLarge(surface: Surface, maxBytes: number): AppError {
+  return new AppError(
+    `payload_too_large:${surface}`,
+    `The body is larger than the ${Math.round(maxBytes / 1024)} KB this endpoint accepts. Send less text.`,
+    { details: { maxBytes } },
+  );
+}
+
+/** Validates query parameters; repeated keys become arrays so filters like provider=a&provider=b work. */
+export function readQuery<T extends z.ZodType>(url: string | URL, schema: T, surface: Surface): z.infer<T> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw AppError.fromZod(surface, parsed.error, "query parameter");
+  return parsed.data;
+}
