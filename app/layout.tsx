@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { SiteHeader } from "@/components/site-header";
+import { ThemeScript } from "@/components/theme-script";
+import { APP_NAME, APP_VERSION } from "@/lib/version";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: `${APP_NAME}: choose LLM APIs with real numbers`, template: `%s · ${APP_NAME}` },
+  description:
+    "Prices and capabilities of every model across providers, side-by-side streaming with live metrics, and team cost estimates.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <Providers>
+          <SiteHeader />
+          <main className="mx-auto max-w-[1600px] px-3 py-6 sm:px-6">{children}</main>
+          <footer className="mx-auto max-w-[1600px] px-3 pb-8 text-xs text-zinc-500 sm:px-6">
+            {APP_NAME} v{APP_VERSION}
+          </footer>
+        </Providers>
+      </body>
+    </html>
+  );
+}

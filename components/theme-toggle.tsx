@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { THEME_STORAGE_KEY } from "./theme-script";
+
+type ThemeChoice = "system" | "light" | "dark";
+const ORDER: ThemeChoice[] = ["system", "light", "dark"];
+const LABEL: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
+const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
+
+function apply(choice: ThemeChoice) {
+  const prefersDark = window.matchMedia("(prefers-color-scheme: dark)").matches;
+  const dark = choice === "dark" || (choice === "system" && prefersDark);
+  document.documentElement.classList.toggle("dark", dark);
+  document.documentElement.dataset.theme = choice;
+}
+
+export function ThemeToggle() {
+  const [choice, setChoice] = useState<ThemeChoice>("system");
+
+  useEffect(() => {
+    const saved = localStorage.getItem(THEME_STORAGE_KEY) as ThemeChoice | null;
+    setChoice(saved && ORDER.includes(saved) ? saved : "system");
+  }, []);
+
+  // While following the system, react to the OS switching between light and dark.
+  useEffect(() => {
+    if (choice !== "system") return;
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => apply("system");
+    media.addEventListener("change", onChange);
+    return () => media.removeEventListener("change", onChange);
+  }, [choice]);
+
+  function cycle() {
+    const next = ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length] ?? "system";
+    setChoice(next);
+    localStorage.setItem(THEME_STORAGE_KEY, next);
+    apply(next);
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={cycle}
+      data-testid="theme-toggle"
+      data-theme-choice={choice}
+      title={`Theme: ${LABEL[choice]} (click to change)`}
+      aria-label={`Theme: ${LABEL[choice]}. Switch theme`}
+      className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-200 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+    >
+      <span aria-hidden>{ICON[choice]}</span>
+      <span className="hidden sm:inline">{LABEL[choice]}</span>
+    </button>
+  );
+}

@@ -1,0 +1,19 @@
+import { getDbHandle } from "@/db/client";
+import { type MigrationState, readMigrationState } from "@/db/queries/health";
+import { APP_VERSION } from "./version";
+
+export interface HealthReport {
+  status: "ok" | "degraded";
+  version: string;
+  db: { driver: "pglite" | "postgres"; migrations: MigrationState };
+}
+
+export async function getHealth(): Promise<HealthReport> {
+  const handle = await getDbHandle();
+  const migrations = await readMigrationState({ db: handle.db });
+  return {
+    status: migrations.upToDate ? "ok" : "degraded",
+    version: APP_VERSION,
+    db: { driver: handle.driver, migrations },
+  };
+}

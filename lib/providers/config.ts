@@ -1,0 +1,76 @@
+import { env, envValue, PROVIDER_ENV, type ProviderEnvId } from "@/lib/env";
+
+export const PROVIDER_LABELS: Record<ProviderEnvId, string> = {
+  openai: "OpenAI",
+  anthropic: "Anthropic",
+  google: "Google Gemini",
+  mistral: "Mistral",
+  groq: "Groq",
+  deepseek: "DeepSeek",
+  together: "Together AI",
+  fireworks: "Fireworks AI",
+  xai: "xAI",
+  openrouter: "OpenRouter",
+};
+
+/** What the browser may learn about a provider: never the key, only whether one is set. */
+export interface ProviderStatus {
+  id: string;
+  label: string;
+  keyVariable: string;
+  baseUrlVariable: string | null;
+  configured: boolean;
+  customBaseUrl: boolean;
+  kind: "builtin" | "openai-compatible";
+}
+
+export interface CompatibleEndpoint {
+  name: string;
+  baseUrl: string;
+  keyVariable: string | null;
+}
+
+/** Parses OPENAI_COMPATIBLE_ENDPOINTS: "name|baseUrl|KEY_VAR" entries separated by commas. */
+export function parseCompatibleEndpoints(raw: string): CompatibleEndpoint[] {
+  return raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [name = "", baseUrl = "", keyVariable = ""] = entry.split("|").map((part) => part.trim());
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+        throw new Error(
+          `OPENAI_COMPATIBLE_ENDPOINTS: "${name}" must be lower-case letters, digits and dashes`,
+        );
+      }
+      if (!URL.canParse(baseUrl)) throw new Error(`OPENAI_COMPATIBLE_ENDPOINTS: "${baseUrl}" is not a URL`);
+      return { name, baseUrl, keyVariable: keyVariable || null };
+    });
+}
+
+export function listProviderStatus(): ProviderStatus[] {
+  const config = env();
+  const builtin = (Object.keys(PROVIDER_ENV) as ProviderEnvId[]).map((id) => {
+    const { keyVar, baseUrlVar } = PROVIDER_ENV[id];
+    return {
+      id,
+      label: PROVIDER_LABELS[id],
+      keyVariable: keyVar,
+      baseUrlVariable: baseUrlVar,
+      configured: Boolean(envValue(keyVar)),
+      customBaseUrl: Boolean(envValue(baseUrlVar)),
+      kind: "builtin" as const,
+    };
+  });
+  const compatible = parseCompatibleEndpoints(config.OPENAI_COMPATIBLE_ENDPOINTS).map((endpoint) => ({
+    id: endpoint.name,
+    label: endpoint.name,
+    keyVariable: endpoint.keyVariable ?? "(none)",
+    baseUrlVariable: null,
+    // Local servers often need no key; such an endpoint counts as configured.
+    configured: endpoint.keyVariable ? Boolean(envValue(endpoint.keyVariable)) : true,
+    customBaseUrl: true,
+    kind: "openai-compatible" as const,
+  }));
+  return [...builtin, ...compatible];
+}
