@@ -1,0 +1,89 @@
+// `npm test`: every check in order (typecheck, lint, unit + db tests, build, browser tests), then one
+// summary line "N passed, N failed" summed across the runners. A failed non-test step counts as one failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const tmp = path.join("tests", ".tmp");
+mkdirSync(tmp, { recursive: true });
+const vitestJson = path.join(tmp, "vitest.json");
+const playwrightJson = path.join(tmp, "playwright.json");
+for (const file of [vitestJson, playwrightJson]) rmSync(file, { force: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(label, command, args) {
+  console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  return { ok, seconds };
+}
+
+function step(label, command, args) {
+  const { ok, seconds } = run(label, command, args);
+  lines.push(`${ok ? "✓" : "✗"} ${label} (${seconds}s)`);
+  if (ok) totals.passed += 1;
+  else totals.failed += 1;
+  return ok;
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+function suite(label, command, args, count) {
+  const { ok, seconds } = run(label, command, args);
+  const counted = count();
+  if (counted) {
+    totals.passed += counted.passed;
+    totals.failed += counted.failed;
+    totals.skipped += counted.skipped;
+    lines.push(
+      `${ok ? "✓" : "✗"} ${label}: ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped (${seconds}s)`,
+    );
+  } else {
+    totals.failed += 1;
+    lines.push(`✗ ${label}: did not report results (${seconds}s)`);
+  }
+  // A runner that exits non-zero with no failing test (e.g. a crash in setup) still fails the run.
+  if (!ok && counted && counted.failed === 0) totals.failed += 1;
+  return ok;
+}
+
+step("typecheck", "npx", ["tsc", "--noEmit"]);
+step("lint + format", "npx", ["biome", "check", "."]);
+suite(
+  "unit + db tests (vitest)",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+  () => {
+    const report = readJson(vitestJson);
+    if (!report) return null;
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+  },
+);
+const built = step("next build", "npx", ["next", "build"]);
+if (built) {
+  suite("browser tests (playwright)", "node", ["tests/support/run-e2e.mjs"], () => {
+    const report = readJson(playwrightJson);
+    if (!report) return null;
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+    return { passed: expected, failed: unexpected + flaky, skipped };
+  });
+} else {
+  totals.failed += 1;
+  lines.push("✗ browser tests (playwright): not run because the build failed");
+}
+
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
+console.log(`\n━━ Summary\n${lines.join("\n")}\n`);
+writeFileSync(path.join(tmp, "summary.txt"), `${summary}\n`);
+console.log(summary);
+process.exit(totals.failed === 0 ? 0 : 1);

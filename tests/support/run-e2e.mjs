@@ -1,0 +1,24 @@
+// Runs the Playwright suite against the production build in real Chromium.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { findBrowser } from "./find-browser.mjs";
+
+const browser = findBrowser();
+console.log(`Browser: ${browser.path} (via ${browser.via})`);
+
+if (!existsSync(path.join(".next", "BUILD_ID"))) {
+  console.log("No production build found; running next build first…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Each run starts from an empty embedded database so results do not depend on earlier runs.
+const pgliteDir = path.join("tests", ".tmp", "pglite-e2e");
+rmSync(pgliteDir, { recursive: true, force: true });
+
+const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, E2E_CHROMIUM_PATH: browser.path, PGLITE_DIR: pgliteDir },
+});
+process.exit(result.status ?? 1);
