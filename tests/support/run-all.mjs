@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const tmp = path.join("tests", ".tmp");
 mkdirSync(tmp, { recursive: true });
 const vitestJson = path.join(tmp, "vitest.json");
