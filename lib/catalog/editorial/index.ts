@@ -1,0 +1,201 @@
+import { benchmarkFacts } from "./benchmarks";
+import { detectSeedConflicts, type SeedConflict } from "./conflicts";
+import { contextWindowFacts } from "./context-windows";
+import { costExamples, costFormula, rulesOfThumb } from "./cost-model";
+import { decisionRules as rules } from "./decision-framework";
+import { latencyFacts } from "./latency";
+import { modalityFacts } from "./modalities";
+import { modelTagFacts } from "./model-tags";
+import { editorialModels, resolveEditorialModelId } from "./models";
+import { seed000Guidance, seed000Notes } from "./notes-seed-000";
+import { seed001Guidance, seed001Notes } from "./notes-seed-001";
+import { seed002Guidance, seed002Notes } from "./notes-seed-002";
+import { priceFacts } from "./prices";
+import { freeTierFacts, lineupFacts, sdkFacts } from "./providers";
+import { recommendationFacts } from "./recommendations";
+import { routingPatterns } from "./routing";
+import { seedSelectModel, selectModelSteps } from "./select-model";
+import { seedSources } from "./sources";
+import type {
+  DecisionRule,
+  GuidanceFact,
+  ModelFact,
+  ModelTagFact,
+  NoteFact,
+  PriceFact,
+  RoutingPattern,
+  RuleOfThumb,
+  SeedDate,
+  SeedId,
+  SelectModelStep,
+  UseCaseBudget,
+  WizardQuestion,
+} from "./types";
+import { monthlyCostEstimates, useCaseBudgetFacts } from "./use-cases";
+import { wizardQuestions } from "./wizard-questions";
+import { type CandidateScore, scoreCandidates, type WizardAnswers } from "./wizard-scoring";
+
+export type { SeedConflict, SeedObservation } from "./conflicts";
+export type { SelectModelRequirements } from "./select-model";
+export * from "./types";
+export type { CandidateScore, WizardAnswers } from "./wizard-scoring";
+export {
+  benchmarkFacts,
+  contextWindowFacts,
+  costExamples,
+  costFormula,
+  editorialModels,
+  freeTierFacts,
+  latencyFacts,
+  lineupFacts,
+  modalityFacts,
+  modelTagFacts,
+  monthlyCostEstimates,
+  priceFacts,
+  recommendationFacts,
+  resolveEditorialModelId,
+  routingPatterns,
+  rulesOfThumb,
+  sdkFacts,
+  seedSelectModel,
+  seedSources,
+  selectModelSteps,
+  useCaseBudgetFacts,
+  type wizardQuestions,
+};
+
+export const noteFacts: readonly NoteFact[] = [...seed000Notes, ...seed001Notes, ...seed002Notes];
+export const guidanceFacts: readonly GuidanceFact[] = [
+  ...seed000Guidance,
+  ...seed001Guidance,
+  ...seed002Guidance,
+];
+
+/** Every fact that names a model or provider, in one list. */
+export const modelFacts: readonly ModelFact[] = [
+  ...priceFacts,
+  ...contextWindowFacts,
+  ...latencyFacts,
+  ...benchmarkFacts,
+  ...noteFacts,
+  ...modalityFacts,
+  ...lineupFacts,
+  ...freeTierFacts,
+  ...sdkFacts,
+  ...modelTagFacts,
+  ...recommendationFacts,
+];
+
+/**
+ * Facts about one model. Accepts the canonical id or any genai-prices / tokenlens id; with
+ * `includeProviderFacts`, facts about the model's vendor as a whole are added.
+ */
+export function factsForModel(
+  modelId: string,
+  options: { includeProviderFacts?: boolean } = {},
+): ModelFact[] {
+  const model = resolveEditorialModelId(modelId);
+  if (!model) return [];
+  const vendor = editorialModels.find((entry) => entry.model === model)?.vendor;
+  return modelFacts.filter(
+    (fact) =>
+      fact.model === model ||
+      (options.includeProviderFacts === true && fact.model === null && fact.provider === vendor),
+  );
+}
+
+export interface SeedPriceObservation {
+  provider: string;
+  model: string;
+  modelName: string;
+  /** The seed's as-of date; the guides say when prices were true, not when they started. */
+  effectiveFrom: SeedDate;
+  inputPerMTok: string | null;
+  outputPerMTok: string | null;
+  /** Only set when the seed gives a range instead of one input price. */
+  inputPerMTokRange: { min: string; max: string } | null;
+  basis: PriceFact["basis"];
+  source: SeedId;
+  sourceDate: SeedDate;
+  note: string | null;
+}
+
+export function seedPriceObservations(): SeedPriceObservation[] {
+  return priceFacts.flatMap((fact) => {
+    if (!fact.model || !fact.modelName) return [];
+    const { price } = fact;
+    return [
+      {
+        provider: fact.provider,
+        model: fact.model,
+        modelName: fact.modelName,
+        effectiveFrom: fact.sourceDate,
+        inputPerMTok: price.shape === "input-range" ? null : price.inputPerMTok,
+        outputPerMTok: price.shape === "input-output" ? price.outputPerMTok : null,
+        inputPerMTokRange:
+          price.shape === "input-range" ? { min: price.inputPerMTokMin, max: price.inputPerMTokMax } : null,
+        basis: fact.basis,
+        source: fact.source,
+        sourceDate: fact.sourceDate,
+        note: fact.note ?? null,
+      },
+    ];
+  });
+}
+
+export function useCaseBudgets(): readonly UseCaseBudget[] {
+  return useCaseBudgetFacts;
+}
+
+export interface DecisionFramework {
+  questions: readonly WizardQuestion[];
+  rules: readonly DecisionRule[];
+  /** Seed 002's `select_model`, in order; the first step whose conditions all hold wins. */
+  selectModelSteps: readonly SelectModelStep[];
+}
+
+export function decisionRules(): DecisionFramework {
+  return { questions: wizardQuestions, rules, selectModelSteps };
+}
+
+/** Seed tags for a model, including tags its vendor (or host) earned as a whole. */
+export function tagsForModel(provider: string, modelId: string): ModelTagFact[] {
+  const model = resolveEditorialModelId(modelId) ?? modelId;
+  const vendor = editorialModels.find((entry) => entry.model === model)?.vendor;
+  return modelTagFacts.filter((fact) =>
+    fact.model === null ? fact.provider === provider || fact.provider === vendor : fact.model === model,
+  );
+}
+
+/** Ranks every editorial model for a set of wizard answers using the seed tags alone. */
+export function scoreEditorialModels(answers: WizardAnswers): CandidateScore[] {
+  const candidates = editorialModels.map((entry) => ({ provider: entry.vendor, model: entry.model }));
+  const vendorOf = (model: string) => editorialModels.find((entry) => entry.model === model)?.vendor;
+  return scoreCandidates(candidates, answers, rules, modelTagFacts, vendorOf);
+}
+
+export interface RoutingGuidance {
+  /** Seed 002's router: a small model classifies, simple queries stay small, complex ones escalate. */
+  router: RoutingPattern;
+  /** Seed 001's share of tasks budget models can take (60-70%); seed 002 gives no traffic split. */
+  budgetTaskShare: RuleOfThumb;
+  patterns: readonly RoutingPattern[];
+}
+
+export function routingPattern(): RoutingGuidance {
+  const router = routingPatterns.find((pattern) => pattern.id === "s002-router-pattern");
+  const budgetTaskShare = rulesOfThumb.find((rule) => rule.subject === "budget-model-task-share");
+  if (!router || !budgetTaskShare) throw new Error("editorial routing data is incomplete");
+  return { router, budgetTaskShare, patterns: routingPatterns };
+}
+
+export function findSeedConflicts(): SeedConflict[] {
+  return detectSeedConflicts({
+    prices: priceFacts,
+    contextWindows: contextWindowFacts,
+    benchmarks: benchmarkFacts,
+    lineups: lineupFacts,
+    modalities: modalityFacts,
+    recommendations: recommendationFacts,
+  });
+}
