@@ -36,6 +36,8 @@ export const providers = pgTable("providers", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   website: text("website"),
+  pricingUrl: text("pricing_url"),
+  docsUrl: text("docs_url"),
   envKey: text("env_key"),
   createdAt: createdAt(),
 });
@@ -74,6 +76,7 @@ export const offerings = pgTable(
     toolCall: boolean("tool_call"),
     reasoning: boolean("reasoning"),
     structuredOutput: boolean("structured_output"),
+    attachment: boolean("attachment"),
     openWeights: boolean("open_weights"),
     releaseDate: text("release_date"),
     knowledgeCutoff: text("knowledge_cutoff"),
@@ -100,7 +103,8 @@ export const priceObservations = pgTable(
     offeringId: text("offering_id")
       .notNull()
       .references(() => offerings.id),
-    effectiveFrom: text("effective_from").notNull(),
+    /** Date the price took effect per its source; null for a source's undated first price. */
+    effectiveFrom: text("effective_from"),
     observedAt: timestamp("observed_at", { withTimezone: true }).notNull().defaultNow(),
     source: text("source").notNull(),
     sourceDate: text("source_date"),

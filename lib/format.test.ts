@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatPerMTok, formatTokens, formatUsd, UNKNOWN } from "./format";
+
+describe("format", () => {
+  it("shows per-million prices with every significant digit and at least cents", () => {
+    expect(formatPerMTok("2.5")).toBe("$2.50");
+    expect(formatPerMTok("0.075")).toBe("$0.075");
+    expect(formatPerMTok("0.0375")).toBe("$0.0375");
+    expect(formatPerMTok("15")).toBe("$15.00");
+    expect(formatPerMTok("1250")).toBe("$1,250.00");
+  });
+
+  it("never shows an unknown price as $0", () => {
+    expect(formatPerMTok(null)).toBe(UNKNOWN);
+    expect(formatUsd(undefined)).toBe(UNKNOWN);
+    expect(formatPerMTok("0")).toBe("$0.00");
+  });
+
+  it("keeps sub-cent costs readable and rounds monthly totals", () => {
+    expect(formatUsd("0.000375")).toBe("$0.000375");
+    expect(formatUsd("0.0123456")).toBe("$0.0123");
+    expect(formatUsd("1234.567")).toBe("$1,234.57");
+    expect(formatUsd("1234.567", "whole")).toBe("$1,235");
+  });
+
+  it("formats tokens and partial dates", () => {
+    expect(formatTokens(128_000)).toBe("128K");
+    expect(formatTokens(1_048_576)).toBe("1M");
+    expect(formatTokens(8192)).toBe("8,192");
+    expect(formatDate("2024-11")).toBe("Nov 2024");
+    expect(formatDate("2026-03-05")).toBe("Mar 5, 2026");
+    expect(formatDate(null)).toBe(UNKNOWN);
+  });
+});
