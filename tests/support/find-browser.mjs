@@ -42,7 +42,8 @@ export function findBrowser({ install = true } = {}) {
     execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", {
       stdio: "inherit",
     });
-    if (existsSync("/usr/bin/chromium")) return { path: "/usr/bin/chromium", via: "apt-get install chromium" };
+    if (existsSync("/usr/bin/chromium"))
+      return { path: "/usr/bin/chromium", via: "apt-get install chromium" };
   }
   console.log("No Chromium found; trying `npx playwright install chromium`…");
   const result = spawnSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit" });

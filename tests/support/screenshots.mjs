@@ -14,9 +14,20 @@ const pages = rest.filter((arg) => !arg.startsWith("--"));
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
   executablePath: findBrowser().path,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
-const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? "dark" : "light" });
+const context = await browser.newContext({
+  viewport: { width, height },
+  colorScheme: dark ? "dark" : "light",
+});
 const page = await context.newPage();
 for (const spec of pages) {
   const [pagePath, name = pagePath.replace(/[^a-z0-9]+/gi, "_") || "home"] = spec.split("=");
