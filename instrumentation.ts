@@ -4,4 +4,8 @@ export async function register() {
   const { getDbHandle } = await import("./db/client");
   const handle = await getDbHandle();
   console.log(`Database ready (${handle.driver}).`);
+  // Loads the bundled catalog on first start (or after an upgrade) before the first visitor waits for it.
+  const { getCatalog } = await import("./lib/catalog/service");
+  const catalog = await getCatalog();
+  console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listCatalogTables } from "@/db/queries/catalog";
 import { offerings, priceObservations } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
@@ -102,5 +102,17 @@ forEachTestDatabase((getHandle) => {
 
   it("does not roll a synced catalog back to an older bundled snapshot", async () => {
     expect(await ensureBundledCatalog(getHandle().db)).toBeNull();
+  });
+});
+
+describe("seed prices reach offerings whose catalog id differs from the guides' id", () => {
+  it("links Claude 3.7 Sonnet and Together's Llama 3.3 70B", async () => {
+    const { planCatalogWrite, emptyExisting } = await import("./load");
+    const plan = planCatalogWrite(loadSnapshot(), emptyExisting(), "bundled");
+    const seedRows = plan.observations.filter((row) => row.source.startsWith("seed-"));
+    expect(seedRows.some((row) => row.offeringId === "anthropic/claude-3-7-sonnet-latest")).toBe(true);
+    const together = seedRows.filter((row) => row.offeringId.startsWith("together/") && /llama-3\.3-70b/i.test(row.offeringId));
+    expect(together.length).toBeGreaterThan(0);
+    expect(together.every((row) => row.inputPerMTok === "0.18")).toBe(true);
   });
 });

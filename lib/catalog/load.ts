@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { type CatalogWrite, listCatalogTables, readCatalogMeta, upsertCatalog } from "@/db/queries/catalog";
 import type { NewEditorialFact, NewPriceObservation, PriceObservation } from "@/db/schema";
 import { modelFacts, seedPriceObservations, seedSources } from "./editorial";
+import { buildEditorialLinks } from "./editorial-link";
 import { loadSnapshot } from "./snapshot";
 import type { CatalogSnapshot, OfferingPrice } from "./types";
 
@@ -145,9 +146,12 @@ export function planCatalogWrite(
     const key = `${offering.providerId}|${offering.modelId}`;
     offeringIdsByRef.set(key, [...(offeringIdsByRef.get(key) ?? []), offering.id]);
   }
+  const links = buildEditorialLinks(snapshot.offerings);
   for (const seed of seedPriceObservations()) {
     if (seed.inputPerMTok === null && seed.outputPerMTok === null) continue;
-    for (const offeringId of offeringIdsByRef.get(`${seed.provider}|${seed.model}`) ?? []) {
+    const canonicalIds = [...(links.canonicalIdsByEditorial.get(seed.model) ?? [])];
+    const offeringIds = canonicalIds.flatMap((modelId) => offeringIdsByRef.get(`${seed.provider}|${modelId}`) ?? []);
+    for (const offeringId of offeringIds) {
       observations.push({
         offeringId,
         effectiveFrom: seed.effectiveFrom,
