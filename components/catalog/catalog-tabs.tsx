@@ -14,7 +14,10 @@ const TABS = [
 export function CatalogTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Catalog views" className="mb-4 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+    <nav
+      aria-label="Catalog views"
+      className="mb-4 flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800"
+    >
       {TABS.map((tab) => {
         const active = tab.href === "/catalog" ? pathname === "/catalog" : pathname.startsWith(tab.href);
         return (

@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/format";
 import type { CatalogSource } from "@/lib/catalog/types";
+import { formatDate } from "@/lib/format";
 
 /** "Prices as of …" with the data packages behind them; shown wherever catalog prices appear. */
 export function SourceLine({ asOf, sources }: { asOf: string; sources: readonly CatalogSource[] }) {
@@ -9,10 +9,17 @@ export function SourceLine({ asOf, sources }: { asOf: string; sources: readonly 
       {sources.map((source, index) => (
         <span key={source.id}>
           {index > 0 ? " and " : ""}
-          <a href={source.url} className="underline decoration-dotted hover:text-accent-600" rel="noreferrer" target="_blank">
+          <a
+            href={source.url}
+            className="underline decoration-dotted hover:text-accent-600"
+            rel="noreferrer"
+            target="_blank"
+          >
             {source.name}
           </a>{" "}
-          <span className="font-mono">{source.packageName}@{source.version}</span>
+          <span className="font-mono">
+            {source.packageName}@{source.version}
+          </span>
         </span>
       ))}
       . Unknown values are shown as unknown, never as zero.

@@ -1,5 +1,5 @@
 // Takes screenshots of running pages in real Chromium, for the README and for looking at the UI.
-// Usage: node tests/support/screenshots.mjs http://127.0.0.1:3000 out-dir /path[=name] ... [--dark] [--width=N]
+// Usage: node tests/support/screenshots.mjs http://127.0.0.1:3000 out-dir /path[|name] ... [--dark] [--width=N]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -30,7 +30,7 @@ const context = await browser.newContext({
 });
 const page = await context.newPage();
 for (const spec of pages) {
-  const [pagePath, name = pagePath.replace(/[^a-z0-9]+/gi, "_") || "home"] = spec.split("=");
+  const [pagePath, name = pagePath.replace(/[^a-z0-9]+/gi, "_") || "home"] = spec.split("|");
   await page.goto(new URL(pagePath, baseUrl).toString(), { waitUntil: "networkidle" });
   await page.waitForTimeout(400);
   const file = path.join(outDir, `${name}.png`);

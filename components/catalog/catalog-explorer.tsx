@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { COLUMN_KEYS, type ColumnKey, DEFAULT_HIDDEN_COLUMNS } from "@/lib/catalog/columns";
+import type { CatalogEntry } from "@/lib/catalog/entry";
+import { toApiModel, toCsv } from "@/lib/catalog/export";
+import { applyCatalogQuery, prepareEntries } from "@/lib/catalog/query";
+import { downloadText } from "@/lib/download";
+import { formatInteger } from "@/lib/format";
+import { CatalogFilters, ColumnMenu, ProviderPicker } from "./catalog-filters";
+import { CatalogTable } from "./catalog-table";
+import { useCatalogUrlState } from "./use-catalog-url-state";
+
+export const MAX_COMPARE = 6;
+
+const buttonClass =
+  "h-8 rounded-md border border-zinc-300 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
+
+export function CatalogExplorer({
+  entries,
+  providers,
+  asOf,
+}: {
+  entries: CatalogEntry[];
+  providers: { id: string; name: string; offeringCount: number }[];
+  asOf: string;
+}) {
+  const providerIds = useMemo(() => providers.map((provider) => provider.id), [providers]);
+  const { query, update, reset, urlError } = useCatalogUrlState(providerIds);
+  const prepared = useMemo(() => prepareEntries(entries), [entries]);
+  // Typing stays responsive: the table catches up with the query on the next idle frame.
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => applyCatalogQuery(prepared, deferredQuery), [prepared, deferredQuery]);
+  const [selected, setSelected] = useState<string[]>([]);
+
+  const hidden = query.hidden ?? DEFAULT_HIDDEN_COLUMNS;
+  const columns = COLUMN_KEYS.filter((key) => !hidden.includes(key));
+
+  const onSort = useCallback(
+    (key: ColumnKey) => {
+      if (query.sort !== key) update({ sort: key, dir: "asc" });
+      else if (query.dir === "asc") update({ dir: "desc" });
+      else update({ sort: null, dir: "asc" });
+    },
+    [query.sort, query.dir, update],
+  );
+
+  const onToggle = useCallback((id: string) => {
+    setSelected((current) =>
+      current.includes(id)
+        ? current.filter((item) => item !== id)
+        : current.length >= MAX_COMPARE
+          ? current
+          : [...current, id],
+    );
+  }, []);
+
+  const exportCsv = () =>
+    downloadText(
+      `models-${asOf}.csv`,
+      toCsv(
+        rows.map((row) => row.entry),
+        query.ratio,
+      ),
+      "text/csv;charset=utf-8",
+    );
+  const exportJson = () =>
+    downloadText(
+      `models-${asOf}.json`,
+      `${JSON.stringify({ asOf, ratio: `${query.ratio[0]}:${query.ratio[1]}`, models: rows.map((row) => toApiModel(row.entry, query.ratio)) }, null, 2)}\n`,
+      "application/json",
+    );
+
+  const providerCount = new Set(rows.map((row) => row.entry.provider)).size;
+
+  return (
+    <div className="space-y-3">
+      {urlError ? (
+        <p
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="url-error"
+        >
+          This link had a filter we could not read, so the default view is shown. {urlError}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          type="search"
+          value={query.q}
+          onChange={(event) => update({ q: event.target.value })}
+          placeholder="Search models, providers… (typos are fine)"
+          aria-label="Search models"
+          data-testid="catalog-search"
+          className="h-8 min-w-0 flex-1 basis-64 rounded-md border border-zinc-300 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <ProviderPicker
+          providers={providers}
+          selected={query.providers}
+          onChange={(next) => update({ providers: next })}
+        />
+        <ColumnMenu
+          visible={columns}
+          onChange={(visible) => update({ hidden: COLUMN_KEYS.filter((key) => !visible.includes(key)) })}
+        />
+        <button type="button" className={buttonClass} onClick={exportCsv} data-testid="export-csv">
+          Export CSV
+        </button>
+        <button type="button" className={buttonClass} onClick={exportJson} data-testid="export-json">
+          Export JSON
+        </button>
+        <button type="button" className={buttonClass} onClick={reset} data-testid="reset-view">
+          Reset
+        </button>
+      </div>
+      <CatalogFilters query={query} update={update} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p className="text-zinc-600 dark:text-zinc-400" data-testid="catalog-count">
+          <strong className="text-zinc-900 dark:text-zinc-100">{formatInteger(rows.length)}</strong> of{" "}
+          {formatInteger(entries.length)} offerings from {providerCount} providers
+          {query.sort ? ` · sorted by ${query.sort} ${query.dir === "asc" ? "▲" : "▼"}` : ""}
+        </p>
+        <div className="flex items-center gap-2" data-testid="compare-bar">
+          <span className="text-xs text-zinc-500">
+            {selected.length === 0
+              ? `Tick up to ${MAX_COMPARE} models to compare`
+              : `${selected.length} of ${MAX_COMPARE} selected`}
+          </span>
+          {selected.length > 0 ? (
+            <>
+              <button
+                type="button"
+                className="text-xs text-zinc-500 hover:underline"
+                onClick={() => setSelected([])}
+              >
+                Clear
+              </button>
+              <Link
+                href={`/catalog/compare?ids=${selected.map(encodeURIComponent).join(",")}`}
+                className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+                data-testid="open-compare"
+              >
+                Compare {selected.length}
+              </Link>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <CatalogTable
+        rows={rows}
+        columns={columns}
+        ratio={query.ratio}
+        sort={query.sort}
+        dir={query.dir}
+        onSort={onSort}
+        selected={selected}
+        onToggle={onToggle}
+        maxSelected={MAX_COMPARE}
+      />
+    </div>
+  );
+}

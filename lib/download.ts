@@ -1,0 +1,16 @@
+/** Saves text as a file in the browser (exports of the current view). */
+export function downloadText(filename: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Path of a model's detail page; ids contain slashes, so each segment is encoded on its own. */
+export function modelPath(id: string): string {
+  return `/catalog/model/${id.split("/").map(encodeURIComponent).join("/")}`;
+}
