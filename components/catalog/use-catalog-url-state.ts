@@ -18,7 +18,8 @@ import { AppError } from "@/lib/errors";
 export function useCatalogUrlState(knownProviders: readonly string[]) {
   const searchParams = useSearchParams();
   const known = useMemo(() => new Set(knownProviders), [knownProviders]);
-  const initial = useMemo(() => {
+  // Only the URL the page was opened with seeds the state; later changes come from the UI.
+  const [initial] = useState(() => {
     try {
       const { format: _format, ...query } = parseCatalogQuery(
         searchParamsToRaw(new URLSearchParams(searchParams)),
@@ -28,9 +29,7 @@ export function useCatalogUrlState(knownProviders: readonly string[]) {
     } catch (error) {
       return { query: DEFAULT_QUERY, error: error instanceof AppError ? error.message : String(error) };
     }
-    // Only the URL the page was opened with seeds the state; later changes come from the UI.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
   const [query, setQuery] = useState<CatalogQuery>(initial.query);
   const [urlError, setUrlError] = useState<string | null>(initial.error);
   const writeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
