@@ -58,7 +58,7 @@ const envSchema = z.object({
   CATALOG_MODELS_DEV_URL: z.url().default("https://models.dev/api.json"),
   CATALOG_GENAI_PRICES_URL: z
     .url()
-    .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json"),
+    .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
 });
 const providerSchema = z.object(providerShape);
