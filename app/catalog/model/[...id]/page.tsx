@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BoolCell, DateCell, ModalitiesCell, TokensCell } from "@/components/catalog/cells";
+import { GuideNotes } from "@/components/catalog/detail/guide-notes";
+import { ConflictList, HistoryTable } from "@/components/catalog/detail/history-table";
+import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
+import { PricePanel } from "@/components/catalog/detail/price-panel";
+import { Card } from "@/components/ui/card";
+import { getOfferingDetail } from "@/lib/catalog/detail";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string[] }> };
+
+async function load(params: Props["params"]) {
+  const id = (await params).id.map((segment) => decodeURIComponent(segment)).join("/");
+  try {
+    return await getOfferingDetail(id);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const detail = await load(params);
+  return { title: `${detail.entry.name} (${detail.entry.providerName})` };
+}
+
+const actionClass =
+  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+export default async function ModelDetailPage({ params }: Props) {
+  const detail = await load(params);
+  const { entry } = detail;
+  const encodedId = encodeURIComponent(entry.id);
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link href="/catalog" className="text-sm text-accent-600 hover:underline">
+          ← Catalog
+        </Link>
+        <div className="mt-2 flex flex-wrap items-end justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight" data-testid="page-title">
+              {entry.name}
+            </h1>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {entry.providerName} ·{" "}
+              <span className="font-mono text-xs" data-testid="model-id">
+                {entry.id}
+              </span>
+              {entry.deprecated ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">deprecated</span>
+              ) : null}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/playground?models=${encodedId}`}
+              className={actionClass}
+              data-testid="try-in-playground"
+            >
+              Try in playground
+            </Link>
+            <Link
+              href={`/calculator?models=${encodedId}`}
+              className={actionClass}
+              data-testid="estimate-cost"
+            >
+              Estimate cost
+            </Link>
+            <Link
+              href={`/catalog/compare?ids=${[
+                entry.id,
+                ...detail.offerings
+                  .filter((o) => o.id !== entry.id)
+                  .slice(0, 2)
+                  .map((o) => o.id),
+              ]
+                .map(encodeURIComponent)
+                .join(",")}`}
+              className={actionClass}
+              data-testid="compare-offerings"
+            >
+              Compare
+            </Link>
+          </div>
+        </div>
+      </div>
+
+      <ConflictList conflicts={detail.conflicts} />
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <PricePanel entry={entry} price={detail.price} />
+        </div>
+        <Card data-testid="capabilities">
+          <h2 className="mb-3 font-semibold">Capabilities</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+            <dt className="text-zinc-500">Context window</dt>
+            <dd>
+              <TokensCell value={entry.contextWindow} />
+            </dd>
+            <dt className="text-zinc-500">Max output</dt>
+            <dd>
+              <TokensCell value={entry.maxOutputTokens} />
+            </dd>
+            <dt className="text-zinc-500">Modalities</dt>
+            <dd>
+              <ModalitiesCell input={entry.modalities.input} output={entry.modalities.output} />
+            </dd>
+            <dt className="text-zinc-500">Tool calling</dt>
+            <dd>
+              <BoolCell value={entry.toolCall} label="Tool calling" />
+            </dd>
+            <dt className="text-zinc-500">Reasoning</dt>
+            <dd>
+              <BoolCell value={entry.reasoning} label="Reasoning" />
+            </dd>
+            <dt className="text-zinc-500">Structured output</dt>
+            <dd>
+              <BoolCell value={entry.structuredOutput} label="Structured output" />
+            </dd>
+            <dt className="text-zinc-500">Open weights</dt>
+            <dd>
+              <BoolCell value={entry.openWeights} label="Open weights" />
+            </dd>
+            <dt className="text-zinc-500">Released</dt>
+            <dd>
+              <DateCell value={entry.releaseDate} />
+            </dd>
+            <dt className="text-zinc-500">Knowledge cutoff</dt>
+            <dd>
+              <DateCell value={entry.knowledgeCutoff} />
+            </dd>
+          </dl>
+          <p className="mt-3 text-xs text-zinc-500">? means no source states it.</p>
+        </Card>
+      </div>
+
+      <Card data-testid="offerings">
+        <h2 className="mb-1 font-semibold">
+          Offered by {detail.offerings.length} provider{detail.offerings.length === 1 ? "" : "s"}
+        </h2>
+        <p className="mb-3 text-xs text-zinc-500">
+          The same model ({entry.modelId}) sold by different providers, cheapest first.
+        </p>
+        <OfferingsTable offerings={detail.offerings} currentId={entry.id} />
+      </Card>
+
+      <Card data-testid="price-history">
+        <h2 className="mb-1 font-semibold">Price history</h2>
+        <p className="mb-3 text-xs text-zinc-500">
+          Append-only: a changed price is a new row. Prices from the buying guides are shown with the
+          guide&apos;s date.
+        </p>
+        <HistoryTable history={detail.history} />
+      </Card>
+
+      <Card data-testid="editorial">
+        <h2 className="mb-3 font-semibold">What the buying guides say</h2>
+        <GuideNotes notes={detail.editorial} conflicts={detail.guideConflicts} />
+      </Card>
+    </div>
+  );
+}
