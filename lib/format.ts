@@ -9,6 +9,11 @@ const compactFormat = new Intl.NumberFormat(LOCALE, { notation: "compact", maxim
 
 export const UNKNOWN = "unknown";
 
+/** numeric(20,10) comes back as "2.5000000000"; prices are shown as the source wrote them. */
+export function trimDecimal(value: string): string {
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}
+
 /** A price in USD per million tokens from its exact decimal string: "$2.50", "$0.075", "$0.0375". */
 export function formatPerMTok(decimal: string | null | undefined): string {
   if (decimal === null || decimal === undefined) return UNKNOWN;

@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { listEditorialFactsBySubjects } from "@/db/queries/catalog";
 import type { PriceObservation } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { type SeedConflict, editorialModels, findSeedConflicts } from "./editorial";
+import { trimDecimal } from "@/lib/format";
+import { editorialModels, findSeedConflicts, type SeedConflict } from "./editorial";
 import { buildEditorialLinks } from "./editorial-link";
 import type { CatalogEntry } from "./entry";
 import { currentObservation, PACKAGE_SOURCES } from "./load";
@@ -67,11 +68,6 @@ function toPoint(row: PriceObservation, current: boolean): PriceHistoryPoint {
   };
 }
 
-/** numeric(20,10) comes back as "2.5000000000"; prices are shown as the source wrote them. */
-export function trimDecimal(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
-}
-
 export function priceHistoryOf(catalog: CatalogData, offeringId: string, today: string): PriceHistoryPoint[] {
   const rows = catalog.observations.get(offeringId) ?? [];
   const currentIndex = currentObservation(rows, today);
@@ -100,7 +96,10 @@ export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
   const catalog = await getCatalog();
   const entry = catalog.byId.get(id);
   if (!entry) {
-    throw new AppError("not_found:catalog", `No model with id "${id}" in the catalog. Ids look like "openai/gpt-4o".`);
+    throw new AppError(
+      "not_found:catalog",
+      `No model with id "${id}" in the catalog. Ids look like "openai/gpt-4o".`,
+    );
   }
   const today = new Date().toISOString().slice(0, 10);
   const history = priceHistoryOf(catalog, id, today);
@@ -111,11 +110,13 @@ export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
   const links = buildEditorialLinks(catalog.entries.map((item) => ({ id: item.id, modelId: item.modelId })));
   const editorialModelId = links.editorialIdByCanonical.get(entry.modelId) ?? null;
   const vendor = editorialModels.find((model) => model.model === editorialModelId)?.vendor;
-  const subjects = [editorialModelId, entry.provider, vendor].filter((value): value is string => Boolean(value));
+  const subjects = [editorialModelId, entry.provider, vendor].filter((value): value is string =>
+    Boolean(value),
+  );
   const facts = await listEditorialFactsBySubjects({ db: await getDb(), subjectIds: [...new Set(subjects)] });
   const editorial = facts
     // Provider-wide facts apply to the provider itself or the model's maker, never to another model.
-    .filter((fact) => fact.subjectType === "model" ? fact.subjectId === editorialModelId : true)
+    .filter((fact) => (fact.subjectType === "model" ? fact.subjectId === editorialModelId : true))
     .map((fact) => ({
       id: fact.id,
       kind: fact.kind,

@@ -1,0 +1,31 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { ModelPicker } from "./model-picker";
+
+/** Adds and removes models; the comparison lives entirely in the URL, so it can be shared. */
+export function CompareControls({ ids, max }: { ids: string[]; max: number }) {
+  const router = useRouter();
+  const go = (next: string[]) =>
+    router.push(
+      next.length > 0 ? `/catalog/compare?ids=${next.map(encodeURIComponent).join(",")}` : "/catalog/compare",
+    );
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="compare-controls">
+      <ModelPicker exclude={ids} disabled={ids.length >= max} onPick={(id) => go([...ids, id])} />
+      {ids.map((id) => (
+        <button
+          key={id}
+          type="button"
+          onClick={() => go(ids.filter((item) => item !== id))}
+          data-testid="compare-remove"
+          data-model-id={id}
+          className="rounded-full border border-zinc-300 px-2.5 py-1 text-xs hover:border-rose-400 hover:text-rose-600 dark:border-zinc-700"
+          title={`Remove ${id}`}
+        >
+          {id} ✕
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { buildComparison, parseCompareIds } from "./compare";
+import { toCatalogEntry } from "./entry";
+import type { CatalogData } from "./service";
+import type { CatalogOffering, OfferingPrice } from "./types";
+
+function offering(id: string, overrides: Partial<CatalogOffering> = {}): CatalogOffering {
+  return {
+    id,
+    providerId: id.split("/")[0] ?? "p",
+    modelId: id.split("/")[1] ?? "m",
+    providerModelId: id.split("/")[1] ?? "m",
+    name: id,
+    price: null,
+    priceSource: null,
+    priceAsOf: null,
+    priceEffectiveFrom: null,
+    contextWindow: 128_000,
+    maxOutputTokens: 4096,
+    modalities: { input: ["text"], output: ["text"] },
+    toolCall: true,
+    reasoning: null,
+    structuredOutput: null,
+    attachment: null,
+    openWeights: false,
+    releaseDate: "2025-01-01",
+    knowledgeCutoff: null,
+    deprecated: false,
+    capabilitySource: "models.dev",
+    ...overrides,
+  };
+}
+
+function price(input: string, output: string): OfferingPrice {
+  return {
+    inputPerMTok: input,
+    outputPerMTok: output,
+    cacheReadPerMTok: null,
+    cacheWritePerMTok: null,
+    reasoningPerMTok: null,
+    tiers: [],
+    timeOfDay: [],
+    extras: {},
+    batchDiscount: null,
+  };
+}
+
+function catalogOf(
+  items: [CatalogOffering, OfferingPrice | null][],
+): Pick<CatalogData, "byId" | "entries" | "prices" | "offeringIdsByModel"> {
+  const entries = items.map(([item, itemPrice]) =>
+    toCatalogEntry(item, { name: item.providerId }, itemPrice, {
+      source: itemPrice ? "genai-prices" : null,
+      asOf: "2026-11-01",
+    }),
+  );
+  return {
+    entries,
+    byId: new Map(entries.map((entry) => [entry.id, entry])),
+    prices: new Map(items.map(([item, itemPrice]) => [item.id, itemPrice])),
+    offeringIdsByModel: new Map(entries.map((entry) => [entry.modelId, [entry.id]])),
+  };
+}
+
+describe("buildComparison", () => {
+  const catalog = catalogOf([
+    [offering("a/cheap", { contextWindow: 1_000_000 }), price("0.1", "0.4")],
+    [offering("b/pricey"), price("3", "15")],
+    [offering("c/unknown"), null],
+  ]);
+
+  it("keeps the requested order and reports unknown ids", () => {
+    const comparison = buildComparison(catalog, ["b/pricey", "a/cheap", "nope/x"]);
+    expect(comparison.entries.map((entry) => entry.id)).toEqual(["b/pricey", "a/cheap"]);
+    expect(comparison.missing).toEqual(["nope/x"]);
+  });
+
+  it("marks the cheapest price and the largest context as best, and flags differing rows", () => {
+    const comparison = buildComparison(catalog, ["b/pricey", "a/cheap", "c/unknown"]);
+    const input = comparison.rows.find((row) => row.key === "input");
+    expect(input?.values).toEqual(["$3.00", "$0.10", "unknown"]);
+    expect(input?.best).toEqual([1]);
+    expect(input?.differs).toBe(true);
+    const context = comparison.rows.find((row) => row.key === "context");
+    expect(context?.best).toEqual([1]);
+    const tools = comparison.rows.find((row) => row.key === "tools");
+    expect(tools?.differs).toBe(false);
+    expect(tools?.best).toEqual([]);
+  });
+
+  it("never picks an unknown price as the best", () => {
+    const comparison = buildComparison(catalog, ["c/unknown", "b/pricey"]);
+    const blended = comparison.rows.find((row) => row.key === "blended");
+    expect(blended?.best).toEqual([]);
+  });
+
+  it("caps the comparison at six models", () => {
+    const ids = Array.from({ length: 8 }, (_, index) => `x/${index}`);
+    const comparison = buildComparison(catalogOf(ids.map((id) => [offering(id), null])), ids);
+    expect(comparison.entries).toHaveLength(6);
+    expect(comparison.truncated).toBe(true);
+  });
+
+  it("parses comma-separated ids without duplicates", () => {
+    expect(parseCompareIds("openai/gpt-4o, anthropic/x,openai/gpt-4o,")).toEqual([
+      "openai/gpt-4o",
+      "anthropic/x",
+    ]);
+  });
+});
