@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The catalog table at /catalog: filters, sort, search, selection for compare. */
+export class CatalogPage {
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly count: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByTestId("catalog-table");
+    this.rows = page.getByTestId("catalog-row");
+    this.search = page.getByTestId("catalog-search");
+    this.count = page.getByTestId("catalog-count");
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/catalog${query ? `?${query}` : ""}`);
+    await expect(this.table).toBeVisible();
+  }
+
+  async rowCount(): Promise<number> {
+    return Number(await this.table.getAttribute("data-row-count"));
+  }
+
+  /** Waits for the table to settle on a new result after a filter change. */
+  async expectRowCountChange(before: number): Promise<number> {
+    await expect.poll(() => this.rowCount()).not.toBe(before);
+    return this.rowCount();
+  }
+
+  async visibleIds(limit = 10): Promise<string[]> {
+    const ids = await this.rows.evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute("data-model-id") ?? ""),
+    );
+    return ids.slice(0, limit);
+  }
+
+  cell(row: Locator, column: string): Locator {
+    return row.locator(`td[data-col="${column}"]`);
+  }
+
+  async toggleChip(testId: string) {
+    await this.page.getByTestId(testId).click();
+  }
+
+  async sortBy(column: string) {
+    await this.page.getByTestId(`sort-${column}`).click();
+  }
+
+  /** The URL's query, once the debounced URL write has happened. */
+  async settledSearch(): Promise<string> {
+    await this.page.waitForTimeout(300);
+    return new URL(this.page.url()).search;
+  }
+}
