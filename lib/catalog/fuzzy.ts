@@ -12,28 +12,45 @@ export function searchWords(text: string): string[] {
     .filter(Boolean);
 }
 
+// Three reusable rows keep the distance computation allocation-free; labels are short.
+const MAX_WORD = 64;
+const rowA = new Int32Array(MAX_WORD + 1);
+const rowB = new Int32Array(MAX_WORD + 1);
+const rowC = new Int32Array(MAX_WORD + 1);
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped for speed. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (a.length > MAX_WORD || b.length > MAX_WORD) return a === b ? 0 : max + 1;
+  let previousPrevious = rowA;
+  let previous = rowB;
+  let current = rowC;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (previousPrevious[j - 2] ?? 0) + 1);
+      const charB = b.charCodeAt(j - 1);
+      const cost = charA === charB ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
+        value = Math.min(value, (previousPrevious[j - 2] as number) + 1);
       }
       current[j] = value;
-      rowMin = Math.min(rowMin, value);
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const recycled = previousPrevious;
     previousPrevious = previous;
     previous = current;
+    current = recycled;
   }
-  return previous[b.length] ?? max + 1;
+  return previous[b.length] as number;
 }
 
 function allowedTypos(word: string): number {
@@ -42,31 +59,23 @@ function allowedTypos(word: string): number {
   return 0;
 }
 
-/** Score of one query word against an entry's words: 3 exact, 2 prefix, 1.5 substring, 1 typo, 0 none. */
-function wordScore(queryWord: string, entryWords: readonly string[], joined: string): number {
-  let best = 0;
-  for (const word of entryWords) {
-    if (word === queryWord) return 3;
-    if (word.startsWith(queryWord)) best = Math.max(best, 2);
-    else if (word.includes(queryWord)) best = Math.max(best, 1.5);
-    else if (best < 1) {
-      const budget = allowedTypos(queryWord);
-      if (budget > 0) {
-        // Compare with the word and with its prefix of the query's length, so "gemni" matches "gemini-2.5".
-        const prefix = word.slice(0, queryWord.length + 1);
-        if (
-          editDistance(queryWord, word, budget) <= budget ||
-          editDistance(queryWord, prefix, budget) <= budget ||
-          editDistance(queryWord, prefix.slice(0, -1), budget) <= budget
-        ) {
-          best = 1;
-        }
-      }
-    }
+/** Score of one query word against one entry word: 3 exact, 2 prefix, 1.5 substring, 1 typo, 0 none. */
+function singleWordScore(queryWord: string, word: string): number {
+  if (word === queryWord) return 3;
+  if (word.startsWith(queryWord)) return 2;
+  if (word.includes(queryWord)) return 1.5;
+  const budget = allowedTypos(queryWord);
+  if (budget === 0) return 0;
+  // Compare with the word and with its prefix of the query's length, so "gemni" matches "gemini-2.5".
+  const prefix = word.slice(0, queryWord.length + 1);
+  if (
+    editDistance(queryWord, word, budget) <= budget ||
+    editDistance(queryWord, prefix, budget) <= budget ||
+    editDistance(queryWord, prefix.slice(0, -1), budget) <= budget
+  ) {
+    return 1;
   }
-  // Words typed without separators ("gpt4o") still match the joined label ("gpt4o" in "gpt-4o").
-  if (best === 0 && queryWord.length >= 3 && joined.includes(queryWord)) best = 1.5;
-  return best;
+  return 0;
 }
 
 export interface SearchIndexEntry {
@@ -79,15 +88,41 @@ export function buildSearchEntry(...labels: (string | null | undefined)[]): Sear
   return { words: searchWords(text), joined: text.toLowerCase().replace(/[^a-z0-9.]+/g, "") };
 }
 
+export type Matcher = (entry: SearchIndexEntry) => number;
+
+/**
+ * Compiles a query once for a whole list. Entry words repeat across thousands of rows, so each
+ * distinct word is scored once per query word and remembered.
+ */
+export function compileQuery(query: string): Matcher {
+  const queryWords = searchWords(query);
+  if (queryWords.length === 0) return () => 1;
+  const caches = queryWords.map(() => new Map<string, number>());
+  return (entry) => {
+    let total = 0;
+    for (let index = 0; index < queryWords.length; index++) {
+      const queryWord = queryWords[index] as string;
+      const cache = caches[index] as Map<string, number>;
+      let best = 0;
+      for (const word of entry.words) {
+        let score = cache.get(word);
+        if (score === undefined) {
+          score = singleWordScore(queryWord, word);
+          cache.set(word, score);
+        }
+        if (score > best) best = score;
+        if (best === 3) break;
+      }
+      // Words typed without separators ("gpt4o") still match the joined label ("gpt4o" in "gpt-4o").
+      if (best === 0 && queryWord.length >= 3 && entry.joined.includes(queryWord)) best = 1.5;
+      if (best === 0) return 0;
+      total += best;
+    }
+    return total;
+  };
+}
+
 /** 0 when the entry does not match; otherwise a relevance score (higher is better). */
 export function matchScore(query: string, entry: SearchIndexEntry): number {
-  const queryWords = searchWords(query);
-  if (queryWords.length === 0) return 1;
-  let total = 0;
-  for (const queryWord of queryWords) {
-    const score = wordScore(queryWord, entry.words, entry.joined);
-    if (score === 0) return 0;
-    total += score;
-  }
-  return total;
+  return compileQuery(query)(entry);
 }

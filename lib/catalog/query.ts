@@ -4,7 +4,7 @@ import { toUsdString } from "@/lib/money";
 import { blendedPerMTok } from "@/lib/pricing";
 import { COLUMN_KEYS, type ColumnKey, sortValue } from "./columns";
 import type { CatalogEntry } from "./entry";
-import { buildSearchEntry, matchScore, type SearchIndexEntry } from "./fuzzy";
+import { buildSearchEntry, compileQuery, type SearchIndexEntry } from "./fuzzy";
 
 /**
  * The catalog's filters and sort, shared by the table (URL state), GET /api/models and exports,
@@ -242,6 +242,7 @@ export function applyCatalogQuery(prepared: readonly PreparedEntry[], query: Cat
   const providers = query.providers.length > 0 ? new Set(query.providers) : null;
   const [inputWeight, outputWeight] = query.ratio;
   const scored: { row: QueryRow; score: number }[] = [];
+  const matcher = query.q ? compileQuery(query.q) : null;
 
   for (const item of prepared) {
     const { entry } = item;
@@ -270,8 +271,8 @@ export function applyCatalogQuery(prepared: readonly PreparedEntry[], query: Cat
     if (query.maxBlended !== null && (blended === null || blended > query.maxBlended + 1e-12)) continue;
 
     let score = 1;
-    if (query.q) {
-      score = matchScore(query.q, item.search);
+    if (matcher) {
+      score = matcher(item.search);
       if (score === 0) continue;
     }
     scored.push({ row: { entry, blendedForSort: blended }, score });

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Shared helpers for the bench scripts: percentiles and a production server to measure. */
+
+export function percentile(sortedMs: readonly number[], p: number): number {
+  if (sortedMs.length === 0) return Number.NaN;
+  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
+  return sortedMs[index] ?? Number.NaN;
+}
+
+export function summarize(label: string, samplesMs: number[], targetMs?: number): string {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  const verdict =
+    targetMs === undefined
+      ? ""
+      : p50 <= targetMs
+        ? `  (target p50 ≤ ${targetMs} ms: met)`
+        : `  (target p50 ≤ ${targetMs} ms: MISSED)`;
+  return `${label.padEnd(44)} n=${String(sorted.length).padStart(4)}  p50=${p50.toFixed(2).padStart(8)} ms  p99=${p99.toFixed(2).padStart(8)} ms${verdict}`;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  stop: () => void;
+}
+
+/** Starts `next start` on a fresh embedded database; builds first when there is no build. */
+export async function startServer(
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
+  if (!existsSync(path.join(".next", "BUILD_ID"))) {
+    console.log("No production build; running next build…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("server did not start in 120 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    baseUrl,
+    stop: () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function timeRequest(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
+}
