@@ -164,8 +164,11 @@ test("Llama 3.3 70B on Together shows the guide's $0.18 beside today's price", a
   expect(providers.some((text) => text.includes("Groq"))).toBe(true);
 });
 
-test("an unknown model id shows the not-found page", async ({ page }) => {
-  const response = await page.goto("/catalog/model/nope/not-a-model");
-  expect(response?.status()).toBe(404);
+test("an unknown model id shows the not-found page, and the API says 404", async ({ page, request }) => {
+  // The page streams behind a loading state, so its status is sent before the lookup; the API's is exact.
+  await page.goto("/catalog/model/nope/not-a-model");
   await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  const api = await request.get("/api/models/nope/not-a-model");
+  expect(api.status()).toBe(404);
 });

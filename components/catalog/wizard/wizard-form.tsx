@@ -1,0 +1,170 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, useTransition } from "react";
+import type { WizardAnswers } from "@/lib/catalog/wizard";
+
+export interface WizardQuestionView {
+  id: string;
+  prompt: string;
+  answers: { value: string; label: string }[];
+}
+
+interface WizardFormProps {
+  answers: WizardAnswers;
+  /** The always-shown questions, in order; `more` are optional and start at "no preference". */
+  core: WizardQuestionView[];
+  more: WizardQuestionView[];
+  defaults: Readonly<Record<string, string>>;
+  contextOptionsTokens: readonly number[];
+  defaultContextTokens: number;
+  inputModalities: readonly string[];
+}
+
+const SEGMENTED_MAX_ANSWERS = 3;
+const selectClass =
+  "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+function Field({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <fieldset className="min-w-0" data-testid={testId}>
+      <legend className="mb-1.5 text-sm font-medium text-zinc-700 dark:text-zinc-300">{label}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function contextLabel(tokens: number): string {
+  return tokens >= 1_000_000 ? `${tokens / 1_000_000}M tokens` : `${tokens / 1000}K tokens`;
+}
+
+/**
+ * The wizard's answers as a plain form: every change rewrites the URL, so the server page
+ * recomputes the ranking and the result can be shared or reloaded.
+ */
+export function WizardForm(props: WizardFormProps) {
+  const { answers, defaults } = props;
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget)) {
+      const text = String(value);
+      // Defaults stay out of the URL so shared links stay short.
+      if (text === "" || defaults[key] === text) continue;
+      if (key === "context" && Number(text) === props.defaultContextTokens) continue;
+      params.append(key, text);
+    }
+    const query = params.toString();
+    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  }
+
+  const contextOptions = props.contextOptionsTokens.includes(answers.contextTokens)
+    ? props.contextOptionsTokens
+    : [...props.contextOptionsTokens, answers.contextTokens].sort((a, b) => a - b);
+
+  const renderQuestion = (question: WizardQuestionView, optional: boolean) => {
+    const current = answers.choices[question.id] ?? "";
+    if (!optional && question.answers.length <= SEGMENTED_MAX_ANSWERS) {
+      return (
+        <Field key={question.id} label={question.prompt} testId={`wizard-answer-${question.id}`}>
+          <div className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+            {question.answers.map((answer) => (
+              <label
+                key={answer.value}
+                data-testid={`wizard-option-${question.id}-${answer.value}`}
+                className="flex-1 cursor-pointer rounded px-2 py-1 text-center text-sm text-zinc-600 has-[:checked]:bg-accent-600 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500 dark:text-zinc-300"
+              >
+                <input
+                  type="radio"
+                  name={question.id}
+                  value={answer.value}
+                  defaultChecked={current === answer.value}
+                  className="sr-only"
+                />
+                {answer.label}
+              </label>
+            ))}
+          </div>
+        </Field>
+      );
+    }
+    return (
+      <Field key={question.id} label={question.prompt} testId={`wizard-answer-${question.id}`}>
+        <select
+          name={question.id}
+          defaultValue={current}
+          className={selectClass}
+          aria-label={question.prompt}
+        >
+          {optional ? <option value="">No preference</option> : null}
+          {question.answers.map((answer) => (
+            <option key={answer.value} value={answer.value}>
+              {answer.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  };
+
+  return (
+    <form
+      data-testid="wizard-form"
+      data-pending={pending ? "true" : "false"}
+      onChange={onChange}
+      onSubmit={(event) => event.preventDefault()}
+      className="flex flex-col gap-4"
+    >
+      {props.core.slice(0, 1).map((question) => renderQuestion(question, false))}
+      <Field label="How much context per request?" testId="wizard-answer-context">
+        <select
+          name="context"
+          defaultValue={String(answers.contextTokens)}
+          className={selectClass}
+          aria-label="Context needed"
+        >
+          {contextOptions.map((tokens) => (
+            <option key={tokens} value={tokens}>
+              At least {contextLabel(tokens)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Which inputs besides text?" testId="wizard-answer-input">
+        <div className="flex flex-wrap gap-2">
+          {props.inputModalities.map((modality) => (
+            <label
+              key={modality}
+              data-testid={`wizard-option-input-${modality}`}
+              className="flex cursor-pointer items-center gap-1.5 rounded-md border border-zinc-300 px-2.5 py-1 text-sm capitalize has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 has-[:checked]:text-accent-700 dark:border-zinc-700 dark:has-[:checked]:bg-accent-600/20 dark:has-[:checked]:text-white"
+            >
+              <input
+                type="checkbox"
+                name="input"
+                value={modality}
+                defaultChecked={answers.inputModalities.some((m) => m === modality)}
+                className="accent-accent-600"
+              />
+              {modality}
+            </label>
+          ))}
+        </div>
+      </Field>
+      {props.core.slice(1).map((question) => renderQuestion(question, false))}
+      <details className="group rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+        <summary className="cursor-pointer text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          More questions from the guides
+        </summary>
+        <div className="mt-3 flex flex-col gap-3">
+          {props.more.map((question) => renderQuestion(question, true))}
+        </div>
+      </details>
+      <p className="h-4 text-xs text-zinc-500" aria-live="polite" data-testid="wizard-status">
+        {pending ? "Updating the ranking…" : ""}
+      </p>
+    </form>
+  );
+}
