@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import { chipClass } from "@/components/ui/chip";
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS } from "@/lib/catalog/columns";
 import {
   CAPABILITIES,
@@ -24,13 +25,6 @@ const CAPABILITY_LABELS: Record<Capability, string> = {
   reasoning: "Reasoning",
   structured: "Structured output",
 };
-
-export const chipClass = (on: boolean) =>
-  `rounded-full border px-2.5 py-1 text-xs font-medium transition ${
-    on
-      ? "border-accent-600 bg-accent-600 text-white"
-      : "border-zinc-300 text-zinc-700 hover:border-zinc-400 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-zinc-500"
-  }`;
 
 const inputClass =
   "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";

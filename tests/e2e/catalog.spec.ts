@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { CatalogPage } from "./pages/catalog-page";
 
-function priceOf(text: string): number {
+function priceOf(text: string | null): number {
+  if (text === null) return Number.NaN;
   return text.includes("free") ? 0 : Number(text.replace(/[$,]/g, ""));
 }
 
@@ -24,8 +25,8 @@ test("finds the cheapest model with image input, tool calling and 128K context, 
 
   const firstRow = catalog.rows.first();
   await expect(firstRow).toBeVisible();
-  const firstBlended = priceOf(await catalog.cell(firstRow, "blended").innerText());
-  const secondBlended = priceOf(await catalog.cell(catalog.rows.nth(1), "blended").innerText());
+  const firstBlended = priceOf(await catalog.cell(firstRow, "blended").textContent());
+  const secondBlended = priceOf(await catalog.cell(catalog.rows.nth(1), "blended").textContent());
   expect(firstBlended).toBeLessThanOrEqual(secondBlended);
   await expect(catalog.cell(firstRow, "modalities")).toContainText("Image");
   await expect(catalog.cell(firstRow, "tools")).toHaveText("✓");
@@ -57,10 +58,10 @@ test("sorting toggles direction and keeps unknown prices last", async ({ page })
   const catalog = new CatalogPage(page);
   await catalog.goto("provider=openai");
   await catalog.sortBy("input");
-  const ascending = priceOf(await catalog.cell(catalog.rows.first(), "input").innerText());
+  const ascending = priceOf(await catalog.cell(catalog.rows.first(), "input").textContent());
   await catalog.sortBy("input");
   await expect(page.getByTestId("sort-input")).toContainText("▼");
-  const descending = priceOf(await catalog.cell(catalog.rows.first(), "input").innerText());
+  const descending = priceOf(await catalog.cell(catalog.rows.first(), "input").textContent());
   expect(descending).toBeGreaterThan(ascending);
   expect(await catalog.settledSearch()).toContain("dir=desc");
 });

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { CatalogTabs } from "@/components/catalog/catalog-tabs";
+import { CheapestChart } from "@/components/catalog/charts/cheapest-chart";
+import { PriceBenchmarkChart } from "@/components/catalog/charts/price-benchmark-chart";
+import { PriceContextChart } from "@/components/catalog/charts/price-context-chart";
+import { PriceHistoryPanel } from "@/components/catalog/charts/price-history-panel";
+import { RatioPicker } from "@/components/catalog/charts/ratio-picker";
+import { SourceLine } from "@/components/catalog/source-line";
+import { PageHeader } from "@/components/ui/page-header";
+import {
+  benchmarkData,
+  cheapestData,
+  historyOptions,
+  historySeries,
+  parseChartsState,
+  priceContextData,
+  type RawParams,
+} from "@/lib/catalog/charts";
+import { priceHistoryOf } from "@/lib/catalog/detail";
+import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/editorial";
+import { buildEditorialLinks } from "@/lib/catalog/editorial-link";
+import { getCatalog } from "@/lib/catalog/service";
+
+export const metadata: Metadata = { title: "Charts · Catalog" };
+export const dynamic = "force-dynamic";
+
+export default async function ChartsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const [catalog, raw] = await Promise.all([getCatalog(), searchParams]);
+  const state = parseChartsState(raw, catalog.knownProviders);
+  const today = new Date().toISOString().slice(0, 10);
+  const { canonicalIdsByEditorial } = buildEditorialLinks(catalog.entries);
+  const history = historySeries(catalog.byId, state.historyIds, (id) => priceHistoryOf(catalog, id, today));
+
+  return (
+    <>
+      <PageHeader
+        title="Charts"
+        description="Prices against context window, benchmark scores, time and capabilities. Offerings with an unknown price are left out and counted, never drawn as free."
+      />
+      <CatalogTabs />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <SourceLine asOf={catalog.asOf} sources={catalog.sources} />
+        <RatioPicker ratio={state.ratio} />
+      </div>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <PriceContextChart
+          className="lg:col-span-2"
+          state={state}
+          data={priceContextData(catalog.entries, state)}
+          providers={catalog.providers.map((provider) => ({ id: provider.id, name: provider.name }))}
+        />
+        <CheapestChart className="lg:col-span-2" state={state} data={cheapestData(catalog.entries, state)} />
+        <PriceHistoryPanel
+          className="lg:col-span-2"
+          series={history.series}
+          missing={history.missing}
+          options={historyOptions(catalog.entries, (id) => catalog.observations.has(id))}
+        />
+        <PriceBenchmarkChart
+          className="lg:col-span-2"
+          state={state}
+          data={benchmarkData(
+            catalog.entries,
+            benchmarkFacts,
+            seedPriceObservations(),
+            canonicalIdsByEditorial,
+            catalog.seedSources,
+            state,
+          )}
+        />
+      </div>
+    </>
+  );
+}

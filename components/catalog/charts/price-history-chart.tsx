@@ -1,0 +1,193 @@
+"use client";
+
+import { useMemo } from "react";
+import {
+  CartesianGrid,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  type ScatterShapeProps,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { type HistoryPlotPoint, type HistorySeries, historyLines, logDomain } from "@/lib/catalog/charts";
+import { formatDate, formatPerMTok } from "@/lib/format";
+import {
+  axisProps,
+  formatAxisUsd,
+  logTicks,
+  OTHER_COLOR,
+  SERIES_COLORS,
+  TooltipBox,
+  timeAxis,
+} from "./chart-parts";
+
+export type { HistorySeries as PriceHistorySeries } from "@/lib/catalog/charts";
+
+const KIND_LABELS = { data: "data package", guide: "buying guide" } as const;
+
+const monthOf = (ms: number) => formatDate(new Date(ms).toISOString().slice(0, 7));
+
+/** Package prices are filled circles; guide prices hollow diamonds, so the two never look alike. */
+function HistoryMarker({ cx, cy, payload, fill }: ScatterShapeProps & { fill?: string }) {
+  if (cx === undefined || cy === undefined) return <g />;
+  const point = payload as HistoryPlotPoint;
+  if (point.kind === "guide") {
+    return (
+      <path
+        d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`}
+        stroke={fill}
+        strokeWidth={2}
+        className="fill-white dark:fill-zinc-900"
+      />
+    );
+  }
+  return <circle cx={cx} cy={cy} r={point.current ? 5 : 4} fill={fill} />;
+}
+
+function PointTooltip({ active, payload }: TooltipContentProps) {
+  const item = active ? payload?.[0] : undefined;
+  const point = item?.payload as HistoryPlotPoint | undefined;
+  if (!item || !point) return null;
+  return (
+    <TooltipBox>
+      <p className="font-semibold">{String(item.name)}</p>
+      <p className="mt-1">{formatPerMTok(point.perMTok)} per 1M tokens</p>
+      <p className="text-zinc-500">
+        {point.source} ({KIND_LABELS[point.kind]}), {formatDate(point.date)}
+        {point.current ? " · current" : ""}
+      </p>
+    </TooltipBox>
+  );
+}
+
+function HistoryTable({ series }: { series: readonly HistorySeries[] }) {
+  const count = series.reduce((total, item) => total + item.points.length, 0);
+  return (
+    <details className="mt-2 text-xs" data-testid="history-points">
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">
+        All {count} recorded prices
+      </summary>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="py-1 pr-3 font-medium">Offering</th>
+              <th className="py-1 pr-3 font-medium">Date</th>
+              <th className="py-1 pr-3 font-medium">Source</th>
+              <th className="py-1 pr-3 text-right font-medium">Input</th>
+              <th className="py-1 text-right font-medium">Output</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {series.flatMap((item) =>
+              item.points.map((point, index) => (
+                <tr key={`${item.offeringId}-${index}`}>
+                  <td className="py-1 pr-3">{item.label}</td>
+                  <td className="whitespace-nowrap py-1 pr-3">
+                    {point.effectiveFrom
+                      ? formatDate(point.effectiveFrom)
+                      : `undated (listed ${formatDate(point.sourceDate)})`}
+                  </td>
+                  <td className="whitespace-nowrap py-1 pr-3">
+                    {point.source} · {KIND_LABELS[point.kind]}
+                    {point.current ? " · current" : ""}
+                  </td>
+                  <td className="py-1 pr-3 text-right font-mono">{formatPerMTok(point.inputPerMTok)}</td>
+                  <td className="py-1 text-right font-mono">{formatPerMTok(point.outputPerMTok)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * Input and output price over time for one or more offerings, on a log price axis. Reused by the
+ * model detail and compare pages, so it takes plain serialisable points (from priceHistoryOf).
+ */
+export function PriceHistoryChart({ series }: { series: HistorySeries[] }) {
+  const { lines, leftOut } = useMemo(() => historyLines(series), [series]);
+  const values = lines.flatMap((line) => line.points.map((point) => point.value));
+  const priceDomain = logDomain(values);
+  const decades = Math.log10(priceDomain[1] / priceDomain[0]);
+  const time = timeAxis(lines.flatMap((line) => line.points.map((point) => point.dateMs)));
+  const colorOf = (offeringId: string) =>
+    SERIES_COLORS[series.findIndex((item) => item.offeringId === offeringId) % SERIES_COLORS.length] ??
+    OTHER_COLOR;
+
+  return (
+    <div data-testid="price-history-chart">
+      {lines.length === 0 ? (
+        <p className="py-12 text-center text-sm text-zinc-500">No dated prices to plot.</p>
+      ) : (
+        <div className="h-72 text-zinc-500 sm:h-80 dark:text-zinc-400">
+          <ResponsiveContainer width="100%" height="100%">
+            <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+              <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
+              <XAxis
+                {...axisProps}
+                type="number"
+                dataKey="dateMs"
+                domain={time.domain}
+                ticks={time.ticks}
+                tickFormatter={monthOf}
+                allowDataOverflow
+              />
+              <YAxis
+                {...axisProps}
+                type="number"
+                dataKey="value"
+                scale="log"
+                width={56}
+                domain={priceDomain}
+                ticks={logTicks(priceDomain, decades <= 3 ? [1, 2, 5] : [1])}
+                tickFormatter={formatAxisUsd}
+                allowDataOverflow
+              />
+              <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
+              {lines.map((line) => {
+                const color = colorOf(line.offeringId);
+                return (
+                  <Scatter
+                    key={`${line.offeringId}-${line.metric}`}
+                    name={`${line.label}, ${line.metric}`}
+                    data={line.points}
+                    fill={color}
+                    line={{
+                      stroke: color,
+                      strokeWidth: 1.5,
+                      strokeDasharray: line.metric === "output" ? "5 4" : undefined,
+                    }}
+                    lineJointType="stepAfter"
+                    shape={HistoryMarker}
+                    isAnimationActive={false}
+                  />
+                );
+              })}
+            </ScatterChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        {series.map((item) => (
+          <li key={item.offeringId} className="flex items-center gap-1">
+            <span className="inline-block h-0.5 w-4" style={{ background: colorOf(item.offeringId) }} />
+            {item.label}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs text-zinc-500">
+        Solid line: input price; dashed: output price. ● price from a data package (genai-prices, models.dev);
+        ◇ price stated by a buying guide, dated by the guide.
+        {leftOut > 0 ? ` ${leftOut} recorded prices without a usable date or price are not plotted.` : ""}
+      </p>
+      <HistoryTable series={series} />
+    </div>
+  );
+}
