@@ -6,6 +6,17 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
+/** Flags every headless Chromium run here uses: no sandbox as root, and no calls home on a closed network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 function playwrightBrowser() {
   try {
     const { chromium } = require("playwright-core");

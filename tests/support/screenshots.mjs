@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { findBrowser } from "./find-browser.mjs";
+import { CHROMIUM_ARGS, findBrowser } from "./find-browser.mjs";
 
 const [baseUrl = "http://127.0.0.1:3000", outDir = "tests/.tmp/screens", ...rest] = process.argv.slice(2);
 const dark = rest.includes("--dark");
@@ -14,15 +14,7 @@ const pages = rest.filter((arg) => !arg.startsWith("--"));
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
   executablePath: findBrowser().path,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  args: CHROMIUM_ARGS,
 });
 const context = await browser.newContext({
   viewport: { width, height },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BoolCell, DateCell, ModalitiesCell, TokensCell } from "@/components/catalog/cells";
+import { PriceHistoryChart } from "@/components/catalog/charts/price-history-chart";
 import { GuideNotes } from "@/components/catalog/detail/guide-notes";
 import { ConflictList, HistoryTable } from "@/components/catalog/detail/history-table";
 import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
@@ -157,7 +158,10 @@ export default async function ModelDetailPage({ params }: Props) {
           Append-only: a changed price is a new row. Prices from the buying guides are shown with the
           guide&apos;s date.
         </p>
-        <HistoryTable history={detail.history} />
+        <PriceHistoryChart series={[{ offeringId: entry.id, label: entry.name, points: detail.history }]} />
+        <div className="mt-4">
+          <HistoryTable history={detail.history} />
+        </div>
       </Card>
 
       <Card data-testid="editorial">
