@@ -25,7 +25,8 @@ export function buildEditorialLinks(offerings: readonly { id: string; modelId: s
       canonical.add(model.model);
     }
     canonicalIdsByEditorial.set(model.model, canonical);
-    for (const id of canonical) if (!editorialIdByCanonical.has(id)) editorialIdByCanonical.set(id, model.model);
+    for (const id of canonical)
+      if (!editorialIdByCanonical.has(id)) editorialIdByCanonical.set(id, model.model);
   }
   return { canonicalIdsByEditorial, editorialIdByCanonical };
 }

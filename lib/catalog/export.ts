@@ -63,7 +63,10 @@ export function toApiModel(entry: CatalogEntry, ratio: [number, number]): ApiMod
   };
 }
 
-const CSV_COLUMNS: [string, (entry: CatalogEntry, ratio: [number, number]) => string | number | boolean | null][] = [
+const CSV_COLUMNS: [
+  string,
+  (entry: CatalogEntry, ratio: [number, number]) => string | number | boolean | null,
+][] = [
   ["id", (entry) => entry.id],
   ["provider", (entry) => entry.provider],
   ["model", (entry) => entry.model],

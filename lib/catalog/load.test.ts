@@ -111,7 +111,9 @@ describe("seed prices reach offerings whose catalog id differs from the guides' 
     const plan = planCatalogWrite(loadSnapshot(), emptyExisting(), "bundled");
     const seedRows = plan.observations.filter((row) => row.source.startsWith("seed-"));
     expect(seedRows.some((row) => row.offeringId === "anthropic/claude-3-7-sonnet-latest")).toBe(true);
-    const together = seedRows.filter((row) => row.offeringId.startsWith("together/") && /llama-3\.3-70b/i.test(row.offeringId));
+    const together = seedRows.filter(
+      (row) => row.offeringId.startsWith("together/") && /llama-3\.3-70b/i.test(row.offeringId),
+    );
     expect(together.length).toBeGreaterThan(0);
     expect(together.every((row) => row.inputPerMTok === "0.18")).toBe(true);
   });

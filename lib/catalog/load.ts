@@ -150,7 +150,9 @@ export function planCatalogWrite(
   for (const seed of seedPriceObservations()) {
     if (seed.inputPerMTok === null && seed.outputPerMTok === null) continue;
     const canonicalIds = [...(links.canonicalIdsByEditorial.get(seed.model) ?? [])];
-    const offeringIds = canonicalIds.flatMap((modelId) => offeringIdsByRef.get(`${seed.provider}|${modelId}`) ?? []);
+    const offeringIds = canonicalIds.flatMap(
+      (modelId) => offeringIdsByRef.get(`${seed.provider}|${modelId}`) ?? [],
+    );
     for (const offeringId of offeringIds) {
       observations.push({
         offeringId,
