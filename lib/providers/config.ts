@@ -48,6 +48,17 @@ export function parseCompatibleEndpoints(raw: string): CompatibleEndpoint[] {
     });
 }
 
+export const OLLAMA_PROVIDER = "ollama";
+const OLLAMA_DEFAULT_URL = "http://127.0.0.1:11434";
+
+export function ollamaBaseUrl(): string {
+  return (env().OLLAMA_BASE_URL ?? OLLAMA_DEFAULT_URL).replace(/\/+$/, "").replace(/\/v1$/, "");
+}
+
+export function listCompatibleEndpoints(): CompatibleEndpoint[] {
+  return parseCompatibleEndpoints(env().OPENAI_COMPATIBLE_ENDPOINTS);
+}
+
 export function listProviderStatus(): ProviderStatus[] {
   const config = env();
   const builtin = (Object.keys(PROVIDER_ENV) as ProviderEnvId[]).map((id) => {

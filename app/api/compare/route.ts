@@ -1,0 +1,22 @@
+import { readJson, route } from "@/lib/http";
+import { clientIdOf } from "@/lib/playground/limits";
+import { startCompare } from "@/lib/playground/run";
+import { compareRequestSchema, MAX_BODY_BYTES } from "@/lib/playground/schema";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(async (request) => {
+  const body = await readJson(request, compareRequestSchema, {
+    surface: "playground",
+    maxBytes: MAX_BODY_BYTES,
+  });
+  const stream = await startCompare(body, { clientId: clientIdOf(request), signal: request.signal });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { readJson, route } from "@/lib/http";
+import { stopPanes } from "@/lib/playground/limits";
+
+export const dynamic = "force-dynamic";
+
+const stopSchema = z.object({
+  runId: z.uuid("runId must be the id from the stream's session event"),
+  model: z.string().min(1).max(200).optional(),
+});
+
+/** Stops one pane (or all panes) of a running comparison; the upstream request is aborted. */
+export const POST = route(async (request) => {
+  const { runId, model } = await readJson(request, stopSchema, { surface: "playground" });
+  return Response.json({ stopped: stopPanes(runId, model) });
+});

@@ -1,0 +1,6 @@
+import { route } from "@/lib/http";
+import { listPlaygroundModels } from "@/lib/playground/models";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async () => Response.json(await listPlaygroundModels()));

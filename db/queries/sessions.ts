@@ -1,0 +1,242 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Db } from "../client";
+import {
+  type NewRunResult,
+  type NewUsageEvent,
+  type Run,
+  type RunResult,
+  runResults,
+  runs,
+  type Session,
+  sessions,
+  usageEvents,
+} from "../schema";
+
+function wrap(action: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
+    cause: error,
+  });
+}
+
+export async function insertSession({
+  db,
+  title,
+  clientId,
+}: {
+  db: Db;
+  title: string;
+  clientId: string | null;
+}): Promise<Session> {
+  try {
+    const [row] = await db.insert(sessions).values({ title, clientId }).returning();
+    if (!row) throw new Error("no row returned");
+    return row;
+  } catch (error) {
+    throw wrap("create the session", error);
+  }
+}
+
+export async function getSessionById({ db, id }: { db: Db; id: string }): Promise<Session | null> {
+  try {
+    const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+    return row ?? null;
+  } catch (error) {
+    throw wrap("read the session", error);
+  }
+}
+
+export interface SessionSummary extends Session {
+  turns: number;
+  models: string[];
+  costUsd: string | null;
+}
+
+/** Newest first; `q` matches the title or any prompt of the session. */
+export async function listSessions({
+  db,
+  q,
+  limit = 100,
+}: {
+  db: Db;
+  q?: string;
+  limit?: number;
+}): Promise<SessionSummary[]> {
+  try {
+    const pattern = q ? `%${q.replace(/[%_\\]/g, (match) => `\\${match}`)}%` : null;
+    const matching = pattern
+      ? or(
+          ilike(sessions.title, pattern),
+          sql`exists (select 1 from ${runs} where ${runs.sessionId} = ${sessions.id} and ${runs.prompt} ilike ${pattern})`,
+        )
+      : undefined;
+    const rows = await db
+      .select({
+        session: sessions,
+        turns: sql<number>`(select count(*)::int from ${runs} where ${runs.sessionId} = ${sessions.id})`,
+        models: sql<
+          string[] | null
+        >`(select array_agg(distinct ${runResults.modelId}) from ${runResults} join ${runs} on ${runs.id} = ${runResults.runId} where ${runs.sessionId} = ${sessions.id})`,
+        costUsd: sql<
+          string | null
+        >`(select sum(${runResults.costUsd})::text from ${runResults} join ${runs} on ${runs.id} = ${runResults.runId} where ${runs.sessionId} = ${sessions.id})`,
+      })
+      .from(sessions)
+      .where(matching)
+      .orderBy(desc(sessions.updatedAt))
+      .limit(limit);
+    return rows.map((row) => ({
+      ...row.session,
+      turns: Number(row.turns),
+      models: row.models ?? [],
+      costUsd: row.costUsd,
+    }));
+  } catch (error) {
+    throw wrap("list sessions", error);
+  }
+}
+
+export async function updateSessionTitle({
+  db,
+  id,
+  title,
+}: {
+  db: Db;
+  id: string;
+  title: string;
+}): Promise<Session | null> {
+  try {
+    const [row] = await db
+      .update(sessions)
+      .set({ title, updatedAt: sql`now()` })
+      .where(eq(sessions.id, id))
+      .returning();
+    return row ?? null;
+  } catch (error) {
+    throw wrap("rename the session", error);
+  }
+}
+
+export async function touchSession({ db, id }: { db: Db; id: string }): Promise<void> {
+  try {
+    await db.update(sessions).set({ updatedAt: sql`now()` }).where(eq(sessions.id, id));
+  } catch (error) {
+    throw wrap("update the session", error);
+  }
+}
+
+/** Deletes a session and its runs; usage events stay (they are spend history) with the session unlinked. */
+export async function deleteSessionById({ db, id }: { db: Db; id: string }): Promise<boolean> {
+  try {
+    const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
+    return deleted.length > 0;
+  } catch (error) {
+    throw wrap("delete the session", error);
+  }
+}
+
+export async function insertRun({
+  db,
+  sessionId,
+  prompt,
+  system,
+  params,
+}: {
+  db: Db;
+  sessionId: string;
+  prompt: string;
+  system: string | null;
+  params: Record<string, unknown>;
+}): Promise<Run> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [{ value: turns } = { value: 0 }] = await tx
+        .select({ value: count() })
+        .from(runs)
+        .where(eq(runs.sessionId, sessionId));
+      const [row] = await tx
+        .insert(runs)
+        .values({ sessionId, turnIndex: Number(turns), prompt, system, params })
+        .returning();
+      if (!row) throw new Error("no row returned");
+      return row;
+    });
+  } catch (error) {
+    throw wrap("save the run", error);
+  }
+}
+
+export async function getRunById({ db, id }: { db: Db; id: string }): Promise<Run | null> {
+  try {
+    const [row] = await db.select().from(runs).where(eq(runs.id, id));
+    return row ?? null;
+  } catch (error) {
+    throw wrap("read the run", error);
+  }
+}
+
+export interface RunWithResults extends Run {
+  results: RunResult[];
+}
+
+export async function listRunsWithResultsBySession({
+  db,
+  sessionId,
+}: {
+  db: Db;
+  sessionId: string;
+}): Promise<RunWithResults[]> {
+  try {
+    const runRows = await db
+      .select()
+      .from(runs)
+      .where(eq(runs.sessionId, sessionId))
+      .orderBy(asc(runs.turnIndex));
+    if (runRows.length === 0) return [];
+    const resultRows = await db
+      .select()
+      .from(runResults)
+      .where(
+        inArray(
+          runResults.runId,
+          runRows.map((run) => run.id),
+        ),
+      )
+      .orderBy(asc(runResults.createdAt));
+    return runRows.map((run) => ({
+      ...run,
+      results: resultRows.filter((result) => result.runId === run.id),
+    }));
+  } catch (error) {
+    throw wrap("read the session's runs", error);
+  }
+}
+
+/**
+ * Saves one model's answer and its usage event together. A retry replaces the model's earlier
+ * answer in the run; the earlier usage event stays, because that call was made and paid for.
+ */
+export async function saveRunResult({
+  db,
+  result,
+  usage,
+}: {
+  db: Db;
+  result: NewRunResult;
+  usage: Omit<NewUsageEvent, "runResultId">;
+}): Promise<RunResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx
+        .delete(runResults)
+        .where(and(eq(runResults.runId, result.runId), eq(runResults.modelId, result.modelId)));
+      const [row] = await tx.insert(runResults).values(result).returning();
+      if (!row) throw new Error("no row returned");
+      await tx.insert(usageEvents).values({ ...usage, runResultId: row.id });
+      return row;
+    });
+  } catch (error) {
+    throw wrap("save the answer", error);
+  }
+}

@@ -1,0 +1,138 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { type Db, executeRows } from "../client";
+import { type UsageEvent, usageEvents } from "../schema";
+
+function wrap(action: string, error: unknown): AppError {
+  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
+    cause: error,
+  });
+}
+
+export interface UsageFilter {
+  from: Date;
+  to: Date;
+  includeSimulated: boolean;
+  model?: string;
+  provider?: string;
+  status?: string;
+}
+
+function whereOf(filter: UsageFilter): SQL | undefined {
+  return and(
+    gte(usageEvents.occurredAt, filter.from),
+    lt(usageEvents.occurredAt, filter.to),
+    filter.includeSimulated ? undefined : eq(usageEvents.simulated, false),
+    filter.model ? eq(usageEvents.model, filter.model) : undefined,
+    filter.provider ? eq(usageEvents.provider, filter.provider) : undefined,
+    filter.status ? eq(usageEvents.status, filter.status) : undefined,
+  );
+}
+
+export interface UsageBucket {
+  day: string | null;
+  key: string | null;
+  requests: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Exact sum as a decimal string; null when no event in the bucket has a known cost. */
+  costUsd: string | null;
+  unpricedRequests: number;
+}
+
+/**
+ * Usage aggregated by UTC day, by model or by provider, or by day and model/provider together.
+ * Sums run in SQL on numeric columns, so money stays exact.
+ */
+export async function aggregateUsage({
+  db,
+  filter,
+  groupBy,
+  split,
+}: {
+  db: Db;
+  filter: UsageFilter;
+  groupBy: "day" | "model" | "provider" | "total";
+  split?: "model" | "provider";
+}): Promise<UsageBucket[]> {
+  const dayExpr = sql`to_char(date_trunc('day', ${usageEvents.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const keyColumn =
+    groupBy === "day"
+      ? split
+        ? usageEvents[split]
+        : null
+      : groupBy === "total"
+        ? null
+        : usageEvents[groupBy];
+  const selectDay = groupBy === "day" ? sql`${dayExpr}` : sql`null`;
+  const selectKey = keyColumn ? sql`${keyColumn}` : sql`null`;
+  const groupParts = [groupBy === "day" ? dayExpr : null, keyColumn ? sql`${keyColumn}` : null].filter(
+    (part): part is SQL => part !== null,
+  );
+  const where = whereOf(filter);
+  try {
+    const rows = await executeRows<{
+      day: string | null;
+      key: string | null;
+      requests: string | number;
+      input_tokens: string | number;
+      cached_input_tokens: string | number;
+      output_tokens: string | number;
+      reasoning_tokens: string | number;
+      cost_usd: string | null;
+      unpriced: string | number;
+    }>(
+      db,
+      sql`select ${selectDay} as day, ${selectKey} as key, count(*) as requests,
+            coalesce(sum(${usageEvents.inputTokens}), 0) as input_tokens,
+            coalesce(sum(${usageEvents.cachedInputTokens}), 0) as cached_input_tokens,
+            coalesce(sum(${usageEvents.outputTokens}), 0) as output_tokens,
+            coalesce(sum(${usageEvents.reasoningTokens}), 0) as reasoning_tokens,
+            sum(${usageEvents.costUsd})::text as cost_usd,
+            count(*) filter (where ${usageEvents.costUsd} is null) as unpriced
+          from ${usageEvents}
+          ${where ? sql`where ${where}` : sql``}
+          ${groupParts.length > 0 ? sql`group by ${sql.join(groupParts, sql`, `)}` : sql``}
+          order by 1, 2`,
+    );
+    return rows.map((row) => ({
+      day: row.day,
+      key: row.key,
+      requests: Number(row.requests),
+      inputTokens: Number(row.input_tokens),
+      cachedInputTokens: Number(row.cached_input_tokens),
+      outputTokens: Number(row.output_tokens),
+      reasoningTokens: Number(row.reasoning_tokens),
+      costUsd: row.cost_usd,
+      unpricedRequests: Number(row.unpriced),
+    }));
+  } catch (error) {
+    throw wrap("aggregate usage", error);
+  }
+}
+
+export async function listUsageEvents({
+  db,
+  filter,
+  limit,
+  offset,
+}: {
+  db: Db;
+  filter: UsageFilter;
+  limit: number;
+  offset: number;
+}): Promise<UsageEvent[]> {
+  try {
+    return await db
+      .select()
+      .from(usageEvents)
+      .where(whereOf(filter))
+      .orderBy(desc(usageEvents.occurredAt), desc(usageEvents.id))
+      .limit(limit)
+      .offset(offset);
+  } catch (error) {
+    throw wrap("list usage events", error);
+  }
+}

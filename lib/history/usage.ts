@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { aggregateUsage, listUsageEvents, type UsageFilter } from "@/db/queries/usage";
+import type { UsageEvent } from "@/db/schema";
+import { trimDecimal } from "@/lib/format";
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_RANGE_DAYS = 30;
+
+const dateParam = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/,
+    "use a date such as 2026-11-01 or an ISO timestamp",
+  )
+  .transform((value, context) => {
+    const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: "custom", message: "is not a real date" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const flag = z
+  .enum(["1", "0", "true", "false"], { message: "use true or false" })
+  .transform((value) => value === "1" || value === "true");
+
+export const usageFilterSchema = z
+  .object({
+    from: dateParam.optional(),
+    to: dateParam.optional(),
+    includeSimulated: flag.optional(),
+    model: z.string().max(200).optional(),
+    provider: z.string().max(100).optional(),
+    status: z.enum(["ok", "stopped", "error"], { message: "status must be ok, stopped or error" }).optional(),
+  })
+  .transform((value) => {
+    // `to` is exclusive; a bare date means "through the end of that day".
+    const to = value.to ?? new Date(Date.now() + 1000);
+    const from = value.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    return { ...value, from, to, includeSimulated: value.includeSimulated ?? false };
+  })
+  .refine((value) => value.from < value.to, { message: "from must be before to", path: ["from"] })
+  .refine((value) => value.to.getTime() - value.from.getTime() <= 3660 * DAY_MS, {
+    message: "the range can be at most 10 years",
+    path: ["to"],
+  });
+
+export const usageQuerySchema = z.intersection(
+  usageFilterSchema,
+  z.object({
+    groupBy: z
+      .enum(["day", "model", "provider"], { message: "groupBy must be day, model or provider" })
+      .default("day"),
+    split: z.enum(["model", "provider"], { message: "split must be model or provider" }).optional(),
+  }),
+);
+
+export const eventsQuerySchema = z.intersection(
+  usageFilterSchema,
+  z.object({
+    limit: z.coerce
+      .number({ message: "limit must be a number" })
+      .int()
+      .min(1)
+      .max(5000, "limit can be at most 5000")
+      .default(200),
+    offset: z.coerce.number({ message: "offset must be a number" }).int().min(0).default(0),
+    format: z.enum(["json", "csv"], { message: "format must be json or csv" }).default("json"),
+  }),
+);
+
+function toFilter(value: z.infer<typeof usageFilterSchema>): UsageFilter {
+  return {
+    from: value.from,
+    to: value.to,
+    includeSimulated: value.includeSimulated,
+    model: value.model,
+    provider: value.provider,
+    status: value.status,
+  };
+}
+
+export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
+  const db = await getDb();
+  const filter = toFilter(query);
+  const split = query.groupBy === "day" ? query.split : undefined;
+  const [buckets, [total]] = await Promise.all([
+    aggregateUsage({ db, filter, groupBy: query.groupBy, split }),
+    aggregateUsage({ db, filter, groupBy: "total" }),
+  ]);
+  const trim = <T extends { costUsd: string | null }>(row: T): T => ({
+    ...row,
+    costUsd: row.costUsd === null ? null : trimDecimal(row.costUsd),
+  });
+  return {
+    from: filter.from.toISOString(),
+    to: filter.to.toISOString(),
+    groupBy: query.groupBy,
+    split: split ?? null,
+    includeSimulated: filter.includeSimulated,
+    totals: total ? trim(total) : null,
+    buckets: buckets.map(trim),
+  };
+}
+
+export async function usageEvents(query: z.infer<typeof eventsQuerySchema>): Promise<UsageEvent[]> {
+  return listUsageEvents({
+    db: await getDb(),
+    filter: toFilter(query),
+    limit: query.limit,
+    offset: query.offset,
+  });
+}
+
+const CSV_HEADER = [
+  "occurred_at",
+  "provider",
+  "model",
+  "status",
+  "input_tokens",
+  "cached_input_tokens",
+  "output_tokens",
+  "reasoning_tokens",
+  "cost_usd",
+  "ttft_ms",
+  "duration_ms",
+  "simulated",
+  "estimated",
+  "session_id",
+];
+
+export function usageEventsToCsv(events: readonly UsageEvent[]): string {
+  const cell = (value: unknown) => {
+    if (value === null || value === undefined) return "";
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = events.map((event) =>
+    [
+      event.occurredAt,
+      event.provider,
+      event.model,
+      event.status,
+      event.inputTokens,
+      event.cachedInputTokens,
+      event.outputTokens,
+      event.reasoningTokens,
+      event.costUsd === null ? null : trimDecimal(event.costUsd),
+      event.ttftMs,
+      event.durationMs,
+      event.simulated,
+      event.estimated,
+      event.sessionId,
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return `${CSV_HEADER.join(",")}\n${lines.join("\n")}${lines.length > 0 ? "\n" : ""}`;
+}

@@ -1,0 +1,327 @@
+import type { ModelMessage } from "ai";
+import { getDb } from "@/db/client";
+import {
+  getRunById,
+  getSessionById,
+  insertRun,
+  insertSession,
+  listRunsWithResultsBySession,
+  saveRunResult,
+  touchSession,
+} from "@/db/queries/sessions";
+import { getCatalog } from "@/lib/catalog/service";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { toUsdString } from "@/lib/money";
+import { priceUsage } from "@/lib/pricing";
+import { describeModelId, getLanguageModel, type ResolvedModelInfo } from "@/lib/providers/registry";
+import { countTokens, encodingForModel } from "@/lib/tokens";
+import { classifyFault, redactSecrets } from "./faults";
+import { acquireRunSlot, registerPane } from "./limits";
+import type { CompareEvent, CompareRequest } from "./schema";
+import { type StreamOutcome, streamModel } from "./stream-model";
+
+/**
+ * POST /api/compare: one prompt to several models at once, streamed as server-sent events. Every
+ * pane is independent: its fault, retry, stop and cost are its own, and each is saved as it ends.
+ */
+
+const encoder = new TextEncoder();
+
+export function encodeEvent(event: CompareEvent): Uint8Array {
+  return encoder.encode(`data: ${JSON.stringify(event)}\n\n`);
+}
+
+/** Rejects ids no provider serves before anything starts, naming each one. */
+export async function validateModelIds(ids: readonly string[]): Promise<Map<string, ResolvedModelInfo>> {
+  const catalog = await getCatalog();
+  const resolved = new Map<string, ResolvedModelInfo>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const info = describeModelId(id);
+    if (!info || (info.kind === "catalog" && !catalog.byId.has(id))) unknown.push(id);
+    else resolved.set(id, info);
+  }
+  if (unknown.length > 0) {
+    throw new AppError(
+      "bad_request:playground",
+      `Unknown model${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Pick models from GET /api/playground/models.`,
+      {
+        details: {
+          fieldErrors: { models: unknown.map((id) => `"${id}" is not a model the playground can call`) },
+        },
+      },
+    );
+  }
+  return resolved;
+}
+
+/** Each pane keeps its own model's conversation: earlier prompts with that model's own answers. */
+function historyFor(
+  model: string,
+  previous: Awaited<ReturnType<typeof listRunsWithResultsBySession>>,
+): ModelMessage[] {
+  const messages: ModelMessage[] = [];
+  for (const run of previous) {
+    const answer = run.results.find((result) => result.modelId === model && result.output.length > 0);
+    if (!answer) continue;
+    messages.push({ role: "user", content: run.prompt }, { role: "assistant", content: answer.output });
+  }
+  return messages;
+}
+
+async function estimateUsage(info: ResolvedModelInfo, promptText: string, output: string) {
+  const { encoding } = encodingForModel(info.provider, info.providerModelId);
+  return {
+    inputTokens: await countTokens(promptText, encoding),
+    outputTokens: await countTokens(output, encoding),
+  };
+}
+
+function tokensPerSecond(outputTokens: number, outcome: StreamOutcome): number | null {
+  if (outcome.ttftMs === null || outputTokens === 0) return null;
+  const streamingMs = outcome.durationMs - outcome.ttftMs;
+  return streamingMs > 0 ? Math.round((outputTokens / streamingMs) * 1000 * 10) / 10 : null;
+}
+
+export async function startCompare(
+  body: CompareRequest,
+  context: { clientId: string; signal: AbortSignal },
+): Promise<ReadableStream<Uint8Array>> {
+  const infos = await validateModelIds(body.models);
+  const release = acquireRunSlot(context.clientId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
+  try {
+    return await openRunStream(body, context, infos, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openRunStream(
+  body: CompareRequest,
+  context: { clientId: string; signal: AbortSignal },
+  infos: Map<string, ResolvedModelInfo>,
+  release: () => void,
+): Promise<ReadableStream<Uint8Array>> {
+  const db = await getDb();
+  const session = body.sessionId
+    ? await getSessionById({ db, id: body.sessionId })
+    : await insertSession({
+        db,
+        title: body.prompt.replace(/\s+/g, " ").slice(0, 80),
+        clientId: context.clientId,
+      });
+  if (!session)
+    throw new AppError(
+      "not_found:playground",
+      `No session with id ${body.sessionId}. It may have been deleted.`,
+    );
+  const previous = body.sessionId ? await listRunsWithResultsBySession({ db, sessionId: session.id }) : [];
+
+  let run: Awaited<ReturnType<typeof insertRun>>;
+  if (body.runId) {
+    const existing = await getRunById({ db, id: body.runId });
+    if (!existing || existing.sessionId !== session.id) {
+      throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
+    }
+    run = existing;
+  } else {
+    run = await insertRun({
+      db,
+      sessionId: session.id,
+      prompt: body.prompt,
+      system: body.system ?? null,
+      params: {
+        temperature: body.temperature,
+        maxOutputTokens: body.maxOutputTokens,
+        overrides: body.overrides ?? {},
+      },
+    });
+  }
+  // A retry continues from the turns before the run it repeats.
+  const priorTurns = previous.filter((item) => item.turnIndex < run.turnIndex);
+  const catalog = await getCatalog();
+
+  const controllers = new Map<string, AbortController>();
+  const stopAll = () => {
+    for (const controller of controllers.values())
+      controller.abort(new DOMException("The client went away", "AbortError"));
+  };
+  context.signal.addEventListener("abort", stopAll, { once: true });
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (event: CompareEvent) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encodeEvent(event));
+        } catch {
+          open = false;
+        }
+      };
+      send({ type: "session", sessionId: session.id, runId: run.id });
+
+      const panes = body.models.map(async (modelId) => {
+        const info = infos.get(modelId) as ResolvedModelInfo;
+        const paneController = new AbortController();
+        controllers.set(modelId, paneController);
+        const unregister = registerPane(run.id, modelId, paneController);
+        send({ type: "start", model: modelId, simulated: info.simulated });
+        const override = body.overrides?.[modelId] ?? {};
+        const messages: ModelMessage[] = [
+          ...historyFor(modelId, priorTurns),
+          { role: "user", content: run.prompt },
+        ];
+        const promptText = [
+          run.system ?? body.system ?? "",
+          ...messages.map((message) => String(message.content)),
+        ].join("\n");
+
+        let outcome: StreamOutcome;
+        try {
+          const { model } = getLanguageModel(modelId);
+          outcome = await streamModel(
+            model,
+            {
+              system: run.system ?? body.system,
+              messages,
+              temperature: override.temperature ?? body.temperature,
+              maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
+            },
+            paneController.signal,
+            {
+              onDelta: (text) => send({ type: "delta", model: modelId, text }),
+              onRetry: (attempt, waitMs, fault) =>
+                send({
+                  type: "retry",
+                  model: modelId,
+                  attempt,
+                  waitMs: Math.round(waitMs),
+                  reason: fault.message,
+                }),
+            },
+          );
+        } catch (error) {
+          const fault = classifyFault(error);
+          outcome = {
+            status: "error",
+            output: "",
+            usage: { inputTokens: null, outputTokens: null, reasoningTokens: null, cachedInputTokens: null },
+            ttftMs: null,
+            durationMs: 0,
+            finishReason: null,
+            fault,
+            attempts: 0,
+          };
+        } finally {
+          unregister();
+        }
+
+        // An aborted or broken stream reports no usage; count the tokens ourselves and say so.
+        const reported = outcome.usage.inputTokens !== null && outcome.usage.outputTokens !== null;
+        const called =
+          outcome.status !== "error" || outcome.output.length > 0 || (outcome.fault?.status ?? 0) >= 500;
+        const estimate = reported
+          ? null
+          : called
+            ? await estimateUsage(info, promptText, outcome.output)
+            : { inputTokens: 0, outputTokens: 0 };
+        const inputTokens = outcome.usage.inputTokens ?? estimate?.inputTokens ?? 0;
+        const outputTokens = outcome.usage.outputTokens ?? estimate?.outputTokens ?? 0;
+        const reasoningTokens = outcome.usage.reasoningTokens ?? 0;
+        const cachedInputTokens = Math.min(outcome.usage.cachedInputTokens ?? 0, inputTokens);
+        const price = info.priceOfferingId ? (catalog.prices.get(info.priceOfferingId) ?? null) : null;
+        const priced = price
+          ? priceUsage({
+              price,
+              usage: {
+                inputTokens,
+                outputTokens,
+                cachedInputTokens,
+                reasoningTokens: Math.min(reasoningTokens, outputTokens),
+              },
+              at: new Date(),
+            })
+          : null;
+        const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
+        const estimated = !reported;
+        const rate = tokensPerSecond(outputTokens, outcome);
+
+        if (outcome.status === "error" && outcome.fault) {
+          send({
+            type: "error",
+            model: modelId,
+            code: outcome.fault.code,
+            message: outcome.fault.message,
+            partial: outcome.output.length > 0,
+          });
+        } else {
+          send({
+            type: "finish",
+            model: modelId,
+            status: outcome.status === "stopped" ? "stopped" : "ok",
+            usage: { inputTokens, outputTokens, reasoningTokens, cachedInputTokens },
+            estimated,
+            costUsd,
+            ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
+            durationMs: Math.round(outcome.durationMs),
+            tokensPerSecond: rate,
+          });
+        }
+
+        try {
+          await saveRunResult({
+            db,
+            result: {
+              runId: run.id,
+              modelId,
+              status: outcome.status,
+              output: outcome.output,
+              errorCode: outcome.fault?.code ?? null,
+              errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
+              inputTokens,
+              cachedInputTokens,
+              outputTokens,
+              reasoningTokens,
+              costUsd,
+              ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
+              durationMs: Math.round(outcome.durationMs),
+              simulated: info.simulated,
+              estimated,
+            },
+            usage: {
+              provider: info.provider,
+              model: modelId,
+              sessionId: session.id,
+              inputTokens,
+              cachedInputTokens,
+              outputTokens,
+              reasoningTokens,
+              costUsd,
+              ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
+              durationMs: Math.round(outcome.durationMs),
+              status: outcome.status,
+              simulated: info.simulated,
+              estimated,
+            },
+          });
+        } catch (error) {
+          console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);
+        }
+      });
+
+      await Promise.allSettled(panes);
+      await touchSession({ db, id: session.id }).catch(() => {});
+      context.signal.removeEventListener("abort", stopAll);
+      release();
+      send({ type: "done" });
+      if (open) controller.close();
+    },
+    cancel() {
+      // The browser closed the stream (tab closed, Stop all): stop paying for tokens.
+      stopAll();
+    },
+  });
+}

@@ -1,0 +1,187 @@
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { type ModelMessage, streamText } from "ai";
+import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
+
+/**
+ * Streams one model's answer with the metrics the playground shows. Retries 429 and 5xx with
+ * backoff, but only before the first token: after that a retry would bill the answer twice.
+ */
+export const MAX_ATTEMPTS = 3;
+export const FIRST_TOKEN_TIMEOUT_MS = 60_000;
+export const IDLE_TIMEOUT_MS = 30_000;
+
+export interface StreamSettings {
+  system?: string;
+  messages: ModelMessage[];
+  temperature?: number;
+  maxOutputTokens?: number;
+}
+
+export interface StreamUsage {
+  inputTokens: number | null;
+  outputTokens: number | null;
+  reasoningTokens: number | null;
+  cachedInputTokens: number | null;
+}
+
+export interface StreamOutcome {
+  status: "ok" | "stopped" | "error";
+  output: string;
+  usage: StreamUsage;
+  ttftMs: number | null;
+  durationMs: number;
+  finishReason: string | null;
+  fault: Fault | null;
+  attempts: number;
+}
+
+export interface StreamCallbacks {
+  onDelta: (text: string) => void;
+  onRetry?: (attempt: number, waitMs: number, fault: Fault) => void;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+const EMPTY_USAGE: StreamUsage = {
+  inputTokens: null,
+  outputTokens: null,
+  reasoningTokens: null,
+  cachedInputTokens: null,
+};
+
+export async function streamModel(
+  model: LanguageModelV3,
+  settings: StreamSettings,
+  stopSignal: AbortSignal,
+  callbacks: StreamCallbacks,
+  timeouts = { firstTokenMs: FIRST_TOKEN_TIMEOUT_MS, idleMs: IDLE_TIMEOUT_MS },
+): Promise<StreamOutcome> {
+  const startedAt = performance.now();
+  let output = "";
+  let ttftMs: number | null = null;
+  let attempt = 0;
+
+  for (;;) {
+    attempt += 1;
+    const attemptController = new AbortController();
+    const onStop = () => attemptController.abort(stopSignal.reason);
+    stopSignal.addEventListener("abort", onStop, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (ms: number, phase: "first token" | "next chunk") => {
+      clearTimeout(timer);
+      timer = setTimeout(() => attemptController.abort(new StreamTimeoutError(ms, phase)), ms);
+    };
+    arm(timeouts.firstTokenMs, "first token");
+
+    let streamError: unknown = null;
+    let usage: StreamUsage = EMPTY_USAGE;
+    let finishReason: string | null = null;
+    try {
+      const result = streamText({
+        model,
+        system: settings.system,
+        messages: settings.messages,
+        temperature: settings.temperature,
+        maxOutputTokens: settings.maxOutputTokens,
+        abortSignal: attemptController.signal,
+        maxRetries: 0,
+        // Errors are handled below; the SDK's default handler would log provider messages verbatim.
+        onError: () => {},
+      });
+      for await (const part of result.fullStream) {
+        if (part.type === "text-delta") {
+          if (ttftMs === null) ttftMs = performance.now() - startedAt;
+          output += part.text;
+          callbacks.onDelta(part.text);
+          arm(timeouts.idleMs, "next chunk");
+        } else if (part.type === "reasoning-delta") {
+          arm(timeouts.idleMs, "next chunk");
+        } else if (part.type === "error") {
+          streamError = part.error;
+        } else if (part.type === "finish") {
+          finishReason = part.finishReason;
+          usage = {
+            inputTokens: part.totalUsage.inputTokens ?? null,
+            outputTokens: part.totalUsage.outputTokens ?? null,
+            reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens ?? null,
+            cachedInputTokens: part.totalUsage.inputTokenDetails?.cacheReadTokens ?? null,
+          };
+        } else if (part.type === "abort") {
+          streamError = attemptController.signal.reason ?? new Error("aborted");
+        }
+      }
+    } catch (error) {
+      streamError = error;
+    } finally {
+      clearTimeout(timer);
+      stopSignal.removeEventListener("abort", onStop);
+    }
+
+    const durationMs = performance.now() - startedAt;
+    if (stopSignal.aborted) {
+      return {
+        status: "stopped",
+        output,
+        usage: EMPTY_USAGE,
+        ttftMs,
+        durationMs,
+        finishReason: null,
+        fault: null,
+        attempts: attempt,
+      };
+    }
+    if (!streamError) {
+      return {
+        status: "ok",
+        output,
+        usage,
+        ttftMs,
+        durationMs,
+        finishReason,
+        fault: null,
+        attempts: attempt,
+      };
+    }
+    const timeout =
+      attemptController.signal.reason instanceof StreamTimeoutError ? attemptController.signal.reason : null;
+    const fault = classifyFault(timeout ?? streamError);
+    const canRetry = fault.retryable && output.length === 0 && attempt < MAX_ATTEMPTS;
+    if (!canRetry) {
+      return {
+        status: "error",
+        output,
+        usage: EMPTY_USAGE,
+        ttftMs,
+        durationMs,
+        finishReason: null,
+        fault,
+        attempts: attempt,
+      };
+    }
+    const waitMs = backoffMs(attempt, fault);
+    callbacks.onRetry?.(attempt, waitMs, fault);
+    await sleep(waitMs, stopSignal);
+    if (stopSignal.aborted) {
+      return {
+        status: "stopped",
+        output,
+        usage: EMPTY_USAGE,
+        ttftMs,
+        durationMs: performance.now() - startedAt,
+        finishReason: null,
+        fault: null,
+        attempts: attempt,
+      };
+    }
+  }
+}

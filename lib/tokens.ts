@@ -1,0 +1,50 @@
+/**
+ * Real tokenizers (gpt-tokenizer). Each encoding is loaded lazily, once, on first use: o200k is the
+ * encoding of GPT-4o and later OpenAI models, cl100k of GPT-4 and GPT-3.5. Other families have no
+ * public tokenizer here, so their counts are labelled as estimates.
+ */
+export const ENCODINGS = ["o200k_base", "cl100k_base"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+type Counter = (text: string) => number;
+const loaded = new Map<Encoding, Promise<Counter>>();
+
+function loadCounter(encoding: Encoding): Promise<Counter> {
+  let counter = loaded.get(encoding);
+  if (!counter) {
+    counter =
+      encoding === "o200k_base"
+        ? import("gpt-tokenizer/encoding/o200k_base").then(
+            (module) => (text: string) => module.countTokens(text),
+          )
+        : import("gpt-tokenizer/encoding/cl100k_base").then(
+            (module) => (text: string) => module.countTokens(text),
+          );
+    loaded.set(encoding, counter);
+  }
+  return counter;
+}
+
+export async function countTokens(text: string, encoding: Encoding = "o200k_base"): Promise<number> {
+  if (text.length === 0) return 0;
+  return (await loadCounter(encoding))(text);
+}
+
+export interface EncodingChoice {
+  encoding: Encoding;
+  /** True when this is the model's own tokenizer; false when it is a stand-in estimate. */
+  exact: boolean;
+}
+
+/** Which tokenizer counts for a model, and whether that count is exact or an estimate. */
+export function encodingForModel(provider: string, model: string): EncodingChoice {
+  const name = model.toLowerCase().split("/").at(-1) ?? "";
+  const openaiHosted =
+    ["openai", "azure", "openrouter", "github-models"].includes(provider) || name.startsWith("gpt-");
+  if (openaiHosted) {
+    if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o|gpt-oss)/.test(name))
+      return { encoding: "o200k_base", exact: true };
+    if (/^(gpt-4|gpt-3\.5)/.test(name)) return { encoding: "cl100k_base", exact: true };
+  }
+  return { encoding: "o200k_base", exact: false };
+}

@@ -1,0 +1,297 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startFakeUpstream } from "../support/fake-upstream";
+
+// Real provider packages against the local fake upstream, a throwaway in-memory database.
+const fake = await startFakeUpstream();
+vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("PGLITE_DIR", "memory://");
+vi.stubEnv("OPENAI_API_KEY", "test-openai");
+vi.stubEnv("OPENAI_BASE_URL", `${fake.url}/v1`);
+vi.stubEnv("ANTHROPIC_API_KEY", "test-anthropic");
+vi.stubEnv("ANTHROPIC_BASE_URL", `${fake.url}/v1`);
+vi.stubEnv("GOOGLE_GENERATIVE_AI_API_KEY", "test-google");
+vi.stubEnv("GOOGLE_GENERATIVE_AI_BASE_URL", `${fake.url}/v1beta`);
+vi.stubEnv("GROQ_API_KEY", "bad-key");
+vi.stubEnv("GROQ_BASE_URL", `${fake.url}/v1`);
+vi.stubEnv("MISTRAL_API_KEY", "");
+vi.stubEnv("MAX_CONCURRENT_RUNS_PER_CLIENT", "2");
+
+const { POST: compareRoute } = await import("@/app/api/compare/route");
+const { POST: stopRoute } = await import("@/app/api/compare/stop/route");
+const { getDb } = await import("@/db/client");
+const { runResults, usageEvents } = await import("@/db/schema");
+const { getCatalog } = await import("@/lib/catalog/service");
+
+type Event = Record<string, unknown> & { type: string; model?: string; sessionId?: string; runId?: string };
+
+const OPENAI = "openai/gpt-4o-mini";
+const ANTHROPIC = "anthropic/claude-3-5-haiku-latest";
+const GOOGLE = "google/gemini-2.0-flash";
+const DEMO = "demo/swift";
+
+function post(body: unknown, init: { signal?: AbortSignal; raw?: string; clientId?: string } = {}) {
+  return compareRoute(
+    new Request("http://test.local/api/compare", {
+      method: "POST",
+      body: init.raw ?? JSON.stringify(body),
+      headers: { "content-type": "application/json", "x-forwarded-for": init.clientId ?? "unit" },
+      signal: init.signal,
+    }),
+    {} as never,
+  );
+}
+
+async function events(response: Response, onEvent?: (event: Event) => void): Promise<Event[]> {
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const all: Event[] = [];
+  let buffer = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let index = buffer.indexOf("\n\n");
+    while (index !== -1) {
+      const chunk = buffer.slice(0, index);
+      buffer = buffer.slice(index + 2);
+      if (chunk.startsWith("data: ")) {
+        const event = JSON.parse(chunk.slice(6)) as Event;
+        all.push(event);
+        onEvent?.(event);
+      }
+      index = buffer.indexOf("\n\n");
+    }
+  }
+  return all;
+}
+
+const byModel = (all: Event[], model: string, type: string) =>
+  all.filter((event) => event.model === model && event.type === type);
+const textOf = (all: Event[], model: string) =>
+  byModel(all, model, "delta")
+    .map((event) => event.text)
+    .join("");
+
+beforeEach(() => fake.reset());
+afterAll(async () => {
+  await fake.close();
+  vi.unstubAllEnvs();
+});
+
+describe("POST /api/compare", () => {
+  it("streams three models side by side with usage, cost and timing, and saves everything", async () => {
+    fake.setScenario("*", { ttftMs: 40, tokensPerSecond: 400, outputTokens: 20 });
+    const all = await events(
+      await post({ prompt: "Compare streaming APIs", models: [OPENAI, ANTHROPIC, DEMO] }),
+    );
+    expect(all[0]).toMatchObject({ type: "session" });
+    expect(all.at(-1)).toEqual({ type: "done" });
+    for (const model of [OPENAI, ANTHROPIC, DEMO]) {
+      expect(byModel(all, model, "start")).toHaveLength(1);
+      expect(textOf(all, model).length).toBeGreaterThan(10);
+      const [finish] = byModel(all, model, "finish");
+      expect(finish).toMatchObject({ status: "ok", estimated: false });
+      expect((finish?.ttftMs as number) >= 0).toBe(true);
+      expect(finish?.durationMs as number).toBeGreaterThanOrEqual(finish?.ttftMs as number);
+    }
+    expect(textOf(all, OPENAI)).toContain("Answer to: Compare streaming APIs");
+
+    // Cost is the catalog price times the provider-reported usage, exactly.
+    const [finish] = byModel(all, OPENAI, "finish") as unknown as {
+      usage: { inputTokens: number; outputTokens: number };
+      costUsd: string;
+    }[];
+    const price = (await getCatalog()).prices.get(OPENAI);
+    expect(price?.inputPerMTok).toBe("0.15");
+    const expectedPico =
+      BigInt(finish!.usage.inputTokens) * 150_000n + BigInt(finish!.usage.outputTokens) * 600_000n;
+    expect(finish!.costUsd).toBe((Number(expectedPico) / 1e12).toString());
+    expect(finish!.usage.outputTokens).toBe(20);
+
+    const sessionId = String(all[0]?.sessionId);
+    const db = await getDb();
+    const events_ = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId));
+    expect(events_).toHaveLength(3);
+    expect(events_.find((event) => event.model === DEMO)?.simulated).toBe(true);
+    expect(events_.find((event) => event.model === OPENAI)?.simulated).toBe(false);
+  });
+
+  it("keeps a failing model in its own pane while the others finish", async () => {
+    fake.setScenario("*", { ttftMs: 20, tokensPerSecond: 500, outputTokens: 10 });
+    fake.setScenario("claude-3-5-haiku-latest", { failStatus: 500, failTimes: 10 });
+    const all = await events(await post({ prompt: "hello", models: [OPENAI, ANTHROPIC, GOOGLE] }));
+    expect(byModel(all, ANTHROPIC, "error")[0]).toMatchObject({ code: "upstream_error" });
+    expect(byModel(all, ANTHROPIC, "retry").length).toBeGreaterThan(0);
+    expect(byModel(all, OPENAI, "finish")[0]).toMatchObject({ status: "ok" });
+    expect(byModel(all, GOOGLE, "finish")[0]).toMatchObject({ status: "ok" });
+  });
+
+  it("retries a 429 before the first token, honouring Retry-After", async () => {
+    fake.setScenario("gpt-4o-mini", {
+      failStatus: 429,
+      failTimes: 1,
+      retryAfterSeconds: 1,
+      outputTokens: 5,
+      ttftMs: 10,
+    });
+    const started = Date.now();
+    const all = await events(await post({ prompt: "retry me", models: [OPENAI] }));
+    expect(byModel(all, OPENAI, "retry")[0]).toMatchObject({ attempt: 1 });
+    expect((byModel(all, OPENAI, "retry")[0]?.waitMs as number) >= 1000).toBe(true);
+    expect(byModel(all, OPENAI, "finish")[0]).toMatchObject({ status: "ok" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(fake.requests().filter((request) => request.model === "gpt-4o-mini")).toHaveLength(2);
+  });
+
+  it("reports a missing key, a rejected key and an unknown upstream model each in its pane", async () => {
+    fake.setScenario("gemini-2.0-flash", { failStatus: 404 });
+    const all = await events(
+      await post({
+        prompt: "hi",
+        models: ["mistral/mistral-small-latest", "groq/llama-3.3-70b-versatile", GOOGLE, DEMO],
+      }),
+    );
+    expect(byModel(all, "mistral/mistral-small-latest", "error")[0]).toMatchObject({ code: "missing_key" });
+    expect(String(byModel(all, "mistral/mistral-small-latest", "error")[0]?.message)).toContain(
+      "MISTRAL_API_KEY",
+    );
+    expect(byModel(all, "groq/llama-3.3-70b-versatile", "error")[0]).toMatchObject({ code: "unauthorized" });
+    expect(byModel(all, GOOGLE, "error")[0]).toMatchObject({ code: "model_not_found" });
+    expect(byModel(all, DEMO, "finish")[0]).toMatchObject({ status: "ok" });
+    expect(JSON.stringify(all)).not.toContain("bad-key");
+  });
+
+  it("keeps partial output of a malformed or cut stream and estimates its tokens", async () => {
+    fake.setScenario("gpt-4o-mini", { malformedAfterTokens: 5, tokensPerSecond: 500, ttftMs: 5 });
+    fake.setScenario("claude-3-5-haiku-latest", {
+      disconnectAfterTokens: 6,
+      tokensPerSecond: 500,
+      ttftMs: 5,
+    });
+    const all = await events(await post({ prompt: "break", models: [OPENAI, ANTHROPIC] }));
+    expect(byModel(all, OPENAI, "error")[0]).toMatchObject({ code: "malformed_stream", partial: true });
+    expect(byModel(all, ANTHROPIC, "error")[0]).toMatchObject({ code: "connection_lost", partial: true });
+    const runId = String(all[0]?.runId);
+    const saved = await (await getDb()).select().from(runResults).where(eq(runResults.runId, runId));
+    const cut = saved.find((row) => row.modelId === ANTHROPIC);
+    expect(cut?.status).toBe("error");
+    expect(cut?.output).toBe(textOf(all, ANTHROPIC));
+    expect(cut?.output.length).toBeGreaterThan(0);
+    expect(cut?.estimated).toBe(true);
+    expect(cut?.outputTokens).toBeGreaterThan(0);
+  });
+
+  it("stops one pane on request and aborts its upstream call; the other pane finishes", async () => {
+    fake.setScenario("*", { ttftMs: 20, tokensPerSecond: 20, outputTokens: 200 });
+    fake.setScenario("claude-3-5-haiku-latest", { ttftMs: 20, tokensPerSecond: 200, outputTokens: 10 });
+    let runId = "";
+    const all = await events(
+      await post({ prompt: "long answer please", models: [OPENAI, ANTHROPIC] }),
+      (event) => {
+        if (event.type === "session") runId = String(event.runId);
+        if (event.type === "delta" && event.model === OPENAI && runId) {
+          const body = JSON.stringify({ runId, model: OPENAI });
+          runId = "";
+          void stopRoute(
+            new Request("http://test.local/api/compare/stop", {
+              method: "POST",
+              body,
+              headers: { "content-type": "application/json" },
+            }),
+            {} as never,
+          );
+        }
+      },
+    );
+    const [stopped] = byModel(all, OPENAI, "finish");
+    expect(stopped).toMatchObject({ status: "stopped", estimated: true });
+    expect((stopped as unknown as { usage: { outputTokens: number } }).usage.outputTokens).toBeLessThan(200);
+    expect(byModel(all, ANTHROPIC, "finish")[0]).toMatchObject({ status: "ok" });
+    await vi.waitFor(() =>
+      expect(fake.requests().find((request) => request.model === "gpt-4o-mini")?.aborted).toBe(true),
+    );
+  });
+
+  it("aborts every upstream call when the client goes away", async () => {
+    fake.setScenario("*", { ttftMs: 20, tokensPerSecond: 20, outputTokens: 200 });
+    const controller = new AbortController();
+    const response = await post({ prompt: "bye", models: [OPENAI, GOOGLE] }, { signal: controller.signal });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    await vi.waitFor(() => {
+      const calls = fake.requests();
+      expect(calls.length).toBe(2);
+      expect(calls.every((request) => request.aborted)).toBe(true);
+    });
+  });
+
+  it("continues a session: each pane sends its own model's earlier answer", async () => {
+    fake.setScenario("*", { ttftMs: 5, tokensPerSecond: 1000, outputTokens: 8 });
+    const first = await events(await post({ prompt: "first question", models: [OPENAI, DEMO] }));
+    const sessionId = String(first[0]?.sessionId);
+    fake.reset();
+    const second = await events(await post({ sessionId, prompt: "follow up", models: [OPENAI, DEMO] }));
+    expect(second[0]).toMatchObject({ type: "session", sessionId });
+    const call = fake.requests().find((request) => request.model === "gpt-4o-mini");
+    if (!call) throw new Error("the fake upstream saw no OpenAI call");
+    const { messages } = call.body as { messages: { role: string; content: unknown }[] };
+    expect(messages.map((message) => message.role)).toEqual(["user", "assistant", "user"]);
+    expect(JSON.stringify(messages[1]?.content)).toContain(textOf(first, OPENAI).slice(0, 20));
+  });
+});
+
+describe("POST /api/compare rejects bad input before calling anyone", () => {
+  it.each([
+    ["malformed JSON", { raw: '{"prompt":' }, 400, /not valid JSON/],
+    ["wrong types", { body: { prompt: 5, models: "x" } }, 400, /prompt|models/],
+    [
+      "an unknown model",
+      { body: { prompt: "hi", models: ["openai/no-such-model", DEMO] } },
+      400,
+      /openai\/no-such-model/,
+    ],
+    [
+      "seven models",
+      {
+        body: {
+          prompt: "hi",
+          models: ["demo/a", "demo/b", "demo/c", "demo/d", "demo/e", "demo/f", "demo/g"],
+        },
+      },
+      400,
+      /at most 6/,
+    ],
+    [
+      "a huge body",
+      { raw: JSON.stringify({ prompt: "x".repeat(600_000), models: [DEMO] }) },
+      413,
+      /larger than/,
+    ],
+    ["a bad temperature", { body: { prompt: "hi", models: [DEMO], temperature: 9 } }, 400, /temperature/],
+  ])("%s", async (_label, input, status, message) => {
+    const response = await post((input as { body?: unknown }).body, { raw: (input as { raw?: string }).raw });
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body.error.message).toMatch(message);
+    expect(fake.requests()).toHaveLength(0);
+  });
+
+  it("limits concurrent runs per client with a 429 and Retry-After", async () => {
+    fake.setScenario("*", { ttftMs: 300, outputTokens: 3 });
+    const first = await post({ prompt: "one", models: [OPENAI] }, { clientId: "busy" });
+    const second = await post({ prompt: "two", models: [OPENAI] }, { clientId: "busy" });
+    const third = await post({ prompt: "three", models: [OPENAI] }, { clientId: "busy" });
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toBe("2");
+    await events(first);
+    await events(second);
+    const fourth = await post({ prompt: "four", models: [OPENAI] }, { clientId: "busy" });
+    expect(fourth.status).toBe(200);
+    await events(fourth);
+  });
+});
