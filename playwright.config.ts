@@ -6,6 +6,17 @@ import { CHROMIUM_ARGS } from "./tests/support/find-browser.mjs";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const executablePath = process.env.E2E_CHROMIUM_PATH || undefined;
+export const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? 4010);
+export const FAKE_URL = `http://127.0.0.1:${FAKE_PORT}`;
+
+/** Two real providers point at the fake upstream; the key values must never appear in a page. */
+export const E2E_PROVIDER_ENV = {
+  OPENAI_API_KEY: "sk-e2e-openai-secret-0001",
+  OPENAI_BASE_URL: `${FAKE_URL}/v1`,
+  ANTHROPIC_API_KEY: "sk-e2e-anthropic-secret-0002",
+  ANTHROPIC_BASE_URL: `${FAKE_URL}/v1`,
+  OLLAMA_BASE_URL: FAKE_URL,
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,15 +37,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1400, height: 900 } } }],
-  webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PGLITE_DIR: process.env.PGLITE_DIR ?? path.join("tests", ".tmp", "pglite-e2e"),
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  webServer: [
+    {
+      // The providers' wire formats, served locally: the app is pointed at it with base-URL overrides.
+      command: `npx tsx tests/support/fake-upstream-cli.ts --port ${FAKE_PORT}`,
+      url: `${FAKE_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
-  },
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        PGLITE_DIR: process.env.PGLITE_DIR ?? path.join("tests", ".tmp", "pglite-e2e"),
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+        ...E2E_PROVIDER_ENV,
+      },
+    },
+  ],
 });

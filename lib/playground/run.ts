@@ -78,10 +78,11 @@ async function estimateUsage(info: ResolvedModelInfo, promptText: string, output
   };
 }
 
-function tokensPerSecond(outputTokens: number, outcome: StreamOutcome): number | null {
-  if (outcome.ttftMs === null || outputTokens === 0) return null;
+/** Visible output tokens per second after the first token; reasoning happens before it, so it is left out. */
+function tokensPerSecond(textTokens: number, outcome: StreamOutcome): number | null {
+  if (outcome.ttftMs === null || textTokens <= 0) return null;
   const streamingMs = outcome.durationMs - outcome.ttftMs;
-  return streamingMs > 0 ? Math.round((outputTokens / streamingMs) * 1000 * 10) / 10 : null;
+  return streamingMs > 0 ? Math.round((textTokens / streamingMs) * 1000 * 10) / 10 : null;
 }
 
 export async function startCompare(
@@ -247,7 +248,7 @@ async function openRunStream(
           : null;
         const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
-        const rate = tokensPerSecond(outputTokens, outcome);
+        const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
 
         if (outcome.status === "error" && outcome.fault) {
           send({

@@ -1,0 +1,311 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { fetchJson } from "@/lib/api-client";
+import type { PlaygroundModelList } from "@/lib/playground/models";
+import { MAX_MODELS } from "@/lib/playground/schema";
+import { DiffView } from "./diff-view";
+import { ModelSelect } from "./model-select";
+import { Pane, type PaneOverride } from "./pane";
+import { turnsFromSession } from "./session-turns";
+import { useCompareStream } from "./use-compare-stream";
+
+const DEFAULT_MODELS = ["demo/swift", "demo/steady", "demo/deliberate"];
+
+function gridClass(count: number): string {
+  if (count <= 1) return "grid-cols-1";
+  if (count === 2) return "grid-cols-1 md:grid-cols-2";
+  if (count === 3) return "grid-cols-1 md:grid-cols-2 xl:grid-cols-3";
+  if (count === 4) return "grid-cols-1 md:grid-cols-2 2xl:grid-cols-4";
+  return "grid-cols-1 md:grid-cols-2 xl:grid-cols-3";
+}
+
+const inputClass =
+  "rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+export function Playground() {
+  const params = useSearchParams();
+  const catalogModels = useQuery({
+    queryKey: ["playground-models"],
+    queryFn: () => fetchJson<PlaygroundModelList>("/api/playground/models"),
+  });
+  const modelInfo = useMemo(
+    () => new Map((catalogModels.data?.models ?? []).map((model) => [model.id, model])),
+    [catalogModels.data],
+  );
+  const compare = useCompareStream();
+  const [selected, setSelected] = useState<string[]>(() => {
+    const fromUrl =
+      params
+        .get("models")
+        ?.split(",")
+        .map((id) => id.trim())
+        .filter(Boolean) ?? [];
+    return fromUrl.length > 0 ? fromUrl.slice(0, MAX_MODELS) : DEFAULT_MODELS;
+  });
+  const [prompt, setPrompt] = useState("");
+  const [system, setSystem] = useState("");
+  const [temperature, setTemperature] = useState<number | undefined>(undefined);
+  const [maxOutputTokens, setMaxOutputTokens] = useState<number | undefined>(1024);
+  const [overrides, setOverrides] = useState<Record<string, PaneOverride>>({});
+  const [showDiff, setShowDiff] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const loadedFrom = useRef<string | null>(null);
+
+  // ?session=<id> reopens a session to continue it; ?from=<id> starts a new one from its last prompt.
+  useEffect(() => {
+    const sessionId = params.get("session");
+    const fromId = params.get("from");
+    const target = sessionId ?? fromId;
+    if (!target || loadedFrom.current === target) return;
+    loadedFrom.current = target;
+    fetchJson<{ id: string; runs: Parameters<typeof turnsFromSession>[0] }>(
+      `/api/sessions/${encodeURIComponent(target)}`,
+    )
+      .then((session) => {
+        const { turns, lastModels, lastRun } = turnsFromSession(session.runs);
+        if (sessionId) {
+          compare.load(session.id, turns);
+          if (lastModels.length > 0) setSelected(lastModels);
+        } else if (lastRun) {
+          setPrompt(lastRun.prompt);
+          setSystem(lastRun.system ?? "");
+        }
+      })
+      .catch((error: Error) => setLoadError(error.message));
+  }, [params, compare.load]);
+
+  const overridesFor = useCallback(
+    (models: string[]) =>
+      Object.fromEntries(
+        models.filter((id) => overrides[id]).map((id) => [id, overrides[id] as PaneOverride]),
+      ),
+    [overrides],
+  );
+
+  const run = useCallback(() => {
+    const text = prompt.trim();
+    if (!text || selected.length === 0 || compare.running) return;
+    void compare.run({
+      prompt: text,
+      system: system.trim() || undefined,
+      models: selected,
+      temperature,
+      maxOutputTokens,
+      overrides: overridesFor(selected),
+    });
+    setPrompt("");
+  }, [prompt, selected, compare, system, temperature, maxOutputTokens, overridesFor]);
+
+  const paneIds = useMemo(() => {
+    const withTurns = Object.keys(compare.turns).filter((id) => (compare.turns[id]?.length ?? 0) > 0);
+    return [...new Set([...selected, ...withTurns.filter((id) => selected.includes(id))])];
+  }, [selected, compare.turns]);
+
+  const answers = paneIds
+    .map((id) => ({
+      modelId: id,
+      label: modelInfo.get(id)?.label ?? id,
+      text: compare.turns[id]?.at(-1)?.output ?? "",
+    }))
+    .filter((answer) => answer.text.length > 0);
+  const noKeys = catalogModels.data && catalogModels.data.configuredProviders.length === 0;
+
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[1fr_360px]">
+        <div className="space-y-2">
+          <details
+            className="rounded-md border border-zinc-200 dark:border-zinc-800"
+            open={system.length > 0}
+          >
+            <summary className="cursor-pointer px-3 py-1.5 text-sm text-zinc-600 dark:text-zinc-300">
+              System prompt (optional)
+            </summary>
+            <textarea
+              value={system}
+              onChange={(event) => setSystem(event.target.value)}
+              rows={2}
+              placeholder="You are a concise assistant…"
+              data-testid="system-input"
+              className="block w-full resize-y border-t border-zinc-200 bg-transparent px-3 py-2 text-sm outline-none dark:border-zinc-800"
+            />
+          </details>
+          <textarea
+            value={prompt}
+            onChange={(event) => setPrompt(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+                event.preventDefault();
+                run();
+              }
+            }}
+            rows={4}
+            placeholder={
+              compare.sessionId
+                ? "Follow up: this goes to every pane, each with its own history"
+                : "Ask all selected models the same thing…"
+            }
+            aria-label="Prompt"
+            data-testid="prompt-input"
+            className="block w-full resize-y rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              onClick={run}
+              disabled={compare.running || !prompt.trim() || selected.length === 0}
+              data-testid="run-button"
+              className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
+            >
+              {compare.sessionId ? "Send to all" : "Run"}{" "}
+              <span className="text-xs opacity-75">Ctrl/⌘+Enter</span>
+            </button>
+            {compare.running ? (
+              <button
+                type="button"
+                onClick={compare.stopAll}
+                data-testid="stop-all"
+                className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
+              >
+                Stop all
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => {
+                compare.reset();
+                window.history.replaceState(null, "", "/playground");
+              }}
+              disabled={compare.running}
+              data-testid="new-session"
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              New session
+            </button>
+            <label className="flex items-center gap-1 text-xs text-zinc-500">
+              Temperature
+              <input
+                type="number"
+                min={0}
+                max={2}
+                step={0.1}
+                value={temperature ?? ""}
+                placeholder="default"
+                onChange={(event) =>
+                  setTemperature(event.target.value === "" ? undefined : Number(event.target.value))
+                }
+                className={`${inputClass} h-8 w-24`}
+                data-testid="temperature"
+              />
+            </label>
+            <label className="flex items-center gap-1 text-xs text-zinc-500">
+              Max output tokens
+              <input
+                type="number"
+                min={1}
+                max={65536}
+                value={maxOutputTokens ?? ""}
+                placeholder="default"
+                onChange={(event) =>
+                  setMaxOutputTokens(event.target.value === "" ? undefined : Number(event.target.value))
+                }
+                className={`${inputClass} h-8 w-24`}
+                data-testid="max-tokens"
+              />
+            </label>
+            {compare.sessionId ? (
+              <Link
+                href={`/history?tab=sessions&q=`}
+                className="text-xs text-accent-600 hover:underline"
+                data-testid="session-link"
+              >
+                Saved session {compare.sessionId.slice(0, 8)}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+        <div className="space-y-2">
+          <ModelSelect
+            models={catalogModels.data?.models ?? []}
+            selected={selected}
+            onChange={setSelected}
+            disabled={compare.running}
+          />
+          {catalogModels.error ? (
+            <p className="text-xs text-rose-600">{(catalogModels.error as Error).message}</p>
+          ) : null}
+          {noKeys ? (
+            <p className="text-xs text-zinc-500" data-testid="no-keys-hint">
+              No provider keys are set, so only the Simulated models (and local Ollama models, if running) are
+              offered. Add keys as described in{" "}
+              <Link href="/settings" className="text-accent-600 hover:underline">
+                Settings
+              </Link>
+              .
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      {compare.error || loadError ? (
+        <p
+          className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-200"
+          data-testid="run-error"
+        >
+          {compare.error ?? loadError}
+        </p>
+      ) : null}
+
+      <div
+        className={`grid gap-3 ${gridClass(paneIds.length)}`}
+        data-testid="panes"
+        data-count={paneIds.length}
+      >
+        {paneIds.map((id) => (
+          <Pane
+            key={id}
+            modelId={id}
+            info={modelInfo.get(id)}
+            turns={compare.turns[id] ?? []}
+            override={overrides[id] ?? {}}
+            onOverride={(override) => setOverrides((current) => ({ ...current, [id]: override }))}
+            onStop={() => void compare.stopPane(id)}
+            onRetry={() =>
+              void compare.retryPane(id, {
+                system: system.trim() || undefined,
+                temperature,
+                maxOutputTokens,
+                overrides: overridesFor([id]),
+              })
+            }
+            onRemove={() => setSelected((current) => current.filter((item) => item !== id))}
+            canRetry={Boolean(compare.sessionId && compare.turns[id]?.length)}
+            busy={compare.running}
+          />
+        ))}
+      </div>
+
+      {answers.length >= 2 ? (
+        <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+          <button
+            type="button"
+            onClick={() => setShowDiff((value) => !value)}
+            className="text-sm font-medium text-accent-600 hover:underline"
+            data-testid="toggle-diff"
+          >
+            {showDiff ? "Hide diff" : "Compare two answers word by word"}
+          </button>
+          {showDiff ? (
+            <div className="mt-3">
+              <DiffView answers={answers} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
