@@ -228,9 +228,27 @@ export const usageEvents = pgTable(
     estimated: boolean("estimated").notNull().default(false),
   },
   (table) => [
-    index("usage_events_occurred_model_idx").on(table.occurredAt, table.model),
-    index("usage_events_occurred_provider_idx").on(table.occurredAt, table.provider),
-    index("usage_events_real_idx").on(table.occurredAt).where(sql`${table.simulated} = false`),
+    /*
+     * Holds every column the usage aggregates read, so they run as index-only scans over the time
+     * range. The UTC-day expression column gives the planner distinct-day statistics (a stable
+     * to_char() cannot be indexed), so grouping by that day can choose a hash aggregate.
+     */
+    index("usage_events_occurred_covering_idx").on(
+      table.occurredAt,
+      sql`date_trunc('day', ${table.occurredAt} at time zone 'UTC')`,
+      table.simulated,
+      table.model,
+      table.provider,
+      table.status,
+      table.inputTokens,
+      table.cachedInputTokens,
+      table.outputTokens,
+      table.reasoningTokens,
+      table.costUsd,
+    ),
+    // ON DELETE SET NULL looks events up by these keys; without an index each deleted row scans the table.
+    index("usage_events_session_idx").on(table.sessionId).where(sql`${table.sessionId} is not null`),
+    index("usage_events_run_result_idx").on(table.runResultId).where(sql`${table.runResultId} is not null`),
   ],
 );
 export type UsageEvent = typeof usageEvents.$inferSelect;

@@ -57,7 +57,9 @@ export async function aggregateUsage({
   groupBy: "day" | "model" | "provider" | "total";
   split?: "model" | "provider";
 }): Promise<UsageBucket[]> {
-  const dayExpr = sql`to_char(date_trunc('day', ${usageEvents.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  // Grouping on the truncated timestamp (not its text) lets the planner use statistics of the covering
+  // index's day expression and hash-aggregate; the text form is made only for the output.
+  const dayBucket = sql`date_trunc('day', ${usageEvents.occurredAt} at time zone 'UTC')`;
   const keyColumn =
     groupBy === "day"
       ? split
@@ -66,9 +68,9 @@ export async function aggregateUsage({
       : groupBy === "total"
         ? null
         : usageEvents[groupBy];
-  const selectDay = groupBy === "day" ? sql`${dayExpr}` : sql`null`;
+  const selectDay = groupBy === "day" ? sql`to_char(${dayBucket}, 'YYYY-MM-DD')` : sql`null`;
   const selectKey = keyColumn ? sql`${keyColumn}` : sql`null`;
-  const groupParts = [groupBy === "day" ? dayExpr : null, keyColumn ? sql`${keyColumn}` : null].filter(
+  const groupParts = [groupBy === "day" ? dayBucket : null, keyColumn ? sql`${keyColumn}` : null].filter(
     (part): part is SQL => part !== null,
   );
   const where = whereOf(filter);
