@@ -22,15 +22,17 @@ function wrap(action: string, error: unknown): AppError {
 
 export async function insertSession({
   db,
+  id,
   title,
   clientId,
 }: {
   db: Db;
+  id?: string;
   title: string;
   clientId: string | null;
 }): Promise<Session> {
   try {
-    const [row] = await db.insert(sessions).values({ title, clientId }).returning();
+    const [row] = await db.insert(sessions).values({ id, title, clientId }).returning();
     if (!row) throw new Error("no row returned");
     return row;
   } catch (error) {
@@ -65,22 +67,23 @@ export async function listSessions({
 }): Promise<SessionSummary[]> {
   try {
     const pattern = q ? `%${q.replace(/[%_\\]/g, (match) => `\\${match}`)}%` : null;
+    // Raw subqueries name their tables explicitly: drizzle writes bare column names inside sql``.
     const matching = pattern
       ? or(
           ilike(sessions.title, pattern),
-          sql`exists (select 1 from ${runs} where ${runs.sessionId} = ${sessions.id} and ${runs.prompt} ilike ${pattern})`,
+          sql`exists (select 1 from runs r where r.session_id = sessions.id and r.prompt ilike ${pattern})`,
         )
       : undefined;
     const rows = await db
       .select({
         session: sessions,
-        turns: sql<number>`(select count(*)::int from ${runs} where ${runs.sessionId} = ${sessions.id})`,
+        turns: sql<number>`(select count(*)::int from runs r where r.session_id = sessions.id)`,
         models: sql<
           string[] | null
-        >`(select array_agg(distinct ${runResults.modelId}) from ${runResults} join ${runs} on ${runs.id} = ${runResults.runId} where ${runs.sessionId} = ${sessions.id})`,
+        >`(select array_agg(distinct rr.model_id) from run_results rr join runs r on r.id = rr.run_id where r.session_id = sessions.id)`,
         costUsd: sql<
           string | null
-        >`(select sum(${runResults.costUsd})::text from ${runResults} join ${runs} on ${runs.id} = ${runResults.runId} where ${runs.sessionId} = ${sessions.id})`,
+        >`(select sum(rr.cost_usd)::text from run_results rr join runs r on r.id = rr.run_id where r.session_id = sessions.id)`,
       })
       .from(sessions)
       .where(matching)
@@ -138,12 +141,14 @@ export async function deleteSessionById({ db, id }: { db: Db; id: string }): Pro
 
 export async function insertRun({
   db,
+  id,
   sessionId,
   prompt,
   system,
   params,
 }: {
   db: Db;
+  id?: string;
   sessionId: string;
   prompt: string;
   system: string | null;
@@ -157,7 +162,7 @@ export async function insertRun({
         .where(eq(runs.sessionId, sessionId));
       const [row] = await tx
         .insert(runs)
-        .values({ sessionId, turnIndex: Number(turns), prompt, system, params })
+        .values({ id, sessionId, turnIndex: Number(turns), prompt, system, params })
         .returning();
       if (!row) throw new Error("no row returned");
       return row;

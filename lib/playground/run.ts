@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ModelMessage } from "ai";
 import { getDb } from "@/db/client";
 import {
@@ -56,6 +57,14 @@ export async function validateModelIds(ids: readonly string[]): Promise<Map<stri
   return resolved;
 }
 
+function paramsOf(body: CompareRequest): Record<string, unknown> {
+  return {
+    temperature: body.temperature,
+    maxOutputTokens: body.maxOutputTokens,
+    overrides: body.overrides ?? {},
+  };
+}
+
 /** Each pane keeps its own model's conversation: earlier prompts with that model's own answers. */
 function historyFor(
   model: string,
@@ -106,42 +115,61 @@ async function openRunStream(
   release: () => void,
 ): Promise<ReadableStream<Uint8Array>> {
   const db = await getDb();
-  const session = body.sessionId
-    ? await getSessionById({ db, id: body.sessionId })
-    : await insertSession({
+  // A new session and run get their ids here and are written while the models already stream, so
+  // the database never sits between the user and the first token.
+  let sessionId: string;
+  let priorTurns: Awaited<ReturnType<typeof listRunsWithResultsBySession>> = [];
+  let run: { id: string; prompt: string; system: string | null };
+  let runSaved: Promise<unknown>;
+  if (body.sessionId) {
+    const session = await getSessionById({ db, id: body.sessionId });
+    if (!session)
+      throw new AppError(
+        "not_found:playground",
+        `No session with id ${body.sessionId}. It may have been deleted.`,
+      );
+    sessionId = session.id;
+    const previous = await listRunsWithResultsBySession({ db, sessionId });
+    if (body.runId) {
+      const existing = await getRunById({ db, id: body.runId });
+      if (!existing || existing.sessionId !== sessionId)
+        throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
+      run = existing;
+      priorTurns = previous.filter((item) => item.turnIndex < existing.turnIndex);
+      runSaved = Promise.resolve();
+    } else {
+      run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+      priorTurns = previous;
+      runSaved = insertRun({
         db,
-        title: body.prompt.replace(/\s+/g, " ").slice(0, 80),
-        clientId: context.clientId,
+        id: run.id,
+        sessionId,
+        prompt: run.prompt,
+        system: run.system,
+        params: paramsOf(body),
       });
-  if (!session)
-    throw new AppError(
-      "not_found:playground",
-      `No session with id ${body.sessionId}. It may have been deleted.`,
-    );
-  const previous = body.sessionId ? await listRunsWithResultsBySession({ db, sessionId: session.id }) : [];
-
-  let run: Awaited<ReturnType<typeof insertRun>>;
-  if (body.runId) {
-    const existing = await getRunById({ db, id: body.runId });
-    if (!existing || existing.sessionId !== session.id) {
-      throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
     }
-    run = existing;
   } else {
-    run = await insertRun({
-      db,
-      sessionId: session.id,
-      prompt: body.prompt,
-      system: body.system ?? null,
-      params: {
-        temperature: body.temperature,
-        maxOutputTokens: body.maxOutputTokens,
-        overrides: body.overrides ?? {},
-      },
-    });
+    sessionId = randomUUID();
+    run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+    const title = body.prompt.replace(/\s+/g, " ").slice(0, 80);
+    runSaved = insertSession({ db, id: sessionId, title, clientId: context.clientId }).then(() =>
+      insertRun({
+        db,
+        id: run.id,
+        sessionId,
+        prompt: run.prompt,
+        system: run.system,
+        params: paramsOf(body),
+      }),
+    );
   }
-  // A retry continues from the turns before the run it repeats.
-  const priorTurns = previous.filter((item) => item.turnIndex < run.turnIndex);
+  // Saving answers waits for the run row; a failed write is reported, never crashes the stream.
+  runSaved = runSaved.catch((error: Error) => {
+    console.error("Could not save the run:", error.message);
+    throw error;
+  });
+  runSaved.catch(() => {});
   const catalog = await getCatalog();
 
   const controllers = new Map<string, AbortController>();
@@ -162,7 +190,7 @@ async function openRunStream(
           open = false;
         }
       };
-      send({ type: "session", sessionId: session.id, runId: run.id });
+      send({ type: "session", sessionId, runId: run.id });
 
       const panes = body.models.map(async (modelId) => {
         const info = infos.get(modelId) as ResolvedModelInfo;
@@ -186,7 +214,7 @@ async function openRunStream(
           outcome = await streamModel(
             model,
             {
-              system: run.system ?? body.system,
+              system: run.system ?? undefined,
               messages,
               temperature: override.temperature ?? body.temperature,
               maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
@@ -273,6 +301,7 @@ async function openRunStream(
         }
 
         try {
+          await runSaved;
           await saveRunResult({
             db,
             result: {
@@ -295,7 +324,7 @@ async function openRunStream(
             usage: {
               provider: info.provider,
               model: modelId,
-              sessionId: session.id,
+              sessionId,
               inputTokens,
               cachedInputTokens,
               outputTokens,
@@ -309,12 +338,20 @@ async function openRunStream(
             },
           });
         } catch (error) {
-          console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);
+          console.error(
+            `Could not save the answer of ${modelId}:`,
+            (error as Error).message,
+            String(
+              (error as { cause?: { cause?: unknown; message?: string } }).cause?.cause ??
+                (error as { cause?: unknown }).cause ??
+                "",
+            ),
+          );
         }
       });
 
       await Promise.allSettled(panes);
-      await touchSession({ db, id: session.id }).catch(() => {});
+      await runSaved.then(() => touchSession({ db, id: sessionId })).catch(() => {});
       context.signal.removeEventListener("abort", stopAll);
       release();
       send({ type: "done" });
