@@ -1,7 +1,21 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HistoryView } from "@/components/history/history-view";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata = { title: "History" };
+export const metadata: Metadata = { title: "History" };
 
 export default function HistoryPage() {
-  return <PageHeader title="History" description="Saved playground sessions and usage over time." />;
+  return (
+    <>
+      <PageHeader
+        title="History"
+        description="Every playground session with its answers, and what your runs have cost over time."
+      />
+      {/* The view reads its tab and filters from the URL, which needs a Suspense boundary. */}
+      <Suspense fallback={<p className="text-sm text-zinc-500">Loading history…</p>}>
+        <HistoryView />
+      </Suspense>
+    </>
+  );
 }

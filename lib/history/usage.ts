@@ -15,11 +15,14 @@ const dateParam = z
   )
   .transform((value, context) => {
     const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(date.getTime())) {
+    // JavaScript rolls 2025-02-30 over to March 2; a date that changes when rebuilt was not real.
+    const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+    const rebuilt = new Date(Date.UTC(year, month - 1, day));
+    if (Number.isNaN(date.getTime()) || rebuilt.getUTCMonth() !== month - 1 || rebuilt.getUTCDate() !== day) {
       context.addIssue({ code: "custom", message: "is not a real date" });
       return z.NEVER;
     }
-    return date;
+    return { date, bareDay: value.length === 10 };
   });
 
 const flag = z
@@ -36,9 +39,11 @@ export const usageFilterSchema = z
     status: z.enum(["ok", "stopped", "error"], { message: "status must be ok, stopped or error" }).optional(),
   })
   .transform((value) => {
-    // `to` is exclusive; a bare date means "through the end of that day".
-    const to = value.to ?? new Date(Date.now() + 1000);
-    const from = value.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    // `to` is exclusive as a timestamp; a bare date means "through the end of that day".
+    const to = value.to
+      ? new Date(value.to.date.getTime() + (value.to.bareDay ? DAY_MS : 0))
+      : new Date(Date.now() + 1000);
+    const from = value.from?.date ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
     return { ...value, from, to, includeSimulated: value.includeSimulated ?? false };
   })
   .refine((value) => value.from < value.to, { message: "from must be before to", path: ["from"] })

@@ -1,0 +1,88 @@
+/**
+ * The History API's JSON as the browser receives it: the db row types from db/schema.ts with
+ * dates serialised to ISO strings. Money stays an exact decimal string; null means unknown.
+ */
+export interface SessionSummaryJson {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  turns: number;
+  models: string[];
+  costUsd: string | null;
+}
+
+export interface RunResultJson {
+  id: string;
+  modelId: string;
+  status: "ok" | "stopped" | "error";
+  output: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  inputTokens: number | null;
+  cachedInputTokens: number | null;
+  outputTokens: number | null;
+  reasoningTokens: number | null;
+  costUsd: string | null;
+  ttftMs: number | null;
+  durationMs: number | null;
+  simulated: boolean;
+  estimated: boolean;
+}
+
+export interface RunJson {
+  id: string;
+  turnIndex: number;
+  prompt: string;
+  system: string | null;
+  createdAt: string;
+  results: RunResultJson[];
+}
+
+export interface SessionDetailJson {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  runs: RunJson[];
+}
+
+export interface UsageBucketJson {
+  day: string | null;
+  key: string | null;
+  requests: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  costUsd: string | null;
+  unpricedRequests: number;
+}
+
+export interface UsageReportJson {
+  from: string;
+  to: string;
+  groupBy: "day" | "model" | "provider";
+  split: "model" | "provider" | null;
+  includeSimulated: boolean;
+  totals: UsageBucketJson | null;
+  buckets: UsageBucketJson[];
+}
+
+export interface UsageEventJson {
+  id: number;
+  occurredAt: string;
+  provider: string;
+  model: string;
+  sessionId: string | null;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  costUsd: string | null;
+  ttftMs: number | null;
+  durationMs: number | null;
+  status: string;
+  simulated: boolean;
+  estimated: boolean;
+}

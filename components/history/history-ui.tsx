@@ -1,0 +1,107 @@
+import type { ReactNode } from "react";
+import { trimDecimal } from "@/lib/format";
+
+/** Small shared pieces of the History views. */
+
+export const buttonClass =
+  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md border border-zinc-300 bg-white px-2.5 text-xs font-medium text-zinc-700 transition hover:border-zinc-400 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:border-zinc-500 dark:hover:bg-zinc-800";
+export const primaryButtonClass =
+  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-accent-600 px-3 text-xs font-medium text-white transition hover:bg-accent-700 disabled:opacity-50";
+export const dangerButtonClass =
+  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-red-600 px-3 text-xs font-medium text-white transition hover:bg-red-700 disabled:opacity-50";
+export const inputClass =
+  "h-9 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 text-sm placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/20 dark:border-zinc-700 dark:bg-zinc-900";
+export const selectClass =
+  "h-9 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+export const isSimulatedModel = (modelId: string) => modelId.startsWith("demo/");
+
+export function ModelChip({ modelId }: { modelId: string }) {
+  const simulated = isSimulatedModel(modelId);
+  return (
+    <span
+      title={simulated ? "Simulated demo model: illustrative cost, not real spend" : modelId}
+      className={`inline-block max-w-full truncate rounded-full border px-2 py-0.5 font-mono text-[11px] ${
+        simulated
+          ? "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+          : "border-zinc-200 bg-zinc-50 text-zinc-700 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+      }`}
+    >
+      {modelId}
+    </span>
+  );
+}
+
+const STATUS_CLASS: Record<string, string> = {
+  ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
+  stopped: "bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200",
+  error: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span
+      data-testid="result-status"
+      className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${STATUS_CLASS[status] ?? STATUS_CLASS.error}`}
+    >
+      {status}
+    </span>
+  );
+}
+
+export function SimulatedBadge({ label = "includes simulated" }: { label?: string }) {
+  return (
+    <span
+      data-testid="simulated-badge"
+      title="Demo models stream canned text; their cost is illustrative, not real spend."
+      className="whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200"
+    >
+      {label}
+    </span>
+  );
+}
+
+export function EmptyState({
+  testId,
+  title,
+  children,
+}: {
+  testId: string;
+  title: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div
+      data-testid={testId}
+      className="rounded-lg border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700"
+    >
+      <p className="font-medium">{title}</p>
+      {children ? <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{children}</div> : null}
+    </div>
+  );
+}
+
+export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
+    >
+      <span className="min-w-0 break-words">{message}</span>
+      {onRetry ? (
+        <button type="button" className={buttonClass} onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Local date and time of an ISO timestamp; only rendered client-side after a fetch, so no hydration skew. */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** Rounded money is shown; the exact decimal goes in the hover title. */
+export const exactUsdTitle = (costUsd: string | null, unknownReason = "Cost unknown: no known price") =>
+  costUsd === null ? unknownReason : `$${trimDecimal(costUsd)}`;

@@ -1,0 +1,170 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { chipClass } from "@/components/ui/chip";
+import { inputClass, selectClass } from "./history-ui";
+import { RANGE_PRESETS, STATUSES, type UsageState } from "./usage-query";
+import type { ParamPatch } from "./use-url-params";
+
+const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: "Custom" } as const;
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-zinc-500">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** Range, simulated toggle and provider/model/status filters; every change goes to the URL. */
+export function UsageFilters({
+  state,
+  providers,
+  models,
+  onChange,
+}: {
+  state: UsageState;
+  providers: string[];
+  models: string[];
+  onChange: (patch: ParamPatch) => void;
+}) {
+  // Any filter change starts the events table again from the newest page.
+  const set = (patch: ParamPatch) => onChange({ ...patch, page: null });
+  const withCurrent = (options: string[], current: string) =>
+    current && !options.includes(current) ? [current, ...options] : options;
+  const filtered = state.provider || state.model || state.status;
+
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm sm:p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's default styling fights the flex layout. */}
+        <div
+          role="group"
+          aria-label="Date range"
+          data-testid="usage-range"
+          className="flex flex-wrap gap-1.5"
+        >
+          {[...RANGE_PRESETS, "custom" as const].map((range) => (
+            <button
+              key={range}
+              type="button"
+              data-testid={`usage-range-${range}`}
+              aria-pressed={state.range === range}
+              className={chipClass(state.range === range)}
+              onClick={() =>
+                set(
+                  range === "custom"
+                    ? { range, from: state.from, to: state.to }
+                    : { range: range === "30" ? null : range, from: null, to: null },
+                )
+              }
+            >
+              {RANGE_LABELS[range]}
+            </button>
+          ))}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            data-testid="usage-include-simulated"
+            className="size-4 accent-accent-600"
+            checked={state.includeSimulated}
+            onChange={(event) => set({ includeSimulated: event.target.checked ? "1" : null })}
+          />
+          Include simulated (demo) runs
+        </label>
+      </div>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        {state.range === "custom" ? (
+          <>
+            <Field id="usage-from" label="From (UTC)">
+              <input
+                type="date"
+                id="usage-from"
+                data-testid="usage-from"
+                className={inputClass}
+                value={state.from}
+                max={state.to}
+                onChange={(event) => event.target.value && set({ from: event.target.value })}
+              />
+            </Field>
+            <Field id="usage-to" label="To (UTC, inclusive)">
+              <input
+                type="date"
+                id="usage-to"
+                data-testid="usage-to"
+                className={inputClass}
+                value={state.to}
+                min={state.from}
+                onChange={(event) => event.target.value && set({ to: event.target.value })}
+              />
+            </Field>
+          </>
+        ) : null}
+        <Field id="usage-filter-provider" label="Provider">
+          <select
+            id="usage-filter-provider"
+            data-testid="usage-filter-provider"
+            className={selectClass}
+            value={state.provider}
+            onChange={(event) => set({ provider: event.target.value })}
+          >
+            <option value="">All providers</option>
+            {withCurrent(providers, state.provider).map((provider) => (
+              <option key={provider} value={provider}>
+                {provider}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="usage-filter-model" label="Model">
+          <select
+            id="usage-filter-model"
+            data-testid="usage-filter-model"
+            className={selectClass}
+            value={state.model}
+            onChange={(event) => set({ model: event.target.value })}
+          >
+            <option value="">All models</option>
+            {withCurrent(models, state.model).map((model) => (
+              <option key={model} value={model}>
+                {model}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="usage-filter-status" label="Status">
+          <select
+            id="usage-filter-status"
+            data-testid="usage-filter-status"
+            className={selectClass}
+            value={state.status}
+            onChange={(event) => set({ status: event.target.value })}
+          >
+            <option value="">Any status</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {filtered ? (
+          <div className="flex items-end">
+            <button
+              type="button"
+              data-testid="usage-clear-filters"
+              className="h-9 text-sm font-medium text-accent-600 hover:underline"
+              onClick={() => set({ provider: null, model: null, status: null })}
+            >
+              Clear filters
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

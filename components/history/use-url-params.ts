@@ -1,0 +1,36 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+
+export type ParamPatch = Record<string, string | null>;
+
+/**
+ * The History view state lives in the query string so a filtered view can be shared or reloaded.
+ * A local copy answers clicks at once: Next applies history.replaceState to useSearchParams in a
+ * transition, and a controlled checkbox or select bound to it would flick back until then.
+ */
+export function useUrlParams() {
+  const searchParams = useSearchParams();
+  const [params, setParams] = useState(() => new URLSearchParams(searchParams));
+
+  // Links and back/forward change the URL from outside; follow them.
+  useEffect(() => {
+    setParams(new URLSearchParams(searchParams));
+  }, [searchParams]);
+
+  const update = useCallback((patch: ParamPatch) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null || value === "") next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next);
+    const search = next.toString();
+    const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
+    if (url !== `${window.location.pathname}${window.location.search}`) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+  }, []);
+  return { params, update };
+}
