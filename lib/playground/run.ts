@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { ModelMessage } from "ai";
 import { getDb } from "@/db/client";
 import {
   getRunById,
@@ -20,7 +19,7 @@ import { countTokens, encodingForModel } from "@/lib/tokens";
 import { classifyFault, redactSecrets } from "./faults";
 import { acquireRunSlot, registerPane } from "./limits";
 import type { CompareEvent, CompareRequest } from "./schema";
-import { type StreamOutcome, streamModel } from "./stream-model";
+import { type ChatMessage, type StreamOutcome, streamModel } from "./stream-model";
 
 /**
  * POST /api/compare: one prompt to several models at once, streamed as server-sent events. Every
@@ -69,8 +68,8 @@ function paramsOf(body: CompareRequest): Record<string, unknown> {
 function historyFor(
   model: string,
   previous: Awaited<ReturnType<typeof listRunsWithResultsBySession>>,
-): ModelMessage[] {
-  const messages: ModelMessage[] = [];
+): ChatMessage[] {
+  const messages: ChatMessage[] = [];
   for (const run of previous) {
     const answer = run.results.find((result) => result.modelId === model && result.output.length > 0);
     if (!answer) continue;
@@ -120,7 +119,7 @@ async function openRunStream(
   let sessionId: string;
   let priorTurns: Awaited<ReturnType<typeof listRunsWithResultsBySession>> = [];
   let run: { id: string; prompt: string; system: string | null };
-  let runSaved: Promise<unknown>;
+  let writeRun: () => Promise<unknown>;
   if (body.sessionId) {
     const session = await getSessionById({ db, id: body.sessionId });
     if (!session)
@@ -136,36 +135,44 @@ async function openRunStream(
         throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
       run = existing;
       priorTurns = previous.filter((item) => item.turnIndex < existing.turnIndex);
-      runSaved = Promise.resolve();
+      writeRun = () => Promise.resolve();
     } else {
       run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
       priorTurns = previous;
-      runSaved = insertRun({
-        db,
-        id: run.id,
-        sessionId,
-        prompt: run.prompt,
-        system: run.system,
-        params: paramsOf(body),
-      });
+      const newRun = run;
+      writeRun = () =>
+        insertRun({
+          db,
+          id: newRun.id,
+          sessionId,
+          prompt: newRun.prompt,
+          system: newRun.system,
+          params: paramsOf(body),
+        });
     }
   } else {
     sessionId = randomUUID();
     run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
     const title = body.prompt.replace(/\s+/g, " ").slice(0, 80);
-    runSaved = insertSession({ db, id: sessionId, title, clientId: context.clientId }).then(() =>
-      insertRun({
-        db,
-        id: run.id,
-        sessionId,
-        prompt: run.prompt,
-        system: run.system,
-        params: paramsOf(body),
-      }),
-    );
+    const newRun = run;
+    const newSessionId = sessionId;
+    writeRun = () =>
+      insertSession({ db, id: newSessionId, title, clientId: context.clientId }).then(() =>
+        insertRun({
+          db,
+          id: newRun.id,
+          sessionId: newSessionId,
+          prompt: newRun.prompt,
+          system: newRun.system,
+          params: paramsOf(body),
+        }),
+      );
   }
-  // Saving answers waits for the run row; a failed write is reported, never crashes the stream.
-  runSaved = runSaved.catch((error: Error) => {
+  // The rows are written just after the upstream requests go out: an embedded database runs on this
+  // thread, and writing first would delay every first token. Answers are saved once the run row exists.
+  const runSaved = new Promise<unknown>((resolve, reject) => {
+    setTimeout(() => writeRun().then(resolve, reject), 0);
+  }).catch((error: Error) => {
     console.error("Could not save the run:", error.message);
     throw error;
   });
@@ -199,7 +206,7 @@ async function openRunStream(
         const unregister = registerPane(run.id, modelId, paneController);
         send({ type: "start", model: modelId, simulated: info.simulated });
         const override = body.overrides?.[modelId] ?? {};
-        const messages: ModelMessage[] = [
+        const messages: ChatMessage[] = [
           ...historyFor(modelId, priorTurns),
           { role: "user", content: run.prompt },
         ];

@@ -1,18 +1,26 @@
-import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { type ModelMessage, streamText } from "ai";
+import type { LanguageModelV3, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
 
 /**
  * Streams one model's answer with the metrics the playground shows. Retries 429 and 5xx with
  * backoff, but only before the first token: after that a retry would bill the answer twice.
+ *
+ * It reads the provider package's own stream (LanguageModelV3.doStream) rather than going through
+ * streamText: the playground needs only text and usage, and skipping the tool and step machinery
+ * keeps the per-chunk cost low when many panes stream at once.
  */
 export const MAX_ATTEMPTS = 3;
 export const FIRST_TOKEN_TIMEOUT_MS = 60_000;
 export const IDLE_TIMEOUT_MS = 30_000;
 
+export interface ChatMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
 export interface StreamSettings {
   system?: string;
-  messages: ModelMessage[];
+  messages: ChatMessage[];
   temperature?: number;
   maxOutputTokens?: number;
 }
@@ -52,6 +60,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+function toPrompt(settings: StreamSettings): LanguageModelV3Prompt {
+  const prompt: LanguageModelV3Prompt = settings.system ? [{ role: "system", content: settings.system }] : [];
+  for (const message of settings.messages) {
+    prompt.push({ role: message.role, content: [{ type: "text", text: message.content }] });
+  }
+  return prompt;
+}
+
 const EMPTY_USAGE: StreamUsage = {
   inputTokens: null,
   outputTokens: null,
@@ -87,37 +103,34 @@ export async function streamModel(
     let usage: StreamUsage = EMPTY_USAGE;
     let finishReason: string | null = null;
     try {
-      const result = streamText({
-        model,
-        system: settings.system,
-        messages: settings.messages,
+      const { stream } = await model.doStream({
+        prompt: toPrompt(settings),
         temperature: settings.temperature,
         maxOutputTokens: settings.maxOutputTokens,
         abortSignal: attemptController.signal,
-        maxRetries: 0,
-        // Errors are handled below; the SDK's default handler would log provider messages verbatim.
-        onError: () => {},
       });
-      for await (const part of result.fullStream) {
+      const reader = stream.getReader();
+      for (;;) {
+        const { done, value: part } = await reader.read();
+        if (done) break;
         if (part.type === "text-delta") {
+          if (part.delta.length === 0) continue;
           if (ttftMs === null) ttftMs = performance.now() - startedAt;
-          output += part.text;
-          callbacks.onDelta(part.text);
+          output += part.delta;
+          callbacks.onDelta(part.delta);
           arm(timeouts.idleMs, "next chunk");
         } else if (part.type === "reasoning-delta") {
           arm(timeouts.idleMs, "next chunk");
         } else if (part.type === "error") {
           streamError = part.error;
         } else if (part.type === "finish") {
-          finishReason = part.finishReason;
+          finishReason = part.finishReason.unified;
           usage = {
-            inputTokens: part.totalUsage.inputTokens ?? null,
-            outputTokens: part.totalUsage.outputTokens ?? null,
-            reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens ?? null,
-            cachedInputTokens: part.totalUsage.inputTokenDetails?.cacheReadTokens ?? null,
+            inputTokens: part.usage.inputTokens.total ?? null,
+            outputTokens: part.usage.outputTokens.total ?? null,
+            reasoningTokens: part.usage.outputTokens.reasoning ?? null,
+            cachedInputTokens: part.usage.inputTokens.cacheRead ?? null,
           };
-        } else if (part.type === "abort") {
-          streamError = attemptController.signal.reason ?? new Error("aborted");
         }
       }
     } catch (error) {
