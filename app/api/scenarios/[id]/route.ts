@@ -1,0 +1,21 @@
+import { getScenario, removeScenario, replaceScenario } from "@/lib/calculator/scenarios";
+import { scenarioSchema } from "@/lib/calculator/schema";
+import { readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = route(async (_request, context: Context) =>
+  Response.json(await getScenario((await context.params).id)),
+);
+
+export const PUT = route(async (request, context: Context) => {
+  const body = await readJson(request, scenarioSchema, { surface: "calculator" });
+  return Response.json(await replaceScenario((await context.params).id, body));
+});
+
+export const DELETE = route(async (_request, context: Context) => {
+  await removeScenario((await context.params).id);
+  return new Response(null, { status: 204 });
+});

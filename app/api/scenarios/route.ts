@@ -1,0 +1,12 @@
+import { listSavedScenarios, saveScenario } from "@/lib/calculator/scenarios";
+import { scenarioSchema } from "@/lib/calculator/schema";
+import { readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async () => Response.json({ scenarios: await listSavedScenarios() }));
+
+export const POST = route(async (request) => {
+  const body = await readJson(request, scenarioSchema, { surface: "calculator" });
+  return Response.json(await saveScenario(body), { status: 201 });
+});

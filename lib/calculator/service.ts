@@ -1,0 +1,8 @@
+import { getCatalog } from "@/lib/catalog/service";
+import { buildEstimate } from "./estimate";
+import type { EstimateRequest, EstimateResponse } from "./schema";
+
+/** POST /api/estimate: the estimate against the catalog the app currently serves. */
+export async function estimateCosts(request: EstimateRequest): Promise<EstimateResponse> {
+  return buildEstimate(await getCatalog(), request);
+}

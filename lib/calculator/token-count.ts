@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { countTokens, ENCODINGS, type Encoding } from "@/lib/tokens";
+
+export const MAX_TOKEN_TEXT_CHARS = 2_000_000;
+// 2M characters can take up to ~8 MB as JSON (3 bytes per BMP character plus escapes); the
+// character limit below is the one users meet, this byte cap only stops abuse.
+export const MAX_TOKEN_BODY_BYTES = 8 * 1024 * 1024;
+
+export const tokenCountRequestSchema = z.object({
+  text: z.string({ error: "text must be a string" }),
+  encoding: z.enum(ENCODINGS, { error: `encoding must be one of ${ENCODINGS.join(", ")}` }).optional(),
+});
+export type TokenCountRequest = z.infer<typeof tokenCountRequestSchema>;
+
+export interface TokenCountResponse {
+  /** Unicode code points, so an emoji or a CJK character counts once. */
+  characters: number;
+  words: number;
+  counts: Partial<Record<Encoding, number>>;
+  /** The requested encoding, or o200k_base (GPT-4o and later) when both were counted. */
+  encoding: Encoding;
+}
+
+function countCodePoints(text: string): number {
+  let characters = 0;
+  for (const _ of text) characters++;
+  return characters;
+}
+
+export async function countTextTokens({ text, encoding }: TokenCountRequest): Promise<TokenCountResponse> {
+  if (text.length > MAX_TOKEN_TEXT_CHARS) {
+    throw new AppError(
+      "payload_too_large:calculator",
+      `The text has ${text.length.toLocaleString("en-US")} characters; the token counter takes at most ${MAX_TOKEN_TEXT_CHARS.toLocaleString("en-US")}. Count a shorter sample and scale it.`,
+      { details: { maxCharacters: MAX_TOKEN_TEXT_CHARS } },
+    );
+  }
+  const encodings = encoding ? [encoding] : [...ENCODINGS];
+  const counts: Partial<Record<Encoding, number>> = {};
+  for (const name of encodings) counts[name] = await countTokens(text, name);
+  return {
+    characters: countCodePoints(text),
+    words: text.split(/\s+/).filter(Boolean).length,
+    counts,
+    encoding: encoding ?? "o200k_base",
+  };
+}
