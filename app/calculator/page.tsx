@@ -1,9 +1,30 @@
+import type { Metadata } from "next";
+import { Calculator } from "@/components/calculator/calculator";
 import { PageHeader } from "@/components/ui/page-header";
+import { calculatorPresets } from "@/lib/calculator/presets";
 
-export const metadata = { title: "Calculator" };
+export const metadata: Metadata = { title: "Calculator" };
 
-export default function CalculatorPage() {
+export default async function CalculatorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const { presets, costFormula } = calculatorPresets();
   return (
-    <PageHeader title="Team cost calculator" description="Monthly cost of your workloads on every model." />
+    <>
+      <PageHeader
+        title="Team cost calculator"
+        description={`What your workloads cost per month on every priced model, and what a cheaper mix would save. ${costFormula.text}`}
+      />
+      <Calculator
+        presets={presets}
+        initialScenarioParam={first(params.s) ?? null}
+        // The catalog's "Estimate cost" link names the model to highlight (?models=a,b).
+        highlightModels={(first(params.models) ?? "").split(",").filter(Boolean)}
+      />
+    </>
   );
 }

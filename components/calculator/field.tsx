@@ -1,0 +1,126 @@
+"use client";
+
+import { type ReactNode, useEffect, useState } from "react";
+
+export const inputClass =
+  "h-8 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm tabular-nums dark:border-zinc-700 dark:bg-zinc-950";
+export const buttonClass =
+  "inline-flex h-8 items-center gap-1 rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium hover:border-zinc-400 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-500";
+export const primaryButtonClass =
+  "inline-flex h-8 items-center gap-1 rounded-md bg-accent-600 px-3 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50";
+export const smallButtonClass =
+  "rounded border border-zinc-300 px-2 py-0.5 text-xs hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-500";
+
+/** A labelled control with its unit under it ("tokens / request"). */
+export function Field({
+  label,
+  unit,
+  hint,
+  children,
+  className = "",
+}: {
+  label: string;
+  unit?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children, so the label wraps it.
+    <label className={`flex min-w-0 flex-col gap-1 text-xs ${className}`}>
+      <span className="font-medium text-zinc-600 dark:text-zinc-400">{label}</span>
+      {children}
+      {unit || hint ? (
+        <span className="text-[11px] text-zinc-500">
+          {unit}
+          {unit && hint ? " · " : null}
+          {hint}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+/**
+ * A number input that lets the user clear it and type freely; it reports only parsable numbers,
+ * and shows the outside value again when that changes (a preset, the token counter).
+ */
+export function NumberInput({
+  value,
+  onChange,
+  testId,
+  min = 0,
+  max,
+  step,
+  integer = false,
+  placeholder,
+  ariaLabel,
+}: {
+  value: number | null | undefined;
+  onChange: (value: number | null) => void;
+  testId?: string;
+  min?: number;
+  max?: number;
+  step?: number;
+  integer?: boolean;
+  placeholder?: string;
+  ariaLabel?: string;
+}) {
+  const [text, setText] = useState(value === null || value === undefined ? "" : String(value));
+  useEffect(() => {
+    setText((current) => {
+      const shown = current.trim() === "" ? null : Number(current);
+      return shown === (value ?? null) ? current : value === null || value === undefined ? "" : String(value);
+    });
+  }, [value]);
+  return (
+    <input
+      type="number"
+      inputMode={integer ? "numeric" : "decimal"}
+      className={inputClass}
+      data-testid={testId}
+      aria-label={ariaLabel}
+      value={text}
+      min={min}
+      max={max}
+      step={step ?? (integer ? 1 : "any")}
+      placeholder={placeholder}
+      onChange={(event) => {
+        setText(event.target.value);
+        const raw = event.target.value.trim();
+        if (raw === "") return onChange(null);
+        const parsed = Number(raw);
+        if (Number.isFinite(parsed)) onChange(integer ? Math.round(parsed) : parsed);
+      }}
+    />
+  );
+}
+
+export function Badge({
+  children,
+  tone = "zinc",
+  testId,
+  title,
+}: {
+  children: ReactNode;
+  tone?: "zinc" | "accent" | "violet" | "emerald" | "amber";
+  testId?: string;
+  title?: string;
+}) {
+  const tones = {
+    zinc: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+    accent: "bg-accent-50 text-accent-700 dark:bg-accent-600/25 dark:text-accent-100",
+    violet: "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300",
+    emerald: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
+    amber: "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  } as const;
+  return (
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-[10px] font-medium whitespace-nowrap ${tones[tone]}`}
+      data-testid={testId}
+      title={title}
+    >
+      {children}
+    </span>
+  );
+}

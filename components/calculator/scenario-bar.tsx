@@ -1,0 +1,157 @@
+"use client";
+
+import { useState } from "react";
+import type { EstimateRequest } from "@/lib/calculator/schema";
+import { formatDate } from "@/lib/format";
+import { buttonClass, inputClass, primaryButtonClass, smallButtonClass } from "./field";
+import { type SavedScenario, useDeleteScenario, useSaveScenario, useScenarios } from "./use-calculator-api";
+
+/** Name and save the scenario, copy its link, and reopen or delete saved ones. */
+export function ScenarioBar({
+  state,
+  shareUrl,
+  onOpen,
+}: {
+  state: EstimateRequest;
+  shareUrl: string;
+  onOpen: (scenario: SavedScenario) => void;
+}) {
+  const [name, setName] = useState("");
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [showList, setShowList] = useState(false);
+  const scenarios = useScenarios();
+  const save = useSaveScenario();
+  const remove = useDeleteScenario();
+
+  const doSave = (asNew: boolean) =>
+    save.mutate(
+      { id: asNew ? null : currentId, name, state },
+      { onSuccess: (saved) => setCurrentId(saved.id) },
+    );
+
+  return (
+    <div className="space-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          className={`${inputClass} max-w-64 flex-1`}
+          data-testid="scenario-name"
+          aria-label="Scenario name"
+          placeholder="Name this scenario"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button
+          type="button"
+          className={primaryButtonClass}
+          data-testid="scenario-save"
+          disabled={save.isPending}
+          onClick={() => doSave(false)}
+        >
+          {currentId ? "Save changes" : "Save"}
+        </button>
+        {currentId ? (
+          <button
+            type="button"
+            className={buttonClass}
+            data-testid="scenario-save-new"
+            onClick={() => doSave(true)}
+          >
+            Save as new
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={buttonClass}
+          data-testid="scenario-list-toggle"
+          aria-expanded={showList}
+          onClick={() => setShowList(!showList)}
+        >
+          Saved scenarios{scenarios.data ? ` (${scenarios.data.length})` : ""}
+        </button>
+        {save.isSuccess && !save.isPending ? (
+          <span className="text-xs text-emerald-600 dark:text-emerald-400" data-testid="scenario-saved">
+            Saved
+          </span>
+        ) : null}
+      </div>
+      {save.error ? (
+        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+          {save.error.message}
+        </p>
+      ) : null}
+      <div className="flex items-center gap-2">
+        <span className="shrink-0 text-xs font-medium text-zinc-500">Share</span>
+        <input
+          readOnly
+          className={`${inputClass} flex-1 font-mono text-xs text-zinc-600 dark:text-zinc-400`}
+          data-testid="share-url"
+          aria-label="Link to this scenario"
+          value={shareUrl}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={async () => {
+            await navigator.clipboard?.writeText(shareUrl).catch(() => undefined);
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      {showList ? (
+        <div data-testid="scenario-list" className="text-sm">
+          {scenarios.error ? (
+            <p role="alert" className="text-xs text-rose-600">
+              {scenarios.error.message}
+            </p>
+          ) : null}
+          {scenarios.data?.length === 0 ? (
+            <p className="text-xs text-zinc-500">No saved scenarios yet.</p>
+          ) : null}
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {(scenarios.data ?? []).map((scenario) => (
+              <li
+                key={scenario.id}
+                className="flex items-center gap-2 py-1.5"
+                data-testid="scenario-item"
+                data-scenario-id={scenario.id}
+              >
+                <span className="min-w-0 flex-1 truncate font-medium">{scenario.name}</span>
+                <span className="hidden text-xs text-zinc-500 sm:inline">
+                  {scenario.state.workloads.length} workloads · {formatDate(scenario.updatedAt.slice(0, 10))}
+                </span>
+                <button
+                  type="button"
+                  className={smallButtonClass}
+                  data-testid="scenario-open"
+                  onClick={() => {
+                    setName(scenario.name);
+                    setCurrentId(scenario.id);
+                    onOpen(scenario);
+                  }}
+                >
+                  Open
+                </button>
+                <button
+                  type="button"
+                  className={`${smallButtonClass} hover:text-rose-600`}
+                  data-testid="scenario-delete"
+                  onClick={() => {
+                    if (currentId === scenario.id) setCurrentId(null);
+                    remove.mutate(scenario.id);
+                  }}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { type DragEvent, useState } from "react";
+import { formatInteger, formatMs } from "@/lib/format";
+import { buttonClass, smallButtonClass } from "./field";
+import { useTokenCounter } from "./use-token-counter";
+
+const SAMPLES = [
+  {
+    id: "english",
+    label: "English",
+    text: "Thanks for contacting support. I have checked your account and the refund for your last order was issued this morning. It usually appears on your statement within three to five business days. Is there anything else I can help you with today?",
+  },
+  {
+    id: "german",
+    label: "German",
+    text: "Vielen Dank für Ihre Nachricht an den Kundendienst. Ich habe Ihr Konto überprüft, und die Rückerstattung für Ihre letzte Bestellung wurde heute Morgen veranlasst. Sie erscheint normalerweise innerhalb von drei bis fünf Werktagen auf Ihrem Kontoauszug. Kann ich Ihnen sonst noch behilflich sein?",
+  },
+  {
+    id: "japanese",
+    label: "Japanese",
+    text: "サポートへお問い合わせいただきありがとうございます。お客様のアカウントを確認したところ、前回のご注文の返金は今朝処理されました。通常、三営業日から五営業日以内に明細に反映されます。本日、ほかにお手伝いできることはございますか？",
+  },
+] as const;
+
+/** Paste or drop a sample prompt or answer; it is counted with the real tokenizers in a worker. */
+export function TokenCounter({
+  onUseInput,
+  onUseOutput,
+}: {
+  onUseInput: (tokens: number) => void;
+  onUseOutput: (tokens: number) => void;
+}) {
+  const [text, setText] = useState("");
+  const { counts, error, pending } = useTokenCounter(text);
+
+  const onDrop = async (event: DragEvent<HTMLTextAreaElement>) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    setText(await file.text());
+  };
+  const tokensPerWord = counts && counts.words > 0 ? counts.o200k / counts.words : null;
+  const charsPerToken = counts && counts.o200k > 0 ? counts.characters / counts.o200k : null;
+
+  return (
+    <div className="space-y-2" data-testid="token-counter" data-pending={pending ? "true" : "false"}>
+      <div className="flex flex-wrap items-center gap-1.5 text-xs">
+        <span className="text-zinc-500">Try a sample:</span>
+        {SAMPLES.map((sample) => (
+          <button
+            key={sample.id}
+            type="button"
+            className={smallButtonClass}
+            data-testid={`sample-${sample.id}`}
+            onClick={() => setText(sample.text)}
+          >
+            {sample.label}
+          </button>
+        ))}
+        {text ? (
+          <button type="button" className={smallButtonClass} onClick={() => setText("")}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <textarea
+        data-testid="sample-text"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onDrop={onDrop}
+        rows={4}
+        placeholder="Paste or drop a typical prompt or answer (a text file works too) to count its tokens"
+        className="w-full resize-y rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+      />
+      {error ? (
+        <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
+          Could not count tokens: {error}
+        </p>
+      ) : null}
+      {counts ? (
+        <div className="space-y-1.5 text-xs">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
+            <Figure label="characters" value={formatInteger(counts.characters)} />
+            <Figure label="words" value={formatInteger(counts.words)} />
+            <Figure label="o200k tokens" value={formatInteger(counts.o200k)} testId="token-count-o200k" />
+            <Figure
+              label="cl100k tokens"
+              value={counts.cl100k === null ? "counting…" : formatInteger(counts.cl100k)}
+              testId="token-count-cl100k"
+            />
+          </dl>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Exact for OpenAI GPT-4o/4.1/5 (o200k) and GPT-4/3.5 (cl100k); an estimate for other families.
+            {counts.done ? (
+              <span className="text-zinc-500" data-testid="token-count-ms">
+                {" "}
+                Counted in {formatMs(counts.totalMs)} (o200k {formatMs(counts.o200kMs)}, cl100k{" "}
+                {formatMs(counts.cl100kMs)}, in a background worker; the first count also loads each
+                encoding).
+              </span>
+            ) : null}
+          </p>
+          {tokensPerWord !== null && charsPerToken !== null ? (
+            <p className="text-zinc-600 dark:text-zinc-400" data-testid="token-ratio">
+              <strong className="font-semibold text-zinc-800 dark:text-zinc-200">
+                {tokensPerWord.toFixed(2)} tokens / word · {charsPerToken.toFixed(1)} characters / token
+              </strong>{" "}
+              in this text. Non-English text usually needs more tokens for the same meaning, so it costs more:
+              compare the English, German and Japanese samples.
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className={buttonClass}
+              data-testid="use-as-input"
+              onClick={() => onUseInput(counts.o200k)}
+            >
+              Use {formatInteger(counts.o200k)} as input tokens
+            </button>
+            <button
+              type="button"
+              className={buttonClass}
+              data-testid="use-as-output"
+              onClick={() => onUseOutput(counts.o200k)}
+            >
+              Use as output tokens
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="font-mono text-sm font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}

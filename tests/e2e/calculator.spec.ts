@@ -1,0 +1,184 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { CalculatorPage, toPicoUsd } from "./pages/calculator-page";
+import { createSession } from "./pages/history-page";
+
+test("two workloads from presets: sorted totals that equal the sum of their workloads", async ({
+  page,
+  request,
+}) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  await calculator.removeAllWorkloads();
+  await calculator.addPreset("customer-support-bot");
+  await calculator.addPreset("document-summary");
+  await expect(calculator.workload(0).getByTestId("workload-name")).toHaveValue("Customer support bot");
+  await expect(calculator.workload(1).getByTestId("workload-preset")).toContainText("Guide 001, Apr 2026");
+  // The preset starts at its range's midpoint: 2,000–8,000 in, 200–500 out.
+  await expect(calculator.workload(1).getByTestId("workload-input-tokens")).toHaveValue("5000");
+  await expect(calculator.workload(1).getByTestId("workload-output-tokens")).toHaveValue("350");
+
+  // Team volume: both the team inputs and the resulting requests a month are shown.
+  const second = calculator.workload(1);
+  await second.getByTestId("volume-mode-team").click();
+  await second.getByTestId("team-size").fill("5");
+  await second.getByTestId("requests-per-person").fill("4");
+  await second.getByTestId("working-days").fill("20");
+  await calculator.waitForEstimate();
+  await expect(second.getByTestId("volume-explanation")).toHaveText(
+    /5 people × 4 requests\/day × 20 days = 400 requests\/month/,
+  );
+
+  await expect(page.getByTestId("workload-column")).toHaveCount(2);
+  const totals = await calculator.monthlyUsd();
+  expect(totals.length).toBeGreaterThan(3);
+  const sorted = [...totals].sort((a, b) =>
+    toPicoUsd(a) < toPicoUsd(b) ? -1 : toPicoUsd(a) > toPicoUsd(b) ? 1 : 0,
+  );
+  expect(totals).toEqual(sorted);
+
+  const firstRow = calculator.rows.first();
+  const parts = await firstRow
+    .getByTestId("result-workload-monthly")
+    .evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-usd") ?? ""));
+  expect(parts).toHaveLength(2);
+  const total = (await firstRow.getByTestId("result-monthly").getAttribute("data-usd")) ?? "";
+  expect(parts.reduce((sum, part) => sum + toPicoUsd(part), 0n)).toBe(toPicoUsd(total));
+
+  // The page shows the API's own exact figure for the same model.
+  const modelId = (await firstRow.getAttribute("data-model-id")) ?? "";
+  const api = await request.post("/api/estimate", {
+    data: {
+      workloads: [
+        { name: "Customer support bot", inputTokens: 1000, outputTokens: 250, requestsPerMonth: 10_000 },
+        {
+          name: "Document summary",
+          inputTokens: 5000,
+          outputTokens: 350,
+          volume: { mode: "team", teamSize: 5, requestsPerPersonPerDay: 4, workingDaysPerMonth: 20 },
+        },
+      ],
+    },
+  });
+  const body = (await api.json()) as { results: { model: string; monthlyUsd: string }[] };
+  expect(body.results.find((result) => result.model === modelId)?.monthlyUsd).toBe(total);
+
+  // A budget marks the models that fit it.
+  await page.getByTestId("budget-input").fill("1000");
+  await calculator.waitForEstimate();
+  await expect(firstRow.getByTestId("fits-budget")).toBeVisible();
+  await expect(page.getByTestId("chart-top").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("chart-stacked")).toBeVisible();
+  await expect(page.getByTestId("chart-volume").locator(".recharts-line").first()).toBeVisible();
+
+  // The CSV carries the same exact decimals as the table.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  const csv = await readFile((await (await download).path()) ?? "", "utf8");
+  expect(csv.split("\n")[0]).toContain("Document summary: monthly_usd");
+  expect(csv).toContain(`${modelId},`);
+});
+
+test("pasted text is counted with the real tokenizers and can set the input tokens", async ({ page }) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  const section = await calculator.pasteSample(0, "The quick brown fox jumps over the lazy dog.");
+  await expect(section.getByTestId("token-count-o200k")).toHaveText("10");
+  await expect(section.getByTestId("token-count-cl100k")).toHaveText("10");
+  await expect(section.getByTestId("token-ratio")).toContainText("tokens / word");
+  await section.getByTestId("use-as-input").click();
+  await expect(calculator.workload(0).getByTestId("workload-input-tokens")).toHaveValue("10");
+
+  // The language note comes from the real counts: Japanese needs more tokens per character here.
+  await section.getByTestId("sample-japanese").click();
+  await expect(section.getByTestId("token-counter")).toHaveAttribute("data-pending", "false");
+  await expect(section.getByTestId("token-count-o200k")).not.toHaveText("10");
+});
+
+test("a 70/30 routing mix shows the blended cost and its savings; a bad mix is explained inline", async ({
+  page,
+}) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  const routing = await calculator.openSection(0, "routing");
+  await routing.getByTestId("routing-add").click();
+  await expect(routing.getByTestId("routing-model")).toHaveCount(2);
+  await expect(routing.getByTestId("routing-percent").first()).toHaveValue("70");
+  await calculator.waitForEstimate();
+  const result = page.getByTestId("routing-result");
+  await expect(result).toContainText("openai/gpt-4o-mini");
+  await expect(page.getByTestId("routing-savings")).toHaveText(/^\$[\d,]+ \(\d+\.\d%\)$/);
+  expect(Number(await page.getByTestId("routing-savings").getAttribute("data-usd"))).toBeGreaterThan(0);
+
+  await routing.getByTestId("routing-percent").nth(1).fill("20");
+  await expect(calculator.workload(0).getByTestId("workload-errors")).toContainText("add up to 100");
+});
+
+test("a saved scenario reopens from the list, and its share link restores the same results", async ({
+  page,
+  context,
+}) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  await calculator.addPreset("code-generation");
+  await calculator.workload(1).getByTestId("workload-requests").fill("2500");
+  await calculator.waitForEstimate();
+  const totals = await calculator.monthlyUsd();
+
+  const name = `Scenario ${Math.random().toString(36).slice(2, 8)}`;
+  await page.getByTestId("scenario-name").fill(name);
+  await page.getByTestId("scenario-save").click();
+  await expect(page.getByTestId("scenario-saved")).toBeVisible();
+
+  // The URL holds the scenario, so a reload keeps it.
+  await expect(page).toHaveURL(/[?&]s=z/);
+  await page.reload();
+  await calculator.waitForEstimate();
+  await expect(calculator.workloads).toHaveCount(2);
+  expect(await calculator.monthlyUsd()).toEqual(totals);
+
+  const shareUrl = await calculator.shareUrl.inputValue();
+  const shared = new CalculatorPage(await context.newPage());
+  await shared.page.goto(shareUrl);
+  await shared.waitForEstimate();
+  await expect(shared.workload(1).getByTestId("workload-requests")).toHaveValue("2500");
+  expect(await shared.monthlyUsd()).toEqual(totals);
+
+  // Change the scenario, then reopen the saved one from the list.
+  await calculator.workload(1).getByTestId("remove-workload").click();
+  await expect(calculator.workloads).toHaveCount(1);
+  await page.getByTestId("scenario-list-toggle").click();
+  const item = page.getByTestId("scenario-list").getByTestId("scenario-item").filter({ hasText: name });
+  await item.getByTestId("scenario-open").click();
+  await expect(calculator.workloads).toHaveCount(2);
+  await calculator.waitForEstimate();
+  expect(await calculator.monthlyUsd()).toEqual(totals);
+});
+
+test("measured tokens from a playground session change the estimate for the models measured", async ({
+  page,
+  request,
+}) => {
+  const sessionId = await createSession(request, `Explain prompt caching (calc ${Date.now()})`, [
+    "demo/swift",
+    "demo/deliberate",
+  ]);
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  await calculator.filterResults("gpt-4o-mini");
+  const row = calculator.row("openai/gpt-4o-mini");
+  await expect(row).toBeVisible();
+  const before = await row.getByTestId("result-monthly").getAttribute("data-usd");
+  await expect(row.getByTestId("measured-badge")).toHaveCount(0);
+
+  const measured = await calculator.openSection(0, "measured");
+  await measured.getByTestId("measured-open").click();
+  await measured.getByTestId("measured-session-select").selectOption(sessionId);
+  await measured.getByTestId("use-measured").click();
+  // Simulated models are priced as the catalog model they mirror, and labelled as simulated.
+  await expect(measured.getByTestId("measured-list")).toContainText("openai/gpt-4o-mini");
+  await expect(measured.getByTestId("measured-list")).toContainText("simulated: demo/swift");
+  await calculator.waitForEstimate();
+  await expect(row.getByTestId("measured-badge")).toBeVisible();
+  await expect(row.getByTestId("result-monthly")).not.toHaveAttribute("data-usd", before ?? "");
+});
