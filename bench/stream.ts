@@ -1,0 +1,194 @@
+/**
+ * bench/stream: the time the app adds to the first token, and the wall time of a 6-model run.
+ * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
+ * measured directly against it and through POST /api/compare on a production server.
+ * Run: npm run bench:stream
+ */
+import { spawn } from "node:child_process";
+import { percentile, startServer } from "./lib";
+
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 4390);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3391);
+const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+const TTFT_MS = 100;
+
+async function startFake(): Promise<() => void> {
+  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(FAKE_PORT)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+}
+
+async function scenario(model: string, settings: Record<string, unknown>) {
+  const response = await fetch(`${FAKE}/__fake/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model, ...settings }),
+  });
+  if (!response.ok) throw new Error(`scenario failed: ${response.status}`);
+}
+
+/** Reads an SSE body until `isFirst` matches a data line; returns ms from request start, then drains. */
+async function timeToFirst(
+  url: string,
+  body: unknown,
+  isFirst: (data: string) => boolean,
+): Promise<{ firstMs: number; totalMs: number }> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer bench" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok || !response.body)
+    throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let firstMs = Number.NaN;
+  let buffer = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (Number.isNaN(firstMs)) {
+      buffer += decoder.decode(value, { stream: true });
+      for (const line of buffer.split("\n")) {
+        if (line.startsWith("data: ") && isFirst(line.slice(6))) {
+          firstMs = performance.now() - started;
+          break;
+        }
+      }
+      const cut = buffer.lastIndexOf("\n");
+      if (cut >= 0) buffer = buffer.slice(cut + 1);
+    }
+  }
+  return { firstMs, totalMs: performance.now() - started };
+}
+
+async function pool<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
+
+function line(label: string, samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${label.padEnd(40)} n=${sorted.length}  p50=${percentile(sorted, 50).toFixed(2).padStart(8)} ms  p99=${percentile(sorted, 99).toFixed(2).padStart(8)} ms`;
+}
+
+const stopFake = await startFake();
+const server = await startServer(APP_PORT, {
+  OPENAI_API_KEY: "sk-bench",
+  OPENAI_BASE_URL: `${FAKE}/v1`,
+  ANTHROPIC_API_KEY: "sk-bench",
+  ANTHROPIC_BASE_URL: `${FAKE}/v1`,
+  MAX_CONCURRENT_RUNS_PER_CLIENT: "100",
+});
+try {
+  await scenario("*", { ttftMs: TTFT_MS, tokensPerSecond: 100, outputTokens: 30 });
+  const direct = (index: number) =>
+    timeToFirst(
+      `${FAKE}/v1/chat/completions`,
+      { model: "gpt-4o-mini", stream: true, messages: [{ role: "user", content: `Question ${index}` }] },
+      (data) => data.includes('"content":"') && !data.includes('"content":""'),
+    );
+  const viaApp = (index: number) =>
+    timeToFirst(
+      `${server.baseUrl}/api/compare`,
+      { prompt: `Question ${index}`, models: ["openai/gpt-4o-mini"] },
+      (data) => data.startsWith('{"type":"delta"'),
+    );
+  // Warm both paths (connections, route compilation caches, the catalog in memory).
+  await pool(20, 10, direct);
+  await pool(20, 10, viaApp);
+
+  const directRuns = await pool(STREAMS, CONCURRENCY, direct);
+  const appRuns = await pool(STREAMS, CONCURRENCY, viaApp);
+  const directTtft = directRuns.map((run) => run.firstMs);
+  const appTtft = appRuns.map((run) => run.firstMs);
+  const sortedDirect = [...directTtft].sort((a, b) => a - b);
+  const sortedApp = [...appTtft].sort((a, b) => a - b);
+  const added50 = percentile(sortedApp, 50) - percentile(sortedDirect, 50);
+  const added99 = percentile(sortedApp, 99) - percentile(sortedDirect, 99);
+
+  console.log(
+    `bench/stream: fake upstream TTFT ${TTFT_MS} ms, 100 tokens/s, ${STREAMS} streams, ${CONCURRENCY} concurrent`,
+  );
+  console.log(line("TTFT direct to the fake upstream", directTtft));
+  console.log(line("TTFT through POST /api/compare", appTtft));
+  console.log(
+    `added TTFT (app − direct)                p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
+  );
+
+  // Six models at different speeds; the run should take about as long as the slowest one alone.
+  const six = [
+    ["openai/gpt-4o-mini", { ttftMs: 80, tokensPerSecond: 200, outputTokens: 120 }],
+    ["openai/gpt-4o", { ttftMs: 150, tokensPerSecond: 120, outputTokens: 120 }],
+    ["openai/gpt-4.1-mini", { ttftMs: 120, tokensPerSecond: 150, outputTokens: 120 }],
+    ["openai/gpt-4.1-nano", { ttftMs: 60, tokensPerSecond: 250, outputTokens: 120 }],
+    ["anthropic/claude-3-5-haiku-latest", { ttftMs: 200, tokensPerSecond: 90, outputTokens: 120 }],
+    ["anthropic/claude-3-7-sonnet-latest", { ttftMs: 400, tokensPerSecond: 60, outputTokens: 120 }],
+  ] as const;
+  for (const [id, settings] of six) await scenario(id.split("/")[1] as string, settings);
+  const slowest = "anthropic/claude-3-7-sonnet-latest";
+  const runAll = () =>
+    timeToFirst(
+      `${server.baseUrl}/api/compare`,
+      { prompt: "six", models: six.map(([id]) => id) },
+      () => false,
+    );
+  const runSlowest = () =>
+    timeToFirst(`${server.baseUrl}/api/compare`, { prompt: "six", models: [slowest] }, () => false);
+  const allTimes: number[] = [];
+  const slowTimes: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    slowTimes.push((await runSlowest()).totalMs);
+    allTimes.push((await runAll()).totalMs);
+  }
+  const medianAll = percentile(
+    [...allTimes].sort((a, b) => a - b),
+    50,
+  );
+  const medianSlow = percentile(
+    [...slowTimes].sort((a, b) => a - b),
+    50,
+  );
+  const overhead = (medianAll / medianSlow - 1) * 100;
+  console.log(line("6-model run, wall time", allTimes));
+  console.log(line("slowest model alone, wall time", slowTimes));
+  console.log(
+    `6-model run vs slowest single stream: ${overhead >= 0 ? "+" : ""}${overhead.toFixed(2)}%  (target ≤ +5%: ${overhead <= 5 ? "met" : "MISSED"})`,
+  );
+} finally {
+  server.stop();
+  stopFake();
+}
