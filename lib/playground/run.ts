@@ -56,6 +56,40 @@ export async function validateModelIds(ids: readonly string[]): Promise<Map<stri
   return resolved;
 }
 
+/**
+ * The first delta of a pane goes out at once (it is the time to first token); later ones arriving
+ * within a few milliseconds are sent as one event, which keeps the event rate sane with six fast panes.
+ */
+export const DELTA_COALESCE_MS = 8;
+
+export function coalesceDeltas(emit: (text: string) => void, windowMs = DELTA_COALESCE_MS) {
+  let pending = "";
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const tick = () => {
+    timer = null;
+    if (!pending) return;
+    emit(pending);
+    pending = "";
+    timer = setTimeout(tick, windowMs);
+  };
+  return {
+    push(text: string) {
+      if (timer === null) {
+        emit(text);
+        timer = setTimeout(tick, windowMs);
+      } else {
+        pending += text;
+      }
+    },
+    flush() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (pending) emit(pending);
+      pending = "";
+    },
+  };
+}
+
 function paramsOf(body: CompareRequest): Record<string, unknown> {
   return {
     temperature: body.temperature,
@@ -205,6 +239,7 @@ async function openRunStream(
         controllers.set(modelId, paneController);
         const unregister = registerPane(run.id, modelId, paneController);
         send({ type: "start", model: modelId, simulated: info.simulated });
+        const deltas = coalesceDeltas((text) => send({ type: "delta", model: modelId, text }));
         const override = body.overrides?.[modelId] ?? {};
         const messages: ChatMessage[] = [
           ...historyFor(modelId, priorTurns),
@@ -228,7 +263,7 @@ async function openRunStream(
             },
             paneController.signal,
             {
-              onDelta: (text) => send({ type: "delta", model: modelId, text }),
+              onDelta: (text) => deltas.push(text),
               onRetry: (attempt, waitMs, fault) =>
                 send({
                   type: "retry",
@@ -284,6 +319,7 @@ async function openRunStream(
         const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
+        deltas.flush();
 
         if (outcome.status === "error" && outcome.fault) {
           send({
