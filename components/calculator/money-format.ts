@@ -6,5 +6,8 @@ import { formatUsd } from "@/lib/format";
  */
 export function formatMonthlyUsd(decimal: string | null | undefined): string {
   if (decimal === null || decimal === undefined) return formatUsd(decimal);
-  return formatUsd(decimal, Math.abs(Number(decimal)) >= 10 ? "whole" : "cents");
+  const value = Math.abs(Number(decimal));
+  // Under a cent, cents would print "$0.00" for a real cost: keep significant digits instead.
+  if (value > 0 && value < 0.01) return formatUsd(decimal, "auto");
+  return formatUsd(decimal, value >= 10 ? "whole" : "cents");
 }

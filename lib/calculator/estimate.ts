@@ -60,6 +60,20 @@ function membersOf(request: EstimateRequest, volumes: ResolvedVolume[]): number 
   return teamSizes.length > 0 ? Math.max(...teamSizes) : null;
 }
 
+// Embedding, image, speech and moderation models have per-token prices too, but cannot answer a
+// chat workload; without this they crowd the top of every "cheapest" list.
+const NON_CHAT_ID =
+  /(embed|rerank|whisper|transcri|tts|speech|moderation|flux|stable-diffusion|dall-e|imagen|image-gen)/i;
+
+export function notATextModel(entry: Pick<CatalogEntry, "id" | "name" | "modalities">): string | null {
+  const output = entry.modalities.output;
+  if (output !== null && !output.includes("text"))
+    return `does not write text (outputs ${output.join(", ") || "nothing"})`;
+  if (NON_CHAT_ID.test(entry.id) || NON_CHAT_ID.test(entry.name))
+    return "not a chat model (embedding, image, speech or moderation)";
+  return null;
+}
+
 type Outcome =
   | { kind: "result"; workloads: WorkloadEstimate[]; monthlyUsd: Money }
   | { kind: "excluded"; reason: string }
@@ -75,6 +89,8 @@ function estimateModel(
   if (entry.deprecated === true && !request.includeDeprecated) {
     return { kind: "excluded", reason: "deprecated (set includeDeprecated to compare it)" };
   }
+  const notText = notATextModel(entry);
+  if (notText) return { kind: "excluded", reason: notText };
   const perWorkload = workloads.map((workload, index) => ({
     workload,
     tokens: tokensForModel(workload, entry.id),

@@ -45,3 +45,37 @@ describe("unmetNeed", () => {
     );
   });
 });
+
+describe("notATextModel", () => {
+  it("leaves out image, embedding and speech models but keeps chat models and unknown outputs", async () => {
+    const { notATextModel } = await import("./estimate");
+    expect(
+      notATextModel({
+        id: "cloudflare/@cf/black-forest-labs/flux-1-schnell",
+        name: "flux",
+        modalities: { input: ["text"], output: ["image"] },
+      }),
+    ).toMatch(/does not write text/);
+    expect(
+      notATextModel({
+        id: "inference/qwen/qwen3-embedding-4b",
+        name: "Qwen 3 Embedding 4B",
+        modalities: { input: null, output: null },
+      }),
+    ).toMatch(/not a chat model/);
+    expect(
+      notATextModel({
+        id: "openai/gpt-4o-mini",
+        name: "GPT-4o mini",
+        modalities: { input: ["text"], output: ["text"] },
+      }),
+    ).toBeNull();
+    expect(
+      notATextModel({
+        id: "groq/llama-3.3-70b-versatile",
+        name: "Llama 3.3 70B",
+        modalities: { input: null, output: null },
+      }),
+    ).toBeNull();
+  });
+});
