@@ -22,7 +22,7 @@ import {
   OTHER_COLOR,
   SERIES_COLORS,
   TooltipBox,
-} from "@/components/catalog/charts/chart-parts";
+} from "@/components/ui/chart-parts";
 import type { ModelEstimate } from "@/lib/calculator/schema";
 import { formatInteger } from "@/lib/format";
 import { costAgainstVolume, type ModelBarRow, modelBars, type VolumeRow } from "./chart-data";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Chip } from "@/components/catalog/charts/chart-parts";
+import { Chip } from "@/components/ui/chart-parts";
 import type { Workload } from "@/lib/calculator/schema";
 import { Field, NumberInput } from "./field";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { selectClass } from "@/components/catalog/charts/chart-parts";
+import { selectClass } from "@/components/ui/chart-parts";
 import type { EstimateRequest, EstimateResponse } from "@/lib/calculator/schema";
 import { downloadText } from "@/lib/download";
 import { formatDate, formatInteger, formatUsd } from "@/lib/format";

@@ -18,7 +18,7 @@ import {
   OTHER_COLOR,
   SERIES_COLORS,
   TooltipBox,
-} from "@/components/catalog/charts/chart-parts";
+} from "@/components/ui/chart-parts";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { UsageReportJson } from "./api-types";
 import { type KeyedRow, rankedByKey } from "./usage-chart-data";

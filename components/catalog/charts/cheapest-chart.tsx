@@ -13,6 +13,7 @@ import {
   YAxis,
   type YAxisTickContentProps,
 } from "recharts";
+import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "@/components/ui/chart-parts";
 import {
   type ChartsState,
   type CheapestData,
@@ -24,7 +25,6 @@ import {
   ratioLabel,
 } from "@/lib/catalog/charts";
 import { formatInteger, formatPerMTok, formatTokens } from "@/lib/format";
-import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "./chart-parts";
 import { useChartParams } from "./use-chart-params";
 
 const NEED_LABELS: Record<Requirement, string> = {

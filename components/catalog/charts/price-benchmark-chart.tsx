@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "@/components/ui/chart-parts";
 import {
   BENCHMARKS,
   type Benchmark,
@@ -22,7 +23,6 @@ import {
   ratioLabel,
 } from "@/lib/catalog/charts";
 import { formatDate, formatPerMTok } from "@/lib/format";
-import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "./chart-parts";
 import { useChartParams } from "./use-chart-params";
 
 interface PlotPoint extends BenchmarkPoint {

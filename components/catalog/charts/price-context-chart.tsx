@@ -12,16 +12,6 @@ import {
   ZAxis,
 } from "recharts";
 import {
-  type ChartsState,
-  type PriceContextData,
-  type PriceContextPoint,
-  type PriceMetric,
-  ratioLabel,
-  SCATTER_CAPS,
-  type ScatterCap,
-} from "@/lib/catalog/charts";
-import { formatInteger, formatPerMTok } from "@/lib/format";
-import {
   axisProps,
   ChartCard,
   Chip,
@@ -33,7 +23,17 @@ import {
   SERIES_COLORS,
   selectClass,
   TooltipBox,
-} from "./chart-parts";
+} from "@/components/ui/chart-parts";
+import {
+  type ChartsState,
+  type PriceContextData,
+  type PriceContextPoint,
+  type PriceMetric,
+  ratioLabel,
+  SCATTER_CAPS,
+  type ScatterCap,
+} from "@/lib/catalog/charts";
+import { formatInteger, formatPerMTok } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 
 const CAP_LABELS: Record<ScatterCap, string> = {

@@ -12,8 +12,6 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { type HistoryPlotPoint, type HistorySeries, historyLines, logDomain } from "@/lib/catalog/charts";
-import { formatDate, formatPerMTok } from "@/lib/format";
 import {
   axisProps,
   formatAxisUsd,
@@ -22,7 +20,9 @@ import {
   SERIES_COLORS,
   TooltipBox,
   timeAxis,
-} from "./chart-parts";
+} from "@/components/ui/chart-parts";
+import { type HistoryPlotPoint, type HistorySeries, historyLines, logDomain } from "@/lib/catalog/charts";
+import { formatDate, formatPerMTok } from "@/lib/format";
 
 export type { HistorySeries as PriceHistorySeries } from "@/lib/catalog/charts";
 
