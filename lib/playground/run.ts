@@ -61,6 +61,8 @@ export async function validateModelIds(ids: readonly string[]): Promise<Map<stri
  * within a few milliseconds are sent as one event, which keeps the event rate sane with six fast panes.
  */
 export const DELTA_COALESCE_MS = 8;
+/** Longest the run's rows wait for first tokens before they are written anyway. */
+const WRITE_GATE_MAX_MS = 3_000;
 
 export function coalesceDeltas(emit: (text: string) => void, windowMs = DELTA_COALESCE_MS) {
   let pending = "";
@@ -202,14 +204,27 @@ async function openRunStream(
         }),
       );
   }
-  // The rows are written just after the upstream requests go out: an embedded database runs on this
-  // thread, and writing first would delay every first token. Answers are saved once the run row exists.
-  const runSaved = new Promise<unknown>((resolve, reject) => {
-    setTimeout(() => writeRun().then(resolve, reject), 0);
-  }).catch((error: Error) => {
-    console.error("Could not save the run:", error.message);
-    throw error;
+  // The rows are written once every pane has its first token (or has ended): an embedded database
+  // runs on this thread, and writing earlier would delay first tokens. Answers wait for the run row.
+  let panesWaiting = body.models.length;
+  let startWrite: () => void = () => {};
+  const writeGate = new Promise<void>((resolve) => {
+    startWrite = resolve;
   });
+  const gateTimer = setTimeout(() => startWrite(), WRITE_GATE_MAX_MS);
+  const paneReady = () => {
+    panesWaiting -= 1;
+    if (panesWaiting <= 0) {
+      clearTimeout(gateTimer);
+      startWrite();
+    }
+  };
+  const runSaved = writeGate
+    .then(() => writeRun())
+    .catch((error: Error) => {
+      console.error("Could not save the run:", error.message);
+      throw error;
+    });
   runSaved.catch(() => {});
   const catalog = await getCatalog();
 
@@ -240,6 +255,12 @@ async function openRunStream(
         const unregister = registerPane(run.id, modelId, paneController);
         send({ type: "start", model: modelId, simulated: info.simulated });
         const deltas = coalesceDeltas((text) => send({ type: "delta", model: modelId, text }));
+        let ready = false;
+        const markReady = () => {
+          if (ready) return;
+          ready = true;
+          paneReady();
+        };
         const override = body.overrides?.[modelId] ?? {};
         const messages: ChatMessage[] = [
           ...historyFor(modelId, priorTurns),
@@ -263,7 +284,10 @@ async function openRunStream(
             },
             paneController.signal,
             {
-              onDelta: (text) => deltas.push(text),
+              onDelta: (text) => {
+                deltas.push(text);
+                markReady();
+              },
               onRetry: (attempt, waitMs, fault) =>
                 send({
                   type: "retry",
@@ -320,6 +344,7 @@ async function openRunStream(
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
         deltas.flush();
+        markReady();
 
         if (outcome.status === "error" && outcome.fault) {
           send({
