@@ -4,6 +4,7 @@ import { CatalogExplorer } from "@/components/catalog/catalog-explorer";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
+import { packEntries } from "@/lib/catalog/compact";
 import { getCatalog } from "@/lib/catalog/service";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -23,7 +24,7 @@ export default async function CatalogPage() {
       </div>
       <Suspense>
         <CatalogExplorer
-          entries={catalog.entries}
+          packed={packEntries(catalog.entries)}
           providers={catalog.providers.map(({ id, name, offeringCount }) => ({ id, name, offeringCount }))}
           asOf={catalog.asOf}
         />

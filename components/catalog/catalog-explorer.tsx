@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_HIDDEN_COLUMNS } from "@/lib/catalog/columns";
-import type { CatalogEntry } from "@/lib/catalog/entry";
+import { type PackedEntries, unpackEntries } from "@/lib/catalog/compact";
 import { toApiModel, toCsv } from "@/lib/catalog/export";
 import { applyCatalogQuery, prepareEntries } from "@/lib/catalog/query";
 import { downloadText } from "@/lib/download";
@@ -18,16 +18,17 @@ const buttonClass =
   "h-8 rounded-md border border-zinc-300 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
 export function CatalogExplorer({
-  entries,
+  packed,
   providers,
   asOf,
 }: {
-  entries: CatalogEntry[];
+  packed: PackedEntries;
   providers: { id: string; name: string; offeringCount: number }[];
   asOf: string;
 }) {
   const providerIds = useMemo(() => providers.map((provider) => provider.id), [providers]);
   const { query, update, reset, urlError } = useCatalogUrlState(providerIds);
+  const entries = useMemo(() => unpackEntries(packed), [packed]);
   const prepared = useMemo(() => prepareEntries(entries), [entries]);
   // Typing stays responsive: the table catches up with the query on the next idle frame.
   const deferredQuery = useDeferredValue(query);
