@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogEntry, toCatalogEntry } from "./entry";
-import { loadSnapshot } from "./snapshot";
-import { parseWizardAnswers, recommendModels, serializeWizardAnswers } from "./wizard";
+import { type CatalogEntry, toCatalogEntry } from "../entry";
+import { loadSnapshot } from "../snapshot";
+import { parseWizardAnswers, recommendModels, serializeWizardAnswers } from "./index";
 
 function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
   const [provider = "acme", model = id] = id.split("/");
