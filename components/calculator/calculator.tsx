@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
 import { formatInteger } from "@/lib/format";
@@ -21,7 +22,6 @@ import {
   volumeOf,
   workloadFromPreset,
 } from "./scenario-state";
-import { SCENARIO_PARAM } from "./scenario-url";
 import { useEstimate } from "./use-calculator-api";
 import { useScenario } from "./use-scenario";
 import { WorkloadCard } from "./workload-card";

@@ -23,9 +23,9 @@ import {
   SERIES_COLORS,
   TooltipBox,
 } from "@/components/ui/chart-parts";
+import { costAgainstVolume, type ModelBarRow, modelBars, type VolumeRow } from "@/lib/calculator/chart-data";
 import type { ModelEstimate } from "@/lib/calculator/schema";
 import { formatInteger } from "@/lib/format";
-import { costAgainstVolume, type ModelBarRow, modelBars, type VolumeRow } from "./chart-data";
 import { formatMonthlyUsd } from "./money-format";
 
 const ROW_HEIGHT_PX = 28;

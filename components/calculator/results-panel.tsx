@@ -2,13 +2,13 @@
 
 import { useMemo, useState } from "react";
 import { selectClass } from "@/components/ui/chart-parts";
+import { resultsToCsv } from "@/lib/calculator/results-csv";
 import type { EstimateRequest, EstimateResponse } from "@/lib/calculator/schema";
 import { downloadText } from "@/lib/download";
 import { formatDate, formatInteger, formatUsd } from "@/lib/format";
 import { CostVolumeChart, StackedByWorkloadChart, TopModelsChart } from "./cost-charts";
 import { buttonClass, Field, inputClass, NumberInput } from "./field";
 import { formatMonthlyUsd } from "./money-format";
-import { resultsToCsv } from "./results-csv";
 import { ResultsTable } from "./results-table";
 import { RoutingResults } from "./routing-results";
 import { workloadNames } from "./scenario-state";

@@ -1,8 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import {
+  decodeScenario,
+  encodeScenario,
+  replaceUrlParams,
+  SCENARIO_PARAM,
+} from "@/lib/calculator/scenario-url";
 import type { EstimateRequest } from "@/lib/calculator/schema";
-import { decodeScenario, encodeScenario, replaceUrlParams, SCENARIO_PARAM } from "./scenario-url";
 
 const URL_WRITE_PAUSE_MS = 250;
 

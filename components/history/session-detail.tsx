@@ -1,7 +1,7 @@
 "use client";
 
 import { formatMs, formatTokens, formatUsd } from "@/lib/format";
-import type { RunJson, RunResultJson } from "./api-types";
+import type { RunJson, RunResultJson } from "@/lib/history/api-types";
 import { ErrorNote, exactUsdTitle, formatDateTime, SimulatedBadge, StatusBadge } from "./history-ui";
 import { useSessionDetail } from "./use-history-api";
 

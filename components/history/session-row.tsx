@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { formatInteger, formatUsd } from "@/lib/format";
-import type { SessionSummaryJson } from "./api-types";
+import type { SessionSummaryJson } from "@/lib/history/api-types";
 import {
   buttonClass,
   dangerButtonClass,

@@ -20,8 +20,8 @@ import {
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { formatInteger, formatUsd } from "@/lib/format";
-import type { UsageReportJson } from "./api-types";
-import { type KeyedRow, rankedByKey } from "./usage-chart-data";
+import type { UsageReportJson } from "@/lib/history/api-types";
+import { type KeyedRow, rankedByKey } from "@/lib/history/usage-chart-data";
 
 const ROW_HEIGHT_PX = 30;
 const MAX_BARS = 12;

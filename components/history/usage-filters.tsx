@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 import { chipClass } from "@/components/ui/chip";
+import { RANGE_PRESETS, STATUSES, type UsageState } from "@/lib/history/usage-query";
 import { inputClass, selectClass } from "./history-ui";
-import { RANGE_PRESETS, STATUSES, type UsageState } from "./usage-query";
 import type { ParamPatch } from "./use-url-params";
 
 const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: "Custom" } as const;

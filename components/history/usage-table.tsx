@@ -1,8 +1,8 @@
 "use client";
 
 import { formatInteger, formatMs, formatTokens, formatUsd } from "@/lib/format";
+import { EVENTS_PAGE_SIZE, withParams } from "@/lib/history/usage-query";
 import { buttonClass, ErrorNote, exactUsdTitle, formatDateTime, StatusBadge } from "./history-ui";
-import { EVENTS_PAGE_SIZE, withParams } from "./usage-query";
 import { useUsageEvents } from "./use-history-api";
 
 const CSV_MAX_ROWS = 5000;

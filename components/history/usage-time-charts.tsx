@@ -20,7 +20,7 @@ import {
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { formatDate, formatInteger, formatTokens, formatUsd } from "@/lib/format";
-import type { UsageReportJson } from "./api-types";
+import type { UsageReportJson } from "@/lib/history/api-types";
 import {
   OTHER_SERIES,
   reportDays,
@@ -29,7 +29,7 @@ import {
   spendByDay,
   type TokenRow,
   tokensByDay,
-} from "./usage-chart-data";
+} from "@/lib/history/usage-chart-data";
 
 const seriesColor = (name: string, index: number) =>
   name === OTHER_SERIES ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);

@@ -1,5 +1,5 @@
 import { formatInteger, formatTokens, formatUsd } from "@/lib/format";
-import type { UsageBucketJson } from "./api-types";
+import type { UsageBucketJson } from "@/lib/history/api-types";
 import { exactUsdTitle } from "./history-ui";
 
 function Total({

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
+import { apiFilterQuery, readUsageState, withParams } from "@/lib/history/usage-query";
 import { EmptyState, ErrorNote } from "./history-ui";
 import { RequestsByProviderChart, SpendByModelChart } from "./usage-breakdown-charts";
 import { UsageFilters } from "./usage-filters";
-import { apiFilterQuery, readUsageState, withParams } from "./usage-query";
 import { UsageTable } from "./usage-table";
 import { SpendOverTimeChart, TokensOverTimeChart } from "./usage-time-charts";
 import { UsageTotals } from "./usage-totals";

@@ -2,7 +2,12 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api-client";
-import type { SessionDetailJson, SessionSummaryJson, UsageEventJson, UsageReportJson } from "./api-types";
+import type {
+  SessionDetailJson,
+  SessionSummaryJson,
+  UsageEventJson,
+  UsageReportJson,
+} from "@/lib/history/api-types";
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 

@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import type { CatalogEntry } from "./entry";
 import { blendedDecimal } from "./query";
 
@@ -89,14 +90,6 @@ const CSV_COLUMNS: [
   ["price_source", (entry) => entry.priceSource],
   ["price_as_of", (entry) => entry.priceAsOf],
 ];
-
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // Quote anything with a separator, and defuse spreadsheet formulas in text cells.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** CSV of catalog rows; unknown values are empty cells, never 0. Prices are exact decimals. */
 export function toCsv(entries: readonly CatalogEntry[], ratio: [number, number]): string {

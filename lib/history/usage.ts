@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { aggregateUsage, listUsageEvents, type UsageFilter } from "@/db/queries/usage";
 import type { UsageEvent } from "@/db/schema";
+import { csvCell } from "@/lib/csv";
 import { trimDecimal } from "@/lib/format";
 
 const DAY_MS = 86_400_000;
@@ -137,11 +138,6 @@ const CSV_HEADER = [
 ];
 
 export function usageEventsToCsv(events: readonly UsageEvent[]): string {
-  const cell = (value: unknown) => {
-    if (value === null || value === undefined) return "";
-    const text = value instanceof Date ? value.toISOString() : String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const lines = events.map((event) =>
     [
       event.occurredAt,
@@ -159,7 +155,7 @@ export function usageEventsToCsv(events: readonly UsageEvent[]): string {
       event.estimated,
       event.sessionId,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(","),
   );
   return `${CSV_HEADER.join(",")}\n${lines.join("\n")}${lines.length > 0 ? "\n" : ""}`;

@@ -1,13 +1,6 @@
 import type { ModelEstimate } from "@/lib/calculator/schema";
+import { csvCell } from "@/lib/csv";
 import { trimDecimal } from "@/lib/format";
-
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // Model names come from outside sources: defuse spreadsheet formulas, quote separators.
-  const safe = typeof value === "string" && /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const usd = (decimal: string | null) => (decimal === null ? null : trimDecimal(decimal));
 

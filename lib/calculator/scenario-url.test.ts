@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { decodeScenario, encodeScenario } from "./scenario-url";
+import type { EstimateRequest } from "./schema";
+
+describe("scenario URL state", () => {
+  const scenario: EstimateRequest = {
+    workloads: [
+      {
+        name: "Support bot",
+        preset: "customer-support-bot",
+        inputTokens: 1000,
+        outputTokens: 250,
+        cachedInputShare: 0.4,
+        volume: { mode: "team", teamSize: 12, requestsPerPersonPerDay: 40, workingDaysPerMonth: 21 },
+        routing: [
+          { model: "openai/gpt-4o-mini", percent: 70 },
+          { model: "openai/gpt-4o", percent: 30 },
+        ],
+      },
+      {
+        name: "Nightly summaries",
+        inputTokens: 5000,
+        outputTokens: 350,
+        cachedInputShare: 0,
+        requestsPerMonth: 3000,
+      },
+    ],
+    batch: false,
+    includeDeprecated: false,
+    budgetUsdPerMonth: 500,
+  };
+
+  it("round-trips a scenario through a short URL-safe parameter", async () => {
+    const encoded = await encodeScenario(scenario);
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(encoded.length).toBeLessThan(400);
+    const decoded = await decodeScenario(encoded);
+    expect(decoded?.workloads.map((workload) => workload.name)).toEqual(["Support bot", "Nightly summaries"]);
+    expect(decoded?.workloads[0]?.routing).toEqual(scenario.workloads[0]?.routing);
+    expect(decoded?.workloads[0]?.volume).toEqual(scenario.workloads[0]?.volume);
+    expect(decoded?.budgetUsdPerMonth).toBe(500);
+  });
+
+  it("returns null for a damaged parameter instead of throwing", async () => {
+    expect(await decodeScenario("not-a-real-scenario")).toBeNull();
+  });
+});
