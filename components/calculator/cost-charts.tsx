@@ -17,6 +17,7 @@ import {
 import {
   axisProps,
   ChartCard,
+  ChartLegend,
   formatAxisTokens,
   formatAxisUsd,
   OTHER_COLOR,
@@ -33,19 +34,6 @@ const LABEL_CHARS = 22;
 const VOLUME_MODELS = 5;
 const shorten = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
 const color = (index: number) => SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR;
-
-function ChartLegend({ items }: { items: { id: string; name: string; color: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-      {items.map((item) => (
-        <li key={item.id} className="flex min-w-0 items-center gap-1.5">
-          <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ background: item.color }} />
-          <span className="truncate">{item.name}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function BarTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as ModelBarRow | undefined) : undefined;

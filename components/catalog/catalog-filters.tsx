@@ -1,7 +1,7 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
-import { chipClass } from "@/components/ui/chip";
+import { useState } from "react";
+import { Chip, ControlGroup } from "@/components/ui/chart-parts";
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS } from "@/lib/catalog/columns";
 import {
   CAPABILITIES,
@@ -31,15 +31,6 @@ const inputClass =
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
-}
-
-function Group({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-wrap items-center gap-1.5">
-      <span className="mr-0.5 text-xs font-medium text-zinc-500">{label}</span>
-      {children}
-    </div>
-  );
 }
 
 function PriceInput({
@@ -179,57 +170,49 @@ export function CatalogFilters({
   return (
     <div className="space-y-2" data-testid="catalog-filters">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <Group label="Input">
+        <ControlGroup label="Input">
           {MODALITIES.map((modality) => (
-            <button
+            <Chip
               key={modality}
-              type="button"
-              className={chipClass(query.input.includes(modality))}
-              aria-pressed={query.input.includes(modality)}
-              data-testid={`filter-input-${modality}`}
+              on={query.input.includes(modality)}
+              testId={`filter-input-${modality}`}
               onClick={() => update({ input: toggle<Modality>(query.input, modality) })}
             >
               {modality}
-            </button>
+            </Chip>
           ))}
-        </Group>
-        <Group label="Output">
+        </ControlGroup>
+        <ControlGroup label="Output">
           {MODALITIES.filter((modality) => modality !== "pdf").map((modality) => (
-            <button
+            <Chip
               key={modality}
-              type="button"
-              className={chipClass(query.output.includes(modality))}
-              aria-pressed={query.output.includes(modality)}
-              data-testid={`filter-output-${modality}`}
+              on={query.output.includes(modality)}
+              testId={`filter-output-${modality}`}
               onClick={() => update({ output: toggle<Modality>(query.output, modality) })}
             >
               {modality}
-            </button>
+            </Chip>
           ))}
-        </Group>
-        <Group label="Needs">
+        </ControlGroup>
+        <ControlGroup label="Needs">
           {CAPABILITIES.map((capability) => (
-            <button
+            <Chip
               key={capability}
-              type="button"
-              className={chipClass(query.caps.includes(capability))}
-              aria-pressed={query.caps.includes(capability)}
-              data-testid={`filter-cap-${capability}`}
+              on={query.caps.includes(capability)}
+              testId={`filter-cap-${capability}`}
               onClick={() => update({ caps: toggle<Capability>(query.caps, capability) })}
             >
               {CAPABILITY_LABELS[capability]}
-            </button>
+            </Chip>
           ))}
-          <button
-            type="button"
-            className={chipClass(query.openWeights)}
-            aria-pressed={query.openWeights}
-            data-testid="filter-open-weights"
+          <Chip
+            on={query.openWeights}
+            testId="filter-open-weights"
             onClick={() => update({ openWeights: !query.openWeights })}
           >
             Open weights only
-          </button>
-        </Group>
+          </Chip>
+        </ControlGroup>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-1.5 text-xs text-zinc-500">

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { chipClass } from "@/components/ui/chip";
+import { Chip } from "@/components/ui/chart-parts";
 import { RANGE_PRESETS, STATUSES, type UsageState } from "@/lib/history/usage-query";
 import { inputClass, selectClass } from "./history-ui";
 import type { ParamPatch } from "./use-url-params";
@@ -20,6 +20,42 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 }
 
 /** Range, simulated toggle and provider/model/status filters; every change goes to the URL. */
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+}) {
+  const id = `usage-filter-${name}`;
+  return (
+    <Field id={id} label={label}>
+      <select
+        id={id}
+        data-testid={id}
+        className={selectClass}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function UsageFilters({
   state,
   providers,
@@ -48,12 +84,10 @@ export function UsageFilters({
           className="flex flex-wrap gap-1.5"
         >
           {[...RANGE_PRESETS, "custom" as const].map((range) => (
-            <button
+            <Chip
               key={range}
-              type="button"
-              data-testid={`usage-range-${range}`}
-              aria-pressed={state.range === range}
-              className={chipClass(state.range === range)}
+              testId={`usage-range-${range}`}
+              on={state.range === range}
               onClick={() =>
                 set(
                   range === "custom"
@@ -63,7 +97,7 @@ export function UsageFilters({
               }
             >
               {RANGE_LABELS[range]}
-            </button>
+            </Chip>
           ))}
         </div>
         <label className="flex items-center gap-2 text-sm">
@@ -104,54 +138,30 @@ export function UsageFilters({
             </Field>
           </>
         ) : null}
-        <Field id="usage-filter-provider" label="Provider">
-          <select
-            id="usage-filter-provider"
-            data-testid="usage-filter-provider"
-            className={selectClass}
-            value={state.provider}
-            onChange={(event) => set({ provider: event.target.value })}
-          >
-            <option value="">All providers</option>
-            {withCurrent(providers, state.provider).map((provider) => (
-              <option key={provider} value={provider}>
-                {provider}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="usage-filter-model" label="Model">
-          <select
-            id="usage-filter-model"
-            data-testid="usage-filter-model"
-            className={selectClass}
-            value={state.model}
-            onChange={(event) => set({ model: event.target.value })}
-          >
-            <option value="">All models</option>
-            {withCurrent(models, state.model).map((model) => (
-              <option key={model} value={model}>
-                {model}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="usage-filter-status" label="Status">
-          <select
-            id="usage-filter-status"
-            data-testid="usage-filter-status"
-            className={selectClass}
-            value={state.status}
-            onChange={(event) => set({ status: event.target.value })}
-          >
-            <option value="">Any status</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect
+          name="provider"
+          label="Provider"
+          anyLabel="All providers"
+          value={state.provider}
+          options={withCurrent(providers, state.provider)}
+          onChange={(provider) => set({ provider })}
+        />
+        <FilterSelect
+          name="model"
+          label="Model"
+          anyLabel="All models"
+          value={state.model}
+          options={withCurrent(models, state.model)}
+          onChange={(model) => set({ model })}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          value={state.status}
+          options={STATUSES}
+          onChange={(status) => set({ status })}
+        />
         {filtered ? (
           <div className="flex items-end">
             <button

@@ -13,6 +13,7 @@ import {
 import {
   axisProps,
   ChartCard,
+  ChartLegend,
   formatAxisTokens,
   formatAxisUsd,
   OTHER_COLOR,
@@ -33,19 +34,6 @@ import {
 
 const seriesColor = (name: string, index: number) =>
   name === OTHER_SERIES ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);
-
-function Legend({ items }: { items: { name: string; color: string }[] }) {
-  return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-      {items.map((item) => (
-        <li key={item.name} className="flex min-w-0 items-center gap-1.5">
-          <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ background: item.color }} />
-          <span className="truncate font-mono">{item.name}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function SpendTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as StackedRow | undefined) : undefined;
@@ -108,7 +96,10 @@ export function SpendOverTimeChart({ report }: { report: UsageReportJson }) {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <Legend items={series.map((name, index) => ({ name, color: seriesColor(name, index) }))} />
+          <ChartLegend
+            mono
+            items={series.map((name, index) => ({ name, color: seriesColor(name, index) }))}
+          />
         </>
       )}
     </ChartCard>
@@ -172,7 +163,7 @@ export function TokensOverTimeChart({ report }: { report: UsageReportJson }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <Legend items={TOKEN_SERIES.map((item) => ({ name: item.label, color: item.color }))} />
+      <ChartLegend mono items={TOKEN_SERIES.map((item) => ({ name: item.label, color: item.color }))} />
     </ChartCard>
   );
 }

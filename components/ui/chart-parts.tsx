@@ -128,3 +128,23 @@ export function timeAxis(datesMs: readonly number[]): { domain: [number, number]
   }
   return { domain, ticks };
 }
+
+/** A colour-keyed legend under a chart; `mono` for ids such as model names. */
+export function ChartLegend({
+  items,
+  mono = false,
+}: {
+  items: { id?: string; name: string; color: string }[];
+  mono?: boolean;
+}) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+      {items.map((item) => (
+        <li key={item.id ?? item.name} className="flex min-w-0 items-center gap-1.5">
+          <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ background: item.color }} />
+          <span className={`truncate${mono ? " font-mono" : ""}`}>{item.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
