@@ -82,9 +82,7 @@ export function buildComparison(
     .map((id) => catalog.byId.get(id))
     .filter((entry): entry is CatalogEntry => entry !== undefined);
   const missing = ids.filter((id) => !catalog.byId.has(id));
-  const links = buildEditorialLinks(
-    catalog.entries.map((entry) => ({ id: entry.id, modelId: entry.modelId })),
-  );
+  const links = buildEditorialLinks(catalog.entries);
   const editorialId = (entry: CatalogEntry) => links.editorialIdByCanonical.get(entry.modelId) ?? null;
 
   const tierText = (entry: CatalogEntry) => {

@@ -107,7 +107,7 @@ export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
     .map((offeringId) => catalog.byId.get(offeringId))
     .filter((sibling): sibling is CatalogEntry => sibling !== undefined);
 
-  const links = buildEditorialLinks(catalog.entries.map((item) => ({ id: item.id, modelId: item.modelId })));
+  const links = buildEditorialLinks(catalog.entries);
   const editorialModelId = links.editorialIdByCanonical.get(entry.modelId) ?? null;
   const vendor = editorialModels.find((model) => model.model === editorialModelId)?.vendor;
   const subjects = [editorialModelId, entry.provider, vendor].filter((value): value is string =>

@@ -10,7 +10,18 @@ export interface EditorialLinks {
   editorialIdByCanonical: Map<string, string>;
 }
 
+// The catalog's entry list is rebuilt only when the catalog changes, so links are computed once per list.
+const linksByList = new WeakMap<readonly { id: string; modelId: string }[], EditorialLinks>();
+
 export function buildEditorialLinks(offerings: readonly { id: string; modelId: string }[]): EditorialLinks {
+  const cached = linksByList.get(offerings);
+  if (cached) return cached;
+  const links = computeLinks(offerings);
+  linksByList.set(offerings, links);
+  return links;
+}
+
+function computeLinks(offerings: readonly { id: string; modelId: string }[]): EditorialLinks {
   const modelIdByOffering = new Map(offerings.map((offering) => [offering.id, offering.modelId]));
   const canonicalIdsByEditorial = new Map<string, Set<string>>();
   const editorialIdByCanonical = new Map<string, string>();
