@@ -133,3 +133,19 @@ export async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * The one wrapper for database faults: a 503 that says what could not be done, without the
+ * driver's text (it can name tables and values); the original error is logged and kept as cause.
+ */
+export function dbError(action: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error(`Database error while trying to ${action}:`, (error as Error)?.message ?? error);
+  return new AppError(
+    "unavailable:database",
+    `Could not ${action}. The database did not answer as expected; try again.`,
+    {
+      cause: error,
+    },
+  );
+}

@@ -36,4 +36,17 @@ describe("parseEnv", () => {
     expect(env.raw.OPENAI_BASE_URL).toBe("http://127.0.0.1:4010/v1");
     expect(env.raw.OPENAI_API_KEY).toBe("sk-test");
   });
+
+  it("parses OpenAI-compatible endpoints once and names a bad one", () => {
+    const env = parseEnv({
+      OPENAI_COMPATIBLE_ENDPOINTS: "vllm|http://gpu:8000/v1|VLLM_KEY, lmstudio|http://127.0.0.1:1234/v1|",
+    });
+    expect(env.OPENAI_COMPATIBLE_ENDPOINTS).toEqual([
+      { name: "vllm", baseUrl: "http://gpu:8000/v1", keyVariable: "VLLM_KEY" },
+      { name: "lmstudio", baseUrl: "http://127.0.0.1:1234/v1", keyVariable: null },
+    ]);
+    expect(() => parseEnv({ OPENAI_COMPATIBLE_ENDPOINTS: "Bad Name|not a url|" })).toThrow(
+      /OPENAI_COMPATIBLE_ENDPOINTS/,
+    );
+  });
 });

@@ -31,6 +31,12 @@ export const PROVIDER_ENV = {
 
 export type ProviderEnvId = keyof typeof PROVIDER_ENV;
 
+export interface CompatibleEndpoint {
+  name: string;
+  baseUrl: string;
+  keyVariable: string | null;
+}
+
 const providerShape = Object.fromEntries(
   Object.values(PROVIDER_ENV).flatMap(({ keyVar, baseUrlVar }) => [
     [keyVar, optionalSecret],
@@ -53,7 +59,33 @@ const envSchema = z.object({
     .optional(),
   PGLITE_DIR: z.string().trim().min(1).default("./.data/pglite"),
   /** Comma-separated list of the form name|baseUrl|KEY_VARIABLE for any OpenAI-compatible server. */
-  OPENAI_COMPATIBLE_ENDPOINTS: z.string().trim().default(""),
+  OPENAI_COMPATIBLE_ENDPOINTS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((raw, context) => {
+      const endpoints: CompatibleEndpoint[] = [];
+      for (const entry of raw
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const [name = "", baseUrl = "", keyVariable = ""] = entry.split("|").map((part) => part.trim());
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+          context.addIssue({
+            code: "custom",
+            message: `"${name}" must be lower-case letters, digits and dashes (name|baseUrl|KEY_VARIABLE)`,
+          });
+        } else if (!URL.canParse(baseUrl)) {
+          context.addIssue({
+            code: "custom",
+            message: `"${baseUrl}" is not a URL (name|baseUrl|KEY_VARIABLE)`,
+          });
+        } else {
+          endpoints.push({ name, baseUrl, keyVariable: keyVariable || null });
+        }
+      }
+      return endpoints;
+    }),
   OLLAMA_BASE_URL: optionalUrl.optional(),
   CATALOG_MODELS_DEV_URL: z.url().default("https://models.dev/api.json"),
   CATALOG_GENAI_PRICES_URL: z

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { Db } from "../client";
+import { type Db, dbError } from "../client";
 import {
   catalogMeta,
   type EditorialFact,
@@ -27,12 +26,6 @@ function chunks<T>(rows: readonly T[]): T[][] {
   for (let index = 0; index < rows.length; index += CHUNK_ROWS)
     out.push(rows.slice(index, index + CHUNK_ROWS));
   return out;
-}
-
-function wrap(action: string, error: unknown): AppError {
-  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
-    cause: error,
-  });
 }
 
 export interface CatalogWrite {
@@ -160,7 +153,7 @@ export async function upsertCatalog({
       return { observationsAdded };
     });
   } catch (error) {
-    throw wrap("write the catalog", error);
+    throw dbError("write the catalog", error);
   }
 }
 
@@ -169,7 +162,7 @@ export async function readCatalogMeta({ db, key }: { db: Db; key: string }): Pro
     const [row] = await db.select().from(catalogMeta).where(eq(catalogMeta.key, key));
     return row?.value ?? null;
   } catch (error) {
-    throw wrap("read catalog metadata", error);
+    throw dbError("read catalog metadata", error);
   }
 }
 
@@ -197,7 +190,7 @@ export async function listCatalogTables({ db }: { db: Db }): Promise<CatalogTabl
     ]);
     return { providers: providerRows, offerings: offeringRows, observations: observationRows };
   } catch (error) {
-    throw wrap("read the catalog", error);
+    throw dbError("read the catalog", error);
   }
 }
 
@@ -216,6 +209,6 @@ export async function listEditorialFactsBySubjects({
       .where(inArray(editorialFacts.subjectId, subjectIds))
       .orderBy(asc(editorialFacts.sourceDate), asc(editorialFacts.id));
   } catch (error) {
-    throw wrap("read editorial notes", error);
+    throw dbError("read editorial notes", error);
   }
 }

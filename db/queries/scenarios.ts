@@ -1,14 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { Db } from "../client";
+import { type Db, dbError } from "../client";
 import { type Scenario, scenarios } from "../schema";
-
-function wrap(action: string, error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
-    cause: error,
-  });
-}
 
 export async function insertScenario({
   db,
@@ -24,7 +16,7 @@ export async function insertScenario({
     if (!row) throw new Error("no row returned");
     return row;
   } catch (error) {
-    throw wrap("save the scenario", error);
+    throw dbError("save the scenario", error);
   }
 }
 
@@ -33,7 +25,7 @@ export async function getScenarioById({ db, id }: { db: Db; id: string }): Promi
     const [row] = await db.select().from(scenarios).where(eq(scenarios.id, id));
     return row ?? null;
   } catch (error) {
-    throw wrap("read the scenario", error);
+    throw dbError("read the scenario", error);
   }
 }
 
@@ -42,7 +34,7 @@ export async function listScenarios({ db, limit = 100 }: { db: Db; limit?: numbe
   try {
     return await db.select().from(scenarios).orderBy(desc(scenarios.updatedAt)).limit(limit);
   } catch (error) {
-    throw wrap("list scenarios", error);
+    throw dbError("list scenarios", error);
   }
 }
 
@@ -65,7 +57,7 @@ export async function updateScenarioById({
       .returning();
     return row ?? null;
   } catch (error) {
-    throw wrap("update the scenario", error);
+    throw dbError("update the scenario", error);
   }
 }
 
@@ -74,6 +66,6 @@ export async function deleteScenarioById({ db, id }: { db: Db; id: string }): Pr
     const deleted = await db.delete(scenarios).where(eq(scenarios.id, id)).returning({ id: scenarios.id });
     return deleted.length > 0;
   } catch (error) {
-    throw wrap("delete the scenario", error);
+    throw dbError("delete the scenario", error);
   }
 }

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { Db } from "../client";
+import { type Db, dbError } from "../client";
 import {
   type NewRunResult,
   type NewUsageEvent,
@@ -12,13 +11,6 @@ import {
   sessions,
   usageEvents,
 } from "../schema";
-
-function wrap(action: string, error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
-    cause: error,
-  });
-}
 
 export async function insertSession({
   db,
@@ -36,7 +28,7 @@ export async function insertSession({
     if (!row) throw new Error("no row returned");
     return row;
   } catch (error) {
-    throw wrap("create the session", error);
+    throw dbError("create the session", error);
   }
 }
 
@@ -45,7 +37,7 @@ export async function getSessionById({ db, id }: { db: Db; id: string }): Promis
     const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
     return row ?? null;
   } catch (error) {
-    throw wrap("read the session", error);
+    throw dbError("read the session", error);
   }
 }
 
@@ -96,7 +88,7 @@ export async function listSessions({
       costUsd: row.costUsd,
     }));
   } catch (error) {
-    throw wrap("list sessions", error);
+    throw dbError("list sessions", error);
   }
 }
 
@@ -117,7 +109,7 @@ export async function updateSessionTitle({
       .returning();
     return row ?? null;
   } catch (error) {
-    throw wrap("rename the session", error);
+    throw dbError("rename the session", error);
   }
 }
 
@@ -125,7 +117,7 @@ export async function touchSession({ db, id }: { db: Db; id: string }): Promise<
   try {
     await db.update(sessions).set({ updatedAt: sql`now()` }).where(eq(sessions.id, id));
   } catch (error) {
-    throw wrap("update the session", error);
+    throw dbError("update the session", error);
   }
 }
 
@@ -135,7 +127,7 @@ export async function deleteSessionById({ db, id }: { db: Db; id: string }): Pro
     const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
     return deleted.length > 0;
   } catch (error) {
-    throw wrap("delete the session", error);
+    throw dbError("delete the session", error);
   }
 }
 
@@ -156,6 +148,8 @@ export async function insertRun({
 }): Promise<Run> {
   try {
     return await db.transaction(async (tx) => {
+      // Locking the session row makes two follow-ups sent at once take distinct turn numbers.
+      await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).for("update");
       const [{ value: turns } = { value: 0 }] = await tx
         .select({ value: count() })
         .from(runs)
@@ -168,7 +162,7 @@ export async function insertRun({
       return row;
     });
   } catch (error) {
-    throw wrap("save the run", error);
+    throw dbError("save the run", error);
   }
 }
 
@@ -177,7 +171,7 @@ export async function getRunById({ db, id }: { db: Db; id: string }): Promise<Ru
     const [row] = await db.select().from(runs).where(eq(runs.id, id));
     return row ?? null;
   } catch (error) {
-    throw wrap("read the run", error);
+    throw dbError("read the run", error);
   }
 }
 
@@ -214,7 +208,7 @@ export async function listRunsWithResultsBySession({
       results: resultRows.filter((result) => result.runId === run.id),
     }));
   } catch (error) {
-    throw wrap("read the session's runs", error);
+    throw dbError("read the session's runs", error);
   }
 }
 
@@ -242,6 +236,6 @@ export async function saveRunResult({
       return row;
     });
   } catch (error) {
-    throw wrap("save the answer", error);
+    throw dbError("save the answer", error);
   }
 }

@@ -1,13 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import { type Db, executeRows } from "../client";
+import { type Db, dbError, executeRows } from "../client";
 import { type UsageEvent, usageEvents } from "../schema";
-
-function wrap(action: string, error: unknown): AppError {
-  return new AppError("unavailable:database", `Could not ${action}: ${(error as Error).message}`, {
-    cause: error,
-  });
-}
 
 export interface UsageFilter {
   from: Date;
@@ -111,7 +104,7 @@ export async function aggregateUsage({
       unpricedRequests: Number(row.unpriced),
     }));
   } catch (error) {
-    throw wrap("aggregate usage", error);
+    throw dbError("aggregate usage", error);
   }
 }
 
@@ -135,6 +128,6 @@ export async function listUsageEvents({
       .limit(limit)
       .offset(offset);
   } catch (error) {
-    throw wrap("list usage events", error);
+    throw dbError("list usage events", error);
   }
 }

@@ -25,29 +25,35 @@ export interface SessionDetail extends Session {
   runs: RunWithResults[];
 }
 
+/** Sessions as the API shows them: without the client address they were started from. */
+function withoutClient<T extends { clientId: string | null }>(row: T): Omit<T, "clientId"> {
+  const { clientId: _clientId, ...rest } = row;
+  return rest;
+}
+
 function parseId(id: string): string {
   const parsed = sessionIdSchema.safeParse(id);
   if (!parsed.success) throw new AppError("bad_request:history", `"${id}" is not a session id.`);
   return parsed.data;
 }
 
-export async function getSessionDetail(rawId: string): Promise<SessionDetail> {
+export async function getSessionDetail(rawId: string): Promise<Omit<SessionDetail, "clientId">> {
   const id = parseId(rawId);
   const db = await getDb();
   const session = await getSessionById({ db, id });
   if (!session)
     throw new AppError("not_found:history", `No session with id ${id}. It may have been deleted.`);
-  return { ...session, runs: await listRunsWithResultsBySession({ db, sessionId: id }) };
+  return { ...withoutClient(session), runs: await listRunsWithResultsBySession({ db, sessionId: id }) };
 }
 
 export async function searchSessions(q: string | undefined) {
-  return listSessions({ db: await getDb(), q: q?.trim() || undefined });
+  return (await listSessions({ db: await getDb(), q: q?.trim() || undefined })).map(withoutClient);
 }
 
-export async function renameSession(rawId: string, title: string): Promise<Session> {
+export async function renameSession(rawId: string, title: string): Promise<Omit<Session, "clientId">> {
   const session = await updateSessionTitle({ db: await getDb(), id: parseId(rawId), title });
   if (!session) throw new AppError("not_found:history", "That session no longer exists.");
-  return session;
+  return withoutClient(session);
 }
 
 export async function removeSession(rawId: string): Promise<void> {
@@ -56,7 +62,7 @@ export async function removeSession(rawId: string): Promise<void> {
 }
 
 /** A readable record of the whole conversation, pane by pane, with the numbers under each answer. */
-export function sessionToMarkdown(session: SessionDetail): string {
+export function sessionToMarkdown(session: Omit<SessionDetail, "clientId">): string {
   const lines = [`# ${session.title}`, "", `Created ${session.createdAt.toISOString()}`, ""];
   for (const run of session.runs) {
     lines.push(`## Turn ${run.turnIndex + 1}`, "");

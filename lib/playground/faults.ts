@@ -1,6 +1,7 @@
 import { APICallError } from "@ai-sdk/provider";
 import { envValue, PROVIDER_ENV } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { listCompatibleEndpoints } from "@/lib/providers/config";
 
 /**
  * Turns whatever a provider call threw into a pane-level fault with a code and a message a person
@@ -40,7 +41,11 @@ export class StreamTimeoutError extends Error {
 /** Never let a key reach a message, a log line or the browser, even if a provider echoes it back. */
 export function redactSecrets(text: string): string {
   let result = text;
-  for (const { keyVar } of Object.values(PROVIDER_ENV)) {
+  const keyVariables = [
+    ...Object.values(PROVIDER_ENV).map(({ keyVar }) => keyVar),
+    ...listCompatibleEndpoints().flatMap((endpoint) => (endpoint.keyVariable ? [endpoint.keyVariable] : [])),
+  ];
+  for (const keyVar of keyVariables) {
     const key = envValue(keyVar);
     if (key && key.length >= 6) result = result.split(key).join("[redacted]");
   }

@@ -40,7 +40,8 @@ export function registerPane(runId: string, model: string, controller: AbortCont
   panes.set(model, controller);
   runningPanes.set(runId, panes);
   return () => {
-    panes.delete(model);
+    // A retry of the same pane may have registered since; only remove our own handle.
+    if (panes.get(model) === controller) panes.delete(model);
     if (panes.size === 0) runningPanes.delete(runId);
   };
 }

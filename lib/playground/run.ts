@@ -9,7 +9,7 @@ import {
   saveRunResult,
   touchSession,
 } from "@/db/queries/sessions";
-import { getCatalog } from "@/lib/catalog/service";
+import { type CatalogData, getCatalog } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { toUsdString } from "@/lib/money";
@@ -33,7 +33,9 @@ export function encodeEvent(event: CompareEvent): Uint8Array {
 }
 
 /** Rejects ids no provider serves before anything starts, naming each one. */
-export async function validateModelIds(ids: readonly string[]): Promise<Map<string, ResolvedModelInfo>> {
+async function validateModelIds(
+  ids: readonly string[],
+): Promise<{ infos: Map<string, ResolvedModelInfo>; catalog: CatalogData }> {
   const catalog = await getCatalog();
   const resolved = new Map<string, ResolvedModelInfo>();
   const unknown: string[] = [];
@@ -53,7 +55,7 @@ export async function validateModelIds(ids: readonly string[]): Promise<Map<stri
       },
     );
   }
-  return resolved;
+  return { infos: resolved, catalog };
 }
 
 /**
@@ -133,10 +135,10 @@ export async function startCompare(
   body: CompareRequest,
   context: { clientId: string; signal: AbortSignal },
 ): Promise<ReadableStream<Uint8Array>> {
-  const infos = await validateModelIds(body.models);
+  const { infos, catalog } = await validateModelIds(body.models);
   const release = acquireRunSlot(context.clientId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
   try {
-    return await openRunStream(body, context, infos, release);
+    return await openRunStream(body, context, infos, catalog, release);
   } catch (error) {
     release();
     throw error;
@@ -147,6 +149,7 @@ async function openRunStream(
   body: CompareRequest,
   context: { clientId: string; signal: AbortSignal },
   infos: Map<string, ResolvedModelInfo>,
+  catalog: CatalogData,
   release: () => void,
 ): Promise<ReadableStream<Uint8Array>> {
   const db = await getDb();
@@ -212,7 +215,10 @@ async function openRunStream(
     startWrite = resolve;
   });
   const gateTimer = setTimeout(() => startWrite(), WRITE_GATE_MAX_MS);
-  const paneReady = () => {
+  const readyPanes = new Set<string>();
+  const paneReadyOnce = (model: string) => {
+    if (readyPanes.has(model)) return;
+    readyPanes.add(model);
     panesWaiting -= 1;
     if (panesWaiting <= 0) {
       clearTimeout(gateTimer);
@@ -226,7 +232,6 @@ async function openRunStream(
       throw error;
     });
   runSaved.catch(() => {});
-  const catalog = await getCatalog();
 
   const controllers = new Map<string, AbortController>();
   const stopAll = () => {
@@ -248,19 +253,14 @@ async function openRunStream(
       };
       send({ type: "session", sessionId, runId: run.id });
 
-      const panes = body.models.map(async (modelId) => {
+      const runPane = async (modelId: string) => {
         const info = infos.get(modelId) as ResolvedModelInfo;
         const paneController = new AbortController();
         controllers.set(modelId, paneController);
         const unregister = registerPane(run.id, modelId, paneController);
         send({ type: "start", model: modelId, simulated: info.simulated });
         const deltas = coalesceDeltas((text) => send({ type: "delta", model: modelId, text }));
-        let ready = false;
-        const markReady = () => {
-          if (ready) return;
-          ready = true;
-          paneReady();
-        };
+        const markReady = () => paneReadyOnce(modelId);
         const override = body.overrides?.[modelId] ?? {};
         const messages: ChatMessage[] = [
           ...historyFor(modelId, priorTurns),
@@ -406,19 +406,28 @@ async function openRunStream(
             },
           });
         } catch (error) {
-          console.error(
-            `Could not save the answer of ${modelId}:`,
-            (error as Error).message,
-            String(
-              (error as { cause?: { cause?: unknown; message?: string } }).cause?.cause ??
-                (error as { cause?: unknown }).cause ??
-                "",
-            ),
-          );
+          console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);
         }
-      });
+      };
+      // A bug while finishing one pane must still end that pane in the browser, never leave it spinning.
+      const panes = body.models.map((modelId) =>
+        runPane(modelId).catch((error: unknown) => {
+          console.error(
+            `Could not finish the answer of ${modelId}:`,
+            redactSecrets((error as Error)?.message ?? String(error)),
+          );
+          send({
+            type: "error",
+            model: modelId,
+            code: "unknown",
+            message: "This answer could not be finished; the error was logged.",
+            partial: false,
+          });
+          paneReadyOnce(modelId);
+        }),
+      );
 
-      await Promise.allSettled(panes);
+      await Promise.all(panes);
       await runSaved.then(() => touchSession({ db, id: sessionId })).catch(() => {});
       context.signal.removeEventListener("abort", stopAll);
       release();

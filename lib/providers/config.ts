@@ -1,4 +1,6 @@
-import { env, envValue, PROVIDER_ENV, type ProviderEnvId } from "@/lib/env";
+import { type CompatibleEndpoint, env, envValue, PROVIDER_ENV, type ProviderEnvId } from "@/lib/env";
+
+export type { CompatibleEndpoint } from "@/lib/env";
 
 export const PROVIDER_LABELS: Record<ProviderEnvId, string> = {
   openai: "OpenAI",
@@ -24,30 +26,6 @@ export interface ProviderStatus {
   kind: "builtin" | "openai-compatible";
 }
 
-export interface CompatibleEndpoint {
-  name: string;
-  baseUrl: string;
-  keyVariable: string | null;
-}
-
-/** Parses OPENAI_COMPATIBLE_ENDPOINTS: "name|baseUrl|KEY_VAR" entries separated by commas. */
-export function parseCompatibleEndpoints(raw: string): CompatibleEndpoint[] {
-  return raw
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [name = "", baseUrl = "", keyVariable = ""] = entry.split("|").map((part) => part.trim());
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-        throw new Error(
-          `OPENAI_COMPATIBLE_ENDPOINTS: "${name}" must be lower-case letters, digits and dashes`,
-        );
-      }
-      if (!URL.canParse(baseUrl)) throw new Error(`OPENAI_COMPATIBLE_ENDPOINTS: "${baseUrl}" is not a URL`);
-      return { name, baseUrl, keyVariable: keyVariable || null };
-    });
-}
-
 export const OLLAMA_PROVIDER = "ollama";
 const OLLAMA_DEFAULT_URL = "http://127.0.0.1:11434";
 
@@ -55,8 +33,9 @@ export function ollamaBaseUrl(): string {
   return (env().OLLAMA_BASE_URL ?? OLLAMA_DEFAULT_URL).replace(/\/+$/, "").replace(/\/v1$/, "");
 }
 
+/** Parsed and checked once, with the rest of the environment, at start. */
 export function listCompatibleEndpoints(): CompatibleEndpoint[] {
-  return parseCompatibleEndpoints(env().OPENAI_COMPATIBLE_ENDPOINTS);
+  return env().OPENAI_COMPATIBLE_ENDPOINTS;
 }
 
 export function listProviderStatus(): ProviderStatus[] {
@@ -73,7 +52,7 @@ export function listProviderStatus(): ProviderStatus[] {
       kind: "builtin" as const,
     };
   });
-  const compatible = parseCompatibleEndpoints(config.OPENAI_COMPATIBLE_ENDPOINTS).map((endpoint) => ({
+  const compatible = config.OPENAI_COMPATIBLE_ENDPOINTS.map((endpoint) => ({
     id: endpoint.name,
     label: endpoint.name,
     keyVariable: endpoint.keyVariable ?? "(none)",

@@ -448,3 +448,24 @@ describe("GET /api/usage/events", () => {
     expect(body.error.details.fieldErrors.limit).toBeDefined();
   });
 });
+
+describe("session JSON", () => {
+  it("never includes the client address a session was started from", async () => {
+    const id = await seedSession("Privacy check", "who am I", [
+      {
+        modelId: "openai/gpt-4o-mini",
+        provider: "openai",
+        costUsd: "0.0001",
+        occurredAt: "2025-03-02T10:00:00Z",
+      },
+    ]);
+    const list = await listSessions("Privacy check");
+    const listed = (list.body.sessions as Json[]).find((session) => session.id === id);
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty("clientId");
+    const detail = await getSession(id);
+    expect(detail.body).not.toHaveProperty("clientId");
+    const exported = await exportSession(id, "json");
+    expect(exported.text).not.toContain("clientId");
+  });
+});
