@@ -9,8 +9,3 @@ export function downloadText(filename: string, text: string, mimeType: string): 
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-/** Path of a model's detail page; ids contain slashes, so each segment is encoded on its own. */
-export function modelPath(id: string): string {
-  return `/catalog/model/${id.split("/").map(encodeURIComponent).join("/")}`;
-}

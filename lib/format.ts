@@ -6,6 +6,14 @@ const LOCALE = "en-US";
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const compactFormat = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFractionDigits: 1 });
+// Built once: formatters are costly to create and money is formatted in every table cell.
+const centsFormat = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "USD" });
+const subCentFormat = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  maximumSignificantDigits: 3,
+  minimumSignificantDigits: 1,
+});
 
 export const UNKNOWN = "unknown";
 
@@ -36,15 +44,8 @@ export function formatUsd(
   const value = Number(decimal);
   if (precision === "whole") return `$${integerFormat.format(Math.round(value))}`;
   const abs = Math.abs(value);
-  if (precision === "cents" || abs >= 1 || abs === 0) {
-    return new Intl.NumberFormat(LOCALE, { style: "currency", currency: "USD" }).format(value);
-  }
-  return new Intl.NumberFormat(LOCALE, {
-    style: "currency",
-    currency: "USD",
-    maximumSignificantDigits: 3,
-    minimumSignificantDigits: 1,
-  }).format(value);
+  if (precision === "cents" || abs >= 1 || abs === 0) return centsFormat.format(value);
+  return subCentFormat.format(value);
 }
 
 export function formatTokens(count: number | null | undefined): string {

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { ModelEstimate, WorkloadEstimate } from "@/lib/calculator/schema";
-import { modelPath } from "@/lib/download";
+import { modelPath } from "@/lib/catalog/paths";
 import { formatInteger, formatTokens, formatUsd } from "@/lib/format";
 import { Badge } from "./field";
 import { formatMonthlyUsd } from "./money-format";

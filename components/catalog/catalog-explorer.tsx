@@ -5,14 +5,14 @@ import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_HIDDEN_COLUMNS } from "@/lib/catalog/columns";
 import { type PackedEntries, unpackEntries } from "@/lib/catalog/compact";
 import { toApiModel, toCsv } from "@/lib/catalog/export";
-import { applyCatalogQuery, prepareEntries } from "@/lib/catalog/query";
+import { applyCatalogQuery, MAX_COMPARE_MODELS, prepareEntries } from "@/lib/catalog/query";
 import { downloadText } from "@/lib/download";
 import { formatInteger } from "@/lib/format";
 import { CatalogFilters, ColumnMenu, ProviderPicker } from "./catalog-filters";
 import { CatalogTable } from "./catalog-table";
 import { useCatalogUrlState } from "./use-catalog-url-state";
 
-export const MAX_COMPARE = 6;
+export const MAX_COMPARE = MAX_COMPARE_MODELS;
 
 const buttonClass =
   "h-8 rounded-md border border-zinc-300 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
@@ -36,7 +36,8 @@ export function CatalogExplorer({
   const [selected, setSelected] = useState<string[]>([]);
 
   const hidden = query.hidden ?? DEFAULT_HIDDEN_COLUMNS;
-  const columns = COLUMN_KEYS.filter((key) => !hidden.includes(key));
+  // A stable list keeps the memoized rows from re-rendering on every keystroke.
+  const columns = useMemo(() => COLUMN_KEYS.filter((key) => !hidden.includes(key)), [hidden]);
 
   const onSort = useCallback(
     (key: ColumnKey) => {

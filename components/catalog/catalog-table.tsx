@@ -4,8 +4,8 @@ import Link from "next/link";
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/columns";
 import type { CatalogEntry } from "@/lib/catalog/entry";
+import { modelPath } from "@/lib/catalog/paths";
 import { blendedDecimal, type QueryRow } from "@/lib/catalog/query";
-import { modelPath } from "@/lib/download";
 import { BoolCell, DateCell, ModalitiesCell, PriceCell, TokensCell } from "./cells";
 
 const ROW_HEIGHT_PX = 44;

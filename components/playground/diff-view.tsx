@@ -9,7 +9,13 @@ export function DiffView({ answers }: { answers: { modelId: string; label: strin
   const [rightId, setRightId] = useState(answers[1]?.modelId ?? "");
   const left = answers.find((answer) => answer.modelId === leftId) ?? answers[0];
   const right = answers.find((answer) => answer.modelId === rightId) ?? answers[1];
-  const parts = useMemo(() => (left && right ? diffWords(left.text, right.text) : []), [left, right]);
+  // Keyed on the texts, not the answer objects, so the quadratic diff reruns only when a text changes.
+  const leftText = left?.text;
+  const rightText = right?.text;
+  const parts = useMemo(
+    () => (leftText !== undefined && rightText !== undefined ? diffWords(leftText, rightText) : []),
+    [leftText, rightText],
+  );
   if (answers.length < 2 || !left || !right)
     return <p className="text-sm text-zinc-500">Run at least two models to compare their answers.</p>;
   const stats = diffStats(parts);

@@ -100,18 +100,20 @@ export function Playground() {
     setPrompt("");
   }, [prompt, selected, compare, system, temperature, maxOutputTokens, overridesFor]);
 
-  const paneIds = useMemo(() => {
-    const withTurns = Object.keys(compare.turns).filter((id) => (compare.turns[id]?.length ?? 0) > 0);
-    return [...new Set([...selected, ...withTurns.filter((id) => selected.includes(id))])];
-  }, [selected, compare.turns]);
+  // A pane per selected model; a deselected model's turns stay in the session but leave the screen.
+  const paneIds = selected;
 
-  const answers = paneIds
-    .map((id) => ({
-      modelId: id,
-      label: modelInfo.get(id)?.label ?? id,
-      text: compare.turns[id]?.at(-1)?.output ?? "",
-    }))
-    .filter((answer) => answer.text.length > 0);
+  const answers = useMemo(
+    () =>
+      paneIds
+        .map((id) => ({
+          modelId: id,
+          label: modelInfo.get(id)?.label ?? id,
+          text: compare.turns[id]?.at(-1)?.output ?? "",
+        }))
+        .filter((answer) => answer.text.length > 0),
+    [paneIds, modelInfo, compare.turns],
+  );
   const noKeys = catalogModels.data && catalogModels.data.configuredProviders.length === 0;
 
   return (

@@ -358,7 +358,3 @@ export function historyOptions(
 ): [string, string][] {
   return entries.filter((entry) => hasHistory(entry.id)).map((entry) => [entry.id, entry.name]);
 }
-
-export function modelHref(id: string): string {
-  return `/catalog/model/${id.split("/").map(encodeURIComponent).join("/")}`;
-}

@@ -3,11 +3,11 @@ import { benchmarkFacts, latencyFacts } from "./editorial";
 import { buildEditorialLinks } from "./editorial-link";
 import { seedLabel } from "./editorial-view";
 import type { CatalogEntry } from "./entry";
-import { blendedDecimal } from "./query";
+import { blendedDecimal, MAX_COMPARE_MODELS } from "./query";
 import type { CatalogData } from "./service";
 
 /** Side-by-side comparison of up to six offerings: every attribute in aligned rows. */
-export const MAX_COMPARE_IDS = 6;
+export const MAX_COMPARE_IDS = MAX_COMPARE_MODELS;
 
 type Better = "lower" | "higher" | null;
 

@@ -1,4 +1,4 @@
-import { formatPerMTok, formatTokens } from "@/lib/format";
+import { formatPerMTok, formatTokens, UNKNOWN } from "@/lib/format";
 import type { EditorialNote } from "./detail";
 import { seedSources } from "./editorial";
 
@@ -71,7 +71,7 @@ export function headline(note: Pick<EditorialNote, "kind" | "data" | "quote">): 
     case "latency":
       return str(data.summary) ?? "Latency";
     case "benchmark":
-      return `${str(data.benchmarkLabel) ?? "Benchmark"}: ${num(data.scorePercent)}%`;
+      return `${str(data.benchmarkLabel) ?? "Benchmark"}: ${num(data.scorePercent) === null ? UNKNOWN : `${num(data.scorePercent)}%`}`;
     case "note":
       return str(data.text) ?? note.quote;
     case "modalities":

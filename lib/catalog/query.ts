@@ -10,6 +10,9 @@ import { buildSearchEntry, compileQuery, type SearchIndexEntry } from "./fuzzy";
  * The catalog's filters and sort, shared by the table (URL state), GET /api/models and exports,
  * so a shared URL and an API call with the same parameters return the same rows.
  */
+/** How many models one comparison holds, in the table's selection and on the compare page. */
+export const MAX_COMPARE_MODELS = 6;
+
 export const MODALITIES = ["text", "image", "audio", "video", "pdf"] as const;
 export type Modality = (typeof MODALITIES)[number];
 export const CAPABILITIES = ["tools", "reasoning", "structured"] as const;

@@ -8,8 +8,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { buildComparison, MAX_COMPARE_IDS, parseCompareIds } from "@/lib/catalog/compare";
 import { priceHistoryOf } from "@/lib/catalog/detail";
+import { modelPath } from "@/lib/catalog/paths";
 import { getCatalog } from "@/lib/catalog/service";
-import { modelPath } from "@/lib/download";
 
 export const metadata: Metadata = { title: "Compare models" };
 export const dynamic = "force-dynamic";

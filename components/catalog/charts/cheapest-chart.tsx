@@ -19,11 +19,11 @@ import {
   type CheapestData,
   type CheapestRow,
   MIN_CONTEXT_TOKENS,
-  modelHref,
   REQUIREMENTS,
   type Requirement,
   ratioLabel,
 } from "@/lib/catalog/charts";
+import { modelPath } from "@/lib/catalog/paths";
 import { formatInteger, formatPerMTok, formatTokens } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 
@@ -63,7 +63,7 @@ function RowTick({ x, y, payload, rows }: YAxisTickContentProps & { rows: Cheape
   const row = rows.find((candidate) => candidate.id === payload.value);
   if (!row) return null;
   const [left, top] = [Number(x), Number(y)];
-  const href = modelHref(row.id);
+  const href = modelPath(row.id);
   return (
     <a
       href={href}
@@ -197,7 +197,7 @@ export function CheapestChart({
                 isAnimationActive={false}
                 cursor="pointer"
                 onClick={(entry: { payload?: CheapestRow }) => {
-                  if (entry.payload) router.push(modelHref(entry.payload.id));
+                  if (entry.payload) router.push(modelPath(entry.payload.id));
                 }}
               >
                 <LabelList

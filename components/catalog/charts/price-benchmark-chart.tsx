@@ -19,9 +19,9 @@ import {
   type BenchmarkData,
   type BenchmarkPoint,
   type ChartsState,
-  modelHref,
   ratioLabel,
 } from "@/lib/catalog/charts";
+import { modelPath } from "@/lib/catalog/paths";
 import { formatDate, formatPerMTok } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 
@@ -189,7 +189,7 @@ export function PriceBenchmarkChart({
             <span className="text-zinc-500">
               from{" "}
               <Link
-                href={modelHref(point.cheapest.id)}
+                href={modelPath(point.cheapest.id)}
                 className="underline decoration-dotted hover:text-accent-600"
               >
                 {point.cheapest.name} ({point.cheapest.providerName})

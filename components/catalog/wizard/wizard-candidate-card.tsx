@@ -1,13 +1,10 @@
 import Link from "next/link";
+import { modelPath } from "@/lib/catalog/paths";
 import type { WizardCandidate } from "@/lib/catalog/wizard";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import { WizardReasons } from "./wizard-reasons";
 
 const ALSO_ON_SHOWN = 4;
-
-export function modelHref(id: string): string {
-  return `/catalog/model/${id.split("/").map(encodeURIComponent).join("/")}`;
-}
 
 /** One ranked model: its cheapest matching offering, the score, and the reasons behind it. */
 export function WizardCandidateCard({
@@ -39,7 +36,7 @@ export function WizardCandidateCard({
         ) : null}
         <div className="min-w-0 flex-1">
           <Link
-            href={modelHref(entry.id)}
+            href={modelPath(entry.id)}
             data-testid="wizard-candidate-link"
             className="break-words font-semibold hover:text-accent-600 hover:underline dark:hover:text-accent-100"
           >

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { modelPath } from "@/lib/catalog/paths";
 import type { HardFilter, WizardCandidate, WizardResult } from "@/lib/catalog/wizard";
 import { formatInteger } from "@/lib/format";
-import { modelHref, WizardCandidateCard } from "./wizard-candidate-card";
+import { WizardCandidateCard } from "./wizard-candidate-card";
 import { WizardReasons } from "./wizard-reasons";
 
 const COMPARE_COUNT = 3;
@@ -28,7 +29,7 @@ function RouteLink({ label, candidate }: { label: string; candidate: WizardCandi
       <span className="text-zinc-500">{label}</span>
       {candidate ? (
         <Link
-          href={modelHref(candidate.entry.id)}
+          href={modelPath(candidate.entry.id)}
           className="font-medium hover:text-accent-600 hover:underline"
         >
           {candidate.entry.name}{" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { BoolCell, DateCell, ModalitiesCell, TokensCell } from "@/components/catalog/cells";
 import { PriceHistoryChart } from "@/components/catalog/charts/price-history-chart";
 import { GuideNotes } from "@/components/catalog/detail/guide-notes";
@@ -15,10 +16,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string[] }> };
 
+// Metadata and the page both need the detail; cache() makes that one lookup per request.
+const detailOf = cache(async (id: string) => getOfferingDetail(id));
+
 async function load(params: Props["params"]) {
   const id = (await params).id.map((segment) => decodeURIComponent(segment)).join("/");
   try {
-    return await getOfferingDetail(id);
+    return await detailOf(id);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
