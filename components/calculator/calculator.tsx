@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
@@ -77,7 +77,16 @@ export function Calculator({
     [knownModels],
   );
 
+  // Cards keep state of their own (pasted text, open sections), so each needs a key that follows the
+  // workload, not its position: removing the first card must not hand its text to the second.
+  const cardKeys = useRef<number[]>([]);
+  const nextCardKey = useRef(0);
+
   if (!state) return <p className="text-sm text-zinc-500">Opening the shared scenario…</p>;
+
+  if (cardKeys.current.length !== state.workloads.length) {
+    cardKeys.current = state.workloads.map((_, at) => cardKeys.current[at] ?? nextCardKey.current++);
+  }
 
   const patchState = (patch: Partial<EstimateRequest>) => setState({ ...state, ...patch });
   const setWorkload = (index: number, workload: Workload) =>
@@ -119,7 +128,7 @@ export function Calculator({
           </div>
           {state.workloads.map((workload, index) => (
             <WorkloadCard
-              key={index}
+              key={cardKeys.current[index] ?? index}
               workload={workload}
               index={index}
               preset={presets.find((preset) => preset.id === workload.preset)}
@@ -127,7 +136,10 @@ export function Calculator({
               errors={perWorkload[index] ?? []}
               isCatalogModel={isCatalogModel}
               onChange={(next) => setWorkload(index, next)}
-              onRemove={() => patchState({ workloads: state.workloads.filter((_, at) => at !== index) })}
+              onRemove={() => {
+                cardKeys.current = cardKeys.current.filter((_, at) => at !== index);
+                patchState({ workloads: state.workloads.filter((_, at) => at !== index) });
+              }}
             />
           ))}
           {state.workloads.length === 0 ? (
