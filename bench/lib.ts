@@ -29,19 +29,27 @@ export interface RunningServer {
   stop: () => void;
 }
 
-/** Starts `next start` on a fresh embedded database; builds first when there is no build. */
+/**
+ * Starts `next start` on a fresh embedded database; builds first when there is no build. `distDir`
+ * builds into and serves from another folder than `.next` (next.config reads NEXT_DIST_DIR).
+ */
 export async function startServer(
   port: number,
   extraEnv: Record<string, string> = {},
+  { distDir }: { distDir?: string } = {},
 ): Promise<RunningServer> {
-  if (!existsSync(path.join(".next", "BUILD_ID"))) {
+  const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
+  if (!existsSync(path.join(distDir ?? ".next", "BUILD_ID"))) {
     console.log("No production build; running next build…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, ...distEnv },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+    env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
