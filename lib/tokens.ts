@@ -48,3 +48,24 @@ export function encodingForModel(provider: string, model: string): EncodingChoic
   }
   return { encoding: "o200k_base", exact: false };
 }
+
+/** Characters as a person counts them: code points, so an emoji outside the BMP is one, not two. */
+export function countCharacters(text: string): number {
+  let characters = text.length;
+  for (let index = 1; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const previous = text.charCodeAt(index - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) characters--;
+  }
+  return characters;
+}
+
+/** Words by Unicode word segmentation, not spaces: Japanese or Chinese text has no spaces between words. */
+export function countWords(text: string): number {
+  if (typeof Intl.Segmenter !== "function") return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  for (const segment of new Intl.Segmenter(undefined, { granularity: "word" }).segment(text)) {
+    if (segment.isWordLike) words++;
+  }
+  return words;
+}
