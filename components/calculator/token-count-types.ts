@@ -1,21 +1,34 @@
-/** Messages between the token-counter worker and the page. */
+import type { Encoding } from "@/lib/tokens";
+
+/** Messages between the page and its token-counter workers: one task on one part of the text. */
+export type CountTask = Encoding | "characters-and-words";
+
 export interface TokenCountRequest {
-  id: number;
+  /** Unique per request, so each answer finds the request it belongs to. */
+  requestId: number;
+  task: CountTask;
+  /** One part of the text (see lib/token-split). */
   text: string;
 }
 
+export type TokenCountReply =
+  | { requestId: number; tokens: number; characters?: never; words?: never }
+  | { requestId: number; characters: number; words: number; tokens?: never }
+  | { requestId: number; error: string };
+
+/** What the page shows; figures still being counted are null. */
 export interface TokenCounts {
   id: number;
-  /** False while only the o200k count is in; cl100k follows. */
+  /** False until every figure below is in: o200k first, then cl100k, then characters and words. */
   done: boolean;
-  characters: number;
-  words: number;
   o200k: number;
   cl100k: number | null;
-  /** Each includes loading that encoding the first time it is used. */
+  characters: number | null;
+  words: number | null;
+  /** From handing the text to the workers to having the count; the first count also loads the encoding. */
   o200kMs: number;
-  cl100kMs?: number;
-  totalMs?: number;
+  cl100kMs: number | null;
+  totalMs: number | null;
+  /** How many workers counted side by side (a large text is cut into parts; see lib/token-split). */
+  workers: number;
 }
-
-export type TokenCountMessage = TokenCounts | { id: number; error: string };

@@ -40,8 +40,8 @@ export function TokenCounter({
     event.preventDefault();
     setText(await file.text());
   };
-  const tokensPerWord = counts && counts.words > 0 ? counts.o200k / counts.words : null;
-  const charsPerToken = counts && counts.o200k > 0 ? counts.characters / counts.o200k : null;
+  const tokensPerWord = counts?.words ? counts.o200k / counts.words : null;
+  const charsPerToken = counts?.characters && counts.o200k > 0 ? counts.characters / counts.o200k : null;
 
   return (
     <div className="space-y-2" data-testid="token-counter" data-pending={pending ? "true" : "false"}>
@@ -81,14 +81,10 @@ export function TokenCounter({
       {counts ? (
         <div className="space-y-1.5 text-xs">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
-            <Figure label="characters" value={formatInteger(counts.characters)} />
-            <Figure label="words" value={formatInteger(counts.words)} />
+            <Figure label="characters" value={orCounting(counts.characters)} />
+            <Figure label="words" value={orCounting(counts.words)} />
             <Figure label="o200k tokens" value={formatInteger(counts.o200k)} testId="token-count-o200k" />
-            <Figure
-              label="cl100k tokens"
-              value={counts.cl100k === null ? "counting…" : formatInteger(counts.cl100k)}
-              testId="token-count-cl100k"
-            />
+            <Figure label="cl100k tokens" value={orCounting(counts.cl100k)} testId="token-count-cl100k" />
           </dl>
           <p className="text-zinc-600 dark:text-zinc-400">
             Exact for OpenAI GPT-4o/4.1/5 (o200k) and GPT-4/3.5 (cl100k); an estimate for other families.
@@ -96,8 +92,11 @@ export function TokenCounter({
               <span className="text-zinc-500" data-testid="token-count-ms">
                 {" "}
                 Counted in {formatMs(counts.totalMs)} (o200k {formatMs(counts.o200kMs)}, cl100k{" "}
-                {formatMs(counts.cl100kMs)}, in a background worker; the first count also loads each
-                encoding).
+                {formatMs(counts.cl100kMs)},{" "}
+                {counts.workers === 1
+                  ? "in a background worker"
+                  : `in ${counts.workers} background workers side by side`}
+                ; the first count also loads each encoding).
               </span>
             ) : null}
           </p>
@@ -133,6 +132,8 @@ export function TokenCounter({
     </div>
   );
 }
+
+const orCounting = (value: number | null) => (value === null ? "counting…" : formatInteger(value));
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

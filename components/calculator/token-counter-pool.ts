@@ -1,0 +1,121 @@
+import { partsForCounting } from "@/lib/token-split";
+import type { CountTask, TokenCountReply, TokenCountRequest, TokenCounts } from "./token-count-types";
+
+/** Below this a text is counted by one worker: a second worker would cost more to start than it saves. */
+const SPLIT_MIN_CHARS = 50_000;
+/** Each worker keeps its own copy of the encodings (about 30 MB for both), so two at the most. */
+const MAX_WORKERS = 2;
+
+type Answer = Exclude<TokenCountReply, { error: string }>;
+interface Waiting {
+  resolve: (answer: Answer) => void;
+  reject: (error: Error) => void;
+}
+
+const sum = (answers: Answer[], field: "tokens" | "characters" | "words") =>
+  answers.reduce((total, answer) => total + (answer[field] ?? 0), 0);
+
+/**
+ * The token-counter workers, started when first needed: the second only for a large text. A text is cut
+ * into parts once (lib/token-split), then counted one task at a time (o200k, cl100k, then characters and
+ * words), each task on all parts in all workers at once. So every figure is a wall-clock time on the
+ * page that includes cutting the text, handing the parts over and collecting the answers.
+ */
+export class TokenCounterPool {
+  private workers: (Worker | undefined)[] = [];
+  private readonly waiting = new Map<number, Waiting>();
+  private nextRequestId = 1;
+
+  /**
+   * Counts `text`, calling `publish` as each figure comes in. Stops early, publishing nothing more, once
+   * `isCurrent` says a newer text has replaced this one.
+   */
+  async count(
+    id: number,
+    text: string,
+    isCurrent: () => boolean,
+    publish: (counts: TokenCounts) => void,
+  ): Promise<void> {
+    const started = performance.now();
+    const workers = text.length < SPLIT_MIN_CHARS ? 1 : MAX_WORKERS;
+    const parts = partsForCounting(text, workers);
+    const o200k = sum(await this.run("o200k_base", parts, workers), "tokens");
+    const o200kDone = performance.now();
+    if (!isCurrent()) return;
+    // The next task goes out before the page re-renders, so rendering never delays it.
+    const cl100kAnswers = this.run("cl100k_base", parts, workers);
+    let counts: TokenCounts = {
+      id,
+      done: false,
+      o200k,
+      cl100k: null,
+      characters: null,
+      words: null,
+      o200kMs: o200kDone - started,
+      cl100kMs: null,
+      totalMs: null,
+      workers: Math.min(parts.length, workers),
+    };
+    publish(counts);
+    const cl100k = sum(await cl100kAnswers, "tokens");
+    const cl100kDone = performance.now();
+    if (!isCurrent()) return;
+    const textAnswers = this.run("characters-and-words", parts, workers);
+    counts = { ...counts, cl100k, cl100kMs: cl100kDone - o200kDone };
+    publish(counts);
+    const answers = await textAnswers;
+    if (!isCurrent()) return;
+    publish({
+      ...counts,
+      done: true,
+      characters: sum(answers, "characters"),
+      words: sum(answers, "words"),
+      totalMs: performance.now() - started,
+    });
+  }
+
+  terminate() {
+    for (const worker of this.workers) worker?.terminate();
+    this.workers = [];
+    this.failWaiting(new Error("The token counter was stopped."));
+  }
+
+  /** One task on all parts at once, shared out in turn among `workers` workers; answers in part order. */
+  private run(task: CountTask, parts: readonly string[], workers: number): Promise<Answer[]> {
+    return Promise.all(parts.map((text, index) => this.request(index % workers, task, text)));
+  }
+
+  private request(workerIndex: number, task: CountTask, text: string): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const requestId = this.nextRequestId++;
+      this.waiting.set(requestId, { resolve, reject });
+      this.worker(workerIndex).postMessage({ requestId, task, text } satisfies TokenCountRequest);
+    });
+  }
+
+  private worker(index: number): Worker {
+    const existing = this.workers[index];
+    if (existing) return existing;
+    const worker = new Worker(new URL("./token-counter.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<TokenCountReply>) => {
+      const reply = event.data;
+      const waiting = this.waiting.get(reply.requestId);
+      this.waiting.delete(reply.requestId);
+      if ("error" in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply);
+    };
+    worker.onerror = (event) => {
+      // A worker that failed to load answers nothing more: drop it, so the next text starts a new one.
+      worker.terminate();
+      this.workers[index] = undefined;
+      this.failWaiting(new Error(event.message || "The token counter failed to start."));
+    };
+    this.workers[index] = worker;
+    return worker;
+  }
+
+  private failWaiting(error: Error) {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
