@@ -1,10 +1,14 @@
 /**
  * bench/stream: the time the app adds to the first token, and the wall time of a 6-model run.
  * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
- * measured directly against it and through POST /api/compare on a production server.
- * Run: npm run bench:stream
+ * measured directly against it and through POST /api/compare on a production server, one at a time
+ * and 50 at once. It also prints the CPU each stream costs the server, next to what the same stream
+ * costs the upstream that generates it, because on a small machine that is what sets the added time.
+ * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import { percentile, startServer } from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
@@ -13,8 +17,35 @@ const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 4390);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3391);
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const TTFT_MS = 100;
+const SEQUENTIAL_STREAMS = Number(process.env.BENCH_SEQUENTIAL ?? 100);
 
-async function startFake(): Promise<() => void> {
+/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
+function processTreeCpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (id: number) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
+        for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** The process listening on a local TCP port (the server `npx next start` ends up running). */
+function pidOnPort(port: number): number | null {
+  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
+  const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
+  return Number.isFinite(pid) ? pid : null;
+}
+
+async function startFake(): Promise<{ stop: () => void; pid: number | null }> {
   const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(FAKE_PORT)], {
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
@@ -28,12 +59,15 @@ async function startFake(): Promise<() => void> {
       }
     });
   });
-  return () => {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    },
   };
 }
 
@@ -105,7 +139,7 @@ function line(label: string, samples: number[]): string {
   return `${label.padEnd(40)} n=${sorted.length}  p50=${percentile(sorted, 50).toFixed(2).padStart(8)} ms  p99=${percentile(sorted, 99).toFixed(2).padStart(8)} ms`;
 }
 
-const stopFake = await startFake();
+const fake = await startFake();
 const server = await startServer(APP_PORT, {
   OPENAI_API_KEY: "sk-bench",
   OPENAI_BASE_URL: `${FAKE}/v1`,
@@ -131,22 +165,51 @@ try {
   await pool(20, 10, direct);
   await pool(20, 10, viaApp);
 
+  const appPid = pidOnPort(APP_PORT);
+  const cpu = () => ({
+    app: appPid ? processTreeCpuMs(appPid) : Number.NaN,
+    fake: fake.pid ? processTreeCpuMs(fake.pid) : Number.NaN,
+  });
+
+  // One at a time: what the extra hop costs when nothing else is running.
+  const sequentialDirect: number[] = [];
+  const sequentialApp: number[] = [];
+  for (let index = 0; index < SEQUENTIAL_STREAMS; index++) {
+    sequentialDirect.push((await direct(index)).firstMs);
+    sequentialApp.push((await viaApp(index)).firstMs);
+  }
+
+  // 50 at once.
+  const directCpu = cpu();
   const directRuns = await pool(STREAMS, CONCURRENCY, direct);
+  const appCpu = cpu();
   const appRuns = await pool(STREAMS, CONCURRENCY, viaApp);
+  const endCpu = cpu();
   const directTtft = directRuns.map((run) => run.firstMs);
   const appTtft = appRuns.map((run) => run.firstMs);
-  const sortedDirect = [...directTtft].sort((a, b) => a - b);
-  const sortedApp = [...appTtft].sort((a, b) => a - b);
-  const added50 = percentile(sortedApp, 50) - percentile(sortedDirect, 50);
-  const added99 = percentile(sortedApp, 99) - percentile(sortedDirect, 99);
 
   console.log(
-    `bench/stream: fake upstream TTFT ${TTFT_MS} ms, 100 tokens/s, ${STREAMS} streams, ${CONCURRENCY} concurrent`,
+    `bench/stream: fake upstream TTFT ${TTFT_MS} ms, 100 tokens/s, 30 tokens; database: ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}`,
   );
+  const added = (label: string, app: number[], base: number[]) => {
+    const sortedBase = [...base].sort((a, b) => a - b);
+    const sortedApp = [...app].sort((a, b) => a - b);
+    const added50 = percentile(sortedApp, 50) - percentile(sortedBase, 50);
+    const added99 = percentile(sortedApp, 99) - percentile(sortedBase, 99);
+    console.log(
+      `${label.padEnd(40)} p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
+    );
+  };
+  console.log(`-- ${SEQUENTIAL_STREAMS} streams, one at a time`);
+  console.log(line("TTFT direct to the fake upstream", sequentialDirect));
+  console.log(line("TTFT through POST /api/compare", sequentialApp));
+  added("added TTFT (app − direct)", sequentialApp, sequentialDirect);
+  console.log(`-- ${STREAMS} streams, ${CONCURRENCY} concurrent`);
   console.log(line("TTFT direct to the fake upstream", directTtft));
   console.log(line("TTFT through POST /api/compare", appTtft));
+  added("added TTFT (app − direct)", appTtft, directTtft);
   console.log(
-    `added TTFT (app − direct)                p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
+    `CPU per stream: server ${((endCpu.app - appCpu.app) / STREAMS).toFixed(2)} ms; the fake upstream generating it ${((appCpu.fake - directCpu.fake) / STREAMS).toFixed(2)} ms (${os.availableParallelism()} cores on this machine)`,
   );
 
   // Six models at different speeds; the run should take about as long as the slowest one alone.
@@ -190,5 +253,5 @@ try {
   );
 } finally {
   server.stop();
-  stopFake();
+  fake.stop();
 }

@@ -92,6 +92,10 @@ const envSchema = z.object({
     .url()
     .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
+  /** Playground provider streams run on their own thread ("on") or on the HTTP thread ("off"). */
+  PLAYGROUND_STREAM_THREAD: z.enum(["on", "off"]).default("on"),
+  /** Set by Next.js in its server; absent when the TypeScript sources run directly (unit tests). */
+  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });
 const providerSchema = z.object(providerShape);
 

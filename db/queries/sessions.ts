@@ -113,14 +113,6 @@ export async function updateSessionTitle({
   }
 }
 
-export async function touchSession({ db, id }: { db: Db; id: string }): Promise<void> {
-  try {
-    await db.update(sessions).set({ updatedAt: sql`now()` }).where(eq(sessions.id, id));
-  } catch (error) {
-    throw dbError("update the session", error);
-  }
-}
-
 /** Deletes a session and its runs; usage events stay (they are spend history) with the session unlinked. */
 export async function deleteSessionById({ db, id }: { db: Db; id: string }): Promise<boolean> {
   try {
@@ -213,6 +205,32 @@ export async function listRunsWithResultsBySession({
 }
 
 /**
+ * A new session and its first run, written in one statement: the playground saves these while
+ * answers stream, and one round trip instead of two keeps that work small.
+ */
+export async function insertSessionWithFirstRun({
+  db,
+  session,
+  run,
+}: {
+  db: Db;
+  session: { id: string; title: string; clientId: string | null };
+  run: { id: string; prompt: string; system: string | null; params: Record<string, unknown> };
+}): Promise<void> {
+  try {
+    const created = db
+      .$with("created_session")
+      .as(db.insert(sessions).values(session).returning({ id: sessions.id }));
+    await db
+      .with(created)
+      .insert(runs)
+      .values({ ...run, sessionId: sql`(select id from ${created})`, turnIndex: 0 });
+  } catch (error) {
+    throw dbError("save the run", error);
+  }
+}
+
+/**
  * Saves one model's answer and its usage event together. A retry replaces the model's earlier
  * answer in the run; the earlier usage event stays, because that call was made and paid for.
  */
@@ -224,17 +242,30 @@ export async function saveRunResult({
   db: Db;
   result: NewRunResult;
   usage: Omit<NewUsageEvent, "runResultId">;
-}): Promise<RunResult> {
+}): Promise<void> {
   try {
-    return await db.transaction(async (tx) => {
-      await tx
+    // One statement, so it is atomic without a transaction's extra round trips: drop the model's
+    // earlier answer in this run, save the new one, record the call and mark the session as used.
+    const removed = db.$with("removed_result").as(
+      db
         .delete(runResults)
-        .where(and(eq(runResults.runId, result.runId), eq(runResults.modelId, result.modelId)));
-      const [row] = await tx.insert(runResults).values(result).returning();
-      if (!row) throw new Error("no row returned");
-      await tx.insert(usageEvents).values({ ...usage, runResultId: row.id });
-      return row;
-    });
+        .where(and(eq(runResults.runId, result.runId), eq(runResults.modelId, result.modelId)))
+        .returning({ id: runResults.id }),
+    );
+    const saved = db
+      .$with("saved_result")
+      .as(db.insert(runResults).values(result).returning({ id: runResults.id }));
+    const touched = db.$with("touched_session").as(
+      db
+        .update(sessions)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(sessions.id, usage.sessionId ?? sql`null`))
+        .returning({ id: sessions.id }),
+    );
+    await db
+      .with(removed, saved, touched)
+      .insert(usageEvents)
+      .values({ ...usage, runResultId: sql`(select id from ${saved})` });
   } catch (error) {
     throw dbError("save the answer", error);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { coalesceDeltas } from "./run";
+import { coalesceDeltas } from "./coalesce";
 
 describe("coalesceDeltas", () => {
   it("sends the first delta at once and batches the ones that follow within the window", () => {

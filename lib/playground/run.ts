@@ -4,22 +4,22 @@ import {
   getRunById,
   getSessionById,
   insertRun,
-  insertSession,
+  insertSessionWithFirstRun,
   listRunsWithResultsBySession,
   saveRunResult,
-  touchSession,
 } from "@/db/queries/sessions";
 import { type CatalogData, getCatalog } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { toUsdString } from "@/lib/money";
 import { priceUsage } from "@/lib/pricing";
-import { describeModelId, getLanguageModel, type ResolvedModelInfo } from "@/lib/providers/registry";
+import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { countTokens, encodingForModel } from "@/lib/tokens";
-import { classifyFault, redactSecrets } from "./faults";
+import { redactSecrets } from "./faults";
 import { acquireRunSlot, registerPane } from "./limits";
+import { streamOnThread } from "./pane-host";
 import type { CompareEvent, CompareRequest } from "./schema";
-import { type ChatMessage, type StreamOutcome, streamModel } from "./stream-model";
+import type { ChatMessage, StreamOutcome } from "./stream-model";
 
 /**
  * POST /api/compare: one prompt to several models at once, streamed as server-sent events. Every
@@ -58,41 +58,8 @@ async function validateModelIds(
   return { infos: resolved, catalog };
 }
 
-/**
- * The first delta of a pane goes out at once (it is the time to first token); later ones arriving
- * within a few milliseconds are sent as one event, which keeps the event rate sane with six fast panes.
- */
-export const DELTA_COALESCE_MS = 8;
 /** Longest the run's rows wait for first tokens before they are written anyway. */
 const WRITE_GATE_MAX_MS = 3_000;
-
-export function coalesceDeltas(emit: (text: string) => void, windowMs = DELTA_COALESCE_MS) {
-  let pending = "";
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const tick = () => {
-    timer = null;
-    if (!pending) return;
-    emit(pending);
-    pending = "";
-    timer = setTimeout(tick, windowMs);
-  };
-  return {
-    push(text: string) {
-      if (timer === null) {
-        emit(text);
-        timer = setTimeout(tick, windowMs);
-      } else {
-        pending += text;
-      }
-    },
-    flush() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      if (pending) emit(pending);
-      pending = "";
-    },
-  };
-}
 
 function paramsOf(body: CompareRequest): Record<string, unknown> {
   return {
@@ -196,16 +163,11 @@ async function openRunStream(
     const newRun = run;
     const newSessionId = sessionId;
     writeRun = () =>
-      insertSession({ db, id: newSessionId, title, clientId: context.clientId }).then(() =>
-        insertRun({
-          db,
-          id: newRun.id,
-          sessionId: newSessionId,
-          prompt: newRun.prompt,
-          system: newRun.system,
-          params: paramsOf(body),
-        }),
-      );
+      insertSessionWithFirstRun({
+        db,
+        session: { id: newSessionId, title, clientId: context.clientId },
+        run: { id: newRun.id, prompt: newRun.prompt, system: newRun.system, params: paramsOf(body) },
+      });
   }
   // The rows are written once every pane has its first token (or has ended): an embedded database
   // runs on this thread, and writing earlier would delay first tokens. Answers wait for the run row.
@@ -222,7 +184,8 @@ async function openRunStream(
     panesWaiting -= 1;
     if (panesWaiting <= 0) {
       clearTimeout(gateTimer);
-      startWrite();
+      // After this turn of the event loop, so the first tokens reach the socket before any write.
+      setImmediate(startWrite);
     }
   };
   const runSaved = writeGate
@@ -259,7 +222,6 @@ async function openRunStream(
         controllers.set(modelId, paneController);
         const unregister = registerPane(run.id, modelId, paneController);
         send({ type: "start", model: modelId, simulated: info.simulated });
-        const deltas = coalesceDeltas((text) => send({ type: "delta", model: modelId, text }));
         const markReady = () => paneReadyOnce(modelId);
         const override = body.overrides?.[modelId] ?? {};
         const messages: ChatMessage[] = [
@@ -273,19 +235,20 @@ async function openRunStream(
 
         let outcome: StreamOutcome;
         try {
-          const { model } = getLanguageModel(modelId);
-          outcome = await streamModel(
-            model,
+          outcome = await streamOnThread(
             {
-              system: run.system ?? undefined,
-              messages,
-              temperature: override.temperature ?? body.temperature,
-              maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
+              modelId,
+              settings: {
+                system: run.system ?? undefined,
+                messages,
+                temperature: override.temperature ?? body.temperature,
+                maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
+              },
             },
             paneController.signal,
             {
               onDelta: (text) => {
-                deltas.push(text);
+                send({ type: "delta", model: modelId, text });
                 markReady();
               },
               onRetry: (attempt, waitMs, fault) =>
@@ -298,18 +261,6 @@ async function openRunStream(
                 }),
             },
           );
-        } catch (error) {
-          const fault = classifyFault(error);
-          outcome = {
-            status: "error",
-            output: "",
-            usage: { inputTokens: null, outputTokens: null, reasoningTokens: null, cachedInputTokens: null },
-            ttftMs: null,
-            durationMs: 0,
-            finishReason: null,
-            fault,
-            attempts: 0,
-          };
         } finally {
           unregister();
         }
@@ -343,7 +294,6 @@ async function openRunStream(
         const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
-        deltas.flush();
         markReady();
 
         if (outcome.status === "error" && outcome.fault) {
@@ -428,7 +378,6 @@ async function openRunStream(
       );
 
       await Promise.all(panes);
-      await runSaved.then(() => touchSession({ db, id: sessionId })).catch(() => {});
       context.signal.removeEventListener("abort", stopAll);
       release();
       send({ type: "done" });

@@ -1,4 +1,5 @@
 import type { LanguageModelV3, LanguageModelV3Prompt } from "@ai-sdk/provider";
+import { getLanguageModel } from "@/lib/providers/registry";
 import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
 
 /**
@@ -197,4 +198,37 @@ export async function streamModel(
       };
     }
   }
+}
+
+/** What the playground asks of one pane: a model id rather than a model, so it can cross threads. */
+export interface PaneRequest {
+  modelId: string;
+  settings: StreamSettings;
+}
+
+/**
+ * Streams one pane by model id. A model that cannot even be built (no key, unknown id) ends as a
+ * fault in its pane, like any other, so the caller always gets an outcome.
+ */
+export async function streamPane(
+  request: PaneRequest,
+  stopSignal: AbortSignal,
+  callbacks: StreamCallbacks,
+): Promise<StreamOutcome> {
+  let model: LanguageModelV3;
+  try {
+    model = getLanguageModel(request.modelId).model;
+  } catch (error) {
+    return {
+      status: "error",
+      output: "",
+      usage: EMPTY_USAGE,
+      ttftMs: null,
+      durationMs: 0,
+      finishReason: null,
+      fault: classifyFault(error),
+      attempts: 0,
+    };
+  }
+  return streamModel(model, request.settings, stopSignal, callbacks);
 }

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { runResults, sessions, usageEvents } from "../schema";
+import { forEachTestDatabase } from "../test-databases";
+import {
+  getSessionById,
+  insertRun,
+  insertSessionWithFirstRun,
+  listRunsWithResultsBySession,
+  saveRunResult,
+} from "./sessions";
+
+const measured = {
+  inputTokens: 12,
+  cachedInputTokens: 0,
+  outputTokens: 7,
+  reasoningTokens: 0,
+  costUsd: "0.000006000000",
+  ttftMs: 120,
+  durationMs: 400,
+  status: "ok" as const,
+  simulated: false,
+  estimated: false,
+};
+
+const answer = (runId: string, output: string) => ({
+  ...measured,
+  runId,
+  modelId: "openai/gpt-4o-mini",
+  output,
+  errorCode: null,
+  errorMessage: null,
+});
+
+const usage = (sessionId: string) => ({
+  ...measured,
+  provider: "openai",
+  model: "openai/gpt-4o-mini",
+  sessionId,
+});
+
+forEachTestDatabase((getHandle) => {
+  it("writes a new session and its first run in one statement, as turn 0", async () => {
+    const { db } = getHandle();
+    const sessionId = randomUUID();
+    const runId = randomUUID();
+    await insertSessionWithFirstRun({
+      db,
+      session: { id: sessionId, title: "Compare prices", clientId: "unit" },
+      run: { id: runId, prompt: "Compare prices", system: "Be brief", params: { temperature: 0.2 } },
+    });
+    expect((await getSessionById({ db, id: sessionId }))?.title).toBe("Compare prices");
+    const [run] = await listRunsWithResultsBySession({ db, sessionId });
+    expect(run).toMatchObject({ id: runId, turnIndex: 0, system: "Be brief", params: { temperature: 0.2 } });
+    // A follow-up through the locking path takes the next turn.
+    const next = await insertRun({ db, sessionId, prompt: "And now?", system: null, params: {} });
+    expect(next.turnIndex).toBe(1);
+  });
+
+  it("replaces a model's earlier answer in a run, keeps every paid call, and marks the session used", async () => {
+    const { db } = getHandle();
+    const sessionId = randomUUID();
+    const runId = randomUUID();
+    await insertSessionWithFirstRun({
+      db,
+      session: { id: sessionId, title: "Retry", clientId: null },
+      run: { id: runId, prompt: "Retry", system: null, params: {} },
+    });
+    const [before] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+    await saveRunResult({ db, result: answer(runId, "first try"), usage: usage(sessionId) });
+    await saveRunResult({ db, result: answer(runId, "second try"), usage: usage(sessionId) });
+
+    const results = await db.select().from(runResults).where(eq(runResults.runId, runId));
+    expect(results.map((row) => row.output)).toEqual(["second try"]);
+    const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId));
+    expect(events).toHaveLength(2);
+    // The replaced answer's event stays as spend history, no longer linked to a deleted answer.
+    expect(events.map((event) => event.runResultId).sort()).toEqual([null, results[0]?.id].sort());
+    const [after] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
+    expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
+  });
+
+  it("saves nothing of an answer whose run does not exist", async () => {
+    const { db } = getHandle();
+    const sessionId = randomUUID();
+    await expect(
+      saveRunResult({ db, result: answer(randomUUID(), "orphan"), usage: usage(sessionId) }),
+    ).rejects.toThrow(/save the answer/);
+    const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId));
+    expect(events).toHaveLength(0);
+  });
+});

@@ -1,0 +1,103 @@
+import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
+import { coalesceDeltas } from "./coalesce";
+import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
+import { type PaneRequest, type StreamCallbacks, type StreamOutcome, streamPane } from "./stream-model";
+
+/**
+ * Runs playground panes on the streaming thread (stream-worker.ts) and relays what it says. Deltas
+ * arrive already coalesced. Outside the Next.js server (unit tests run the TypeScript sources, which
+ * a worker thread cannot load), or with PLAYGROUND_STREAM_THREAD=off, panes run on this thread with
+ * the same code.
+ */
+
+interface PendingPane {
+  callbacks: StreamCallbacks;
+  resolve: (outcome: StreamOutcome) => void;
+}
+
+const pending = new Map<number, PendingPane>();
+let worker: Worker | null = null;
+let nextId = 1;
+
+/** Only the bundled server has a worker file to start; PLAYGROUND_STREAM_THREAD=off opts out. */
+function streamsOnThread(): boolean {
+  const settings = env();
+  return settings.NEXT_RUNTIME === "nodejs" && settings.PLAYGROUND_STREAM_THREAD === "on";
+}
+
+function lostOutcome(message: string): StreamOutcome {
+  return {
+    status: "error",
+    output: "",
+    usage: { inputTokens: null, outputTokens: null, reasoningTokens: null, cachedInputTokens: null },
+    ttftMs: null,
+    durationMs: 0,
+    finishReason: null,
+    fault: { code: "unknown", message, status: null, retryable: false, retryAfterMs: null },
+    attempts: 0,
+  };
+}
+
+function failAll(message: string) {
+  for (const [id, pane] of pending) {
+    pending.delete(id);
+    pane.resolve(lostOutcome(message));
+  }
+}
+
+function streamingThread(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL("./stream-worker.ts", import.meta.url));
+  started.on("message", (message: PaneMessage) => {
+    const pane = pending.get(message.id);
+    if (!pane) return;
+    if (message.kind === "delta") pane.callbacks.onDelta(message.text);
+    else if (message.kind === "retry")
+      pane.callbacks.onRetry?.(message.attempt, message.waitMs, message.fault);
+    else {
+      pending.delete(message.id);
+      pane.resolve(message.kind === "outcome" ? message.outcome : lostOutcome(message.message));
+    }
+  });
+  const lost = (reason: string) => {
+    if (worker === started) worker = null;
+    console.error(`The streaming thread stopped: ${reason}`);
+    failAll("The streaming thread stopped while this answer was streaming. Run it again.");
+  };
+  started.on("error", (error) => lost(error.message));
+  started.on("exit", (code) => lost(`exit code ${code}`));
+  // A server keeps it alive with its open requests; a script that is done should not wait for it.
+  started.unref();
+  worker = started;
+  return started;
+}
+
+export function streamOnThread(
+  request: PaneRequest,
+  stopSignal: AbortSignal,
+  callbacks: StreamCallbacks,
+): Promise<StreamOutcome> {
+  if (!streamsOnThread()) {
+    const deltas = coalesceDeltas(callbacks.onDelta);
+    return streamPane(request, stopSignal, { ...callbacks, onDelta: (text) => deltas.push(text) }).then(
+      (outcome) => {
+        deltas.flush();
+        return outcome;
+      },
+    );
+  }
+  const thread = streamingThread();
+  const id = nextId++;
+  return new Promise<StreamOutcome>((resolve) => {
+    pending.set(id, { callbacks, resolve });
+    const send = (message: PaneRequestMessage) => thread.postMessage(message);
+    if (stopSignal.aborted) {
+      pending.delete(id);
+      resolve({ ...lostOutcome(""), status: "stopped", fault: null });
+      return;
+    }
+    stopSignal.addEventListener("abort", () => send({ op: "stop", id }), { once: true });
+    send({ op: "run", id, request });
+  });
+}

@@ -1,0 +1,11 @@
+import type { Fault } from "./faults";
+import type { PaneRequest, StreamOutcome } from "./stream-model";
+
+/** What the HTTP thread and the streaming thread say to each other about one pane. */
+export type PaneRequestMessage = { op: "run"; id: number; request: PaneRequest } | { op: "stop"; id: number };
+
+export type PaneMessage =
+  | { id: number; kind: "delta"; text: string }
+  | { id: number; kind: "retry"; attempt: number; waitMs: number; fault: Fault }
+  | { id: number; kind: "outcome"; outcome: StreamOutcome }
+  | { id: number; kind: "failed"; message: string };
