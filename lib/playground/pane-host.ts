@@ -1,14 +1,19 @@
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
-import { coalesceDeltas } from "./coalesce";
 import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
-import { type PaneRequest, type StreamCallbacks, type StreamOutcome, streamPane } from "./stream-model";
+import {
+  endedOutcome,
+  type PaneRequest,
+  type StreamCallbacks,
+  type StreamOutcome,
+  streamPane,
+} from "./stream-model";
 
 /**
- * Runs playground panes on the streaming thread (stream-worker.ts) and relays what it says. Deltas
- * arrive already coalesced. Outside the Next.js server (unit tests run the TypeScript sources, which
- * a worker thread cannot load), or with PLAYGROUND_STREAM_THREAD=off, panes run on this thread with
- * the same code.
+ * Runs playground panes on the streaming thread (stream-worker.ts) and relays what it says; deltas
+ * arrive already coalesced by streamPane. Outside the Next.js server (unit tests run the TypeScript
+ * sources, which a worker thread cannot load), or with PLAYGROUND_STREAM_THREAD=off, panes run on
+ * this thread with the same code.
  */
 
 interface PendingPane {
@@ -27,16 +32,10 @@ function streamsOnThread(): boolean {
 }
 
 function lostOutcome(message: string): StreamOutcome {
-  return {
+  return endedOutcome({
     status: "error",
-    output: "",
-    usage: { inputTokens: null, outputTokens: null, reasoningTokens: null, cachedInputTokens: null },
-    ttftMs: null,
-    durationMs: 0,
-    finishReason: null,
     fault: { code: "unknown", message, status: null, retryable: false, retryAfterMs: null },
-    attempts: 0,
-  };
+  });
 }
 
 function failAll(message: string) {
@@ -78,26 +77,20 @@ export function streamOnThread(
   stopSignal: AbortSignal,
   callbacks: StreamCallbacks,
 ): Promise<StreamOutcome> {
-  if (!streamsOnThread()) {
-    const deltas = coalesceDeltas(callbacks.onDelta);
-    return streamPane(request, stopSignal, { ...callbacks, onDelta: (text) => deltas.push(text) }).then(
-      (outcome) => {
-        deltas.flush();
-        return outcome;
-      },
-    );
-  }
+  if (!streamsOnThread()) return streamPane(request, stopSignal, callbacks);
+  if (stopSignal.aborted) return Promise.resolve(endedOutcome({ status: "stopped" }));
   const thread = streamingThread();
   const id = nextId++;
+  const stop = () => thread.postMessage({ op: "stop", id } satisfies PaneRequestMessage);
+  stopSignal.addEventListener("abort", stop, { once: true });
   return new Promise<StreamOutcome>((resolve) => {
-    pending.set(id, { callbacks, resolve });
-    const send = (message: PaneRequestMessage) => thread.postMessage(message);
-    if (stopSignal.aborted) {
-      pending.delete(id);
-      resolve({ ...lostOutcome(""), status: "stopped", fault: null });
-      return;
-    }
-    stopSignal.addEventListener("abort", () => send({ op: "stop", id }), { once: true });
-    send({ op: "run", id, request });
+    pending.set(id, {
+      callbacks,
+      resolve: (outcome) => {
+        stopSignal.removeEventListener("abort", stop);
+        resolve(outcome);
+      },
+    });
+    thread.postMessage({ op: "run", id, request } satisfies PaneRequestMessage);
   });
 }

@@ -294,6 +294,21 @@ async function openRunStream(
         const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
+        const ttftMs = outcome.ttftMs === null ? null : Math.round(outcome.ttftMs);
+        const durationMs = Math.round(outcome.durationMs);
+        // What the answer and its usage event both record.
+        const measured = {
+          status: outcome.status,
+          inputTokens,
+          cachedInputTokens,
+          outputTokens,
+          reasoningTokens,
+          costUsd,
+          ttftMs,
+          durationMs,
+          simulated: info.simulated,
+          estimated,
+        };
         markReady();
 
         if (outcome.status === "error" && outcome.fault) {
@@ -312,8 +327,8 @@ async function openRunStream(
             usage: { inputTokens, outputTokens, reasoningTokens, cachedInputTokens },
             estimated,
             costUsd,
-            ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
-            durationMs: Math.round(outcome.durationMs),
+            ttftMs,
+            durationMs,
             tokensPerSecond: rate,
           });
         }
@@ -323,37 +338,14 @@ async function openRunStream(
           await saveRunResult({
             db,
             result: {
+              ...measured,
               runId: run.id,
               modelId,
-              status: outcome.status,
               output: outcome.output,
               errorCode: outcome.fault?.code ?? null,
               errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
-              inputTokens,
-              cachedInputTokens,
-              outputTokens,
-              reasoningTokens,
-              costUsd,
-              ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
-              durationMs: Math.round(outcome.durationMs),
-              simulated: info.simulated,
-              estimated,
             },
-            usage: {
-              provider: info.provider,
-              model: modelId,
-              sessionId,
-              inputTokens,
-              cachedInputTokens,
-              outputTokens,
-              reasoningTokens,
-              costUsd,
-              ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
-              durationMs: Math.round(outcome.durationMs),
-              status: outcome.status,
-              simulated: info.simulated,
-              estimated,
-            },
+            usage: { ...measured, provider: info.provider, model: modelId, sessionId },
           });
         } catch (error) {
           console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);

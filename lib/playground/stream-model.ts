@@ -1,5 +1,6 @@
 import type { LanguageModelV3, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { getLanguageModel } from "@/lib/providers/registry";
+import { coalesceDeltas } from "./coalesce";
 import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
 
 /**
@@ -76,6 +77,20 @@ const EMPTY_USAGE: StreamUsage = {
   cachedInputTokens: null,
 };
 
+/** An outcome with nothing reported: no usage, no text, no fault unless given. */
+export function endedOutcome(fields: Pick<StreamOutcome, "status"> & Partial<StreamOutcome>): StreamOutcome {
+  return {
+    output: "",
+    usage: EMPTY_USAGE,
+    ttftMs: null,
+    durationMs: 0,
+    finishReason: null,
+    fault: null,
+    attempts: 0,
+    ...fields,
+  };
+}
+
 export async function streamModel(
   model: LanguageModelV3,
   settings: StreamSettings,
@@ -141,61 +156,19 @@ export async function streamModel(
       stopSignal.removeEventListener("abort", onStop);
     }
 
-    const durationMs = performance.now() - startedAt;
-    if (stopSignal.aborted) {
-      return {
-        status: "stopped",
-        output,
-        usage: EMPTY_USAGE,
-        ttftMs,
-        durationMs,
-        finishReason: null,
-        fault: null,
-        attempts: attempt,
-      };
-    }
-    if (!streamError) {
-      return {
-        status: "ok",
-        output,
-        usage,
-        ttftMs,
-        durationMs,
-        finishReason,
-        fault: null,
-        attempts: attempt,
-      };
-    }
+    const sofar = { output, ttftMs, durationMs: performance.now() - startedAt, attempts: attempt };
+    if (stopSignal.aborted) return endedOutcome({ status: "stopped", ...sofar });
+    if (!streamError) return endedOutcome({ status: "ok", ...sofar, usage, finishReason });
     const timeout =
       attemptController.signal.reason instanceof StreamTimeoutError ? attemptController.signal.reason : null;
     const fault = classifyFault(timeout ?? streamError);
     const canRetry = fault.retryable && output.length === 0 && attempt < MAX_ATTEMPTS;
-    if (!canRetry) {
-      return {
-        status: "error",
-        output,
-        usage: EMPTY_USAGE,
-        ttftMs,
-        durationMs,
-        finishReason: null,
-        fault,
-        attempts: attempt,
-      };
-    }
+    if (!canRetry) return endedOutcome({ status: "error", ...sofar, fault });
     const waitMs = backoffMs(attempt, fault);
     callbacks.onRetry?.(attempt, waitMs, fault);
     await sleep(waitMs, stopSignal);
     if (stopSignal.aborted) {
-      return {
-        status: "stopped",
-        output,
-        usage: EMPTY_USAGE,
-        ttftMs,
-        durationMs: performance.now() - startedAt,
-        finishReason: null,
-        fault: null,
-        attempts: attempt,
-      };
+      return endedOutcome({ status: "stopped", ...sofar, durationMs: performance.now() - startedAt });
     }
   }
 }
@@ -207,8 +180,9 @@ export interface PaneRequest {
 }
 
 /**
- * Streams one pane by model id. A model that cannot even be built (no key, unknown id) ends as a
- * fault in its pane, like any other, so the caller always gets an outcome.
+ * Streams one pane by model id, with its deltas coalesced (see coalesce.ts). A model that cannot even
+ * be built (no key, unknown id) ends as a fault in its pane, like any other, so the caller always
+ * gets an outcome.
  */
 export async function streamPane(
   request: PaneRequest,
@@ -219,16 +193,15 @@ export async function streamPane(
   try {
     model = getLanguageModel(request.modelId).model;
   } catch (error) {
-    return {
-      status: "error",
-      output: "",
-      usage: EMPTY_USAGE,
-      ttftMs: null,
-      durationMs: 0,
-      finishReason: null,
-      fault: classifyFault(error),
-      attempts: 0,
-    };
+    return endedOutcome({ status: "error", fault: classifyFault(error) });
   }
-  return streamModel(model, request.settings, stopSignal, callbacks);
+  const deltas = coalesceDeltas(callbacks.onDelta);
+  try {
+    return await streamModel(model, request.settings, stopSignal, {
+      ...callbacks,
+      onDelta: (text) => deltas.push(text),
+    });
+  } finally {
+    deltas.flush();
+  }
 }

@@ -5,7 +5,6 @@
  * The thread answers with coalesced deltas, retries and one outcome per pane.
  */
 import { parentPort } from "node:worker_threads";
-import { coalesceDeltas } from "./coalesce";
 import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
 import { streamPane } from "./stream-model";
 
@@ -18,16 +17,13 @@ async function run(message: Extract<PaneRequestMessage, { op: "run" }>) {
   const stop = new AbortController();
   stops.set(message.id, stop);
   const post = (reply: PaneMessage) => port?.postMessage(reply);
-  const deltas = coalesceDeltas((text) => post({ id: message.id, kind: "delta", text }));
   try {
     const outcome = await streamPane(message.request, stop.signal, {
-      onDelta: (text) => deltas.push(text),
+      onDelta: (text) => post({ id: message.id, kind: "delta", text }),
       onRetry: (attempt, waitMs, fault) => post({ id: message.id, kind: "retry", attempt, waitMs, fault }),
     });
-    deltas.flush();
     post({ id: message.id, kind: "outcome", outcome });
   } catch (error) {
-    deltas.flush();
     post({ id: message.id, kind: "failed", message: (error as Error)?.message ?? String(error) });
   } finally {
     stops.delete(message.id);
