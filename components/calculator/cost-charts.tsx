@@ -1,5 +1,6 @@
 "use client";
 
+import { type ReactNode, useMemo } from "react";
 import {
   Bar,
   BarChart,
@@ -8,7 +9,6 @@ import {
   Line,
   LineChart,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   type TooltipContentProps,
   XAxis,
@@ -16,12 +16,15 @@ import {
 } from "recharts";
 import {
   axisProps,
+  barCursor,
   ChartCard,
+  ChartFrame,
   ChartLegend,
   formatAxisTokens,
   formatAxisUsd,
-  OTHER_COLOR,
-  SERIES_COLORS,
+  HorizontalBarFrame,
+  seriesColor,
+  shortenLabel,
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { costAgainstVolume, type ModelBarRow, modelBars, type VolumeRow } from "@/lib/calculator/chart-data";
@@ -30,10 +33,7 @@ import { formatInteger } from "@/lib/format";
 import { formatMonthlyUsd } from "./money-format";
 
 const ROW_HEIGHT_PX = 28;
-const LABEL_CHARS = 22;
 const VOLUME_MODELS = 5;
-const shorten = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
-const color = (index: number) => SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR;
 
 function BarTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as ModelBarRow | undefined) : undefined;
@@ -56,13 +56,27 @@ function BarTooltip({ active, payload }: TooltipContentProps) {
   );
 }
 
-function HorizontalFrame({ rows, children }: { rows: number; children: React.ReactElement }) {
+/** One horizontal bar per model, labelled by name; `children` draws the bars themselves. */
+function ModelBarChart({ rows, children }: { rows: ModelBarRow[]; children: ReactNode }) {
+  const labels = new Map(rows.map((row) => [row.model, row.label]));
   return (
-    <div className="text-zinc-500 dark:text-zinc-400" style={{ height: rows * ROW_HEIGHT_PX + 40 }}>
-      <ResponsiveContainer width="100%" height="100%">
+    <HorizontalBarFrame rows={rows.length} rowHeightPx={ROW_HEIGHT_PX}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
+        <XAxis {...axisProps} type="number" tickFormatter={formatAxisUsd} />
+        <YAxis
+          {...axisProps}
+          type="category"
+          // Keyed by model id: two providers often sell a model under the same name.
+          dataKey="model"
+          width={160}
+          interval={0}
+          tickFormatter={(model: string) => shortenLabel(labels.get(model) ?? model)}
+        />
+        <Tooltip content={BarTooltip} cursor={barCursor} />
         {children}
-      </ResponsiveContainer>
-    </div>
+      </BarChart>
+    </HorizontalBarFrame>
   );
 }
 
@@ -74,43 +88,28 @@ export function TopModelsChart({
   results: readonly ModelEstimate[];
   budgetUsd: number | null;
 }) {
-  const rows = modelBars(results);
-  const labels = new Map(rows.map((row) => [row.model, row.label]));
+  const rows = useMemo(() => modelBars(results), [results]);
   return (
     <ChartCard
       testId="chart-top"
       title="Monthly cost, cheapest models"
       caption={`$ / month for the ${rows.length} cheapest matching models.`}
     >
-      <HorizontalFrame rows={rows.length}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
-          <XAxis {...axisProps} type="number" tickFormatter={formatAxisUsd} />
-          <YAxis
-            {...axisProps}
-            type="category"
-            // Keyed by model id: two providers often sell a model under the same name.
-            dataKey="model"
-            width={160}
-            interval={0}
-            tickFormatter={(model: string) => shorten(labels.get(model) ?? model)}
+      <ModelBarChart rows={rows}>
+        {budgetUsd !== null ? (
+          <ReferenceLine
+            x={budgetUsd}
+            stroke="#10b981"
+            strokeDasharray="4 3"
+            label={{ value: "budget", fill: "#10b981", fontSize: 11, position: "top" }}
           />
-          <Tooltip content={BarTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-          {budgetUsd !== null ? (
-            <ReferenceLine
-              x={budgetUsd}
-              stroke="#10b981"
-              strokeDasharray="4 3"
-              label={{ value: "budget", fill: "#10b981", fontSize: 11, position: "top" }}
-            />
-          ) : null}
-          <Bar dataKey="monthlyUsdValue" isAnimationActive={false} radius={[0, 3, 3, 0]}>
-            {rows.map((row, index) => (
-              <Cell key={row.model} fill={color(index)} />
-            ))}
-          </Bar>
-        </BarChart>
-      </HorizontalFrame>
+        ) : null}
+        <Bar dataKey="monthlyUsdValue" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          {rows.map((row, index) => (
+            <Cell key={row.model} fill={seriesColor(index)} />
+          ))}
+        </Bar>
+      </ModelBarChart>
     </ChartCard>
   );
 }
@@ -123,42 +122,29 @@ export function StackedByWorkloadChart({
   results: readonly ModelEstimate[];
   workloadNames: readonly string[];
 }) {
-  const rows = modelBars(results);
-  const labels = new Map(rows.map((row) => [row.model, row.label]));
+  const rows = useMemo(() => modelBars(results), [results]);
   return (
     <ChartCard
       testId="chart-stacked"
       title="Cost by workload"
       caption="$ / month, each bar split into its workloads."
     >
-      <HorizontalFrame rows={rows.length}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
-          <XAxis {...axisProps} type="number" tickFormatter={formatAxisUsd} />
-          <YAxis
-            {...axisProps}
-            type="category"
-            // Keyed by model id: two providers often sell a model under the same name.
-            dataKey="model"
-            width={160}
-            interval={0}
-            tickFormatter={(model: string) => shorten(labels.get(model) ?? model)}
+      <ModelBarChart rows={rows}>
+        {workloadNames.map((name, index) => (
+          <Bar
+            key={name}
+            name={name}
+            // A function key: workload names may hold dots, which a string key reads as a path.
+            dataKey={(row: ModelBarRow) => row.byWorkload[name] ?? 0}
+            stackId="workloads"
+            fill={seriesColor(index)}
+            isAnimationActive={false}
           />
-          <Tooltip content={BarTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-          {workloadNames.map((name, index) => (
-            <Bar
-              key={name}
-              name={name}
-              // A function key: workload names may hold dots, which a string key reads as a path.
-              dataKey={(row: ModelBarRow) => row.byWorkload[name] ?? 0}
-              stackId="workloads"
-              fill={color(index)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </HorizontalFrame>
-      <ChartLegend items={workloadNames.map((name, index) => ({ id: name, name, color: color(index) }))} />
+        ))}
+      </ModelBarChart>
+      <ChartLegend
+        items={workloadNames.map((name, index) => ({ id: name, name, color: seriesColor(index) }))}
+      />
     </ChartCard>
   );
 }
@@ -189,9 +175,9 @@ export function CostVolumeChart({
   results: readonly ModelEstimate[];
   budgetUsd: number | null;
 }) {
-  const shown = results.slice(0, VOLUME_MODELS);
-  const rows = costAgainstVolume(shown);
-  const names = new Map(shown.map((result) => [result.model, result.name]));
+  const shown = useMemo(() => results.slice(0, VOLUME_MODELS), [results]);
+  const rows = useMemo(() => costAgainstVolume(shown), [shown]);
+  const names = useMemo(() => new Map(shown.map((result) => [result.model, result.name])), [shown]);
   const todayRequests = rows.find((row) => row.multiplier === 1)?.requestsPerMonth;
   return (
     <ChartCard
@@ -199,41 +185,41 @@ export function CostVolumeChart({
       title="Cost against volume"
       caption="$ / month as requests / month scale from 0.1× to 10× today (dashed line), for the cheapest few."
     >
-      <div className="h-64 text-zinc-500 dark:text-zinc-400">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis
-              {...axisProps}
-              type="number"
-              dataKey="requestsPerMonth"
-              domain={[0, "dataMax"]}
-              tickFormatter={formatAxisTokens}
+      <ChartFrame className="h-64">
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
+          <XAxis
+            {...axisProps}
+            type="number"
+            dataKey="requestsPerMonth"
+            domain={[0, "dataMax"]}
+            tickFormatter={formatAxisTokens}
+          />
+          <YAxis {...axisProps} width={64} tickFormatter={formatAxisUsd} />
+          <Tooltip content={(props) => <VolumeTooltip {...props} names={names} />} />
+          {todayRequests ? (
+            <ReferenceLine x={todayRequests} stroke="currentColor" strokeDasharray="4 3" />
+          ) : null}
+          {budgetUsd !== null ? <ReferenceLine y={budgetUsd} stroke="#10b981" strokeDasharray="4 3" /> : null}
+          {shown.map((result, index) => (
+            <Line
+              key={result.model}
+              name={result.name}
+              dataKey={(row: VolumeRow) => row.costs[result.model] ?? 0}
+              stroke={seriesColor(index)}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
             />
-            <YAxis {...axisProps} width={64} tickFormatter={formatAxisUsd} />
-            <Tooltip content={(props) => <VolumeTooltip {...props} names={names} />} />
-            {todayRequests ? (
-              <ReferenceLine x={todayRequests} stroke="currentColor" strokeDasharray="4 3" />
-            ) : null}
-            {budgetUsd !== null ? (
-              <ReferenceLine y={budgetUsd} stroke="#10b981" strokeDasharray="4 3" />
-            ) : null}
-            {shown.map((result, index) => (
-              <Line
-                key={result.model}
-                name={result.name}
-                dataKey={(row: VolumeRow) => row.costs[result.model] ?? 0}
-                stroke={color(index)}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+          ))}
+        </LineChart>
+      </ChartFrame>
       <ChartLegend
-        items={shown.map((result, index) => ({ id: result.model, name: result.name, color: color(index) }))}
+        items={shown.map((result, index) => ({
+          id: result.model,
+          name: result.name,
+          color: seriesColor(index),
+        }))}
       />
     </ChartCard>
   );

@@ -5,7 +5,6 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
-  ResponsiveContainer,
   Tooltip,
   type TooltipContentProps,
   XAxis,
@@ -13,10 +12,12 @@ import {
 } from "recharts";
 import {
   axisProps,
+  barCursor,
   ChartCard,
   formatAxisUsd,
-  OTHER_COLOR,
-  SERIES_COLORS,
+  HorizontalBarFrame,
+  seriesColor,
+  shortenLabel,
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { formatInteger, formatUsd } from "@/lib/format";
@@ -25,8 +26,6 @@ import { type KeyedRow, rankedByKey } from "@/lib/history/usage-chart-data";
 
 const ROW_HEIGHT_PX = 30;
 const MAX_BARS = 12;
-const LABEL_CHARS = 22;
-const shorten = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
 
 function KeyedTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as KeyedRow | undefined) : undefined;
@@ -54,33 +53,31 @@ function HorizontalBars({
   tickFormatter?: (value: number) => string;
 }) {
   return (
-    <div className="text-zinc-500 dark:text-zinc-400" style={{ height: rows.length * ROW_HEIGHT_PX + 40 }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
-          <XAxis
-            {...axisProps}
-            type="number"
-            tickFormatter={tickFormatter}
-            allowDecimals={metric !== "requests"}
-          />
-          <YAxis
-            {...axisProps}
-            type="category"
-            dataKey="key"
-            width={132}
-            interval={0}
-            tickFormatter={shorten}
-          />
-          <Tooltip content={KeyedTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-          <Bar dataKey={metric} isAnimationActive={false} radius={[0, 3, 3, 0]}>
-            {rows.map((row, index) => (
-              <Cell key={row.key} fill={SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <HorizontalBarFrame rows={rows.length} rowHeightPx={ROW_HEIGHT_PX}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
+        <XAxis
+          {...axisProps}
+          type="number"
+          tickFormatter={tickFormatter}
+          allowDecimals={metric !== "requests"}
+        />
+        <YAxis
+          {...axisProps}
+          type="category"
+          dataKey="key"
+          width={132}
+          interval={0}
+          tickFormatter={(key: string) => shortenLabel(key)}
+        />
+        <Tooltip content={KeyedTooltip} cursor={barCursor} />
+        <Bar dataKey={metric} isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          {rows.map((row, index) => (
+            <Cell key={row.key} fill={seriesColor(index)} />
+          ))}
+        </Bar>
+      </BarChart>
+    </HorizontalBarFrame>
   );
 }
 

@@ -1,23 +1,16 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Tooltip,
-  type TooltipContentProps,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
 import {
   axisProps,
+  barCursor,
   ChartCard,
+  ChartFrame,
   ChartLegend,
   formatAxisTokens,
   formatAxisUsd,
-  OTHER_COLOR,
   SERIES_COLORS,
+  seriesColor,
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { formatDate, formatInteger, formatTokens, formatUsd } from "@/lib/format";
@@ -32,8 +25,7 @@ import {
   tokensByDay,
 } from "@/lib/history/usage-chart-data";
 
-const seriesColor = (name: string, index: number) =>
-  name === OTHER_SERIES ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);
+const modelColor = (name: string, index: number) => seriesColor(index, name === OTHER_SERIES);
 
 function SpendTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as StackedRow | undefined) : undefined;
@@ -75,31 +67,26 @@ export function SpendOverTimeChart({ report }: { report: UsageReportJson }) {
         <p className="py-16 text-center text-sm text-zinc-500">No priced spend in this range.</p>
       ) : (
         <>
-          <div className="h-64 text-zinc-500 dark:text-zinc-400">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-                <XAxis {...axisProps} dataKey="day" tickFormatter={shortDay} minTickGap={16} />
-                <YAxis {...axisProps} width={64} tickFormatter={formatAxisUsd} />
-                <Tooltip content={SpendTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-                {series.map((name, index) => (
-                  <Bar
-                    key={name}
-                    name={name}
-                    // A function key: model ids contain dots, which a string key would read as a path.
-                    dataKey={(row: StackedRow) => row.values[name] ?? 0}
-                    stackId="spend"
-                    fill={seriesColor(name, index)}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <ChartLegend
-            mono
-            items={series.map((name, index) => ({ name, color: seriesColor(name, index) }))}
-          />
+          <ChartFrame className="h-64">
+            <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+              <XAxis {...axisProps} dataKey="day" tickFormatter={shortDay} minTickGap={16} />
+              <YAxis {...axisProps} width={64} tickFormatter={formatAxisUsd} />
+              <Tooltip content={SpendTooltip} cursor={barCursor} />
+              {series.map((name, index) => (
+                <Bar
+                  key={name}
+                  name={name}
+                  // A function key: model ids contain dots, which a string key would read as a path.
+                  dataKey={(row: StackedRow) => row.values[name] ?? 0}
+                  stackId="spend"
+                  fill={modelColor(name, index)}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          </ChartFrame>
+          <ChartLegend mono items={series.map((name, index) => ({ name, color: modelColor(name, index) }))} />
         </>
       )}
     </ChartCard>
@@ -143,26 +130,24 @@ export function TokensOverTimeChart({ report }: { report: UsageReportJson }) {
       title="Tokens over time"
       caption="Per UTC day; cached input is part of input."
     >
-      <div className="h-64 text-zinc-500 dark:text-zinc-400">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-            <XAxis {...axisProps} dataKey="day" tickFormatter={shortDay} minTickGap={16} />
-            <YAxis {...axisProps} width={56} tickFormatter={formatAxisTokens} />
-            <Tooltip content={TokensTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-            {TOKEN_SERIES.map((item) => (
-              <Bar
-                key={item.key}
-                name={item.label}
-                dataKey={item.key}
-                stackId="tokens"
-                fill={item.color}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartFrame className="h-64">
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+          <XAxis {...axisProps} dataKey="day" tickFormatter={shortDay} minTickGap={16} />
+          <YAxis {...axisProps} width={56} tickFormatter={formatAxisTokens} />
+          <Tooltip content={TokensTooltip} cursor={barCursor} />
+          {TOKEN_SERIES.map((item) => (
+            <Bar
+              key={item.key}
+              name={item.label}
+              dataKey={item.key}
+              stackId="tokens"
+              fill={item.color}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartFrame>
       <ChartLegend mono items={TOKEN_SERIES.map((item) => ({ name: item.label, color: item.color }))} />
     </ChartCard>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactElement, ReactNode } from "react";
+import { ResponsiveContainer } from "recharts";
 import { Card } from "@/components/ui/card";
 import { chipClass } from "@/components/ui/chip";
 
@@ -93,6 +94,53 @@ export const SERIES_COLORS = [
   "#f97316",
 ] as const;
 export const OTHER_COLOR = "#a1a1aa";
+
+/** The colour of the series at `index`; the catch-all "other" series stays grey. */
+export const seriesColor = (index: number, isOther = false): string =>
+  isOther ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);
+
+/** Cuts an axis label to `maxChars`, ending it with an ellipsis. */
+export const shortenLabel = (text: string, maxChars = 22) =>
+  text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+
+/** Hover band behind the bar under the pointer. */
+export const barCursor = { fill: "currentColor", fillOpacity: 0.08 } as const;
+
+/** An axis title under the x axis, in the axis colour. */
+export const bottomAxisLabel = (value: string) =>
+  ({ value, position: "insideBottom", offset: -12, fill: "currentColor", fontSize: 11 }) as const;
+
+/** The sized box a chart fills; axes and grid take their colour from its text colour. */
+export function ChartFrame({
+  className = "",
+  style,
+  children,
+}: {
+  className?: string;
+  style?: CSSProperties;
+  children: ReactElement;
+}) {
+  return (
+    <div className={`${className} text-zinc-500 dark:text-zinc-400`.trim()} style={style}>
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** A horizontal bar chart's box: one row per bar, plus room for the axis. */
+export function HorizontalBarFrame({
+  rows,
+  rowHeightPx,
+  children,
+}: {
+  rows: number;
+  rowHeightPx: number;
+  children: ReactElement;
+}) {
+  return <ChartFrame style={{ height: rows * rowHeightPx + 40 }}>{children}</ChartFrame>;
+}
 
 export const formatAxisUsd = (value: number) => `$${value >= 1 ? value : Number(value.toPrecision(2))}`;
 

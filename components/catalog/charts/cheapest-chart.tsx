@@ -6,14 +6,22 @@ import {
   BarChart,
   CartesianGrid,
   LabelList,
-  ResponsiveContainer,
   Tooltip,
   type TooltipContentProps,
   XAxis,
   YAxis,
   type YAxisTickContentProps,
 } from "recharts";
-import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "@/components/ui/chart-parts";
+import {
+  axisProps,
+  barCursor,
+  ChartCard,
+  Chip,
+  ControlGroup,
+  HorizontalBarFrame,
+  shortenLabel,
+  TooltipBox,
+} from "@/components/ui/chart-parts";
 import {
   type ChartsState,
   type CheapestData,
@@ -36,8 +44,6 @@ const NEED_LABELS: Record<Requirement, string> = {
 };
 const ROW_HEIGHT_PX = 38;
 const NAME_CHARS = 20;
-
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function RowTooltip({ active, payload }: TooltipContentProps) {
   const row = active ? (payload?.[0]?.payload as CheapestRow | undefined) : undefined;
@@ -84,10 +90,10 @@ function RowTick({ x, y, payload, rows }: YAxisTickContentProps & { rows: Cheape
         fontSize={12}
         className="fill-zinc-800 hover:fill-accent-600 dark:fill-zinc-200"
       >
-        {shorten(row.name, NAME_CHARS)}
+        {shortenLabel(row.name, NAME_CHARS)}
       </text>
       <text x={left - 6} y={top + 11} textAnchor="end" fontSize={10} fill="currentColor">
-        {shorten(row.providerName, NAME_CHARS + 4)}
+        {shortenLabel(row.providerName, NAME_CHARS + 4)}
       </text>
     </a>
   );
@@ -167,50 +173,45 @@ export function CheapestChart({
           No current offering with a known price meets all of these requirements.
         </p>
       ) : (
-        <div
-          className="text-zinc-500 dark:text-zinc-400"
-          style={{ height: data.rows.length * ROW_HEIGHT_PX + 40 }}
-        >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data.rows} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="currentColor" strokeOpacity={0.18} horizontal={false} />
-              <XAxis
-                {...axisProps}
-                type="number"
-                dataKey="blendedValue"
-                tickFormatter={(value: number) => `$${value}`}
+        <HorizontalBarFrame rows={data.rows.length} rowHeightPx={ROW_HEIGHT_PX}>
+          <BarChart data={data.rows} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="currentColor" strokeOpacity={0.18} horizontal={false} />
+            <XAxis
+              {...axisProps}
+              type="number"
+              dataKey="blendedValue"
+              tickFormatter={(value: number) => `$${value}`}
+            />
+            <YAxis
+              {...axisProps}
+              type="category"
+              dataKey="id"
+              width={176}
+              interval={0}
+              tick={(props: YAxisTickContentProps) => <RowTick {...props} rows={data.rows} />}
+            />
+            <Tooltip content={RowTooltip} cursor={barCursor} />
+            <Bar
+              dataKey="blendedValue"
+              className="fill-accent-600 dark:fill-accent-500"
+              radius={[0, 3, 3, 0]}
+              maxBarSize={22}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(entry: { payload?: CheapestRow }) => {
+                if (entry.payload) router.push(modelPath(entry.payload.id));
+              }}
+            >
+              <LabelList
+                dataKey="blendedPerMTok"
+                position="right"
+                fontSize={11}
+                fill="currentColor"
+                formatter={(value: unknown) => formatPerMTok(String(value))}
               />
-              <YAxis
-                {...axisProps}
-                type="category"
-                dataKey="id"
-                width={176}
-                interval={0}
-                tick={(props: YAxisTickContentProps) => <RowTick {...props} rows={data.rows} />}
-              />
-              <Tooltip content={RowTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-              <Bar
-                dataKey="blendedValue"
-                className="fill-accent-600 dark:fill-accent-500"
-                radius={[0, 3, 3, 0]}
-                maxBarSize={22}
-                isAnimationActive={false}
-                cursor="pointer"
-                onClick={(entry: { payload?: CheapestRow }) => {
-                  if (entry.payload) router.push(modelPath(entry.payload.id));
-                }}
-              >
-                <LabelList
-                  dataKey="blendedPerMTok"
-                  position="right"
-                  fontSize={11}
-                  fill="currentColor"
-                  formatter={(value: unknown) => formatPerMTok(String(value))}
-                />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+            </Bar>
+          </BarChart>
+        </HorizontalBarFrame>
       )}
       <p className="mt-2 text-xs text-zinc-500" data-testid="cheapest-notes">
         {notes.join(". ")}.

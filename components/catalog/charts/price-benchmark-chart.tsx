@@ -4,7 +4,6 @@ import Link from "next/link";
 import {
   CartesianGrid,
   LabelList,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
@@ -12,7 +11,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { axisProps, ChartCard, Chip, ControlGroup, TooltipBox } from "@/components/ui/chart-parts";
+import {
+  axisProps,
+  bottomAxisLabel,
+  ChartCard,
+  ChartFrame,
+  Chip,
+  ControlGroup,
+  TooltipBox,
+} from "@/components/ui/chart-parts";
 import {
   BENCHMARKS,
   type Benchmark,
@@ -118,52 +125,44 @@ export function PriceBenchmarkChart({
       {data.points.length === 0 ? (
         <p className="py-12 text-center text-sm text-zinc-500">No scored model has a known price.</p>
       ) : (
-        <div className="h-72 text-zinc-500 dark:text-zinc-400">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={{ top: 16, right: 24, bottom: 20, left: 0 }}>
-              <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
-              <XAxis
-                {...axisProps}
-                type="number"
-                dataKey="scorePercent"
-                domain={scoreDomain}
-                ticks={Array.from(
-                  { length: (scoreDomain[1] - scoreDomain[0]) / 5 + 1 },
-                  (_, i) => scoreDomain[0] + i * 5,
-                )}
-                tickFormatter={(value: number) => `${value}%`}
-                label={{
-                  value: `${BENCHMARK_LABELS[data.benchmark]} score`,
-                  position: "insideBottom",
-                  offset: -12,
-                  fill: "currentColor",
-                  fontSize: 11,
-                }}
-              />
-              <YAxis
-                {...axisProps}
-                type="number"
-                dataKey="price"
-                width={48}
-                domain={[0, "auto"]}
-                tickFormatter={(value: number) => `$${value}`}
-              />
-              <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
-              <Scatter name="Cheapest today" data={today} fill={TODAY_COLOR} isAnimationActive={false}>
-                <LabelList dataKey="modelName" position="right" fontSize={11} fill="currentColor" />
-              </Scatter>
-              <Scatter
-                name="Guide's price"
-                data={then}
-                fill="none"
-                stroke={GUIDE_COLOR}
-                strokeWidth={2}
-                shape="diamond"
-                isAnimationActive={false}
-              />
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartFrame className="h-72">
+          <ScatterChart margin={{ top: 16, right: 24, bottom: 20, left: 0 }}>
+            <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
+            <XAxis
+              {...axisProps}
+              type="number"
+              dataKey="scorePercent"
+              domain={scoreDomain}
+              ticks={Array.from(
+                { length: (scoreDomain[1] - scoreDomain[0]) / 5 + 1 },
+                (_, i) => scoreDomain[0] + i * 5,
+              )}
+              tickFormatter={(value: number) => `${value}%`}
+              label={bottomAxisLabel(`${BENCHMARK_LABELS[data.benchmark]} score`)}
+            />
+            <YAxis
+              {...axisProps}
+              type="number"
+              dataKey="price"
+              width={48}
+              domain={[0, "auto"]}
+              tickFormatter={(value: number) => `$${value}`}
+            />
+            <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
+            <Scatter name="Cheapest today" data={today} fill={TODAY_COLOR} isAnimationActive={false}>
+              <LabelList dataKey="modelName" position="right" fontSize={11} fill="currentColor" />
+            </Scatter>
+            <Scatter
+              name="Guide's price"
+              data={then}
+              fill="none"
+              stroke={GUIDE_COLOR}
+              strokeWidth={2}
+              shape="diamond"
+              isAnimationActive={false}
+            />
+          </ScatterChart>
+        </ChartFrame>
       )}
       <p className="mt-2 flex flex-wrap gap-x-4 text-xs text-zinc-600 dark:text-zinc-400">
         <span>

@@ -2,7 +2,6 @@
 
 import {
   CartesianGrid,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   Tooltip,
@@ -13,15 +12,16 @@ import {
 } from "recharts";
 import {
   axisProps,
+  bottomAxisLabel,
   ChartCard,
+  ChartFrame,
   Chip,
   ControlGroup,
   formatAxisTokens,
   formatAxisUsd,
   logTicks,
-  OTHER_COLOR,
-  SERIES_COLORS,
   selectClass,
+  seriesColor,
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import {
@@ -76,8 +76,7 @@ export function PriceContextChart({
   className?: string;
 }) {
   const { update, toggle, pending } = useChartParams();
-  const groupColor = (key: string, index: number) =>
-    key === "other" ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);
+  const groupColor = (key: string, index: number) => seriesColor(index, key === "other");
   const controls = (
     <>
       <ControlGroup label="Price">
@@ -154,55 +153,47 @@ export function PriceContextChart({
           No offering with a known price matches these filters.
         </p>
       ) : (
-        <div className="h-80 text-zinc-500 sm:h-[26rem] dark:text-zinc-400">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={{ top: 8, right: 12, bottom: 20, left: 0 }}>
-              <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
-              <XAxis
-                {...axisProps}
-                type="number"
-                dataKey="contextTokens"
-                name="Context window"
-                scale="log"
-                domain={data.contextDomain}
-                ticks={logTicks(data.contextDomain)}
-                tickFormatter={formatAxisTokens}
-                allowDataOverflow
-                label={{
-                  value: "Context window (tokens)",
-                  position: "insideBottom",
-                  offset: -12,
-                  fill: "currentColor",
-                  fontSize: 11,
-                }}
+        <ChartFrame className="h-80 sm:h-[26rem]">
+          <ScatterChart margin={{ top: 8, right: 12, bottom: 20, left: 0 }}>
+            <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
+            <XAxis
+              {...axisProps}
+              type="number"
+              dataKey="contextTokens"
+              name="Context window"
+              scale="log"
+              domain={data.contextDomain}
+              ticks={logTicks(data.contextDomain)}
+              tickFormatter={formatAxisTokens}
+              allowDataOverflow
+              label={bottomAxisLabel("Context window (tokens)")}
+            />
+            <YAxis
+              {...axisProps}
+              type="number"
+              dataKey="priceValue"
+              name="Price"
+              scale="log"
+              width={64}
+              domain={data.priceDomain}
+              ticks={logTicks(data.priceDomain)}
+              tickFormatter={formatAxisUsd}
+              allowDataOverflow
+            />
+            <ZAxis range={[22, 22]} />
+            <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
+            {data.groups.map((group, index) => (
+              <Scatter
+                key={group.key}
+                name={group.label}
+                data={group.points}
+                fill={groupColor(group.key, index)}
+                fillOpacity={group.key === "other" ? 0.45 : 0.75}
+                isAnimationActive={false}
               />
-              <YAxis
-                {...axisProps}
-                type="number"
-                dataKey="priceValue"
-                name="Price"
-                scale="log"
-                width={64}
-                domain={data.priceDomain}
-                ticks={logTicks(data.priceDomain)}
-                tickFormatter={formatAxisUsd}
-                allowDataOverflow
-              />
-              <ZAxis range={[22, 22]} />
-              <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
-              {data.groups.map((group, index) => (
-                <Scatter
-                  key={group.key}
-                  name={group.label}
-                  data={group.points}
-                  fill={groupColor(group.key, index)}
-                  fillOpacity={group.key === "other" ? 0.45 : 0.75}
-                  isAnimationActive={false}
-                />
-              ))}
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
+            ))}
+          </ScatterChart>
+        </ChartFrame>
       )}
       <ul
         className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400"

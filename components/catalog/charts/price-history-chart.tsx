@@ -3,7 +3,6 @@
 import { useMemo } from "react";
 import {
   CartesianGrid,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   type ScatterShapeProps,
@@ -14,10 +13,10 @@ import {
 } from "recharts";
 import {
   axisProps,
+  ChartFrame,
   formatAxisUsd,
   logTicks,
-  OTHER_COLOR,
-  SERIES_COLORS,
+  seriesColor,
   TooltipBox,
   timeAxis,
 } from "@/components/ui/chart-parts";
@@ -118,61 +117,58 @@ export function PriceHistoryChart({ series }: { series: HistorySeries[] }) {
   const decades = Math.log10(priceDomain[1] / priceDomain[0]);
   const time = timeAxis(lines.flatMap((line) => line.points.map((point) => point.dateMs)));
   const colorOf = (offeringId: string) =>
-    SERIES_COLORS[series.findIndex((item) => item.offeringId === offeringId) % SERIES_COLORS.length] ??
-    OTHER_COLOR;
+    seriesColor(series.findIndex((item) => item.offeringId === offeringId));
 
   return (
     <div data-testid="price-history-chart">
       {lines.length === 0 ? (
         <p className="py-12 text-center text-sm text-zinc-500">No dated prices to plot.</p>
       ) : (
-        <div className="h-72 text-zinc-500 sm:h-80 dark:text-zinc-400">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
-              <XAxis
-                {...axisProps}
-                type="number"
-                dataKey="dateMs"
-                domain={time.domain}
-                ticks={time.ticks}
-                tickFormatter={monthOf}
-                allowDataOverflow
-              />
-              <YAxis
-                {...axisProps}
-                type="number"
-                dataKey="value"
-                scale="log"
-                width={56}
-                domain={priceDomain}
-                ticks={logTicks(priceDomain, decades <= 3 ? [1, 2, 5] : [1])}
-                tickFormatter={formatAxisUsd}
-                allowDataOverflow
-              />
-              <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
-              {lines.map((line) => {
-                const color = colorOf(line.offeringId);
-                return (
-                  <Scatter
-                    key={`${line.offeringId}-${line.metric}`}
-                    name={`${line.label}, ${line.metric}`}
-                    data={line.points}
-                    fill={color}
-                    line={{
-                      stroke: color,
-                      strokeWidth: 1.5,
-                      strokeDasharray: line.metric === "output" ? "5 4" : undefined,
-                    }}
-                    lineJointType="stepAfter"
-                    shape={HistoryMarker}
-                    isAnimationActive={false}
-                  />
-                );
-              })}
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartFrame className="h-72 sm:h-80">
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="currentColor" strokeOpacity={0.18} />
+            <XAxis
+              {...axisProps}
+              type="number"
+              dataKey="dateMs"
+              domain={time.domain}
+              ticks={time.ticks}
+              tickFormatter={monthOf}
+              allowDataOverflow
+            />
+            <YAxis
+              {...axisProps}
+              type="number"
+              dataKey="value"
+              scale="log"
+              width={56}
+              domain={priceDomain}
+              ticks={logTicks(priceDomain, decades <= 3 ? [1, 2, 5] : [1])}
+              tickFormatter={formatAxisUsd}
+              allowDataOverflow
+            />
+            <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} />
+            {lines.map((line) => {
+              const color = colorOf(line.offeringId);
+              return (
+                <Scatter
+                  key={`${line.offeringId}-${line.metric}`}
+                  name={`${line.label}, ${line.metric}`}
+                  data={line.points}
+                  fill={color}
+                  line={{
+                    stroke: color,
+                    strokeWidth: 1.5,
+                    strokeDasharray: line.metric === "output" ? "5 4" : undefined,
+                  }}
+                  lineJointType="stepAfter"
+                  shape={HistoryMarker}
+                  isAnimationActive={false}
+                />
+              );
+            })}
+          </ScatterChart>
+        </ChartFrame>
       )}
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         {series.map((item) => (
