@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
+import { replaceUrlParams } from "@/lib/calculator/scenario-url";
 
 export type ParamPatch = Record<string, string | null>;
 
@@ -20,17 +21,8 @@ export function useUrlParams() {
   }, [searchParams]);
 
   const update = useCallback((patch: ParamPatch) => {
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null || value === "") next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next);
-    const search = next.toString();
-    const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
-    if (url !== `${window.location.pathname}${window.location.search}`) {
-      window.history.replaceState(window.history.state, "", url);
-    }
+    replaceUrlParams(patch);
+    setParams(new URLSearchParams(window.location.search));
   }, []);
   return { params, update };
 }
