@@ -17,6 +17,35 @@ import { UnpricedLists } from "./unpriced-lists";
 const TOP_CHOICES = [5, 10, 25, 50, 100] as const;
 const MAX_CHART_BARS = 12;
 
+function CheckboxField({
+  testId,
+  label,
+  note,
+  checked,
+  onChange,
+}: {
+  testId: string;
+  label: string;
+  note: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-center gap-2 self-center text-sm">
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>
+        {label}
+        <span className="block text-[11px] text-zinc-500">{note}</span>
+      </span>
+    </label>
+  );
+}
+
 /** The estimate: scenario-wide settings, the table, the routing mixes, the charts, and what was left out. */
 export function ResultsPanel({
   state,
@@ -48,11 +77,18 @@ export function ResultsPanel({
       ),
     [estimate, term, hideFree, highlighted],
   );
-  const freeCount = estimate?.results.filter((result) => Number(result.monthlyUsd) === 0).length ?? 0;
-  const chartResults = matching.slice(0, Math.min(topN, MAX_CHART_BARS));
+  // Typing in the filter re-renders the panel; these depend only on the estimate.
+  const { freeCount, cheapest, fitting } = useMemo(() => {
+    const results = estimate?.results ?? [];
+    return {
+      freeCount: results.filter((result) => Number(result.monthlyUsd) === 0).length,
+      cheapest: results.find((result) => Number(result.monthlyUsd) > 0),
+      fitting: results.filter((result) => result.fitsBudget === true).length,
+    };
+  }, [estimate]);
+  // A stable array, so the charts keep their prepared rows across renders that leave it unchanged.
+  const chartResults = useMemo(() => matching.slice(0, Math.min(topN, MAX_CHART_BARS)), [matching, topN]);
   const budgetUsd = state.budgetUsdPerMonth ?? null;
-  const cheapest = estimate?.results.find((result) => Number(result.monthlyUsd) > 0);
-  const fitting = estimate?.results.filter((result) => result.fitsBudget === true).length ?? 0;
 
   return (
     <div className="min-w-0 space-y-4" data-testid="results" data-pending={pending ? "true" : "false"}>
@@ -75,30 +111,20 @@ export function ResultsPanel({
             onChange={(value) => onChange({ teamMembers: value === null || value < 1 ? null : value })}
           />
         </Field>
-        <label className="flex items-center gap-2 self-center text-sm">
-          <input
-            type="checkbox"
-            data-testid="batch-toggle"
-            checked={state.batch}
-            onChange={(event) => onChange({ batch: event.target.checked })}
-          />
-          <span>
-            Batch API
-            <span className="block text-[11px] text-zinc-500">discount where offered</span>
-          </span>
-        </label>
-        <label className="flex items-center gap-2 self-center text-sm">
-          <input
-            type="checkbox"
-            data-testid="include-deprecated"
-            checked={state.includeDeprecated}
-            onChange={(event) => onChange({ includeDeprecated: event.target.checked })}
-          />
-          <span>
-            Deprecated models
-            <span className="block text-[11px] text-zinc-500">include them</span>
-          </span>
-        </label>
+        <CheckboxField
+          testId="batch-toggle"
+          label="Batch API"
+          note="discount where offered"
+          checked={state.batch}
+          onChange={(batch) => onChange({ batch })}
+        />
+        <CheckboxField
+          testId="include-deprecated"
+          label="Deprecated models"
+          note="include them"
+          checked={state.includeDeprecated}
+          onChange={(includeDeprecated) => onChange({ includeDeprecated })}
+        />
       </div>
 
       {error ? (
