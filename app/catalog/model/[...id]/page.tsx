@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { BoolCell, DateCell, ModalitiesCell, TokensCell } from "@/components/catalog/cells";
 import { PriceHistoryChart } from "@/components/catalog/charts/price-history-chart";
 import { GuideNotes } from "@/components/catalog/detail/guide-notes";
@@ -32,6 +32,23 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await load(params);
   return { title: `${detail.entry.name} (${detail.entry.providerName})` };
+}
+
+function Capability({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function BoolCapability({ label, value }: { label: string; value: boolean | null }) {
+  return (
+    <Capability label={label}>
+      <BoolCell value={value} label={label} />
+    </Capability>
+  );
 }
 
 const actionClass =
@@ -105,42 +122,25 @@ export default async function ModelDetailPage({ params }: Props) {
         <Card data-testid="capabilities">
           <h2 className="mb-3 font-semibold">Capabilities</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-            <dt className="text-zinc-500">Context window</dt>
-            <dd>
+            <Capability label="Context window">
               <TokensCell value={entry.contextWindow} />
-            </dd>
-            <dt className="text-zinc-500">Max output</dt>
-            <dd>
+            </Capability>
+            <Capability label="Max output">
               <TokensCell value={entry.maxOutputTokens} />
-            </dd>
-            <dt className="text-zinc-500">Modalities</dt>
-            <dd>
+            </Capability>
+            <Capability label="Modalities">
               <ModalitiesCell input={entry.modalities.input} output={entry.modalities.output} />
-            </dd>
-            <dt className="text-zinc-500">Tool calling</dt>
-            <dd>
-              <BoolCell value={entry.toolCall} label="Tool calling" />
-            </dd>
-            <dt className="text-zinc-500">Reasoning</dt>
-            <dd>
-              <BoolCell value={entry.reasoning} label="Reasoning" />
-            </dd>
-            <dt className="text-zinc-500">Structured output</dt>
-            <dd>
-              <BoolCell value={entry.structuredOutput} label="Structured output" />
-            </dd>
-            <dt className="text-zinc-500">Open weights</dt>
-            <dd>
-              <BoolCell value={entry.openWeights} label="Open weights" />
-            </dd>
-            <dt className="text-zinc-500">Released</dt>
-            <dd>
+            </Capability>
+            <BoolCapability label="Tool calling" value={entry.toolCall} />
+            <BoolCapability label="Reasoning" value={entry.reasoning} />
+            <BoolCapability label="Structured output" value={entry.structuredOutput} />
+            <BoolCapability label="Open weights" value={entry.openWeights} />
+            <Capability label="Released">
               <DateCell value={entry.releaseDate} />
-            </dd>
-            <dt className="text-zinc-500">Knowledge cutoff</dt>
-            <dd>
+            </Capability>
+            <Capability label="Knowledge cutoff">
               <DateCell value={entry.knowledgeCutoff} />
-            </dd>
+            </Capability>
           </dl>
           <p className="mt-3 text-xs text-zinc-500">? means no source states it.</p>
         </Card>
