@@ -26,6 +26,42 @@ function gridClass(count: number): string {
 const inputClass =
   "rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
+/** A run setting left to the provider's default while empty. */
+function OptionalNumberInput({
+  label,
+  testId,
+  min,
+  max,
+  step,
+  value,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  min: number;
+  max: number;
+  step?: number;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-xs text-zinc-500">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={value ?? ""}
+        placeholder="default"
+        onChange={(event) => onChange(event.target.value === "" ? undefined : Number(event.target.value))}
+        className={`${inputClass} h-8 w-24`}
+        data-testid={testId}
+      />
+    </label>
+  );
+}
+
 export function Playground() {
   const params = useSearchParams();
   const catalogModels = useQuery({
@@ -188,37 +224,23 @@ export function Playground() {
             >
               New session
             </button>
-            <label className="flex items-center gap-1 text-xs text-zinc-500">
-              Temperature
-              <input
-                type="number"
-                min={0}
-                max={2}
-                step={0.1}
-                value={temperature ?? ""}
-                placeholder="default"
-                onChange={(event) =>
-                  setTemperature(event.target.value === "" ? undefined : Number(event.target.value))
-                }
-                className={`${inputClass} h-8 w-24`}
-                data-testid="temperature"
-              />
-            </label>
-            <label className="flex items-center gap-1 text-xs text-zinc-500">
-              Max output tokens
-              <input
-                type="number"
-                min={1}
-                max={65536}
-                value={maxOutputTokens ?? ""}
-                placeholder="default"
-                onChange={(event) =>
-                  setMaxOutputTokens(event.target.value === "" ? undefined : Number(event.target.value))
-                }
-                className={`${inputClass} h-8 w-24`}
-                data-testid="max-tokens"
-              />
-            </label>
+            <OptionalNumberInput
+              label="Temperature"
+              testId="temperature"
+              min={0}
+              max={2}
+              step={0.1}
+              value={temperature}
+              onChange={setTemperature}
+            />
+            <OptionalNumberInput
+              label="Max output tokens"
+              testId="max-tokens"
+              min={1}
+              max={65536}
+              value={maxOutputTokens}
+              onChange={setMaxOutputTokens}
+            />
             {compare.sessionId ? (
               <Link
                 href={`/history?tab=sessions&q=`}
