@@ -65,7 +65,7 @@ export interface UsageReportJson {
   groupBy: "day" | "model" | "provider";
   split: "model" | "provider" | null;
   includeSimulated: boolean;
-  totals: UsageBucketJson | null;
+  totals: UsageBucketJson;
   buckets: UsageBucketJson[];
 }
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { aggregateUsage, listUsageEvents, type UsageFilter } from "@/db/queries/usage";
+import { aggregateUsage, listUsageEvents, type UsageBucket, type UsageFilter } from "@/db/queries/usage";
 import type { UsageEvent } from "@/db/schema";
 import { csvCell } from "@/lib/csv";
 import { trimDecimal } from "@/lib/format";
+import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 30;
@@ -88,26 +89,43 @@ function toFilter(value: z.infer<typeof usageFilterSchema>): UsageFilter {
   };
 }
 
+/**
+ * The whole range as one bucket, added up from the grouped rows: counts and token sums are integers
+ * and costs exact numeric(24,12) sums, so this equals a second ungrouped SQL aggregate.
+ */
+function totalOf(buckets: readonly UsageBucket[]): UsageBucket {
+  const sum = (pick: (bucket: UsageBucket) => number) =>
+    buckets.reduce((total, bucket) => total + pick(bucket), 0);
+  const costs = buckets.flatMap((bucket) => (bucket.costUsd === null ? [] : [parseUsd(bucket.costUsd)]));
+  return {
+    day: null,
+    key: null,
+    requests: sum((bucket) => bucket.requests),
+    inputTokens: sum((bucket) => bucket.inputTokens),
+    cachedInputTokens: sum((bucket) => bucket.cachedInputTokens),
+    outputTokens: sum((bucket) => bucket.outputTokens),
+    reasoningTokens: sum((bucket) => bucket.reasoningTokens),
+    costUsd:
+      costs.length === 0 ? null : toUsdString(costs.reduce((total, cost) => addUsd(total, cost), ZERO_USD)),
+    unpricedRequests: sum((bucket) => bucket.unpricedRequests),
+  };
+}
+
 export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
-  const db = await getDb();
   const filter = toFilter(query);
   const split = query.groupBy === "day" ? query.split : undefined;
-  const [buckets, [total]] = await Promise.all([
-    aggregateUsage({ db, filter, groupBy: query.groupBy, split }),
-    aggregateUsage({ db, filter, groupBy: "total" }),
-  ]);
-  const trim = <T extends { costUsd: string | null }>(row: T): T => ({
-    ...row,
-    costUsd: row.costUsd === null ? null : trimDecimal(row.costUsd),
-  });
+  const buckets = await aggregateUsage({ db: await getDb(), filter, groupBy: query.groupBy, split });
   return {
     from: filter.from.toISOString(),
     to: filter.to.toISOString(),
     groupBy: query.groupBy,
     split: split ?? null,
     includeSimulated: filter.includeSimulated,
-    totals: total ? trim(total) : null,
-    buckets: buckets.map(trim),
+    totals: totalOf(buckets),
+    buckets: buckets.map((bucket) => ({
+      ...bucket,
+      costUsd: bucket.costUsd === null ? null : trimDecimal(bucket.costUsd),
+    })),
   };
 }
 

@@ -332,6 +332,23 @@ describe("GET /api/usage", () => {
     });
   });
 
+  it("reports the same totals whatever the grouping", async () => {
+    const expected = {
+      day: null,
+      key: null,
+      requests: 5,
+      inputTokens: 500,
+      cachedInputTokens: 50,
+      outputTokens: 250,
+      costUsd: "0.800123456789",
+      unpricedRequests: 1,
+    };
+    for (const grouping of ["groupBy=day", "groupBy=model", "groupBy=provider", "groupBy=day&split=model"]) {
+      const { body } = await usage(`${WINDOW}&includeSimulated=1&${grouping}`);
+      expect(body.totals, grouping).toMatchObject(expected);
+    }
+  });
+
   it("includes simulated usage with includeSimulated=1", async () => {
     const { body } = await usage(`${WINDOW}&includeSimulated=1`);
     expect(body.includeSimulated).toBe(true);
