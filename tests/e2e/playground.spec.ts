@@ -68,6 +68,26 @@ test("stopping one pane stops its upstream request and keeps the partial answer"
     .toBe(true);
 });
 
+test("closing the tab stops every upstream request of the run", async ({ page, context }) => {
+  await setFakeScenario(page, "*", { ttftMs: 50, tokensPerSecond: 10, outputTokens: 300 });
+  const tab = await context.newPage();
+  const playground = new PlaygroundPage(tab);
+  await playground.goto();
+  await playground.selectModels([OPENAI, ANTHROPIC]);
+  await playground.run("Tell me two long stories");
+  for (const model of [OPENAI, ANTHROPIC])
+    await expect(playground.pane(model).getByTestId("pane-markdown")).toContainText("Answer to");
+  await tab.close();
+  await expect
+    .poll(async () => {
+      const calls = (await fakeRequests(page)).filter((request) =>
+        ["gpt-4o-mini", "claude-3-5-haiku-latest"].includes(request.model),
+      );
+      return calls.length === 2 && calls.every((request) => request.aborted);
+    })
+    .toBe(true);
+});
+
 test("model output with script tags or onerror images stays inert text", async ({ page }) => {
   const hostile =
     'Here: <script>window.__pwned = 1</script> and <img src="x" onerror="window.__pwned = 2"> and [link](javascript:alert(3)).';
