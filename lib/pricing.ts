@@ -75,6 +75,7 @@ type RateName =
   | "cacheWritePerMTok"
   | "reasoningPerMTok";
 type FlatRates = Record<RateName, string | null>;
+type ParsedRates = Record<RateName, Money | null>;
 
 function checkCount(name: string, value: number | undefined): number {
   const count = value ?? 0;
@@ -96,7 +97,8 @@ function inWindow(startUtc: string, endUtc: string, at: Date): boolean {
   return end < start ? now >= start || now < end : now >= start && now < end;
 }
 
-export interface SelectedRates {
+interface SelectedRates {
+  /** The window's, tier's or default rates object itself, so parsed rates can be cached per object. */
   rates: FlatRates;
   tierAboveInputTokens?: number;
   timeOfDay?: string;
@@ -121,18 +123,27 @@ export function selectRates(price: OfferingPrice, inputTokens: number, at?: Date
   for (const candidate of base.tiers) {
     if (inputTokens > candidate.aboveInputTokens) tier = candidate;
   }
-  const source = tier ?? base;
-  return {
-    rates: {
-      inputPerMTok: source.inputPerMTok,
-      outputPerMTok: source.outputPerMTok,
-      cacheReadPerMTok: source.cacheReadPerMTok,
-      cacheWritePerMTok: source.cacheWritePerMTok,
-      reasoningPerMTok: source.reasoningPerMTok,
-    },
-    tierAboveInputTokens: tier?.aboveInputTokens,
-    timeOfDay,
-  };
+  return { rates: tier ?? base, tierAboveInputTokens: tier?.aboveInputTokens, timeOfDay };
+}
+
+// Catalog prices live as long as the loaded catalog and are priced for every model on every
+// estimate, so each rates object's decimal strings are parsed once, not once per request.
+const parsedRatesCache = new WeakMap<FlatRates, ParsedRates>();
+
+function parsedRates(rates: FlatRates): ParsedRates {
+  let parsed = parsedRatesCache.get(rates);
+  if (!parsed) {
+    const parse = (rate: string | null) => (rate === null ? null : parseUsd(rate));
+    parsed = {
+      inputPerMTok: parse(rates.inputPerMTok),
+      outputPerMTok: parse(rates.outputPerMTok),
+      cacheReadPerMTok: parse(rates.cacheReadPerMTok),
+      cacheWritePerMTok: parse(rates.cacheWritePerMTok),
+      reasoningPerMTok: parse(rates.reasoningPerMTok),
+    };
+    parsedRatesCache.set(rates, parsed);
+  }
+  return parsed;
 }
 
 function unknownBreakdown(): UsageBreakdown {
@@ -163,18 +174,18 @@ export function priceUsage({
   }
 
   const selected = selectRates(price, inputTokens, at);
-  const { rates } = selected;
+  const rates = parsedRates(selected.rates);
   const unknown: string[] = [];
   let cache = false;
 
   // Zero tokens cost zero even at an unknown rate: an unused rate is not a missing one.
-  const bill = (tokens: number, rateName: RateName, rate: string | null): Money | null => {
+  const bill = (tokens: number, rateName: RateName, rate: Money | null): Money | null => {
     if (tokens === 0) return ZERO_USD;
     if (rate === null) {
       if (!unknown.includes(rateName)) unknown.push(rateName);
       return null;
     }
-    return costForTokens(parseUsd(rate), tokens);
+    return costForTokens(rate, tokens);
   };
   const cacheRate = (rateName: "cacheReadPerMTok" | "cacheWritePerMTok", tokens: number): Money | null => {
     const rate = rates[rateName];
