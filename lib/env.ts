@@ -92,6 +92,16 @@ const envSchema = z.object({
     .url()
     .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
+  /**
+   * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.
+   * 0 believes no forwarded header: any client can write one, and Next.js keeps it as sent.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ message: "must be the number of proxies in front of the app, 0 for none" })
+    .int("must be a whole number of proxies")
+    .min(0, "must be 0 or more")
+    .max(10, "must be at most 10")
+    .default(0),
   /** Playground provider streams run on their own thread ("on") or on the HTTP thread ("off"). */
   PLAYGROUND_STREAM_THREAD: z.enum(["on", "off"]).default("on"),
   /** Set by Next.js in its server; absent when the TypeScript sources run directly (unit tests). */

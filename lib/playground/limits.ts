@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -26,10 +27,17 @@ export function acquireRunSlot(clientId: string, limit: number): () => void {
   };
 }
 
-/** A stable-enough client identity: the first forwarded address, else the connection's. */
-export function clientIdOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+/**
+ * The caller's identity for the run limit. A client can send any X-Forwarded-For, and Next.js fills
+ * it in with the socket address only when it is missing, so the header is believed only as far as the
+ * `trustedProxies` proxies in front of the app wrote it: each appends the address it was called from,
+ * and the entry that many places from the end is the caller as the outermost proxy saw it.
+ * Without a trusted proxy every caller shares one identity.
+ */
+export function clientIdOf(request: Request, trustedProxies = env().TRUST_PROXY): string {
+  if (trustedProxies === 0) return "local";
+  const hops = request.headers.get("x-forwarded-for")?.split(",") ?? [];
+  return hops[hops.length - trustedProxies]?.trim() || "local";
 }
 
 /** Stop handles of running panes, so POST /api/compare/stop can cut one pane's upstream call. */
