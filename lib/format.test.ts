@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatPerMTok, formatTokens, formatUsd, UNKNOWN } from "./format";
+import { formatDate, formatPerMTok, formatTokens, formatUsd, oneLine, UNKNOWN } from "./format";
 
 describe("format", () => {
   it("shows per-million prices with every significant digit and at least cents", () => {
@@ -30,5 +30,15 @@ describe("format", () => {
     expect(formatDate("2024-11")).toBe("Nov 2024");
     expect(formatDate("2026-03-05")).toBe("Mar 5, 2026");
     expect(formatDate(null)).toBe(UNKNOWN);
+  });
+
+  it("puts a prompt on one line and cuts it at a word with an ellipsis", () => {
+    expect(oneLine("  Compare\n\nprices   now ", 80)).toBe("Compare prices now");
+    const prompt = "Which model should we use for a customer-support bot that handles 20k tickets a month?";
+    const cut = oneLine(prompt, 80);
+    expect(cut).toBe("Which model should we use for a customer-support bot that handles 20k tickets…");
+    expect(cut.length).toBeLessThanOrEqual(80);
+    // One long word has no space to cut at, so it is cut inside the word.
+    expect(oneLine("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
   });
 });

@@ -73,3 +73,15 @@ export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return UNKNOWN;
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${integerFormat.format(Math.round(ms))} ms`;
 }
+
+/**
+ * Text on one line, cut at a word boundary to at most `max` characters with an ellipsis, for titles
+ * and quotes of a prompt.
+ */
+export function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

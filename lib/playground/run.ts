@@ -11,6 +11,7 @@ import {
 import { type CatalogData, getCatalog } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { oneLine } from "@/lib/format";
 import { toUsdString } from "@/lib/money";
 import { priceUsage } from "@/lib/pricing";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
@@ -159,7 +160,7 @@ async function openRunStream(
   } else {
     sessionId = randomUUID();
     run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
-    const title = body.prompt.replace(/\s+/g, " ").slice(0, 80);
+    const title = oneLine(body.prompt, 80);
     const newRun = run;
     const newSessionId = sessionId;
     writeRun = () =>

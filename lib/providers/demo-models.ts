@@ -4,6 +4,7 @@ import type {
   LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
+import { oneLine } from "@/lib/format";
 
 /**
  * Built-in "Simulated" models, so a new user with no keys can try the whole playground. They stream
@@ -93,7 +94,7 @@ const POINTS = [
 
 /** Deterministic markdown answer: same prompt and profile, same text. */
 export function demoAnswer(profile: DemoProfile, prompt: string): string {
-  const topic = prompt.replace(/\s+/g, " ").trim().slice(0, 80) || "your question";
+  const topic = oneLine(prompt, 80) || "your question";
   const seed = hash(`${profile.id}|${prompt}`);
   const count = profile.style === "brief" ? 2 : profile.style === "balanced" ? 4 : 6;
   const points = Array.from(
