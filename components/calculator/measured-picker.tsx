@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { selectClass } from "@/components/ui/chart-parts";
+import { selectClass } from "@/components/ui/control-class";
 import type { Workload } from "@/lib/calculator/schema";
 import { formatDate, formatInteger } from "@/lib/format";
 import { Badge, buttonClass, smallButtonClass } from "./field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { selectClass } from "@/components/ui/chart-parts";
+import { selectClass } from "@/components/ui/control-class";
 import { resultsToCsv } from "@/lib/calculator/results-csv";
 import type { EstimateRequest, EstimateResponse } from "@/lib/calculator/schema";
 import { downloadText } from "@/lib/download";

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Chip, ControlGroup } from "@/components/ui/chart-parts";
+import { controlClass } from "@/components/ui/control-class";
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS } from "@/lib/catalog/columns";
 import {
   CAPABILITIES,
@@ -25,9 +26,6 @@ const CAPABILITY_LABELS: Record<Capability, string> = {
   reasoning: "Reasoning",
   structured: "Structured output",
 };
-
-const inputClass =
-  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
@@ -60,7 +58,7 @@ function PriceInput({
           onChange={(event) =>
             onChange(event.target.value === "" ? null : Math.max(0, Number(event.target.value)))
           }
-          className={`${inputClass} w-24 pl-5`}
+          className={`${controlClass} w-24 pl-5`}
         />
       </span>
       <span className="text-zinc-400">/1M</span>
@@ -83,7 +81,7 @@ export function ProviderPicker({
   );
   return (
     <details className="relative" data-testid="provider-filter">
-      <summary className={`${inputClass} flex cursor-pointer list-none items-center gap-1`}>
+      <summary className={`${controlClass} flex cursor-pointer list-none items-center gap-1`}>
         Providers{selected.length > 0 ? ` (${selected.length})` : ""} <span className="text-xs">▾</span>
       </summary>
       <div className="absolute z-20 mt-1 w-72 rounded-md border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
@@ -91,7 +89,7 @@ export function ProviderPicker({
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           placeholder="Find a provider"
-          className={`${inputClass} mb-2 w-full`}
+          className={`${controlClass} mb-2 w-full`}
           data-testid="provider-filter-search"
         />
         <div className="max-h-72 overflow-y-auto">
@@ -135,7 +133,7 @@ export function ColumnMenu({
 }) {
   return (
     <details className="relative" data-testid="column-menu">
-      <summary className={`${inputClass} flex cursor-pointer list-none items-center gap-1`}>
+      <summary className={`${controlClass} flex cursor-pointer list-none items-center gap-1`}>
         Columns <span className="text-xs">▾</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
@@ -218,7 +216,7 @@ export function CatalogFilters({
         <label className="flex items-center gap-1.5 text-xs text-zinc-500">
           Context
           <select
-            className={inputClass}
+            className={controlClass}
             value={query.minContext ?? ""}
             data-testid="filter-min-context"
             onChange={(event) =>
@@ -262,7 +260,7 @@ export function CatalogFilters({
             value={query.ratio[0]}
             data-testid="ratio-input"
             onChange={(event) => updateRatio([clampWeight(event.target.value), query.ratio[1]])}
-            className={`${inputClass} w-14`}
+            className={`${controlClass} w-14`}
           />
           :
           <input
@@ -272,7 +270,7 @@ export function CatalogFilters({
             value={query.ratio[1]}
             data-testid="ratio-output"
             onChange={(event) => updateRatio([query.ratio[0], clampWeight(event.target.value)])}
-            className={`${inputClass} w-14`}
+            className={`${controlClass} w-14`}
           />
         </label>
         <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-300">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { controlClass } from "@/components/ui/control-class";
 import { diffStats, diffWords } from "@/lib/playground/diff";
 
 /** Word diff of the latest answers of any two panes. */
@@ -24,7 +25,7 @@ export function DiffView({ answers }: { answers: { modelId: string; label: strin
       value={value}
       onChange={(event) => onChange(event.target.value)}
       data-testid={testId}
-      className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      className={controlClass}
     >
       {answers.map((answer) => (
         <option key={answer.modelId} value={answer.modelId}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { modelSearchClass } from "@/components/ui/control-class";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
 import { MAX_MODELS } from "@/lib/playground/schema";
@@ -80,7 +81,7 @@ export function ModelSelect({
           }
           aria-label="Search models to add"
           data-testid="model-search"
-          className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900"
+          className={modelSearchClass}
         />
         {open && !full ? (
           <ul className="absolute z-30 mt-1 max-h-80 w-full overflow-y-auto rounded-md border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { controlClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
 import type { PlaygroundModelList } from "@/lib/playground/models";
 import { MAX_MODELS } from "@/lib/playground/schema";
@@ -22,9 +23,6 @@ function gridClass(count: number): string {
   if (count === 4) return "grid-cols-1 md:grid-cols-2 2xl:grid-cols-4";
   return "grid-cols-1 md:grid-cols-2 xl:grid-cols-3";
 }
-
-const inputClass =
-  "rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /** A run setting left to the provider's default while empty. */
 function OptionalNumberInput({
@@ -55,7 +53,7 @@ function OptionalNumberInput({
         value={value ?? ""}
         placeholder="default"
         onChange={(event) => onChange(event.target.value === "" ? undefined : Number(event.target.value))}
-        className={`${inputClass} h-8 w-24`}
+        className={`${controlClass} w-24`}
         data-testid={testId}
       />
     </label>

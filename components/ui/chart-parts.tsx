@@ -5,9 +5,6 @@ import { ResponsiveContainer } from "recharts";
 import { Card } from "@/components/ui/card";
 import { chipClass } from "@/components/ui/chip";
 
-export const selectClass =
-  "h-8 max-w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
 export function Chip({
   on,
   onClick,

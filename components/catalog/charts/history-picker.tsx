@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { controlClass } from "@/components/ui/control-class";
 import { buildSearchEntry, matchScore } from "@/lib/catalog/fuzzy";
 
 const MAX_MATCHES = 8;
@@ -98,7 +99,7 @@ export function HistoryPicker({
             } else return;
             event.preventDefault();
           }}
-          className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900"
+          className={`${controlClass} w-full disabled:opacity-60`}
         />
         {open && matches.length > 0 ? (
           <div

@@ -20,10 +20,10 @@ import {
   formatAxisTokens,
   formatAxisUsd,
   logTicks,
-  selectClass,
   seriesColor,
   TooltipBox,
 } from "@/components/ui/chart-parts";
+import { selectClass } from "@/components/ui/control-class";
 import {
   type ChartsState,
   type PriceContextData,

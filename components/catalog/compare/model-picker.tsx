@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { modelSearchClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
 import type { ApiModel } from "@/lib/catalog/export";
 import { formatPerMTok } from "@/lib/format";
@@ -39,7 +40,7 @@ export function ModelPicker({
         placeholder={disabled ? "Six models is the most a comparison holds" : placeholder}
         aria-label="Search models to add"
         data-testid="model-picker"
-        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900"
+        className={modelSearchClass}
       />
       {term.length >= 2 && !disabled ? (
         <ul className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
