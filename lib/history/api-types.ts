@@ -1,3 +1,5 @@
+import type { UsageBucket } from "@/db/queries/usage";
+
 /**
  * The History API's JSON as the browser receives it: the db row types from db/schema.ts with
  * dates serialised to ISO strings. Money stays an exact decimal string; null means unknown.
@@ -47,17 +49,8 @@ export interface SessionDetailJson {
   runs: RunJson[];
 }
 
-export interface UsageBucketJson {
-  day: string | null;
-  key: string | null;
-  requests: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  costUsd: string | null;
-  unpricedRequests: number;
-}
+/** Buckets carry no dates, so the query's row type is already their JSON. */
+export type UsageBucketJson = UsageBucket;
 
 export interface UsageReportJson {
   from: string;

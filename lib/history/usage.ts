@@ -78,17 +78,6 @@ export const eventsQuerySchema = z.intersection(
   }),
 );
 
-function toFilter(value: z.infer<typeof usageFilterSchema>): UsageFilter {
-  return {
-    from: value.from,
-    to: value.to,
-    includeSimulated: value.includeSimulated,
-    model: value.model,
-    provider: value.provider,
-    status: value.status,
-  };
-}
-
 /**
  * The whole range as one bucket, added up from the grouped rows: counts and token sums are integers
  * and costs exact numeric(24,12) sums, so this equals a second ungrouped SQL aggregate.
@@ -112,7 +101,7 @@ function totalOf(buckets: readonly UsageBucket[]): UsageBucket {
 }
 
 export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
-  const filter = toFilter(query);
+  const filter: UsageFilter = query;
   const split = query.groupBy === "day" ? query.split : undefined;
   const buckets = await aggregateUsage({ db: await getDb(), filter, groupBy: query.groupBy, split });
   return {
@@ -132,7 +121,7 @@ export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
 export async function usageEvents(query: z.infer<typeof eventsQuerySchema>): Promise<UsageEvent[]> {
   return listUsageEvents({
     db: await getDb(),
-    filter: toFilter(query),
+    filter: query,
     limit: query.limit,
     offset: query.offset,
   });
