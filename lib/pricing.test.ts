@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { OfferingPrice, PriceRates } from "@/lib/catalog/types";
+import { fixturePrice } from "@/lib/catalog/test-fixtures";
 import { toUsdString } from "@/lib/money";
 import { blendedPerMTok, priceUsage, selectRates } from "@/lib/pricing";
 
-function makePrice(rates: Partial<PriceRates>, extra: Partial<OfferingPrice> = {}): OfferingPrice {
-  return {
-    inputPerMTok: null,
-    outputPerMTok: null,
-    cacheReadPerMTok: null,
-    cacheWritePerMTok: null,
-    reasoningPerMTok: null,
-    tiers: [],
-    timeOfDay: [],
-    extras: {},
-    batchDiscount: null,
-    ...rates,
-    ...extra,
-  };
-}
-
 // Shaped like Claude Sonnet 4.5 in genai-prices: every rate doubles (output 1.5×) above 200k input tokens.
-const tiered = makePrice({
+const tiered = fixturePrice({
   inputPerMTok: "3",
   outputPerMTok: "15",
   cacheReadPerMTok: "0.3",
@@ -89,7 +73,7 @@ describe("priceUsage cache", () => {
   });
 
   it("reports an unknown cache rate instead of guessing, unless asked to fall back", () => {
-    const noCache = makePrice({ inputPerMTok: "3", outputPerMTok: "15" });
+    const noCache = fixturePrice({ inputPerMTok: "3", outputPerMTok: "15" });
     const usage = { inputTokens: 10_000, cachedInputTokens: 4_000, outputTokens: 500 };
     const strict = priceUsage({ price: noCache, usage });
     expect(strict.totalUsd).toBeNull();
@@ -120,7 +104,7 @@ describe("priceUsage unknown prices", () => {
   });
 
   it("is null when a needed rate is unknown and known when the rate is not needed", () => {
-    const inputOnly = makePrice({ inputPerMTok: "0.02" });
+    const inputOnly = fixturePrice({ inputPerMTok: "0.02" });
     const withOutput = priceUsage({ price: inputOnly, usage: { inputTokens: 1_000, outputTokens: 10 } });
     expect(withOutput.totalUsd).toBeNull();
     expect(withOutput.unknown).toEqual(["outputPerMTok"]);
@@ -135,37 +119,37 @@ describe("priceUsage unknown prices", () => {
 describe("priceUsage reasoning", () => {
   it("bills reasoning as output unless it has its own rate", () => {
     const usage = { inputTokens: 1_000, outputTokens: 2_000, reasoningTokens: 500 };
-    const plain = makePrice({ inputPerMTok: "2", outputPerMTok: "8" });
+    const plain = fixturePrice({ inputPerMTok: "2", outputPerMTok: "8" });
     // 1,000 × 2/M = 0.002; 2,000 × 8/M = 0.016.
     expect(total(priceUsage({ price: plain, usage }))).toBe("0.018");
 
     // Like sonar-deep-research: 0.002 + 1,500 × 8/M = 0.012 + 500 × 3/M = 0.0015.
-    const separate = makePrice({ inputPerMTok: "2", outputPerMTok: "8", reasoningPerMTok: "3" });
+    const separate = fixturePrice({ inputPerMTok: "2", outputPerMTok: "8", reasoningPerMTok: "3" });
     expect(total(priceUsage({ price: separate, usage }))).toBe("0.0155");
   });
 });
 
 describe("priceUsage time of day", () => {
   // Shaped like deepseek-chat in genai-prices: the default is the discount, the window the standard rate.
-  const deepseek = makePrice(
-    { inputPerMTok: "0.135", outputPerMTok: "0.55", cacheReadPerMTok: "0.035" },
-    {
-      timeOfDay: [
-        {
-          startUtc: "00:30:00",
-          endUtc: "16:30:00",
-          rates: {
-            inputPerMTok: "0.27",
-            outputPerMTok: "1.1",
-            cacheReadPerMTok: "0.07",
-            cacheWritePerMTok: null,
-            reasoningPerMTok: null,
-            tiers: [],
-          },
+  const deepseek = fixturePrice({
+    inputPerMTok: "0.135",
+    outputPerMTok: "0.55",
+    cacheReadPerMTok: "0.035",
+    timeOfDay: [
+      {
+        startUtc: "00:30:00",
+        endUtc: "16:30:00",
+        rates: {
+          inputPerMTok: "0.27",
+          outputPerMTok: "1.1",
+          cacheReadPerMTok: "0.07",
+          cacheWritePerMTok: null,
+          reasoningPerMTok: null,
+          tiers: [],
         },
-      ],
-    },
-  );
+      },
+    ],
+  });
   const usage = { inputTokens: 1_000_000, outputTokens: 1_000_000 };
 
   it("uses the window's rates inside it and the default outside or without a time", () => {
@@ -177,18 +161,17 @@ describe("priceUsage time of day", () => {
   });
 
   it("handles windows that wrap midnight", () => {
-    const wrapping = makePrice(
-      { inputPerMTok: "1", outputPerMTok: "1" },
-      {
-        timeOfDay: [
-          {
-            startUtc: "22:00:00",
-            endUtc: "02:00:00",
-            rates: { ...deepseek, inputPerMTok: "5", outputPerMTok: "5", tiers: [] },
-          },
-        ],
-      },
-    );
+    const wrapping = fixturePrice({
+      inputPerMTok: "1",
+      outputPerMTok: "1",
+      timeOfDay: [
+        {
+          startUtc: "22:00:00",
+          endUtc: "02:00:00",
+          rates: { ...deepseek, inputPerMTok: "5", outputPerMTok: "5", tiers: [] },
+        },
+      ],
+    });
     expect(selectRates(wrapping, 0, new Date("2026-01-01T01:59:59Z")).rates.inputPerMTok).toBe("5");
     expect(selectRates(wrapping, 0, new Date("2026-01-01T23:00:00Z")).rates.inputPerMTok).toBe("5");
     expect(selectRates(wrapping, 0, new Date("2026-01-01T02:00:00Z")).rates.inputPerMTok).toBe("1");
@@ -197,13 +180,13 @@ describe("priceUsage time of day", () => {
 
 describe("exactness", () => {
   it("sums many small costs without float drift", () => {
-    const cheap = makePrice({ inputPerMTok: "0.1", outputPerMTok: "0.2" });
+    const cheap = fixturePrice({ inputPerMTok: "0.1", outputPerMTok: "0.2" });
     // 0.1 + 0.2 in floats is 0.30000000000000004; per 1M tokens here it must be exactly 0.3.
     expect(
       total(priceUsage({ price: cheap, usage: { inputTokens: 1_000_000, outputTokens: 1_000_000 } })),
     ).toBe("0.3");
     // 7 input tokens at $0.003625/M = 0.000000025375.
-    const tiny = makePrice({ inputPerMTok: "0.003625", outputPerMTok: "0" });
+    const tiny = fixturePrice({ inputPerMTok: "0.003625", outputPerMTok: "0" });
     expect(total(priceUsage({ price: tiny, usage: { inputTokens: 7, outputTokens: 0 } }))).toBe(
       "0.000000025375",
     );
@@ -212,18 +195,18 @@ describe("exactness", () => {
 
 describe("blendedPerMTok", () => {
   it("weights input and output rates", () => {
-    const price = makePrice({ inputPerMTok: "3", outputPerMTok: "15" });
+    const price = fixturePrice({ inputPerMTok: "3", outputPerMTok: "15" });
     // (3×3 + 15×1) / 4 = 6.
     expect(toUsdString(blendedPerMTok(price, 3, 1)!)).toBe("6");
     expect(toUsdString(blendedPerMTok(price, 0.75, 0.25)!)).toBe("6");
     // (1×1 + 2×2) / 3 = 1.6666… rounds half up at the pico-dollar.
-    expect(toUsdString(blendedPerMTok(makePrice({ inputPerMTok: "1", outputPerMTok: "2" }), 1, 2)!)).toBe(
+    expect(toUsdString(blendedPerMTok(fixturePrice({ inputPerMTok: "1", outputPerMTok: "2" }), 1, 2)!)).toBe(
       "1.666666666667",
     );
   });
 
   it("is null when a weighted rate is unknown, but ignores rates with zero weight", () => {
-    const inputOnly = makePrice({ inputPerMTok: "0.02" });
+    const inputOnly = fixturePrice({ inputPerMTok: "0.02" });
     expect(blendedPerMTok(inputOnly, 3, 1)).toBeNull();
     expect(toUsdString(blendedPerMTok(inputOnly, 1, 0)!)).toBe("0.02");
     expect(blendedPerMTok(null, 1, 1)).toBeNull();

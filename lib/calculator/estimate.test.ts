@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { fixtureOffering, fixturePrice } from "@/lib/catalog/test-fixtures";
 import { AppError } from "@/lib/errors";
 import { compareUsd, parseUsd } from "@/lib/money";
 import { buildEstimate } from "./estimate";
 import { type EstimateRequest, estimateRequestSchema } from "./schema";
-import { catalogOf, fixtureOffering, fixturePrice, snapshotCatalog } from "./test-catalog";
+import { catalogOf, snapshotCatalog } from "./test-catalog";
 
 const catalog = catalogOf([
   fixtureOffering("openai/gpt-4o", {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fixturePrice } from "@/lib/catalog/test-fixtures";
 import type { OfferingPrice } from "@/lib/catalog/types";
-import { fixturePrice, snapshotCatalog } from "./test-catalog";
+import { snapshotCatalog } from "./test-catalog";
 import { priceWorkload, tokensForModel, unpricedReason } from "./workload-cost";
 
 const gpt4oLike = fixturePrice({ inputPerMTok: "2.5", outputPerMTok: "10", cacheReadPerMTok: "1.25" });

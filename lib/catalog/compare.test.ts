@@ -2,48 +2,15 @@ import { describe, expect, it } from "vitest";
 import { buildComparison, parseCompareIds } from "./compare";
 import { toCatalogEntry } from "./entry";
 import type { CatalogData } from "./service";
+import { fixtureOffering, fixturePrice } from "./test-fixtures";
 import type { CatalogOffering, OfferingPrice } from "./types";
 
-function offering(id: string, overrides: Partial<CatalogOffering> = {}): CatalogOffering {
-  return {
-    id,
-    providerId: id.split("/")[0] ?? "p",
-    modelId: id.split("/")[1] ?? "m",
-    providerModelId: id.split("/")[1] ?? "m",
-    name: id,
-    price: null,
-    priceSource: null,
-    priceAsOf: null,
-    priceEffectiveFrom: null,
-    contextWindow: 128_000,
-    maxOutputTokens: 4096,
-    modalities: { input: ["text"], output: ["text"] },
-    toolCall: true,
-    reasoning: null,
-    structuredOutput: null,
-    attachment: null,
-    openWeights: false,
-    releaseDate: "2025-01-01",
-    knowledgeCutoff: null,
-    deprecated: false,
-    capabilitySource: "models.dev",
-    ...overrides,
-  };
-}
+// The comparison below was written for these values rather than the shared defaults.
+const offering = (id: string, overrides: Partial<CatalogOffering> = {}): CatalogOffering =>
+  fixtureOffering(id, { name: id, maxOutputTokens: 4096, reasoning: null, ...overrides });
 
-function price(input: string, output: string): OfferingPrice {
-  return {
-    inputPerMTok: input,
-    outputPerMTok: output,
-    cacheReadPerMTok: null,
-    cacheWritePerMTok: null,
-    reasoningPerMTok: null,
-    tiers: [],
-    timeOfDay: [],
-    extras: {},
-    batchDiscount: null,
-  };
-}
+const price = (input: string, output: string): OfferingPrice =>
+  fixturePrice({ inputPerMTok: input, outputPerMTok: output });
 
 function catalogOf(
   items: [CatalogOffering, OfferingPrice | null][],
