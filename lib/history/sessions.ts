@@ -12,7 +12,7 @@ import type { Session } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatMs, formatUsd, trimDecimal } from "@/lib/format";
 
-export const sessionIdSchema = z.uuid("That is not a session id.");
+const sessionIdSchema = z.uuid("That is not a session id.");
 export const renameSchema = z.object({
   title: z
     .string({ error: "title must be text" })

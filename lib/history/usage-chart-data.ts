@@ -1,5 +1,5 @@
 import type { UsageBucketJson } from "./api-types";
-import { addDays } from "./usage-query";
+import { addDays, DAY_MS } from "./usage-query";
 
 /*
  * Shapes /api/usage buckets into chart rows. Chart geometry needs plain numbers, so costs are
@@ -16,7 +16,7 @@ export function reportDays(fromIso: string, toIso: string, daysWithData: readonl
   const first = fromIso.slice(0, 10);
   // `to` is exclusive: the last day shown is the one containing the millisecond before it.
   const last = new Date(Date.parse(toIso) - 1).toISOString().slice(0, 10);
-  const count = (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1;
+  const count = (Date.parse(last) - Date.parse(first)) / DAY_MS + 1;
   if (!(count > 0) || count > MAX_FILLED_DAYS) return [...new Set(daysWithData)].sort();
   return Array.from({ length: count }, (_, index) => addDays(first, index));
 }

@@ -19,10 +19,10 @@ export interface UsageState {
   page: number;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (day: string, days: number) => utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 
 export function readUsageState(params: URLSearchParams, nowMs = Date.now()): UsageState {
@@ -48,7 +48,7 @@ export function readUsageState(params: URLSearchParams, nowMs = Date.now()): Usa
 }
 
 /** First UTC day of a preset range. */
-export function presetFrom(range: RangeChoice, nowMs = Date.now()): string {
+function presetFrom(range: RangeChoice, nowMs = Date.now()): string {
   const days = range === "custom" ? 30 : Number(range);
   return addDays(utcDay(nowMs), -(days - 1));
 }

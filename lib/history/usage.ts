@@ -5,9 +5,9 @@ import type { UsageEvent } from "@/db/schema";
 import { csvCell } from "@/lib/csv";
 import { trimDecimal } from "@/lib/format";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
+import { DAY_MS } from "./usage-query";
 
-const DAY_MS = 86_400_000;
-export const DEFAULT_RANGE_DAYS = 30;
+const DEFAULT_RANGE_DAYS = 30;
 
 const dateParam = z
   .string()
@@ -31,7 +31,7 @@ const flag = z
   .enum(["1", "0", "true", "false"], { message: "use true or false" })
   .transform((value) => value === "1" || value === "true");
 
-export const usageFilterSchema = z
+const usageFilterSchema = z
   .object({
     from: dateParam.optional(),
     to: dateParam.optional(),
