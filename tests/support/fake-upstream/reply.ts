@@ -29,6 +29,12 @@ function elapsedMs(plan: ReplyPlan): number {
   return Math.round((performance.now() - plan.startedAtMs) * 10) / 10;
 }
 
+function endRecord(plan: ReplyPlan, outcome: RecordedRequest["outcome"]): void {
+  plan.record.outcome = outcome;
+  plan.record.endedAfterMs = elapsedMs(plan);
+  if (outcome === "aborted") plan.record.aborted = true;
+}
+
 /**
  * Streams tokens on a schedule computed from the start time (token i is due at ttft + i / rate), so a
  * late timer makes the next gap shorter instead of shifting every later token.
@@ -47,9 +53,7 @@ export function streamReply(plan: ReplyPlan): void {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    record.aborted = true;
-    record.outcome = "aborted";
-    record.endedAfterMs = elapsedMs(plan);
+    endRecord(plan, "aborted");
   });
 
   res.writeHead(200, {
@@ -62,8 +66,7 @@ export function streamReply(plan: ReplyPlan): void {
 
   const stop = (outcome: RecordedRequest["outcome"]) => {
     done = true;
-    record.outcome = outcome;
-    record.endedAfterMs = elapsedMs(plan);
+    endRecord(plan, outcome);
   };
 
   // Returns true when a fault knob fired at this position and the stream must not continue normally.
@@ -135,21 +138,19 @@ export function completeReply(plan: ReplyPlan): void {
         return;
       }
       done = true;
-      record.endedAfterMs = elapsedMs(plan);
       if (faultAt === scenario.disconnectAfterTokens) {
-        record.outcome = "disconnected";
+        endRecord(plan, "disconnected");
         res.socket?.destroy();
         return;
       }
-      record.outcome = "malformed";
+      endRecord(plan, "malformed");
       res.writeHead(200, { "content-type": "application/json" }).end('{"id":"broken","choices":[{');
       return;
     }
     done = true;
     record.tokensSent = tokens.length;
-    record.firstTokenAfterMs = elapsedMs(plan);
-    record.endedAfterMs = record.firstTokenAfterMs;
-    record.outcome = "completed";
+    endRecord(plan, "completed");
+    record.firstTokenAfterMs = record.endedAfterMs;
     const body = plan.dialect.completion(
       plan.context,
       tokens.join(""),
@@ -162,8 +163,6 @@ export function completeReply(plan: ReplyPlan): void {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    record.aborted = true;
-    record.outcome = "aborted";
-    record.endedAfterMs = elapsedMs(plan);
+    endRecord(plan, "aborted");
   });
 }
