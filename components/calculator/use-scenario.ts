@@ -1,13 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import {
-  decodeScenario,
-  encodeScenario,
-  replaceUrlParams,
-  SCENARIO_PARAM,
-} from "@/lib/calculator/scenario-url";
+import { decodeScenario, encodeScenario, SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest } from "@/lib/calculator/schema";
+import { replaceUrlParams } from "@/lib/url-params";
 
 const URL_WRITE_PAUSE_MS = 250;
 

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { replaceUrlParams } from "@/lib/calculator/scenario-url";
+import { replaceUrlParams } from "@/lib/url-params";
 
 export type ParamPatch = Record<string, string | null>;
 

@@ -88,16 +88,3 @@ export function parseScenario(raw: unknown): EstimateRequest | null {
     }),
   };
 }
-
-export function replaceUrlParams(patch: Record<string, string | null>) {
-  const next = new URLSearchParams(window.location.search);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === "") next.delete(key);
-    else next.set(key, value);
-  }
-  const search = next.toString();
-  const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
-  if (url !== `${window.location.pathname}${window.location.search}`) {
-    window.history.replaceState(window.history.state, "", url);
-  }
-}
