@@ -3,7 +3,7 @@
  * web worker runs. Prints load time per encoding and ms per 100k tokens after the encoder is loaded.
  * Run: npm run bench:tokens
  */
-import { mixedCorpus } from "./corpus";
+import { mixedCorpus } from "../tests/support/corpus";
 import { percentile } from "./lib";
 
 const text = mixedCorpus(400_000);

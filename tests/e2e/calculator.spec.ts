@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { countTokens } from "../../lib/tokens";
+import { mixedCorpus } from "../support/corpus";
 import { CalculatorPage, toPicoUsd } from "./pages/calculator-page";
 import { createSession } from "./pages/history-page";
 
@@ -93,6 +95,43 @@ test("pasted text is counted with the real tokenizers and can set the input toke
   await section.getByTestId("sample-japanese").click();
   await expect(section.getByTestId("token-counter")).toHaveAttribute("data-pending", "false");
   await expect(section.getByTestId("token-count-o200k")).not.toHaveText("10");
+});
+
+test("a large clipboard paste replaces the selection, is counted exactly, and can be cleared", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  const section = await calculator.pasteSample(0, "Before SELECTED after");
+  const box = section.getByTestId("sample-text");
+  // Select "SELECTED" and paste a 60,000-character text over it with the keyboard, as a person would.
+  const pasted = mixedCorpus(60_000, 7);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await box.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(7, 15));
+  await page.keyboard.press("ControlOrMeta+V");
+
+  const expected = `Before ${pasted} after`;
+  await expect(section.getByTestId("large-paste-note")).toBeVisible();
+  expect(await box.evaluate((element: HTMLTextAreaElement) => element.value)).toBe(expected);
+  await expect(section.getByTestId("token-counter")).toHaveAttribute("data-pending", "false");
+  await expect(section.getByTestId("token-count-o200k")).toHaveText(
+    (await countTokens(expected, "o200k_base")).toLocaleString("en-US"),
+  );
+  await expect(section.getByTestId("token-count-cl100k")).toHaveText(
+    (await countTokens(expected, "cl100k_base")).toLocaleString("en-US"),
+  );
+
+  // A small paste stays the browser's own (with its undo), so the note goes away.
+  await section.getByTestId("clear-sample").click();
+  await expect(box).toHaveValue("");
+  await expect(section.getByTestId("large-paste-note")).toHaveCount(0);
+  await page.evaluate(() => navigator.clipboard.writeText("small paste"));
+  await box.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(box).toHaveValue("small paste");
+  await expect(section.getByTestId("large-paste-note")).toHaveCount(0);
 });
 
 test("a 70/30 routing mix shows the blended cost and its savings; a bad mix is explained inline", async ({
