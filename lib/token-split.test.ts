@@ -1,7 +1,7 @@
 import * as cl100k from "gpt-tokenizer/encoding/cl100k_base";
 import * as o200k from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
-import { isSafeCut, partsForCounting, splitForCounting } from "./token-split";
+import { isSafeCut, partsForCounting, splitForCounting, workerParts } from "./token-split";
 import { countCharacters, countWords } from "./tokens";
 
 const ENCODERS = { o200k_base: o200k, cl100k_base: cl100k } as const;
@@ -227,6 +227,35 @@ describe("partsForCounting", () => {
     expect(partsForCounting(text, 1)).toEqual([" 東京 Text 😀 ende", "Straße und Café und mehr und schluss"]);
     expect(partsForCounting("plain words only", 1)).toEqual(["plain words only"]);
     expect(partsForCounting("日本語だけ", 1)).toEqual(["日本語だけ"]);
+  });
+});
+
+describe("workerParts", () => {
+  it("gives workers parts that together count exactly as the whole text, in tokens, characters and words", () => {
+    for (const seed of SEEDS.slice(0, 20)) {
+      const text = corpus(seed, 1500);
+      for (const workers of [1, 2, 3]) {
+        const parts = Array.from({ length: workers }, (_, index) => workerParts(text, index, workers)).flat();
+        expect(parts.reduce((length, part) => length + part.length, 0)).toBe(text.length);
+        for (const [encoding, { countTokens }] of Object.entries(ENCODERS)) {
+          const summed = parts.reduce((total, part) => total + countTokens(part), 0);
+          expect(summed, `${encoding}, seed ${seed}, ${workers} workers`).toBe(countTokens(text));
+        }
+        expect(parts.reduce((total, part) => total + countCharacters(part), 0)).toBe(countCharacters(text));
+        expect(parts.reduce((total, part) => total + countWords(part), 0)).toBe(countWords(text));
+      }
+    }
+  });
+
+  it("shares a spaced text out about evenly, and gives a text with no safe cut to the first worker", () => {
+    const text = corpus(SEEDS[0] ?? 0, 2000);
+    const [first, second] = [0, 1].map((index) =>
+      workerParts(text, index, 2).reduce((length, part) => length + part.length, 0),
+    );
+    expect(Math.abs((first ?? 0) - (second ?? 0))).toBeLessThan(text.length * 0.2);
+    const japanese = "日本語のテキストだけ。".repeat(100);
+    expect(workerParts(japanese, 0, 2)).toEqual([japanese]);
+    expect(workerParts(japanese, 1, 2)).toEqual([]);
   });
 });
 

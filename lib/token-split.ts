@@ -132,3 +132,15 @@ function oneByteString(codes: Uint8Array): string {
   }
   return chunks.join("");
 }
+
+/**
+ * What worker `index` of `workers` counts: its share of `text` (splitForCounting, about equal lengths,
+ * cut only at safe cuts), regrouped by partsForCounting. Each worker works out its own share, so the
+ * page hands every worker the same text and does none of the cutting itself; the shares of all the
+ * workers together count exactly as the whole text. A worker whose share is empty (a text with no
+ * safe cut goes whole to worker 0) gets no parts.
+ */
+export function workerParts(text: string, index: number, workers: number): string[] {
+  const share = workers > 1 ? (splitForCounting(text, workers)[index] ?? "") : text;
+  return share.length > 0 ? partsForCounting(share, 1) : [];
+}

@@ -1,19 +1,24 @@
 import type { Encoding } from "@/lib/tokens";
 
-/** Messages between the page and its token-counter workers: one task on one part of the text. */
+/** Messages between the page and its token-counter workers: one task on one worker's share of a text. */
 export type CountTask = Encoding | "characters-and-words";
 
 export interface TokenCountRequest {
   /** Unique per request, so each answer finds the request it belongs to. */
   requestId: number;
   task: CountTask;
-  /** One part of the text (see lib/token-split). */
-  text: string;
+  /** Which text the task is about; a worker keeps its share of the latest text it was sent. */
+  textId: number;
+  /** The whole text, sent with the first task about it; later tasks reuse the worker's share. */
+  text?: string;
+  /** This worker's share of the text is share `share` of `of` (see lib/token-split workerParts). */
+  share: number;
+  of: number;
 }
 
 export type TokenCountReply =
-  | { requestId: number; tokens: number; characters?: never; words?: never }
-  | { requestId: number; characters: number; words: number; tokens?: never }
+  | { requestId: number; tokens: number; shareChars: number; characters?: never; words?: never }
+  | { requestId: number; characters: number; words: number; shareChars: number; tokens?: never }
   | { requestId: number; error: string };
 
 /** What the page shows; figures still being counted are null. */
@@ -29,6 +34,6 @@ export interface TokenCounts {
   o200kMs: number;
   cl100kMs: number | null;
   totalMs: number | null;
-  /** How many workers counted side by side (a large text is cut into parts; see lib/token-split). */
+  /** How many workers counted side by side (a large text is shared out; see lib/token-split). */
   workers: number;
 }

@@ -1,4 +1,3 @@
-import { partsForCounting } from "@/lib/token-split";
 import type { CountTask, TokenCountReply, TokenCountRequest, TokenCounts } from "./token-count-types";
 
 /** Below this a text is counted by one worker: a second worker would cost more to start than it saves. */
@@ -16,10 +15,12 @@ const sum = (answers: Answer[], field: "tokens" | "characters" | "words") =>
   answers.reduce((total, answer) => total + (answer[field] ?? 0), 0);
 
 /**
- * The token-counter workers, started when first needed: the second only for a large text. A text is cut
- * into parts once (lib/token-split), then counted one task at a time (o200k, cl100k, then characters and
- * words), each task on all parts in all workers at once. So every figure is a wall-clock time on the
- * page that includes cutting the text, handing the parts over and collecting the answers.
+ * The token-counter workers, started when first needed: the second only for a large text. Every worker
+ * is handed the whole text with the first task and works out its own share (lib/token-split
+ * workerParts), so the page's thread does no cutting; the text is counted one task at a time (o200k,
+ * cl100k, then characters and words), each task in all workers at once. So every figure is a
+ * wall-clock time on the page that includes handing the text over, sharing it out and collecting the
+ * answers.
  */
 export class TokenCounterPool {
   private workers: (Worker | undefined)[] = [];
@@ -38,12 +39,12 @@ export class TokenCounterPool {
   ): Promise<void> {
     const started = performance.now();
     const workers = text.length < SPLIT_MIN_CHARS ? 1 : MAX_WORKERS;
-    const parts = partsForCounting(text, workers);
-    const o200k = sum(await this.run("o200k_base", parts, workers), "tokens");
+    const o200kAnswers = await this.run("o200k_base", id, workers, text);
+    const o200k = sum(o200kAnswers, "tokens");
     const o200kDone = performance.now();
     if (!isCurrent()) return;
     // The next task goes out before the page re-renders, so rendering never delays it.
-    const cl100kAnswers = this.run("cl100k_base", parts, workers);
+    const cl100kAnswers = this.run("cl100k_base", id, workers);
     let counts: TokenCounts = {
       id,
       done: false,
@@ -54,13 +55,13 @@ export class TokenCounterPool {
       o200kMs: o200kDone - started,
       cl100kMs: null,
       totalMs: null,
-      workers: Math.min(parts.length, workers),
+      workers: Math.max(1, o200kAnswers.filter((answer) => answer.shareChars > 0).length),
     };
     publish(counts);
     const cl100k = sum(await cl100kAnswers, "tokens");
     const cl100kDone = performance.now();
     if (!isCurrent()) return;
-    const textAnswers = this.run("characters-and-words", parts, workers);
+    const textAnswers = this.run("characters-and-words", id, workers);
     counts = { ...counts, cl100k, cl100kMs: cl100kDone - o200kDone };
     publish(counts);
     const answers = await textAnswers;
@@ -80,16 +81,23 @@ export class TokenCounterPool {
     this.failWaiting(new Error("The token counter was stopped."));
   }
 
-  /** One task on all parts at once, shared out in turn among `workers` workers; answers in part order. */
-  private run(task: CountTask, parts: readonly string[], workers: number): Promise<Answer[]> {
-    return Promise.all(parts.map((text, index) => this.request(index % workers, task, text)));
+  /**
+   * One task in `workers` workers at once, each on its own share of text `textId`; `text` goes with the
+   * first task about a text, and later tasks reuse what each worker kept.
+   */
+  private run(task: CountTask, textId: number, workers: number, text?: string): Promise<Answer[]> {
+    return Promise.all(
+      Array.from({ length: workers }, (_, share) =>
+        this.request(share, { task, textId, text, share, of: workers }),
+      ),
+    );
   }
 
-  private request(workerIndex: number, task: CountTask, text: string): Promise<Answer> {
+  private request(workerIndex: number, fields: Omit<TokenCountRequest, "requestId">): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const requestId = this.nextRequestId++;
       this.waiting.set(requestId, { resolve, reject });
-      this.worker(workerIndex).postMessage({ requestId, task, text } satisfies TokenCountRequest);
+      this.worker(workerIndex).postMessage({ requestId, ...fields } satisfies TokenCountRequest);
     });
   }
 
