@@ -1,8 +1,8 @@
 /**
  * bench/stream: the time the app adds to the first token, and the wall time of a 6-model run.
  * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
- * measured directly against it and through POST /api/compare on a production server, one at a time
- * and 50 at once. It also prints the CPU each stream costs the server, next to what the same stream
+ * measured directly against it and through POST /api/compare on a production server, one at a time,
+ * 50 at once arriving in waves, and 50, 25, 10 and 5 at once arriving spread out. It also prints the CPU each stream costs the server, next to what the same stream
  * costs the upstream that generates it, because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
@@ -18,6 +18,8 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3391);
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const TTFT_MS = 100;
 const SEQUENTIAL_STREAMS = Number(process.env.BENCH_SEQUENTIAL ?? 100);
+/** Smaller numbers of streams in flight, arriving spread out, measured after the 50. */
+const SPREAD_OUT_IN_FLIGHT = [25, 10, 5];
 
 /** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
 function processTreeCpuMs(pid: number): number {
@@ -116,15 +118,22 @@ async function timeToFirst(
   return { firstMs, totalMs: performance.now() - started };
 }
 
+/**
+ * Runs `count` tasks with `concurrency` in flight. With `staggerMs`, in-flight slot k starts k × staggerMs
+ * late, so arrivals are spread out instead of all landing in the same instant; each slot then starts
+ * its next task as its last one ends, as before.
+ */
 async function pool<T>(
   count: number,
   concurrency: number,
   task: (index: number) => Promise<T>,
+  staggerMs = 0,
 ): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, slot) => {
+      if (staggerMs > 0) await new Promise((resolve) => setTimeout(resolve, slot * staggerMs));
       while (next < count) {
         const index = next++;
         results[index] = await task(index);
@@ -132,6 +141,13 @@ async function pool<T>(
     }),
   );
   return results;
+}
+
+function median(samples: number[]): number {
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 }
 
 function line(label: string, samples: number[]): string {
@@ -179,14 +195,38 @@ try {
     sequentialApp.push((await viaApp(index)).firstMs);
   }
 
-  // 50 at once.
+  // 50 at once: every slot starts in the same instant, so each wave of 50 arrives together.
   const directCpu = cpu();
   const directRuns = await pool(STREAMS, CONCURRENCY, direct);
   const appCpu = cpu();
+  const appStarted = performance.now();
+  const benchCpuBefore = process.cpuUsage();
   const appRuns = await pool(STREAMS, CONCURRENCY, viaApp);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const appWallMs = performance.now() - appStarted;
   const endCpu = cpu();
   const directTtft = directRuns.map((run) => run.firstMs);
   const appTtft = appRuns.map((run) => run.firstMs);
+  // How busy the machine was while the app phase ran: server, fake upstream and this load generator.
+  const busyMs =
+    endCpu.app - appCpu.app + (endCpu.fake - appCpu.fake) + (benchCpu.user + benchCpu.system) / 1000;
+  const busyShare = busyMs / (appWallMs * os.availableParallelism());
+
+  // Arrivals spread out: slot k of n starts k × (one stream's length ÷ n) late. At 50 in flight, then
+  // at fewer, to show how many streams this machine carries before first tokens start to queue.
+  const streamMs = median(directRuns.map((run) => run.totalMs));
+  const spreadOut: { inFlight: number; staggerMs: number; direct: number[]; app: number[] }[] = [];
+  for (const inFlight of [CONCURRENCY, ...SPREAD_OUT_IN_FLIGHT.filter((n) => n < CONCURRENCY)]) {
+    const staggerMs = streamMs / inFlight;
+    const spreadDirect = await pool(STREAMS, inFlight, direct, staggerMs);
+    const spreadApp = await pool(STREAMS, inFlight, viaApp, staggerMs);
+    spreadOut.push({
+      inFlight,
+      staggerMs,
+      direct: spreadDirect.map((run) => run.firstMs),
+      app: spreadApp.map((run) => run.firstMs),
+    });
+  }
 
   console.log(
     `bench/stream: fake upstream TTFT ${TTFT_MS} ms, 100 tokens/s, 30 tokens; database: ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}`,
@@ -204,13 +244,24 @@ try {
   console.log(line("TTFT direct to the fake upstream", sequentialDirect));
   console.log(line("TTFT through POST /api/compare", sequentialApp));
   added("added TTFT (app − direct)", sequentialApp, sequentialDirect);
-  console.log(`-- ${STREAMS} streams, ${CONCURRENCY} concurrent`);
+  console.log(`-- ${STREAMS} streams, ${CONCURRENCY} concurrent, arriving in waves of ${CONCURRENCY}`);
   console.log(line("TTFT direct to the fake upstream", directTtft));
   console.log(line("TTFT through POST /api/compare", appTtft));
   added("added TTFT (app − direct)", appTtft, directTtft);
   console.log(
     `CPU per stream: server ${((endCpu.app - appCpu.app) / STREAMS).toFixed(2)} ms; the fake upstream generating it ${((appCpu.fake - directCpu.fake) / STREAMS).toFixed(2)} ms (${os.availableParallelism()} cores on this machine)`,
   );
+  console.log(
+    `machine busy while the app streams ran: ${(busyShare * 100).toFixed(0)}% of ${os.availableParallelism()} cores over ${(appWallMs / 1000).toFixed(1)} s (server, fake upstream and this load generator)`,
+  );
+  for (const phase of spreadOut) {
+    console.log(
+      `-- ${STREAMS} streams, ${phase.inFlight} concurrent, arrivals spread out (one every ${phase.staggerMs.toFixed(1)} ms at first)`,
+    );
+    console.log(line("TTFT direct to the fake upstream", phase.direct));
+    console.log(line("TTFT through POST /api/compare", phase.app));
+    added("added TTFT (app − direct)", phase.app, phase.direct);
+  }
 
   // Six models at different speeds; the run should take about as long as the slowest one alone.
   const six = [
@@ -237,14 +288,8 @@ try {
     slowTimes.push((await runSlowest()).totalMs);
     allTimes.push((await runAll()).totalMs);
   }
-  const medianAll = percentile(
-    [...allTimes].sort((a, b) => a - b),
-    50,
-  );
-  const medianSlow = percentile(
-    [...slowTimes].sort((a, b) => a - b),
-    50,
-  );
+  const medianAll = median(allTimes);
+  const medianSlow = median(slowTimes);
   const overhead = (medianAll / medianSlow - 1) * 100;
   console.log(line("6-model run, wall time", allTimes));
   console.log(line("slowest model alone, wall time", slowTimes));
