@@ -2,7 +2,8 @@
  * bench/stream: the time the app adds to the first token, and the wall time of a 6-model run.
  * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
  * measured directly against it and through POST /api/compare on a production server, one at a time,
- * 50 at once arriving in waves, and 50, 25, 10 and 5 at once arriving spread out. It also prints the CPU each stream costs the server, next to what the same stream
+ * 50 at once arriving in waves, and 50, 25, 10 and 5 at once arriving spread out. First it times round
+ * trips that stream nothing, to show the floor under any route of this stack. It also prints the CPU each stream costs the server, next to what the same stream
  * costs the upstream that generates it, because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
@@ -18,6 +19,7 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3391);
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const TTFT_MS = 100;
 const SEQUENTIAL_STREAMS = Number(process.env.BENCH_SEQUENTIAL ?? 100);
+const FLOOR_REQUESTS = 300;
 /** Smaller numbers of streams in flight, arriving spread out, measured after the 50. */
 const SPREAD_OUT_IN_FLIGHT = [25, 10, 5];
 
@@ -187,6 +189,36 @@ try {
     fake: fake.pid ? processTreeCpuMs(fake.pid) : Number.NaN,
   });
 
+  // The floor under any route of this stack: a plain Node server's round trip (the fake upstream's
+  // health check), Next.js answering OPTIONS for the route without calling it, and the route itself
+  // called with a body it rejects at once (a 400 before any catalog, database or provider work).
+  const roundTrips = async (request: () => Promise<Response>) => {
+    const samples: number[] = [];
+    for (let index = 0; index < FLOOR_REQUESTS; index++) {
+      const started = performance.now();
+      await (await request()).arrayBuffer();
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  };
+  const floors: [string, number[]][] = [
+    ["plain Node server (fake upstream /health)", await roundTrips(() => fetch(`${FAKE}/health`))],
+    [
+      "Next.js OPTIONS /api/compare (no handler)",
+      await roundTrips(() => fetch(`${server.baseUrl}/api/compare`, { method: "OPTIONS" })),
+    ],
+    [
+      "POST /api/compare, rejected body (400)",
+      await roundTrips(() =>
+        fetch(`${server.baseUrl}/api/compare`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        }),
+      ),
+    ],
+  ];
+
   // One at a time: what the extra hop costs when nothing else is running.
   const sequentialDirect: number[] = [];
   const sequentialApp: number[] = [];
@@ -240,6 +272,8 @@ try {
       `${label.padEnd(40)} p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
     );
   };
+  console.log(`-- round trips with no streaming, ${FLOOR_REQUESTS} one at a time`);
+  for (const [label, samples] of floors) console.log(line(label, samples));
   console.log(`-- ${SEQUENTIAL_STREAMS} streams, one at a time`);
   console.log(line("TTFT direct to the fake upstream", sequentialDirect));
   console.log(line("TTFT through POST /api/compare", sequentialApp));
