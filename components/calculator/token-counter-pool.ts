@@ -16,8 +16,8 @@ const sum = (answers: Answer[], field: "tokens" | "characters" | "words") =>
 
 /**
  * The token-counter workers, started when first needed: the second only for a large text. Every worker
- * is handed the whole text with the first task and works out its own share (lib/token-split
- * workerParts), so the page's thread does no cutting; the text is counted one task at a time (o200k,
+ * is handed the whole text and works out its own share once (lib/token-split workerParts), so the
+ * page's thread does no cutting; the text is counted one task at a time (o200k,
  * cl100k, then characters and words), each task in all workers at once. So every figure is a
  * wall-clock time on the page that includes handing the text over, sharing it out and collecting the
  * answers.
@@ -44,7 +44,7 @@ export class TokenCounterPool {
     const o200kDone = performance.now();
     if (!isCurrent()) return;
     // The next task goes out before the page re-renders, so rendering never delays it.
-    const cl100kAnswers = this.run("cl100k_base", id, workers);
+    const cl100kAnswers = this.run("cl100k_base", id, workers, text);
     let counts: TokenCounts = {
       id,
       done: false,
@@ -61,7 +61,7 @@ export class TokenCounterPool {
     const cl100k = sum(await cl100kAnswers, "tokens");
     const cl100kDone = performance.now();
     if (!isCurrent()) return;
-    const textAnswers = this.run("characters-and-words", id, workers);
+    const textAnswers = this.run("characters-and-words", id, workers, text);
     counts = { ...counts, cl100k, cl100kMs: cl100kDone - o200kDone };
     publish(counts);
     const answers = await textAnswers;
@@ -82,10 +82,11 @@ export class TokenCounterPool {
   }
 
   /**
-   * One task in `workers` workers at once, each on its own share of text `textId`; `text` goes with the
-   * first task about a text, and later tasks reuse what each worker kept.
+   * One task in `workers` workers at once, each on its own share of text `textId`. The text goes with
+   * every task (handing it over is a copy, well under a millisecond), so a worker started again after a
+   * failure can still answer; a worker that already has this text's share reuses it.
    */
-  private run(task: CountTask, textId: number, workers: number, text?: string): Promise<Answer[]> {
+  private run(task: CountTask, textId: number, workers: number, text: string): Promise<Answer[]> {
     return Promise.all(
       Array.from({ length: workers }, (_, share) =>
         this.request(share, { task, textId, text, share, of: workers }),

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ClipboardEvent, type DragEvent, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useLayoutEffect, useRef, useState } from "react";
 import { formatInteger, formatMs } from "@/lib/format";
 import { buttonClass, smallButtonClass } from "./field";
 import { useTokenCounter } from "./use-token-counter";
@@ -44,7 +44,16 @@ export function TokenCounter({
 }) {
   const [text, setText] = useState("");
   const [largePaste, setLargePaste] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once a large paste is in the box: just after the pasted text, as a paste leaves it. */
+  const caretAfterPaste = useRef<number | null>(null);
   const { counts, error, pending } = useTokenCounter(text);
+  useLayoutEffect(() => {
+    const caret = caretAfterPaste.current;
+    if (caret === null || text.length === 0) return;
+    caretAfterPaste.current = null;
+    box.current?.setSelectionRange(caret, caret);
+  }, [text]);
   /** Every change of the text goes through here; only a large paste shows its note. */
   const putText = (next: string, largePasted = false) => {
     setText(next);
@@ -52,11 +61,14 @@ export function TokenCounter({
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = event.clipboardData.getData("text/plain");
-    if (pasted.length < LARGE_PASTE_CHARS) return;
+    const clipboard = event.clipboardData.getData("text/plain");
+    if (clipboard.length < LARGE_PASTE_CHARS) return;
     event.preventDefault();
-    const box = event.currentTarget;
-    putText(replaceSelection(box.value, box.selectionStart, box.selectionEnd, pasted), true);
+    // A text box keeps only \n line breaks, as the browser's own paste would leave them.
+    const pasted = clipboard.replace(/\r\n?/g, "\n");
+    const { value, selectionStart, selectionEnd } = event.currentTarget;
+    caretAfterPaste.current = selectionStart + pasted.length;
+    putText(replaceSelection(value, selectionStart, selectionEnd, pasted), true);
   };
 
   const onDrop = async (event: DragEvent<HTMLTextAreaElement>) => {
@@ -95,6 +107,7 @@ export function TokenCounter({
         ) : null}
       </div>
       <textarea
+        ref={box}
         data-testid="sample-text"
         value={text}
         onChange={(event) => putText(event.target.value)}
@@ -119,7 +132,11 @@ export function TokenCounter({
       {counts ? (
         <div className="space-y-1.5 text-xs">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
-            <Figure label="characters" value={orCounting(counts.characters)} />
+            <Figure
+              label="characters"
+              value={orCounting(counts.characters)}
+              testId="token-count-characters"
+            />
             <Figure label="words" value={orCounting(counts.words)} />
             <Figure label="o200k tokens" value={formatInteger(counts.o200k)} testId="token-count-o200k" />
             <Figure label="cl100k tokens" value={orCounting(counts.cl100k)} testId="token-count-cl100k" />

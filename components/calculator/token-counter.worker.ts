@@ -16,15 +16,13 @@ const reply = (message: TokenCountReply) => scope.postMessage(message);
 let prepared: { textId: number; parts: string[]; shareChars: number } | null = null;
 
 function partsFor(request: TokenCountRequest) {
-  if (request.text !== undefined) {
-    const parts = workerParts(request.text, request.share, request.of);
-    prepared = {
-      textId: request.textId,
-      parts,
-      shareChars: parts.reduce((length, part) => length + part.length, 0),
-    };
-  }
-  if (prepared?.textId !== request.textId) throw new Error("The text to count was not handed over.");
+  if (prepared?.textId === request.textId) return prepared;
+  const parts = workerParts(request.text, request.share, request.of);
+  prepared = {
+    textId: request.textId,
+    parts,
+    shareChars: parts.reduce((length, part) => length + part.length, 0),
+  };
   return prepared;
 }
 

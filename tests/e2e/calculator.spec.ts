@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { countTokens } from "../../lib/tokens";
+import { countCharacters, countTokens } from "../../lib/tokens";
 import { mixedCorpus } from "../support/corpus";
 import { CalculatorPage, toPicoUsd } from "./pages/calculator-page";
 import { createSession } from "./pages/history-page";
@@ -106,15 +106,22 @@ test("a large clipboard paste replaces the selection, is counted exactly, and ca
   await calculator.goto();
   const section = await calculator.pasteSample(0, "Before SELECTED after");
   const box = section.getByTestId("sample-text");
-  // Select "SELECTED" and paste a 60,000-character text over it with the keyboard, as a person would.
-  const pasted = mixedCorpus(60_000, 7);
+  // Select "SELECTED" and paste a 60,000-character text with Windows line breaks over it with the
+  // keyboard, as a person would.
+  const pasted = mixedCorpus(60_000, 7).replaceAll(". ", ".\r\n");
+  expect(pasted).toContain("\r\n");
   await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
   await box.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(7, 15));
   await page.keyboard.press("ControlOrMeta+V");
 
-  const expected = `Before ${pasted} after`;
+  // The box keeps \n line breaks only, as the browser's own paste would, and the caret ends after the paste.
+  const inserted = pasted.replaceAll("\r\n", "\n");
+  const expected = `Before ${inserted} after`;
   await expect(section.getByTestId("large-paste-note")).toBeVisible();
   expect(await box.evaluate((element: HTMLTextAreaElement) => element.value)).toBe(expected);
+  expect(await box.evaluate((element: HTMLTextAreaElement) => element.selectionStart)).toBe(
+    7 + inserted.length,
+  );
   await expect(section.getByTestId("token-counter")).toHaveAttribute("data-pending", "false");
   await expect(section.getByTestId("token-count-o200k")).toHaveText(
     (await countTokens(expected, "o200k_base")).toLocaleString("en-US"),
@@ -122,16 +129,24 @@ test("a large clipboard paste replaces the selection, is counted exactly, and ca
   await expect(section.getByTestId("token-count-cl100k")).toHaveText(
     (await countTokens(expected, "cl100k_base")).toLocaleString("en-US"),
   );
+  // What was counted is what the box shows: no \r left in the counted text either.
+  await expect(section.getByTestId("token-count-characters")).toHaveText(
+    countCharacters(expected).toLocaleString("en-US"),
+  );
 
-  // A small paste stays the browser's own (with its undo), so the note goes away.
   await section.getByTestId("clear-sample").click();
   await expect(box).toHaveValue("");
   await expect(section.getByTestId("large-paste-note")).toHaveCount(0);
-  await page.evaluate(() => navigator.clipboard.writeText("small paste"));
-  await box.focus();
+
+  // A small paste is left to the browser, so undo takes it back, and no note is shown.
+  await box.fill("kept");
+  await page.evaluate(() => navigator.clipboard.writeText(" and a small paste"));
+  await box.press("End");
   await page.keyboard.press("ControlOrMeta+V");
-  await expect(box).toHaveValue("small paste");
+  await expect(box).toHaveValue("kept and a small paste");
   await expect(section.getByTestId("large-paste-note")).toHaveCount(0);
+  await page.keyboard.press("ControlOrMeta+Z");
+  await expect(box).toHaveValue("kept");
 });
 
 test("a 70/30 routing mix shows the blended cost and its savings; a bad mix is explained inline", async ({
