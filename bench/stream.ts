@@ -42,6 +42,15 @@ function processTreeCpuMs(pid: number): number {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
+/** Busy and total CPU time of the whole machine so far, all cores, from /proc/stat (Linux). */
+function machineCpuTicks(): { busy: number; total: number } {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1);
+  const ticks = fields.map(Number);
+  const total = ticks.reduce((sum, tick) => sum + tick, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
+}
+
 /** The process listening on a local TCP port (the server `npx next start` ends up running). */
 function pidOnPort(port: number): number | null {
   const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
@@ -123,21 +132,26 @@ async function timeToFirst(
 /**
  * Runs `count` tasks with `concurrency` in flight. With `staggerMs`, in-flight slot k starts k × staggerMs
  * late, so arrivals are spread out instead of all landing in the same instant; each slot then starts
- * its next task as its last one ends, as before.
+ * its next task as its last one ends, as before. `firstOfSlot` collects the index of each slot's first
+ * task, the ones that started during the ramp-up.
  */
 async function pool<T>(
   count: number,
   concurrency: number,
   task: (index: number) => Promise<T>,
   staggerMs = 0,
+  firstOfSlot?: Set<number>,
 ): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, slot) => {
       if (staggerMs > 0) await new Promise((resolve) => setTimeout(resolve, slot * staggerMs));
+      let first = true;
       while (next < count) {
         const index = next++;
+        if (first) firstOfSlot?.add(index);
+        first = false;
         results[index] = await task(index);
       }
     }),
@@ -231,18 +245,18 @@ try {
   const directCpu = cpu();
   const directRuns = await pool(STREAMS, CONCURRENCY, direct);
   const appCpu = cpu();
+  const machineBefore = machineCpuTicks();
   const appStarted = performance.now();
-  const benchCpuBefore = process.cpuUsage();
   const appRuns = await pool(STREAMS, CONCURRENCY, viaApp);
-  const benchCpu = process.cpuUsage(benchCpuBefore);
   const appWallMs = performance.now() - appStarted;
+  const machineAfter = machineCpuTicks();
   const endCpu = cpu();
   const directTtft = directRuns.map((run) => run.firstMs);
   const appTtft = appRuns.map((run) => run.firstMs);
-  // How busy the machine was while the app phase ran: server, fake upstream and this load generator.
-  const busyMs =
-    endCpu.app - appCpu.app + (endCpu.fake - appCpu.fake) + (benchCpu.user + benchCpu.system) / 1000;
-  const busyShare = busyMs / (appWallMs * os.availableParallelism());
+  // How busy the whole machine was while the app phase ran (server, fake upstream, this load generator
+  // and a Postgres server if one is used), as an average over the phase.
+  const busyShare =
+    (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
 
   // Arrivals spread out: slot k of n starts k × (one stream's length ÷ n) late. At 50 in flight, then
   // at fewer, to show how many streams this machine carries before first tokens start to queue.
@@ -250,14 +264,16 @@ try {
   const spreadOut: { inFlight: number; staggerMs: number; direct: number[]; app: number[] }[] = [];
   for (const inFlight of [CONCURRENCY, ...SPREAD_OUT_IN_FLIGHT.filter((n) => n < CONCURRENCY)]) {
     const staggerMs = streamMs / inFlight;
-    const spreadDirect = await pool(STREAMS, inFlight, direct, staggerMs);
-    const spreadApp = await pool(STREAMS, inFlight, viaApp, staggerMs);
-    spreadOut.push({
-      inFlight,
-      staggerMs,
-      direct: spreadDirect.map((run) => run.firstMs),
-      app: spreadApp.map((run) => run.firstMs),
-    });
+    // Each slot's first stream starts while fewer are in flight (the ramp-up), so it is run but not
+    // counted: the STREAMS counted all start with the full number in flight.
+    const measureSteady = async (task: typeof direct) => {
+      const ramp = new Set<number>();
+      const runs = await pool(STREAMS + inFlight, inFlight, task, staggerMs, ramp);
+      return runs.filter((_, index) => !ramp.has(index)).map((run) => run.firstMs);
+    };
+    const spreadDirect = await measureSteady(direct);
+    const spreadApp = await measureSteady(viaApp);
+    spreadOut.push({ inFlight, staggerMs, direct: spreadDirect, app: spreadApp });
   }
 
   console.log(
@@ -286,7 +302,7 @@ try {
     `CPU per stream: server ${((endCpu.app - appCpu.app) / STREAMS).toFixed(2)} ms; the fake upstream generating it ${((appCpu.fake - directCpu.fake) / STREAMS).toFixed(2)} ms (${os.availableParallelism()} cores on this machine)`,
   );
   console.log(
-    `machine busy while the app streams ran: ${(busyShare * 100).toFixed(0)}% of ${os.availableParallelism()} cores over ${(appWallMs / 1000).toFixed(1)} s (server, fake upstream and this load generator)`,
+    `whole machine busy while the app streams ran: ${(busyShare * 100).toFixed(0)}% of ${os.availableParallelism()} cores on average over ${(appWallMs / 1000).toFixed(1)} s`,
   );
   for (const phase of spreadOut) {
     console.log(
