@@ -9,8 +9,8 @@ export interface TokenCountRequest {
   task: CountTask;
   /** Which text the task is about; a worker keeps its share of the latest text it was sent. */
   textId: number;
-  /** The whole text; a worker that already has this text's share does not work it out again. */
-  text: string;
+  /** The whole text, sent with the first task about it to each worker; later tasks reuse its share. */
+  text?: string;
   /** This worker's share of the text is share `share` of `of` (see lib/token-split workerParts). */
   share: number;
   of: number;

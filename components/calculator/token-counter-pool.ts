@@ -16,7 +16,7 @@ const sum = (answers: Answer[], field: "tokens" | "characters" | "words") =>
 
 /**
  * The token-counter workers, started when first needed: the second only for a large text. Every worker
- * is handed the whole text and works out its own share once (lib/token-split workerParts), so the
+ * is handed the whole text once and works out its own share (lib/token-split workerParts), so the
  * page's thread does no cutting; the text is counted one task at a time (o200k,
  * cl100k, then characters and words), each task in all workers at once. So every figure is a
  * wall-clock time on the page that includes handing the text over, sharing it out and collecting the
@@ -24,6 +24,8 @@ const sum = (answers: Answer[], field: "tokens" | "characters" | "words") =>
  */
 export class TokenCounterPool {
   private workers: (Worker | undefined)[] = [];
+  /** The id of the text last handed to each worker. */
+  private readonly textSent: (number | undefined)[] = [];
   private readonly waiting = new Map<number, Waiting>();
   private nextRequestId = 1;
 
@@ -78,19 +80,28 @@ export class TokenCounterPool {
   terminate() {
     for (const worker of this.workers) worker?.terminate();
     this.workers = [];
+    this.textSent.length = 0;
     this.failWaiting(new Error("The token counter was stopped."));
   }
 
   /**
-   * One task in `workers` workers at once, each on its own share of text `textId`. The text goes with
-   * every task (handing it over is a copy, well under a millisecond), so a worker started again after a
-   * failure can still answer; a worker that already has this text's share reuses it.
+   * One task in `workers` workers at once, each on its own share of text `textId`. The text goes to a
+   * worker only when that worker has not been sent it yet (a worker started again after a failure has
+   * not), and a worker keeps its share for the later tasks about the same text.
    */
   private run(task: CountTask, textId: number, workers: number, text: string): Promise<Answer[]> {
     return Promise.all(
-      Array.from({ length: workers }, (_, share) =>
-        this.request(share, { task, textId, text, share, of: workers }),
-      ),
+      Array.from({ length: workers }, (_, share) => {
+        const handedOver = this.textSent[share] === textId && this.workers[share] !== undefined;
+        this.textSent[share] = textId;
+        return this.request(share, {
+          task,
+          textId,
+          text: handedOver ? undefined : text,
+          share,
+          of: workers,
+        });
+      }),
     );
   }
 
@@ -117,6 +128,7 @@ export class TokenCounterPool {
       // A worker that failed to load answers nothing more: drop it, so the next text starts a new one.
       worker.terminate();
       this.workers[index] = undefined;
+      this.textSent[index] = undefined;
       this.failWaiting(new Error(event.message || "The token counter failed to start."));
     };
     this.workers[index] = worker;

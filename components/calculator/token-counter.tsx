@@ -50,9 +50,9 @@ export function TokenCounter({
   const { counts, error, pending } = useTokenCounter(text);
   useLayoutEffect(() => {
     const caret = caretAfterPaste.current;
-    if (caret === null || text.length === 0) return;
     caretAfterPaste.current = null;
-    box.current?.setSelectionRange(caret, caret);
+    // A new value leaves the caret at its end, so only a paste into the middle of the text moves it.
+    if (caret !== null && caret < text.length) box.current?.setSelectionRange(caret, caret);
   }, [text]);
   /** Every change of the text goes through here; only a large paste shows its note. */
   const putText = (next: string, largePasted = false) => {

@@ -17,6 +17,7 @@ let prepared: { textId: number; parts: string[]; shareChars: number } | null = n
 
 function partsFor(request: TokenCountRequest) {
   if (prepared?.textId === request.textId) return prepared;
+  if (request.text === undefined) throw new Error("The text to count was not handed over; paste it again.");
   const parts = workerParts(request.text, request.share, request.of);
   prepared = {
     textId: request.textId,
