@@ -14,6 +14,7 @@ import {
   axisProps,
   barCursor,
   ChartCard,
+  ChartEmpty,
   formatAxisUsd,
   HorizontalBarFrame,
   seriesColor,
@@ -91,7 +92,7 @@ export function RequestsByProviderChart({ report }: { report: UsageReportJson })
       caption="Every request, whatever its outcome."
     >
       {rows.length === 0 ? (
-        <p className="py-12 text-center text-sm text-zinc-500">No requests in this range.</p>
+        <ChartEmpty>No requests in this range.</ChartEmpty>
       ) : (
         <HorizontalBars rows={rows} metric="requests" tickFormatter={(value) => formatInteger(value)} />
       )}
@@ -112,7 +113,7 @@ export function SpendByModelChart({ report }: { report: UsageReportJson }) {
       caption={`Highest spend first${rows.length === MAX_BARS ? `; top ${MAX_BARS} shown` : ""}.`}
     >
       {rows.length === 0 ? (
-        <p className="py-12 text-center text-sm text-zinc-500">No priced spend in this range.</p>
+        <ChartEmpty>No priced spend in this range.</ChartEmpty>
       ) : (
         <HorizontalBars rows={rows} metric="costUsdValue" tickFormatter={formatAxisUsd} />
       )}

@@ -5,6 +5,7 @@ import {
   axisProps,
   barCursor,
   ChartCard,
+  ChartEmpty,
   ChartFrame,
   ChartLegend,
   formatAxisTokens,
@@ -64,7 +65,7 @@ export function SpendOverTimeChart({ report }: { report: UsageReportJson }) {
       caption={`Per UTC day, stacked by model.${unpriced > 0 ? ` ${formatInteger(unpriced)} requests with unknown cost are not drawn.` : ""}`}
     >
       {series.length === 0 ? (
-        <p className="py-16 text-center text-sm text-zinc-500">No priced spend in this range.</p>
+        <ChartEmpty tall>No priced spend in this range.</ChartEmpty>
       ) : (
         <>
           <ChartFrame className="h-64">

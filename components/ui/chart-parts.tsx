@@ -126,6 +126,23 @@ export function ChartFrame({
   );
 }
 
+/** What a chart shows instead of itself when it has nothing to plot; `tall` for the taller charts. */
+export function ChartEmpty({
+  tall = false,
+  testId,
+  children,
+}: {
+  tall?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <p className={`${tall ? "py-16" : "py-12"} text-center text-sm text-zinc-500`} data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
 /** A horizontal bar chart's box: one row per bar, plus room for the axis. */
 export function HorizontalBarFrame({
   rows,

@@ -16,6 +16,7 @@ import {
   axisProps,
   barCursor,
   ChartCard,
+  ChartEmpty,
   Chip,
   ControlGroup,
   HorizontalBarFrame,
@@ -169,9 +170,9 @@ export function CheapestChart({
       pending={pending}
     >
       {data.rows.length === 0 ? (
-        <p className="py-16 text-center text-sm text-zinc-500" data-testid="cheapest-empty">
+        <ChartEmpty tall testId="cheapest-empty">
           No current offering with a known price meets all of these requirements.
-        </p>
+        </ChartEmpty>
       ) : (
         <HorizontalBarFrame rows={data.rows.length} rowHeightPx={ROW_HEIGHT_PX}>
           <BarChart data={data.rows} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 0 }}>

@@ -15,6 +15,7 @@ import {
   axisProps,
   bottomAxisLabel,
   ChartCard,
+  ChartEmpty,
   ChartFrame,
   Chip,
   ControlGroup,
@@ -123,7 +124,7 @@ export function PriceBenchmarkChart({
       pending={pending}
     >
       {data.points.length === 0 ? (
-        <p className="py-12 text-center text-sm text-zinc-500">No scored model has a known price.</p>
+        <ChartEmpty>No scored model has a known price.</ChartEmpty>
       ) : (
         <ChartFrame className="h-72">
           <ScatterChart margin={{ top: 16, right: 24, bottom: 20, left: 0 }}>

@@ -14,6 +14,7 @@ import {
   axisProps,
   bottomAxisLabel,
   ChartCard,
+  ChartEmpty,
   ChartFrame,
   Chip,
   ControlGroup,
@@ -149,9 +150,7 @@ export function PriceContextChart({
       pending={pending}
     >
       {data.shown === 0 ? (
-        <p className="py-16 text-center text-sm text-zinc-500">
-          No offering with a known price matches these filters.
-        </p>
+        <ChartEmpty tall>No offering with a known price matches these filters.</ChartEmpty>
       ) : (
         <ChartFrame className="h-80 sm:h-[26rem]">
           <ScatterChart margin={{ top: 8, right: 12, bottom: 20, left: 0 }}>

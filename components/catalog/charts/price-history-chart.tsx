@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import {
   axisProps,
+  ChartEmpty,
   ChartFrame,
   formatAxisUsd,
   logTicks,
@@ -122,7 +123,7 @@ export function PriceHistoryChart({ series }: { series: HistorySeries[] }) {
   return (
     <div data-testid="price-history-chart">
       {lines.length === 0 ? (
-        <p className="py-12 text-center text-sm text-zinc-500">No dated prices to plot.</p>
+        <ChartEmpty>No dated prices to plot.</ChartEmpty>
       ) : (
         <ChartFrame className="h-72 sm:h-80">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartCard } from "@/components/ui/chart-parts";
+import { ChartCard, ChartEmpty } from "@/components/ui/chart-parts";
 import { type HistorySeries, MAX_HISTORY_SERIES } from "@/lib/catalog/charts";
 import { HistoryPicker } from "./history-picker";
 import { PriceHistoryChart } from "./price-history-chart";
@@ -45,9 +45,7 @@ export function PriceHistoryPanel({
       pending={pending}
     >
       {series.length === 0 ? (
-        <p className="py-12 text-center text-sm text-zinc-500">
-          Pick an offering to see its prices over time.
-        </p>
+        <ChartEmpty>Pick an offering to see its prices over time.</ChartEmpty>
       ) : (
         <PriceHistoryChart series={series} />
       )}
