@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ensureBuild } from "../tests/support/ensure-build.mjs";
 
 /** Shared helpers for the bench scripts: percentiles and a production server to measure. */
 
@@ -30,7 +31,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts `next start` on a fresh embedded database; builds first when there is no build. `distDir`
+ * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
+ * are newer than it. `distDir`
  * builds into and serves from another folder than `.next` (next.config reads NEXT_DIST_DIR).
  */
 export async function startServer(
@@ -39,14 +41,7 @@ export async function startServer(
   { distDir }: { distDir?: string } = {},
 ): Promise<RunningServer> {
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
-  if (!existsSync(path.join(distDir ?? ".next", "BUILD_ID"))) {
-    console.log("No production build; running next build…");
-    const build = spawnSync("npx", ["next", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, ...distEnv },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild(distDir);
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },

@@ -1,16 +1,18 @@
 // Runs the Playwright suite against the production build in real Chromium.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
+import { ensureBuild } from "./ensure-build.mjs";
 import { findBrowser } from "./find-browser.mjs";
 
 const browser = findBrowser();
 console.log(`Browser: ${browser.path} (via ${browser.via})`);
 
-if (!existsSync(path.join(".next", "BUILD_ID"))) {
-  console.log("No production build found; running next build first…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+try {
+  ensureBuild();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 
 // Each run starts from an empty embedded database so results do not depend on earlier runs.
