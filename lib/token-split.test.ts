@@ -228,6 +228,33 @@ describe("partsForCounting", () => {
     expect(partsForCounting("plain words only", 1)).toEqual(["plain words only"]);
     expect(partsForCounting("日本語だけ", 1)).toEqual(["日本語だけ"]);
   });
+
+  it("puts exactly the segments between safe cuts that hold a character beyond Latin-1 in the wide part", () => {
+    // The reference: cut at every safe cut, then sort each segment by whether it holds a wide character.
+    const reference = (text: string) => {
+      const bounds = [0, ...safeCuts(text), text.length];
+      const segments = bounds.slice(1).map((end, index) => text.slice(bounds[index], end));
+      const isWide = (segment: string) => /[\u0100-\uffff]/.test(segment);
+      return [
+        segments.filter(isWide).join(""),
+        segments.filter((segment) => !isWide(segment)).join(""),
+      ].filter((part) => part.length > 0);
+    };
+    for (const seed of SEEDS) {
+      const text = corpus(seed, 600);
+      expect(partsForCounting(text, 1), `seed ${seed}`).toEqual(reference(text));
+    }
+    for (const text of [
+      "東京 a",
+      "a 東京",
+      "東京 東京 x y",
+      "x 😀 y z",
+      "naïve — café",
+      " ",
+      "a b 日本 c d 語 e",
+    ])
+      expect(partsForCounting(text, 1), text).toEqual(reference(text));
+  });
 });
 
 describe("workerParts", () => {

@@ -77,60 +77,78 @@ export function splitForCounting(text: string, parts: number): string[] {
 }
 
 /**
+ * A run of characters beyond Latin-1 (code units, so both halves of an emoji); V8 stores a string holding
+ * any of them at two bytes per character.
+ */
+const WIDE_RUN = /[\u0100-\uffff]+/g;
+
+/** The last safe cut before `index` that lies after `floor`, else `floor`. */
+function safeCutBefore(text: string, index: number, floor: number): number {
+  for (let at = text.lastIndexOf(" ", index); at > floor; at = text.lastIndexOf(" ", at - 1)) {
+    if (isSafeCut(text, at)) return at;
+  }
+  return floor;
+}
+
+/** The first safe cut at or after `index`, else the end of the text. */
+function safeCutFrom(text: string, index: number): number {
+  for (let at = text.indexOf(" ", index); at !== -1; at = text.indexOf(" ", at + 1)) {
+    if (isSafeCut(text, at)) return at;
+  }
+  return text.length;
+}
+
+/**
  * Parts of `text` whose token counts add up to the count of the whole, with its Latin-1 words gathered
  * into one-byte strings. V8 stores a string with any character beyond Latin-1 (Japanese, emoji, a curly
  * quote) at two bytes per character throughout, and runs the pre-tokenizer pattern on such a string
- * several times slower, English words included. So the text is cut at every safe cut into segments; the
- * segments made only of Latin-1 characters are joined, in order, into one string rebuilt as one-byte,
- * the others into a second string. Each join falls between a segment that ends in a letter and one that
- * starts with a space and a letter, which is itself a safe cut, so every count still adds up. Each of
- * the two strings is then cut into `piecesEach` pieces, for counting side by side.
+ * several times slower, English words included. So the text is seen as segments between its safe cuts;
+ * the segments holding a character beyond Latin-1 are joined, in order, into one string, and the others
+ * into a second string rebuilt as one-byte. Each join falls between a segment that ends in a letter and
+ * one that starts with a space and a letter, which is itself a safe cut, so every count still adds up.
+ * Each of the two strings is then cut into `piecesEach` pieces, for counting side by side.
+ *
+ * All the scanning is done by the engine's own string and pattern search, never a loop over every
+ * character in script: a page runs this on a fresh paste, when script loops are still slow because the
+ * engine has not yet compiled them (a per-character loop took 5–22 ms, not 1–2, on the first pastes).
  */
 export function partsForCounting(text: string, piecesEach: number): string[] {
-  const oneByteCodes = new Uint8Array(text.length);
-  let oneByteLength = 0;
+  // Each run of wide characters, widened to the safe cuts around it; the ranges come in order, merged.
   const wideRanges: [start: number, end: number][] = [];
-  let segmentStart = 0;
-  let segmentOneByteStart = 0;
-  let segmentIsWide = false;
-  const endSegment = (end: number) => {
-    if (segmentIsWide) {
-      const last = wideRanges.at(-1);
-      if (last && last[1] === segmentStart) last[1] = end;
-      else wideRanges.push([segmentStart, end]);
-    }
-    segmentStart = end;
-    segmentOneByteStart = oneByteLength;
-    segmentIsWide = false;
-  };
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x20 && isSafeCut(text, index)) endSegment(index);
-    if (segmentIsWide) continue;
-    if (code > 0xff) {
-      // This segment goes to the two-byte string: take back what it wrote so far.
-      segmentIsWide = true;
-      oneByteLength = segmentOneByteStart;
-    } else {
-      oneByteCodes[oneByteLength++] = code;
-    }
+  let covered = 0;
+  for (const run of text.matchAll(WIDE_RUN)) {
+    const runEnd = run.index + run[0].length;
+    if (runEnd <= covered) continue;
+    const start = run.index < covered ? covered : safeCutBefore(text, run.index, covered);
+    const end = safeCutFrom(text, runEnd);
+    const last = wideRanges.at(-1);
+    if (last && last[1] === start) last[1] = end;
+    else wideRanges.push([start, end]);
+    covered = end;
+    if (covered === text.length) break;
   }
-  endSegment(text.length);
   const wideText = wideRanges.map(([start, end]) => text.slice(start, end)).join("");
-  const oneByteText = oneByteString(oneByteCodes.subarray(0, oneByteLength));
+  const latin1: string[] = [];
+  let from = 0;
+  for (const [start, end] of wideRanges) {
+    latin1.push(text.slice(from, start));
+    from = end;
+  }
+  latin1.push(text.slice(from));
+  const oneByteText = oneByteString(latin1.join(""));
   return [...splitForCounting(wideText, piecesEach), ...splitForCounting(oneByteText, piecesEach)].filter(
     (part) => part.length > 0,
   );
 }
 
-/** String.fromCharCode builds a one-byte string when every code fits in a byte; in chunks, for the argument limit. */
-function oneByteString(codes: Uint8Array): string {
-  const chunks: string[] = [];
-  for (let start = 0; start < codes.length; start += 8192) {
-    // apply takes the typed array as it is; a spread would go through its iterator, code by code.
-    chunks.push(String.fromCharCode.apply(null, codes.subarray(start, start + 8192) as unknown as number[]));
-  }
-  return chunks.join("");
+/**
+ * The same text, stored one-byte. Slices of a two-byte string stay two-byte even when every character
+ * fits in a byte; V8's JSON parser builds a one-byte string whenever every character fits, in native
+ * code. The round trip gives back exactly the same characters for any string (JSON.stringify escapes
+ * quotes, backslashes, control characters and lone surrogates).
+ */
+function oneByteString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**
