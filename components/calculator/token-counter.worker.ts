@@ -3,7 +3,8 @@
  * Counts tokens off the main thread, so a 100k-token paste does not freeze the page. The page runs one
  * of these, or two for a large text. Each works out its own share of the text and regroups it
  * (lib/token-split), once per text, and counts that share for every task about the text. Each encoding
- * is imported only when this worker is first asked for it (see lib/tokens), and kept.
+ * is imported only when this worker is first asked for it (see lib/tokens), and kept. Each task is
+ * recorded as a performance measure, so a trace shows what else (a garbage collection, say) ran during it.
  */
 import { workerParts } from "@/lib/token-split";
 import { countCharacters, countTokens, countWords } from "@/lib/tokens";
@@ -33,6 +34,7 @@ const sum = (parts: string[], count: (part: string) => number) =>
 scope.onmessage = async (event: MessageEvent<TokenCountRequest>) => {
   const request = event.data;
   const { requestId, task } = request;
+  const started = performance.now();
   try {
     const { parts, shareChars } = partsFor(request);
     if (task === "characters-and-words") {
@@ -47,6 +49,11 @@ scope.onmessage = async (event: MessageEvent<TokenCountRequest>) => {
       for (const part of parts) tokens += await countTokens(part, task);
       reply({ requestId, shareChars, tokens });
     }
+    // Each task shows as a span in the browser's performance tools (and in bench/tokens-browser's traces);
+    // the span is in the trace once measured, so the entry itself is not kept.
+    const name = `token count: ${task}`;
+    performance.measure(name, { start: started, detail: { textId: request.textId } });
+    performance.clearMeasures(name);
   } catch (error) {
     reply({ requestId, error: error instanceof Error ? error.message : String(error) });
   }
