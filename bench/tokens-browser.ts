@@ -128,14 +128,14 @@ function reportGc(
         );
     }
   }
-  const describe = (counts: number[]) => {
+  const summary = (counts: number[]) => {
     const sorted = [...counts].sort((a, b) => a - b);
     return sorted.length === 0
       ? "none"
       : `${sorted.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, slowest ${sorted.at(-1)?.toFixed(1)} ms`;
   };
   console.log(
-    `${"".padEnd(12)} counts with a major collection in a worker: ${describe(withMajor)}; without: ${describe(without)}`,
+    `${"".padEnd(12)} counts with a major collection in a worker: ${summary(withMajor)}; without: ${summary(without)}`,
   );
 }
 
