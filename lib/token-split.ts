@@ -118,8 +118,9 @@ export function partsForCounting(text: string, piecesEach: number): string[] {
   let covered = 0;
   for (const run of text.matchAll(WIDE_RUN)) {
     const runEnd = run.index + run[0].length;
+    // A safe cut is a space, never inside a run: a run lies wholly in the ranges so far or after them.
     if (runEnd <= covered) continue;
-    const start = run.index < covered ? covered : safeCutBefore(text, run.index, covered);
+    const start = safeCutBefore(text, run.index, covered);
     const end = safeCutFrom(text, runEnd);
     const last = wideRanges.at(-1);
     if (last && last[1] === start) last[1] = end;
