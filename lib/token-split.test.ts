@@ -206,8 +206,9 @@ describe("partsForCounting", () => {
   it("gives parts whose token, character and word counts add up to the whole text's", () => {
     for (const seed of SEEDS) {
       const text = corpus(seed, 600);
+      // Each part cut again into pieces, as for counting side by side, still adds up.
       for (const piecesEach of [1, 2, 3]) {
-        const parts = partsForCounting(text, piecesEach);
+        const parts = partsForCounting(text).flatMap((part) => splitForCounting(part, piecesEach));
         expect(parts.reduce((length, part) => length + part.length, 0)).toBe(text.length);
         for (const [encoding, { countTokens }] of Object.entries(ENCODERS)) {
           const summed = parts.reduce((total, part) => total + countTokens(part), 0);
@@ -224,9 +225,9 @@ describe("partsForCounting", () => {
 
   it("gathers the Latin-1 words apart from the rest, in their order", () => {
     const text = "Straße und Café 東京 und mehr Text 😀 ende und schluss";
-    expect(partsForCounting(text, 1)).toEqual([" 東京 Text 😀 ende", "Straße und Café und mehr und schluss"]);
-    expect(partsForCounting("plain words only", 1)).toEqual(["plain words only"]);
-    expect(partsForCounting("日本語だけ", 1)).toEqual(["日本語だけ"]);
+    expect(partsForCounting(text)).toEqual([" 東京 Text 😀 ende", "Straße und Café und mehr und schluss"]);
+    expect(partsForCounting("plain words only")).toEqual(["plain words only"]);
+    expect(partsForCounting("日本語だけ")).toEqual(["日本語だけ"]);
   });
 
   it("puts exactly the segments between safe cuts that hold a character beyond Latin-1 in the wide part", () => {
@@ -242,7 +243,7 @@ describe("partsForCounting", () => {
     };
     for (const seed of SEEDS) {
       const text = corpus(seed, 600);
-      expect(partsForCounting(text, 1), `seed ${seed}`).toEqual(reference(text));
+      expect(partsForCounting(text), `seed ${seed}`).toEqual(reference(text));
     }
     for (const text of [
       "東京 a",
@@ -253,7 +254,7 @@ describe("partsForCounting", () => {
       " ",
       "a b 日本 c d 語 e",
     ])
-      expect(partsForCounting(text, 1), text).toEqual(reference(text));
+      expect(partsForCounting(text), text).toEqual(reference(text));
   });
 });
 

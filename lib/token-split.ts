@@ -106,13 +106,12 @@ function safeCutFrom(text: string, index: number): number {
  * the segments holding a character beyond Latin-1 are joined, in order, into one string, and the others
  * into a second string rebuilt as one-byte. Each join falls between a segment that ends in a letter and
  * one that starts with a space and a letter, which is itself a safe cut, so every count still adds up.
- * Each of the two strings is then cut into `piecesEach` pieces, for counting side by side.
  *
  * All the scanning is done by the engine's own string and pattern search, never a loop over every
  * character in script: a page runs this on a fresh paste, when script loops are still slow because the
  * engine has not yet compiled them (a per-character loop took 5–22 ms, not 1–2, on the first pastes).
  */
-export function partsForCounting(text: string, piecesEach: number): string[] {
+export function partsForCounting(text: string): string[] {
   // Each run of wide characters, widened to the safe cuts around it; the ranges come in order, merged.
   const wideRanges: [start: number, end: number][] = [];
   let covered = 0;
@@ -137,9 +136,7 @@ export function partsForCounting(text: string, piecesEach: number): string[] {
   }
   latin1.push(text.slice(from));
   const oneByteText = oneByteString(latin1.join(""));
-  return [...splitForCounting(wideText, piecesEach), ...splitForCounting(oneByteText, piecesEach)].filter(
-    (part) => part.length > 0,
-  );
+  return [wideText, oneByteText].filter((part) => part.length > 0);
 }
 
 /**
@@ -161,5 +158,5 @@ function oneByteString(text: string): string {
  */
 export function workerParts(text: string, index: number, workers: number): string[] {
   const share = workers > 1 ? (splitForCounting(text, workers)[index] ?? "") : text;
-  return share.length > 0 ? partsForCounting(share, 1) : [];
+  return share.length > 0 ? partsForCounting(share) : [];
 }
