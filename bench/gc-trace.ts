@@ -48,14 +48,18 @@ export function gcDuringCounts(traceJson: string): Map<string, GcDuringCount> {
     }
   }
   const textIds = [...new Set(spans.map((span) => span.textId))].sort((a, b) => a - b);
+  // The collections, picked out of the whole trace once rather than once per span.
+  const collections = events.filter(
+    (event) =>
+      event.ph === "X" && (event.name === "V8.GCFinalizeMC" || event.name === "V8.GCIncrementalMarking"),
+  );
   const result = new Map<string, GcDuringCount>();
   for (const span of spans) {
     const during = { majorMs: 0, markingMs: 0 };
-    for (const event of events) {
-      if (event.tid !== span.tid || event.ph !== "X" || event.ts < span.start || event.ts > span.end)
-        continue;
+    for (const event of collections) {
+      if (event.tid !== span.tid || event.ts < span.start || event.ts > span.end) continue;
       if (event.name === "V8.GCFinalizeMC") during.majorMs += (event.dur ?? 0) / 1000;
-      else if (event.name === "V8.GCIncrementalMarking") during.markingMs += (event.dur ?? 0) / 1000;
+      else during.markingMs += (event.dur ?? 0) / 1000;
     }
     const key = `${textIds.indexOf(span.textId)}:${span.task}`;
     const worst = result.get(key);
