@@ -1,2 +1,1 @@
-export function staleBuildReason(distDir?: string): string | null;
 export function ensureBuild(distDir?: string): void;
