@@ -14,11 +14,11 @@ import {
   scenarioSchema,
 } from "./fake-upstream/scenario";
 import { countPromptTokens, replyTokens } from "./fake-upstream/text";
-import type { Dialect, RecordedRequest } from "./fake-upstream/types";
+import { type Dialect, type RecordedRequest, type ReportedRequest, reported } from "./fake-upstream/types";
 
 export type { Scenario } from "./fake-upstream/scenario";
 export { countPromptTokens, replyText, replyTokens, splitIntoTokens } from "./fake-upstream/text";
-export type { ProviderKind, RecordedRequest } from "./fake-upstream/types";
+export type { ProviderKind, RecordedRequest, ReportedRequest } from "./fake-upstream/types";
 
 export type FakeUpstream = {
   /** Origin only, e.g. http://127.0.0.1:4010; providers add /v1 or /v1beta themselves. */
@@ -27,7 +27,7 @@ export type FakeUpstream = {
   setScenario(model: string | "*", scenario: Partial<Scenario>): void;
   /** Clears scenarios and recorded requests. */
   reset(): void;
-  requests(): RecordedRequest[];
+  requests(): ReportedRequest[];
   close(): Promise<void>;
 };
 
@@ -135,7 +135,6 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       body: bodyIsValid ? body : rawBody,
       status: 200,
       outcome: "streaming",
-      aborted: false,
       inputTokens,
       tokensSent: 0,
     };
@@ -192,7 +191,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method === "GET" && pathname === "/__fake/requests")
-      return sendJson(res, 200, { requests: recorded });
+      return sendJson(res, 200, { requests: recorded.map(reported) });
     if (req.method === "POST" && pathname === "/__fake/reset") {
       reset();
       return sendJson(res, 200, { ok: true });
@@ -255,7 +254,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     port,
     setScenario: (model, scenario) => scenarios.set(model, scenarioSchema.parse(scenario)),
     reset,
-    requests: () => recorded.map((request) => ({ ...request })),
+    requests: () => recorded.map(reported),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

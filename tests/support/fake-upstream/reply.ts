@@ -32,7 +32,6 @@ function elapsedMs(plan: ReplyPlan): number {
 function endRecord(plan: ReplyPlan, outcome: RecordedRequest["outcome"]): void {
   plan.record.outcome = outcome;
   plan.record.endedAfterMs = elapsedMs(plan);
-  if (outcome === "aborted") plan.record.aborted = true;
 }
 
 /**

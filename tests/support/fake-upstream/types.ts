@@ -106,11 +106,21 @@ export type RecordedRequest = {
   body: unknown;
   status: number;
   outcome: RequestOutcome;
-  /** The client closed the connection before the fake finished sending. */
-  aborted: boolean;
   inputTokens: number;
   tokensSent: number;
   /** Measured on the fake's side from the request's arrival, for subtracting from client-side TTFT. */
   firstTokenAfterMs?: number;
   endedAfterMs?: number;
 };
+
+/** A recorded request as the fake reports it. */
+export type ReportedRequest = RecordedRequest & {
+  /** The client closed the connection before the fake finished sending (outcome "aborted"). */
+  aborted: boolean;
+};
+
+/** A record as reported: whether the client gave up follows from how the request ended. */
+export const reported = (record: RecordedRequest): ReportedRequest => ({
+  ...record,
+  aborted: record.outcome === "aborted",
+});
