@@ -25,4 +25,24 @@ describe("the client id of the run limit", () => {
     expect(clientIdOf(request("203.0.113.7"), 2)).toBe("local");
     expect(clientIdOf(request(), 1)).toBe("local");
   });
+
+  it("says the limit is the server's when every caller shares it, and the caller's own otherwise", () => {
+    const messageOver = (clientId: string) => {
+      const release = acquireRunSlot(clientId, 1);
+      try {
+        acquireRunSlot(clientId, 1);
+        return "";
+      } catch (error) {
+        return error instanceof AppError ? error.message : "";
+      } finally {
+        release();
+      }
+    };
+    expect(messageOver(clientIdOf(request("198.51.100.5"), 0))).toMatch(
+      /already running on this server.*TRUST_PROXY/,
+    );
+    expect(messageOver(clientIdOf(request("203.0.113.9"), 1))).toMatch(
+      /^You already have 1 comparisons running\./,
+    );
+  });
 });

@@ -7,12 +7,20 @@ import { AppError } from "@/lib/errors";
  */
 const active = new Map<string, number>();
 
+/** The one identity every caller shares when no trusted proxy says who is calling (see clientIdOf). */
+export const SHARED_CLIENT_ID = "local";
+
 export function acquireRunSlot(clientId: string, limit: number): () => void {
   const current = active.get(clientId) ?? 0;
   if (current >= limit) {
+    // With no trusted proxy the limit is the whole server's, so it is not this caller's own runs.
+    const running =
+      clientId === SHARED_CLIENT_ID
+        ? `${current} comparisons are already running on this server (the limit is shared until TRUST_PROXY is set).`
+        : `You already have ${current} comparisons running.`;
     throw new AppError(
       "rate_limited:playground",
-      `You already have ${current} comparisons running. Wait for one to finish or stop it, then try again.`,
+      `${running} Wait for one to finish or stop it, then try again.`,
       { headers: { "retry-after": "2" }, details: { retryAfterSeconds: 2, limit } },
     );
   }
@@ -35,9 +43,9 @@ export function acquireRunSlot(clientId: string, limit: number): () => void {
  * Without a trusted proxy every caller shares one identity.
  */
 export function clientIdOf(request: Request, trustedProxies = env().TRUST_PROXY): string {
-  if (trustedProxies === 0) return "local";
+  if (trustedProxies === 0) return SHARED_CLIENT_ID;
   const hops = request.headers.get("x-forwarded-for")?.split(",") ?? [];
-  return hops[hops.length - trustedProxies]?.trim() || "local";
+  return hops[hops.length - trustedProxies]?.trim() || SHARED_CLIENT_ID;
 }
 
 /** Stop handles of running panes, so POST /api/compare/stop can cut one pane's upstream call. */
