@@ -12,6 +12,13 @@ export function percentile(sortedMs: readonly number[], p: number): number {
   return sortedMs[index] ?? Number.NaN;
 }
 
+export function median(samplesMs: readonly number[]): number {
+  return percentile(
+    [...samplesMs].sort((a, b) => a - b),
+    50,
+  );
+}
+
 export function summarize(label: string, samplesMs: number[], targetMs?: number): string {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
@@ -32,8 +39,8 @@ export interface RunningServer {
 
 /**
  * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
- * are newer than it. `distDir`
- * builds into and serves from another folder than `.next` (next.config reads NEXT_DIST_DIR).
+ * are newer than it. `distDir` builds into and serves from another folder than `.next` (next.config
+ * reads NEXT_DIST_DIR).
  */
 export async function startServer(
   port: number,
@@ -73,9 +80,12 @@ export async function startServer(
   };
 }
 
-export async function timeRequest(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+export async function timeRequest(
+  url: string,
+  init?: RequestInit,
+): Promise<{ ms: number; bytes: number; status: number }> {
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, init);
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
 }

@@ -3,14 +3,15 @@
  * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
  * measured directly against it and through POST /api/compare on a production server, one at a time,
  * 50 at once arriving in waves, and 50, 25, 10 and 5 at once arriving spread out. First it times round
- * trips that stream nothing, to show the floor under any route of this stack. It also prints the CPU each stream costs the server, next to what the same stream
- * costs the upstream that generates it, because on a small machine that is what sets the added time.
+ * trips that stream nothing, to show the floor under any route of this stack. It also prints the CPU
+ * each stream costs the server, next to what the same stream costs the upstream that generates it,
+ * because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { percentile, startServer } from "./lib";
+import { median, percentile, startServer, summarize, timeRequest } from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -44,7 +45,8 @@ function processTreeCpuMs(pid: number): number {
 
 /** Busy and total CPU time of the whole machine so far, all cores, from /proc/stat (Linux). */
 function machineCpuTicks(): { busy: number; total: number } {
-  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1);
+  // user nice system idle iowait irq softirq steal; guest time is already inside user and nice.
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1, 9);
   const ticks = fields.map(Number);
   const total = ticks.reduce((sum, tick) => sum + tick, 0);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
@@ -159,18 +161,6 @@ async function pool<T>(
   return results;
 }
 
-function median(samples: number[]): number {
-  return percentile(
-    [...samples].sort((a, b) => a - b),
-    50,
-  );
-}
-
-function line(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `${label.padEnd(40)} n=${sorted.length}  p50=${percentile(sorted, 50).toFixed(2).padStart(8)} ms  p99=${percentile(sorted, 99).toFixed(2).padStart(8)} ms`;
-}
-
 const fake = await startFake();
 const server = await startServer(APP_PORT, {
   OPENAI_API_KEY: "sk-bench",
@@ -206,31 +196,26 @@ try {
   // The floor under any route of this stack: a plain Node server's round trip (the fake upstream's
   // health check), Next.js answering OPTIONS for the route without calling it, and the route itself
   // called with a body it rejects at once (a 400 before any catalog, database or provider work).
-  const roundTrips = async (request: () => Promise<Response>) => {
+  const roundTrips = async (label: string, url: string, expectedStatus: number, init?: RequestInit) => {
     const samples: number[] = [];
     for (let index = 0; index < FLOOR_REQUESTS; index++) {
-      const started = performance.now();
-      await (await request()).arrayBuffer();
-      samples.push(performance.now() - started);
+      const { ms, status } = await timeRequest(url, init);
+      // Another answer would be a different round trip from the one the label names.
+      if (status !== expectedStatus) throw new Error(`${label}: expected ${expectedStatus}, got ${status}`);
+      samples.push(ms);
     }
-    return samples;
+    return [label, samples] as const;
   };
-  const floors: [string, number[]][] = [
-    ["plain Node server (fake upstream /health)", await roundTrips(() => fetch(`${FAKE}/health`))],
-    [
-      "Next.js OPTIONS /api/compare (no handler)",
-      await roundTrips(() => fetch(`${server.baseUrl}/api/compare`, { method: "OPTIONS" })),
-    ],
-    [
-      "POST /api/compare, rejected body (400)",
-      await roundTrips(() =>
-        fetch(`${server.baseUrl}/api/compare`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        }),
-      ),
-    ],
+  const floors = [
+    await roundTrips("plain Node server (fake upstream /health)", `${FAKE}/health`, 200),
+    await roundTrips("Next.js OPTIONS /api/compare (no handler)", `${server.baseUrl}/api/compare`, 204, {
+      method: "OPTIONS",
+    }),
+    await roundTrips("POST /api/compare, rejected body (400)", `${server.baseUrl}/api/compare`, 400, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }),
   ];
 
   // One at a time: what the extra hop costs when nothing else is running.
@@ -285,18 +270,18 @@ try {
     const added50 = percentile(sortedApp, 50) - percentile(sortedBase, 50);
     const added99 = percentile(sortedApp, 99) - percentile(sortedBase, 99);
     console.log(
-      `${label.padEnd(40)} p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
+      `${label.padEnd(44)} p50=${added50.toFixed(2).padStart(8)} ms  p99=${added99.toFixed(2).padStart(8)} ms  (targets p50 ≤ 2 ms: ${added50 <= 2 ? "met" : "MISSED"}, p99 ≤ 10 ms: ${added99 <= 10 ? "met" : "MISSED"})`,
     );
   };
   console.log(`-- round trips with no streaming, ${FLOOR_REQUESTS} one at a time`);
-  for (const [label, samples] of floors) console.log(line(label, samples));
+  for (const [label, samples] of floors) console.log(summarize(label, samples));
   console.log(`-- ${SEQUENTIAL_STREAMS} streams, one at a time`);
-  console.log(line("TTFT direct to the fake upstream", sequentialDirect));
-  console.log(line("TTFT through POST /api/compare", sequentialApp));
+  console.log(summarize("TTFT direct to the fake upstream", sequentialDirect));
+  console.log(summarize("TTFT through POST /api/compare", sequentialApp));
   added("added TTFT (app − direct)", sequentialApp, sequentialDirect);
   console.log(`-- ${STREAMS} streams, ${CONCURRENCY} concurrent, arriving in waves of ${CONCURRENCY}`);
-  console.log(line("TTFT direct to the fake upstream", directTtft));
-  console.log(line("TTFT through POST /api/compare", appTtft));
+  console.log(summarize("TTFT direct to the fake upstream", directTtft));
+  console.log(summarize("TTFT through POST /api/compare", appTtft));
   added("added TTFT (app − direct)", appTtft, directTtft);
   console.log(
     `CPU per stream: server ${((endCpu.app - appCpu.app) / STREAMS).toFixed(2)} ms; the fake upstream generating it ${((appCpu.fake - directCpu.fake) / STREAMS).toFixed(2)} ms (${os.availableParallelism()} cores on this machine)`,
@@ -308,8 +293,8 @@ try {
     console.log(
       `-- ${STREAMS} streams, ${phase.inFlight} concurrent, arrivals spread out (one every ${phase.staggerMs.toFixed(1)} ms at first)`,
     );
-    console.log(line("TTFT direct to the fake upstream", phase.direct));
-    console.log(line("TTFT through POST /api/compare", phase.app));
+    console.log(summarize("TTFT direct to the fake upstream", phase.direct));
+    console.log(summarize("TTFT through POST /api/compare", phase.app));
     added("added TTFT (app − direct)", phase.app, phase.direct);
   }
 
@@ -341,8 +326,8 @@ try {
   const medianAll = median(allTimes);
   const medianSlow = median(slowTimes);
   const overhead = (medianAll / medianSlow - 1) * 100;
-  console.log(line("6-model run, wall time", allTimes));
-  console.log(line("slowest model alone, wall time", slowTimes));
+  console.log(summarize("6-model run, wall time", allTimes));
+  console.log(summarize("slowest model alone, wall time", slowTimes));
   console.log(
     `6-model run vs slowest single stream: ${overhead >= 0 ? "+" : ""}${overhead.toFixed(2)}%  (target ≤ +5%: ${overhead <= 5 ? "met" : "MISSED"})`,
   );

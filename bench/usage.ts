@@ -10,7 +10,7 @@ import { type Db, executeRows, openDb, redactUrl } from "@/db/client";
 import { deleteSessionById, insertRun, insertSession, saveRunResult } from "@/db/queries/sessions";
 import { aggregateUsage, listUsageEvents, type UsageFilter } from "@/db/queries/usage";
 import { env } from "@/lib/env";
-import { percentile, summarize } from "./lib";
+import { median, summarize } from "./lib";
 
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
 const EVENT_COUNT = 1_000_000;
@@ -124,10 +124,7 @@ async function timeRuns<T>(run: () => Promise<T>): Promise<{ samples: number[]; 
 
 /** summarize() plus the fastest run, the row count and, for the hot query, the verdict last. */
 function queryLine(label: string, samplesMs: number[], rows: number, targetMs?: number): string {
-  const p50 = percentile(
-    [...samplesMs].sort((a, b) => a - b),
-    50,
-  );
+  const p50 = median(samplesMs);
   const verdict =
     targetMs === undefined ? "" : `  (target p50 ≤ ${targetMs} ms: ${p50 <= targetMs ? "met" : "MISSED"})`;
   return `${summarize(label, samplesMs)}  min=${Math.min(...samplesMs).toFixed(2)} ms  rows=${rows}${verdict}`;
