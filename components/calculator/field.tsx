@@ -1,9 +1,9 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
+import { fieldBoxClass } from "@/components/ui/control-class";
 
-export const inputClass =
-  "h-8 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm tabular-nums dark:border-zinc-700 dark:bg-zinc-950";
+export const inputClass = `h-8 w-full min-w-0 ${fieldBoxClass} px-2 text-sm tabular-nums`;
 export const buttonClass =
   "inline-flex h-8 items-center gap-1 rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium hover:border-zinc-400 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-500";
 export const primaryButtonClass =

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, useLayoutEffect, useRef, useState } from "react";
+import { fieldBoxClass } from "@/components/ui/control-class";
 import { formatInteger, formatMs } from "@/lib/format";
 import { buttonClass, smallButtonClass } from "./field";
 import { useTokenCounter } from "./use-token-counter";
@@ -116,7 +117,7 @@ export function TokenCounter({
         rows={4}
         spellCheck={false}
         placeholder="Paste or drop a typical prompt or answer (a text file works too) to count its tokens"
-        className="w-full resize-y rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+        className={`w-full resize-y ${fieldBoxClass} px-2 py-1.5 font-mono text-xs`}
       />
       {largePaste ? (
         <p className="text-xs text-zinc-500" data-testid="large-paste-note">

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { fieldBoxClass } from "@/components/ui/control-class";
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_HIDDEN_COLUMNS } from "@/lib/catalog/columns";
 import { type PackedEntries, unpackEntries } from "@/lib/catalog/compact";
 import { toApiModel, toCsv } from "@/lib/catalog/export";
@@ -94,7 +95,7 @@ export function CatalogExplorer({
           placeholder="Search models, providers… (typos are fine)"
           aria-label="Search models"
           data-testid="catalog-search"
-          className="h-8 min-w-0 flex-1 basis-64 rounded-md border border-zinc-300 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          className={`h-8 min-w-0 flex-1 basis-64 ${fieldBoxClass} px-3 text-sm`}
         />
         <ProviderPicker
           providers={providers}

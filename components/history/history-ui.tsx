@@ -9,10 +9,6 @@ export const primaryButtonClass =
   "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-accent-600 px-3 text-xs font-medium text-white transition hover:bg-accent-700 disabled:opacity-50";
 export const dangerButtonClass =
   "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-red-600 px-3 text-xs font-medium text-white transition hover:bg-red-700 disabled:opacity-50";
-export const inputClass =
-  "h-9 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 text-sm placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/20 dark:border-zinc-700 dark:bg-zinc-900";
-export const selectClass =
-  "h-9 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export const isSimulatedModel = (modelId: string) => modelId.startsWith("demo/");
 

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { wideInputClass } from "@/components/ui/control-class";
 import { formatInteger } from "@/lib/format";
-import { EmptyState, ErrorNote, inputClass } from "./history-ui";
+import { EmptyState, ErrorNote } from "./history-ui";
 import { SessionRow } from "./session-row";
 import { useSessions } from "./use-history-api";
 import { useUrlParams } from "./use-url-params";
@@ -35,7 +36,7 @@ export function SessionList() {
           data-testid="session-search"
           aria-label="Search sessions"
           placeholder="Search titles and prompts…"
-          className={`${inputClass} max-w-md flex-1 basis-64`}
+          className={`${wideInputClass} max-w-md flex-1 basis-64`}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />

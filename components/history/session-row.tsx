@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { wideInputClass } from "@/components/ui/control-class";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { SessionSummaryJson } from "@/lib/history/api-types";
 import {
@@ -10,7 +11,6 @@ import {
   ErrorNote,
   exactUsdTitle,
   formatDateTime,
-  inputClass,
   isSimulatedModel,
   ModelChip,
   primaryButtonClass,
@@ -34,7 +34,7 @@ function RenameForm({ session, onDone }: { session: SessionSummaryJson; onDone: 
         <input
           data-testid="session-rename-input"
           aria-label="Session name"
-          className={`${inputClass} flex-1 basis-48`}
+          className={`${wideInputClass} flex-1 basis-48`}
           value={title}
           maxLength={200}
           // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this field.

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 import { Chip } from "@/components/ui/chart-parts";
+import { wideInputClass, wideSelectClass } from "@/components/ui/control-class";
 import { RANGE_PRESETS, STATUSES, type UsageState } from "@/lib/history/usage-query";
-import { inputClass, selectClass } from "./history-ui";
 import type { ParamPatch } from "./use-url-params";
 
 const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: "Custom" } as const;
@@ -41,7 +41,7 @@ function FilterSelect({
       <select
         id={id}
         data-testid={id}
-        className={selectClass}
+        className={wideSelectClass}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
@@ -119,7 +119,7 @@ export function UsageFilters({
                 type="date"
                 id="usage-from"
                 data-testid="usage-from"
-                className={inputClass}
+                className={wideInputClass}
                 value={state.from}
                 max={state.to}
                 onChange={(event) => event.target.value && set({ from: event.target.value })}
@@ -130,7 +130,7 @@ export function UsageFilters({
                 type="date"
                 id="usage-to"
                 data-testid="usage-to"
-                className={inputClass}
+                className={wideInputClass}
                 value={state.to}
                 min={state.from}
                 onChange={(event) => event.target.value && set({ to: event.target.value })}

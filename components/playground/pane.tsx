@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { fieldBoxClass } from "@/components/ui/control-class";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
 import { Markdown } from "./markdown";
@@ -115,7 +116,7 @@ export function Pane({
                         temperature: event.target.value === "" ? undefined : Number(event.target.value),
                       })
                     }
-                    className="mt-1 h-7 w-full rounded border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-950"
+                    className={`mt-1 h-7 w-full ${fieldBoxClass} px-2`}
                     data-testid="pane-temperature"
                   />
                 </label>
@@ -132,7 +133,7 @@ export function Pane({
                         maxOutputTokens: event.target.value === "" ? undefined : Number(event.target.value),
                       })
                     }
-                    className="mt-1 h-7 w-full rounded border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-950"
+                    className={`mt-1 h-7 w-full ${fieldBoxClass} px-2`}
                     data-testid="pane-max-tokens"
                   />
                 </label>

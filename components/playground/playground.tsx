@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { controlClass } from "@/components/ui/control-class";
+import { controlClass, fieldBoxClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
 import type { PlaygroundModelList } from "@/lib/playground/models";
 import { MAX_MODELS } from "@/lib/playground/schema";
@@ -187,7 +187,7 @@ export function Playground() {
             }
             aria-label="Prompt"
             data-testid="prompt-input"
-            className="block w-full resize-y rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className={`block w-full resize-y ${fieldBoxClass} px-3 py-2 text-sm`}
           />
           <div className="flex flex-wrap items-center gap-2">
             <button

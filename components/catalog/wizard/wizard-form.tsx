@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useTransition } from "react";
+import { wideSelectClass } from "@/components/ui/control-class";
 import type { WizardAnswers } from "@/lib/catalog/wizard";
 
 export interface WizardQuestionView {
@@ -22,8 +23,6 @@ interface WizardFormProps {
 }
 
 const SEGMENTED_MAX_ANSWERS = 3;
-const selectClass =
-  "w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -96,7 +95,7 @@ export function WizardForm(props: WizardFormProps) {
         <select
           name={question.id}
           defaultValue={current}
-          className={selectClass}
+          className={wideSelectClass}
           aria-label={question.prompt}
         >
           {optional ? <option value="">No preference</option> : null}
@@ -123,7 +122,7 @@ export function WizardForm(props: WizardFormProps) {
         <select
           name="context"
           defaultValue={String(answers.contextTokens)}
-          className={selectClass}
+          className={wideSelectClass}
           aria-label="Context needed"
         >
           {contextOptions.map((tokens) => (
