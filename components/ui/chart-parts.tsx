@@ -4,6 +4,8 @@ import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { ResponsiveContainer } from "recharts";
 import { Card } from "@/components/ui/card";
 import { chipClass } from "@/components/ui/chip";
+import { DAY_MS } from "@/lib/dates";
+import { oneLine } from "@/lib/format";
 
 export function Chip({
   on,
@@ -96,9 +98,8 @@ export const OTHER_COLOR = "#a1a1aa";
 export const seriesColor = (index: number, isOther = false): string =>
   isOther ? OTHER_COLOR : (SERIES_COLORS[index % SERIES_COLORS.length] ?? OTHER_COLOR);
 
-/** Cuts an axis label to `maxChars`, ending it with an ellipsis. */
-export const shortenLabel = (text: string, maxChars = 22) =>
-  text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
+/** Cuts an axis label to `maxChars` (at a word where it can), ending it with an ellipsis. */
+export const shortenLabel = (text: string, maxChars = 22) => oneLine(text, maxChars);
 
 /** Hover band behind the bar under the pointer. */
 export const barCursor = { fill: "currentColor", fillOpacity: 0.08 } as const;
@@ -173,8 +174,6 @@ export function logTicks([low, high]: [number, number], base: readonly number[] 
   }
   return ticks;
 }
-
-const DAY_MS = 86_400_000;
 
 /** A padded time domain with ticks on the first of January (or also July, April…) for sparse histories. */
 export function timeAxis(datesMs: readonly number[]): { domain: [number, number]; ticks: number[] } {

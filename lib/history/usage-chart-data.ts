@@ -1,5 +1,5 @@
+import { addDays, DAY_MS } from "@/lib/dates";
 import type { UsageBucketJson } from "./api-types";
-import { addDays, DAY_MS } from "./usage-query";
 
 /*
  * Shapes /api/usage buckets into chart rows. Chart geometry needs plain numbers, so costs are

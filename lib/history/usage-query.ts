@@ -2,6 +2,8 @@
  * Usage-tab state read from the page URL and turned into /api/usage query strings. Presets count
  * whole UTC days (the API buckets by UTC day), so "7 days" is today plus the six before it.
  */
+import { addDays, utcDay } from "@/lib/dates";
+
 export const RANGE_PRESETS = ["7", "30", "90"] as const;
 export type RangeChoice = (typeof RANGE_PRESETS)[number] | "custom";
 export const STATUSES = ["ok", "stopped", "error"] as const;
@@ -19,11 +21,7 @@ export interface UsageState {
   page: number;
 }
 
-export const DAY_MS = 86_400_000;
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-export const addDays = (day: string, days: number) => utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 
 export function readUsageState(params: URLSearchParams, nowMs = Date.now()): UsageState {
   const rawRange = params.get("range");

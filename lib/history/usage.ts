@@ -3,9 +3,9 @@ import { getDb } from "@/db/client";
 import { aggregateUsage, listUsageEvents, type UsageBucket, type UsageFilter } from "@/db/queries/usage";
 import type { UsageEvent } from "@/db/schema";
 import { csvCell } from "@/lib/csv";
+import { DAY_MS } from "@/lib/dates";
 import { trimDecimal } from "@/lib/format";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
-import { DAY_MS } from "./usage-query";
 
 const DEFAULT_RANGE_DAYS = 30;
 
