@@ -1,21 +1,15 @@
-import type { CatalogEntry } from "@/lib/catalog/entry";
-import { toCatalogEntry } from "@/lib/catalog/entry";
 import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { fixtureCatalog } from "@/lib/catalog/test-fixtures";
 import type { CatalogOffering } from "@/lib/catalog/types";
 import type { PricedCatalog } from "./estimate";
 
 /** Test catalogs for the calculator's unit tests: hand-made offerings and the committed snapshot. */
 
 export function catalogOf(offerings: CatalogOffering[], asOf = "2026-01-01"): PricedCatalog {
-  const entries: CatalogEntry[] = offerings.map((offering) =>
-    toCatalogEntry(offering, undefined, offering.price, { source: "genai-prices", asOf }),
-  );
-  return {
+  return fixtureCatalog(
+    offerings.map((offering) => [offering, offering.price]),
     asOf,
-    entries,
-    byId: new Map(entries.map((entry) => [entry.id, entry])),
-    prices: new Map(offerings.map((offering) => [offering.id, offering.price])),
-  };
+  );
 }
 
 let snapshotCatalogCache: PricedCatalog | null = null;

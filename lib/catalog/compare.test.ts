@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildComparison, parseCompareIds } from "./compare";
-import { toCatalogEntry } from "./entry";
-import type { CatalogData } from "./service";
-import { fixtureOffering, fixturePrice } from "./test-fixtures";
+import { fixtureCatalog, fixtureOffering, fixturePrice } from "./test-fixtures";
 import type { CatalogOffering, OfferingPrice } from "./types";
 
 // The comparison below was written for these values rather than the shared defaults.
@@ -12,25 +10,8 @@ const offering = (id: string, overrides: Partial<CatalogOffering> = {}): Catalog
 const price = (input: string, output: string): OfferingPrice =>
   fixturePrice({ inputPerMTok: input, outputPerMTok: output });
 
-function catalogOf(
-  items: [CatalogOffering, OfferingPrice | null][],
-): Pick<CatalogData, "byId" | "entries" | "prices" | "offeringIdsByModel"> {
-  const entries = items.map(([item, itemPrice]) =>
-    toCatalogEntry(item, { name: item.providerId }, itemPrice, {
-      source: itemPrice ? "genai-prices" : null,
-      asOf: "2026-11-01",
-    }),
-  );
-  return {
-    entries,
-    byId: new Map(entries.map((entry) => [entry.id, entry])),
-    prices: new Map(items.map(([item, itemPrice]) => [item.id, itemPrice])),
-    offeringIdsByModel: new Map(entries.map((entry) => [entry.modelId, [entry.id]])),
-  };
-}
-
 describe("buildComparison", () => {
-  const catalog = catalogOf([
+  const catalog = fixtureCatalog([
     [offering("a/cheap", { contextWindow: 1_000_000 }), price("0.1", "0.4")],
     [offering("b/pricey"), price("3", "15")],
     [offering("c/unknown"), null],
@@ -63,7 +44,7 @@ describe("buildComparison", () => {
 
   it("caps the comparison at six models", () => {
     const ids = Array.from({ length: 8 }, (_, index) => `x/${index}`);
-    const comparison = buildComparison(catalogOf(ids.map((id) => [offering(id), null])), ids);
+    const comparison = buildComparison(fixtureCatalog(ids.map((id) => [offering(id), null])), ids);
     expect(comparison.entries).toHaveLength(6);
     expect(comparison.truncated).toBe(true);
   });

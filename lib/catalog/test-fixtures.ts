@@ -1,3 +1,4 @@
+import { toCatalogEntry } from "./entry";
 import type { CatalogOffering, OfferingPrice } from "./types";
 
 /** Test fixtures shared by the catalog, pricing and calculator unit tests: hand-made prices and offerings. */
@@ -42,5 +43,28 @@ export function fixtureOffering(id: string, overrides: Partial<CatalogOffering> 
     deprecated: false,
     capabilitySource: "models.dev",
     ...overrides,
+  };
+}
+
+/**
+ * A catalog of `items` (each offering with its price, or null when unknown) shaped as the catalog
+ * service holds it, for tests that need entries, lookups and prices without a database.
+ */
+export function fixtureCatalog(
+  items: readonly [CatalogOffering, OfferingPrice | null][],
+  asOf = "2026-11-01",
+) {
+  const entries = items.map(([offering, price]) =>
+    toCatalogEntry(offering, undefined, price, { source: price ? "genai-prices" : null, asOf }),
+  );
+  const offeringIdsByModel = new Map<string, string[]>();
+  for (const entry of entries)
+    offeringIdsByModel.set(entry.modelId, [...(offeringIdsByModel.get(entry.modelId) ?? []), entry.id]);
+  return {
+    asOf,
+    entries,
+    byId: new Map(entries.map((entry) => [entry.id, entry])),
+    prices: new Map(items.map(([offering, price]) => [offering.id, price])),
+    offeringIdsByModel,
   };
 }
