@@ -2,7 +2,20 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDbHandle } = await import("./db/client");
-  const handle = await getDbHandle();
+  const { isPgliteLocked } = await import("./db/pglite-lock");
+  let handle: Awaited<ReturnType<typeof getDbHandle>>;
+  try {
+    handle = await getDbHandle();
+  } catch (error) {
+    // Another process owns the folder: serving would split writes between two processes, so refuse to start.
+    if (isPgliteLocked(error)) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // An unreadable folder keeps the server up so /api/health and every db route can say why (503).
+    console.error(`Database unavailable: ${(error as Error).message}`);
+    return;
+  }
   console.log(`Database ready (${handle.driver}).`);
   // Loads the bundled catalog on first start (or after an upgrade) before the first visitor waits for it.
   const { getCatalog } = await import("./lib/catalog/service");

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 /**
@@ -70,19 +71,50 @@ function openPostgres(databaseUrl: string): DbHandle {
 }
 
 async function openPglite(dir: string): Promise<DbHandle> {
-  const inMemory = dir.startsWith("memory://");
-  if (!inMemory) mkdirSync(dir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(path.resolve(dir));
+  if (dir.startsWith("memory://")) return pgliteHandle(await startPglite(new PGlite()), "memory", () => {});
+  const location = path.resolve(dir);
+  try {
+    mkdirSync(location, { recursive: true });
+  } catch (error) {
+    throw unopenableFolder(location, error);
+  }
+  // Taken before PGlite touches the folder, so a second process never reads half-flushed pages.
+  const lock = acquirePgliteLock(location);
+  try {
+    return pgliteHandle(await startPglite(new PGlite(location)), location, lock.release);
+  } catch (error) {
+    lock.release();
+    throw unopenableFolder(location, error);
+  }
+}
+
+function unopenableFolder(location: string, error: unknown): AppError {
+  return new AppError(
+    "unavailable:database",
+    `The database folder ${location} could not be opened: ${(error as Error).message ?? error}. ` +
+      "Restore it from a backup, or move it aside to start with an empty database.",
+    { cause: error, details: { dir: location } },
+  );
+}
+
+async function startPglite(client: PGlite): Promise<PGlite> {
   await client.waitReady;
+  return client;
+}
+
+function pgliteHandle(client: PGlite, location: string, releaseLock: () => void): DbHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
     driver: "pglite",
-    location: inMemory ? "memory" : path.resolve(dir),
+    location,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { REMOTE_DATA_JSON_URL } from "@pydantic/genai-prices";
 import { type DbHandle, openDb } from "@/db/client";
+import { isPgliteLocked } from "@/db/pglite-lock";
 import { readCatalogMeta } from "@/db/queries/catalog";
 import { APPLIED_META_KEY, ensureBundledCatalog } from "@/lib/catalog/load";
 import { describeSyncReport, isSourceUnavailable, syncCatalog } from "@/lib/catalog/sync";
@@ -25,9 +26,9 @@ Options:
   -h, --help                 show this help
 
 Database: DATABASE_URL when set, else the PGlite directory PGLITE_DIR (default ./.data/pglite).
-PGlite allows only one process per data directory and cannot tell when a second one opens it,
-so stop the dev server (npm run dev / npm start) before syncing, or set DATABASE_URL to use a
-Postgres server that both can share.
+PGlite allows only one process per data directory, which a lock file beside it enforces: while
+the dev server (npm run dev / npm start) holds the folder the sync refuses with exit code 3, so
+stop the server before syncing, or set DATABASE_URL to use a Postgres server that both can share.
 
 Exit codes: 0 done, 1 error, 2 a source was unavailable (nothing changed), 3 database busy.`;
 
@@ -102,9 +103,12 @@ async function main(): Promise<number> {
   try {
     handle = await openDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   } catch (error) {
-    const detail = `Could not open the database: ${(error as Error).message}`;
-    console.error(usesPglite ? busyMessage(config.PGLITE_DIR, detail) : detail);
-    return usesPglite ? EXIT_DATABASE_BUSY : 1;
+    if (isPgliteLocked(error)) {
+      console.error(error.message);
+      return EXIT_DATABASE_BUSY;
+    }
+    console.error(`Could not open the database: ${(error as Error).message}`);
+    return 1;
   }
 
   try {
