@@ -262,6 +262,8 @@ export const scenarios = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     state: jsonb("state").notNull(),
+    // Bumped on every write; it is the ETag that lets a save refuse to overwrite someone else's edit.
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, dbError } from "../client";
 import { type Scenario, scenarios } from "../schema";
 
@@ -38,22 +38,25 @@ export async function listScenarios({ db, limit = 100 }: { db: Db; limit?: numbe
   }
 }
 
+/** With `versions`, writes only while the row is still at one of them (If-Match); null otherwise. */
 export async function updateScenarioById({
   db,
   id,
   name,
   state,
+  versions,
 }: {
   db: Db;
   id: string;
   name: string;
   state: unknown;
+  versions?: number[];
 }): Promise<Scenario | null> {
   try {
     const [row] = await db
       .update(scenarios)
-      .set({ name, state, updatedAt: sql`now()` })
-      .where(eq(scenarios.id, id))
+      .set({ name, state, version: sql`${scenarios.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(scenarios.id, id), versions ? inArray(scenarios.version, versions) : undefined))
       .returning();
     return row ?? null;
   } catch (error) {

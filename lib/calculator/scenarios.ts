@@ -45,11 +45,48 @@ export async function getScenario(rawId: string): Promise<SavedScenario> {
   return asSaved(row);
 }
 
-export async function replaceScenario(rawId: string, { name, state }: ScenarioInput): Promise<SavedScenario> {
+/** The strong validator of a scenario's current content, sent as ETag and expected back in If-Match. */
+export function scenarioEtag(scenario: Pick<Scenario, "version">): string {
+  return `"${scenario.version}"`;
+}
+
+/** The versions an If-Match header accepts; undefined for none or `*`, which accept any version. */
+function parseIfMatch(ifMatch: string | null): number[] | undefined {
+  if (!ifMatch || ifMatch.trim() === "*") return undefined;
+  return ifMatch
+    .split(",")
+    .map((tag) => /^\s*"(\d+)"\s*$/.exec(tag)?.[1])
+    .filter((version) => version !== undefined)
+    .map(Number);
+}
+
+function changedElsewhere(current: Scenario): AppError {
+  const etag = scenarioEtag(current);
+  return new AppError(
+    "precondition_failed:calculator",
+    `Someone else changed the scenario "${current.name}" after you opened it. ` +
+      "Reload it to see their version, or save again to overwrite it.",
+    {
+      details: { currentVersion: current.version, etag, updatedAt: current.updatedAt },
+      headers: { ETag: etag },
+    },
+  );
+}
+
+/** Replaces a scenario; with If-Match, only while it is still the version the caller loaded (else 412). */
+export async function replaceScenario(
+  rawId: string,
+  { name, state }: ScenarioInput,
+  { ifMatch = null }: { ifMatch?: string | null } = {},
+): Promise<SavedScenario> {
   const id = parseId(rawId);
-  const row = await updateScenarioById({ db: await getDb(), id, name, state });
-  if (!row) throw notFound(id);
-  return asSaved(row);
+  const db = await getDb();
+  const versions = parseIfMatch(ifMatch);
+  const row = versions?.length === 0 ? null : await updateScenarioById({ db, id, name, state, versions });
+  if (row) return asSaved(row);
+  const current = versions ? await getScenarioById({ db, id }) : null;
+  if (current) throw changedElsewhere(current);
+  throw notFound(id);
 }
 
 export async function removeScenario(rawId: string): Promise<void> {

@@ -220,4 +220,35 @@ describe("/api/scenarios", () => {
       expect.arrayContaining(["name", "state.workloads"]),
     );
   });
+  it("sends an ETag and refuses a save over a version someone else replaced (If-Match)", async () => {
+    const created = await create("Shared plan");
+    const put = (ifMatch: string | null, name: string) => {
+      const request = jsonRequest("/api/scenarios/x", { name, state }, "PUT");
+      if (ifMatch) request.headers.set("if-match", ifMatch);
+      return scenarioRoute.PUT(request, byId(created.body.id));
+    };
+    const loaded = await scenarioRoute.GET(new Request("http://test.local"), byId(created.body.id));
+    const etag = loaded.headers.get("etag");
+    expect(etag).toMatch(/^"\d+"$/);
+
+    const mine = await put(etag, "Mine");
+    expect(mine.status).toBe(200);
+    const newEtag = mine.headers.get("etag");
+    expect(newEtag).not.toBe(etag);
+
+    // A second editor still holding the first ETag is refused, and told the current version.
+    const stale = await read(await put(etag, "Theirs"));
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe("precondition_failed:calculator");
+    expect(stale.body.error.message).toContain("Someone else changed");
+    expect(stale.body.error.details.etag).toBe(newEtag);
+    const unchanged = await read(
+      await scenarioRoute.GET(new Request("http://test.local"), byId(created.body.id)),
+    );
+    expect(unchanged.body.name).toBe("Mine");
+
+    expect((await read(await put("not-a-tag", "Garbage"))).status).toBe(412);
+    expect((await read(await put(null, "No precondition"))).body.name).toBe("No precondition");
+    expect((await read(await put("*", "Any version"))).status).toBe(200);
+  });
 });

@@ -1,4 +1,4 @@
-import { getScenario, removeScenario, replaceScenario } from "@/lib/calculator/scenarios";
+import { getScenario, removeScenario, replaceScenario, scenarioEtag } from "@/lib/calculator/scenarios";
 import { scenarioSchema } from "@/lib/calculator/schema";
 import { readJson, route } from "@/lib/http";
 
@@ -6,13 +6,16 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = route(async (_request, context: Context) =>
-  Response.json(await getScenario((await context.params).id)),
-);
+export const GET = route(async (_request, context: Context) => {
+  const scenario = await getScenario((await context.params).id);
+  return Response.json(scenario, { headers: { ETag: scenarioEtag(scenario) } });
+});
 
 export const PUT = route(async (request, context: Context) => {
   const body = await readJson(request, scenarioSchema, { surface: "calculator" });
-  return Response.json(await replaceScenario((await context.params).id, body));
+  const ifMatch = request.headers.get("if-match");
+  const saved = await replaceScenario((await context.params).id, body, { ifMatch });
+  return Response.json(saved, { headers: { ETag: scenarioEtag(saved) } });
 });
 
 export const DELETE = route(async (_request, context: Context) => {
