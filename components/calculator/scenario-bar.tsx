@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { fetchJson } from "@/lib/api-client";
 import type { EstimateRequest } from "@/lib/calculator/schema";
+import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { buttonClass, inputClass, primaryButtonClass, smallButtonClass } from "./field";
 import { type SavedScenario, useDeleteScenario, useSaveScenario, useScenarios } from "./use-calculator-api";
@@ -17,18 +19,40 @@ export function ScenarioBar({
   onOpen: (scenario: SavedScenario) => void;
 }) {
   const [name, setName] = useState("");
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  // The scenario being edited and the version it was loaded at, so a save cannot silently overwrite another edit.
+  const [opened, setOpened] = useState<{ id: string; version: number } | null>(null);
+  const currentId = opened?.id ?? null;
+  const [reloadError, setReloadError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [showList, setShowList] = useState(false);
   const scenarios = useScenarios();
   const save = useSaveScenario();
   const remove = useDeleteScenario();
 
-  const doSave = (asNew: boolean) =>
+  const conflict = save.error instanceof AppError && save.error.status === 412 ? save.error : null;
+
+  const doSave = (asNew: boolean, ifMatch = opened ? `"${opened.version}"` : undefined) =>
     save.mutate(
-      { id: asNew ? null : currentId, name, state },
-      { onSuccess: (saved) => setCurrentId(saved.id) },
+      { id: asNew ? null : currentId, name, state, ifMatch: asNew ? undefined : ifMatch },
+      { onSuccess: (saved) => setOpened({ id: saved.id, version: saved.version }) },
     );
+
+  const open = (scenario: SavedScenario) => {
+    setName(scenario.name);
+    setOpened({ id: scenario.id, version: scenario.version });
+    onOpen(scenario);
+  };
+
+  const reloadOpened = async () => {
+    if (!currentId) return;
+    try {
+      open(await fetchJson<SavedScenario>(`/api/scenarios/${encodeURIComponent(currentId)}`));
+      save.reset();
+      setReloadError(null);
+    } catch (error) {
+      setReloadError((error as Error).message);
+    }
+  };
 
   return (
     <div className="space-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -75,7 +99,35 @@ export function ScenarioBar({
           </span>
         ) : null}
       </div>
-      {save.error ? (
+      {conflict ? (
+        <div
+          role="alert"
+          data-testid="scenario-conflict"
+          className="flex flex-wrap items-center gap-2 text-xs text-amber-700 dark:text-amber-400"
+        >
+          <span>This scenario was changed elsewhere after you opened it.</span>
+          <button
+            type="button"
+            className={smallButtonClass}
+            data-testid="scenario-conflict-reload"
+            onClick={reloadOpened}
+          >
+            Reload theirs
+          </button>
+          <button
+            type="button"
+            className={smallButtonClass}
+            data-testid="scenario-conflict-overwrite"
+            onClick={() => doSave(false, (conflict.details as { etag?: string } | undefined)?.etag)}
+          >
+            Overwrite with mine
+          </button>
+          <button type="button" className={smallButtonClass} onClick={() => doSave(true)}>
+            Save mine as new
+          </button>
+          {reloadError ? <span className="text-rose-600">{reloadError}</span> : null}
+        </div>
+      ) : save.error ? (
         <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">
           {save.error.message}
         </p>
@@ -128,11 +180,7 @@ export function ScenarioBar({
                   type="button"
                   className={smallButtonClass}
                   data-testid="scenario-open"
-                  onClick={() => {
-                    setName(scenario.name);
-                    setCurrentId(scenario.id);
-                    onOpen(scenario);
-                  }}
+                  onClick={() => open(scenario)}
                 >
                   Open
                 </button>
@@ -141,7 +189,7 @@ export function ScenarioBar({
                   className={`${smallButtonClass} hover:text-rose-600`}
                   data-testid="scenario-delete"
                   onClick={() => {
-                    if (currentId === scenario.id) setCurrentId(null);
+                    if (currentId === scenario.id) setOpened(null);
                     remove.mutate(scenario.id);
                   }}
                 >

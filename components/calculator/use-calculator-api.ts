@@ -9,6 +9,7 @@ export interface SavedScenario {
   id: string;
   name: string;
   state: EstimateRequest;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -75,10 +76,21 @@ export function useScenarios() {
 export function useSaveScenario() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, name, state }: { id: string | null; name: string; state: EstimateRequest }) =>
+    mutationFn: ({
+      id,
+      name,
+      state,
+      ifMatch,
+    }: {
+      id: string | null;
+      name: string;
+      state: EstimateRequest;
+      ifMatch?: string;
+    }) =>
       fetchJson<SavedScenario>(id ? `/api/scenarios/${encodeURIComponent(id)}` : "/api/scenarios", {
         method: id ? "PUT" : "POST",
         body: JSON.stringify({ name, state }),
+        headers: ifMatch ? { "if-match": ifMatch } : undefined,
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["scenarios"] }),
   });
