@@ -8,6 +8,7 @@ import {
   insertRun,
   insertSessionWithFirstRun,
   listRunsWithResultsBySession,
+  listSessions,
   saveRunResult,
 } from "./sessions";
 
@@ -89,5 +90,20 @@ forEachTestDatabase((getHandle) => {
     ).rejects.toThrow(/save the answer/);
     const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId));
     expect(events).toHaveLength(0);
+  });
+
+  it("pages sessions that share one updated_at by id, with no row twice or missed", async () => {
+    const db = getHandle().db;
+    const title = `Paging ${randomUUID()}`;
+    await db.insert(sessions).values(Array.from({ length: 5 }, () => ({ title, clientId: null })));
+    const ids: string[] = [];
+    let after: Parameters<typeof listSessions>[0]["after"];
+    do {
+      const page = await listSessions({ db, q: title, limit: 2, after });
+      ids.push(...page.sessions.map((session) => session.id));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(ids).toHaveLength(5);
+    expect([...ids].sort().reverse()).toEqual(ids);
   });
 });

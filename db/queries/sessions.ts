@@ -47,16 +47,27 @@ export interface SessionSummary extends Session {
   costUsd: string | null;
 }
 
-/** Newest first; `q` matches the title or any prompt of the session. */
+/** Where a page of sessions ended: updated_at in whole microseconds (a JS Date would drop them) and id. */
+export interface SessionPosition {
+  updatedMicros: string;
+  id: string;
+}
+
+/**
+ * Newest first (updated_at, then id, both descending, so equal times keep one order); `q` matches
+ * the title or any prompt of the session. `after` continues from the last row of a previous page.
+ */
 export async function listSessions({
   db,
   q,
   limit = 100,
+  after,
 }: {
   db: Db;
   q?: string;
   limit?: number;
-}): Promise<SessionSummary[]> {
+  after?: SessionPosition;
+}): Promise<{ sessions: SessionSummary[]; next: SessionPosition | null }> {
   try {
     const pattern = q ? `%${q.replace(/[%_\\]/g, (match) => `\\${match}`)}%` : null;
     // Raw subqueries name their tables explicitly: drizzle writes bare column names inside sql``.
@@ -66,9 +77,13 @@ export async function listSessions({
           sql`exists (select 1 from runs r where r.session_id = sessions.id and r.prompt ilike ${pattern})`,
         )
       : undefined;
+    const afterPosition = after
+      ? sql`(${sessions.updatedAt}, ${sessions.id}) < (timestamptz 'epoch' + ${after.updatedMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+      : undefined;
     const rows = await db
       .select({
         session: sessions,
+        updatedMicros: sql<string>`(extract(epoch from ${sessions.updatedAt}) * 1000000)::bigint::text`,
         turns: sql<number>`(select count(*)::int from runs r where r.session_id = sessions.id)`,
         models: sql<
           string[] | null
@@ -78,15 +93,23 @@ export async function listSessions({
         >`(select sum(rr.cost_usd)::text from run_results rr join runs r on r.id = rr.run_id where r.session_id = sessions.id)`,
       })
       .from(sessions)
-      .where(matching)
-      .orderBy(desc(sessions.updatedAt))
-      .limit(limit);
-    return rows.map((row) => ({
-      ...row.session,
-      turns: Number(row.turns),
-      models: row.models ?? [],
-      costUsd: row.costUsd,
-    }));
+      .where(and(matching, afterPosition))
+      .orderBy(desc(sessions.updatedAt), desc(sessions.id))
+      .limit(limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      sessions: page.map((row) => ({
+        ...row.session,
+        turns: Number(row.turns),
+        models: row.models ?? [],
+        costUsd: row.costUsd,
+      })),
+      next:
+        rows.length > limit && last
+          ? { updatedMicros: String(last.updatedMicros), id: last.session.id }
+          : null,
+    };
   } catch (error) {
     throw dbError("list sessions", error);
   }

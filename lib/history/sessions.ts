@@ -6,6 +6,7 @@ import {
   listRunsWithResultsBySession,
   listSessions,
   type RunWithResults,
+  type SessionPosition,
   updateSessionTitle,
 } from "@/db/queries/sessions";
 import type { Session } from "@/db/schema";
@@ -46,8 +47,42 @@ export async function getSessionDetail(rawId: string): Promise<Omit<SessionDetai
   return { ...withoutClient(session), runs: await listRunsWithResultsBySession({ db, sessionId: id }) };
 }
 
-export async function searchSessions(q: string | undefined) {
-  return (await listSessions({ db: await getDb(), q: q?.trim() || undefined })).map(withoutClient);
+export const SESSIONS_PAGE_MAX = 100;
+
+const CURSOR_PATTERN = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Cursors are opaque to callers, so the order key behind them can change without breaking clients. */
+function encodeCursor(position: SessionPosition): string {
+  return Buffer.from(`${position.updatedMicros}.${position.id}`).toString("base64url");
+}
+
+export const sessionCursorSchema = z.string().transform((cursor, context): SessionPosition => {
+  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match?.[1] || !match[2]) {
+    context.addIssue({
+      code: "custom",
+      message: "cursor is not one this API gave out; pass nextCursor from the previous page unchanged",
+    });
+    return z.NEVER;
+  }
+  return { updatedMicros: match[1], id: match[2] };
+});
+
+/** One page of sessions, newest first; `nextCursor` is null on the last page. */
+export async function searchSessions({
+  q,
+  limit = SESSIONS_PAGE_MAX,
+  after,
+}: {
+  q?: string;
+  limit?: number;
+  after?: SessionPosition;
+}) {
+  const page = await listSessions({ db: await getDb(), q: q?.trim() || undefined, limit, after });
+  return {
+    sessions: page.sessions.map(withoutClient),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  };
 }
 
 export async function renameSession(rawId: string, title: string): Promise<Omit<Session, "clientId">> {
