@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { wideInputClass } from "@/components/ui/control-class";
 import { formatInteger } from "@/lib/format";
-import { EmptyState, ErrorNote } from "./history-ui";
+import { buttonClass, EmptyState, ErrorNote } from "./history-ui";
 import { SessionRow } from "./session-row";
 import { useSessions } from "./use-history-api";
 import { useUrlParams } from "./use-url-params";
@@ -42,7 +42,7 @@ export function SessionList() {
         />
         <span className="text-xs text-zinc-500" aria-live="polite" data-testid="session-count">
           {sessions.data
-            ? `${formatInteger(sessions.data.length)} ${sessions.data.length === 1 ? "session" : "sessions"}${searching ? " · searching…" : ""}`
+            ? `${formatInteger(sessions.data.length)}${sessions.hasNextPage ? "+" : ""} ${sessions.data.length === 1 ? "session" : "sessions"}${searching ? " · searching…" : ""}`
             : ""}
         </span>
       </div>
@@ -68,14 +68,27 @@ export function SessionList() {
           </EmptyState>
         )
       ) : (
-        <ul
-          data-testid="session-list"
-          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          {sessions.data.map((session) => (
-            <SessionRow key={session.id} session={session} />
-          ))}
-        </ul>
+        <>
+          <ul
+            data-testid="session-list"
+            className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            {sessions.data.map((session) => (
+              <SessionRow key={session.id} session={session} />
+            ))}
+          </ul>
+          {sessions.hasNextPage ? (
+            <button
+              type="button"
+              data-testid="sessions-load-more"
+              className={`${buttonClass} self-center`}
+              disabled={sessions.isFetchingNextPage}
+              onClick={() => void sessions.fetchNextPage()}
+            >
+              {sessions.isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          ) : null}
+        </>
       )}
     </div>
   );

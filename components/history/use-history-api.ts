@@ -1,6 +1,12 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api-client";
 import type {
   SessionDetailJson,
@@ -11,12 +17,27 @@ import type {
 
 const sessionPath = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
 
+/** Rows per "Load more": enough to fill a screen, few enough that the first paint stays quick. */
+export const SESSIONS_PAGE_SIZE = 25;
+
+interface SessionsPage {
+  sessions: SessionSummaryJson[];
+  nextCursor: string | null;
+}
+
 export function useSessions(q: string) {
-  return useQuery({
-    queryKey: ["sessions", q],
-    queryFn: () =>
-      fetchJson<{ sessions: SessionSummaryJson[] }>(`/api/sessions${q ? `?q=${encodeURIComponent(q)}` : ""}`),
-    select: (body) => body.sessions,
+  return useInfiniteQuery({
+    // Its own key under "sessions": the calculator caches the unpaged list as ["sessions", ""].
+    queryKey: ["sessions", "pages", q],
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: String(SESSIONS_PAGE_SIZE) });
+      if (q) params.set("q", q);
+      if (pageParam) params.set("cursor", pageParam);
+      return fetchJson<SessionsPage>(`/api/sessions?${params}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    select: (data) => data.pages.flatMap((page) => page.sessions),
     // Keep the old list on screen while a new search runs, so rows do not flash away per keystroke.
     placeholderData: keepPreviousData,
     staleTime: 5_000,

@@ -42,6 +42,33 @@ test("search finds a session by its prompt, and Open shows both models' answers 
   await expect(history.rows).toHaveCount(1);
 });
 
+test("Load more appends the next page of sessions below the first, with none twice", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const word = uniqueWord();
+  const created: string[] = [];
+  // One more than a page (25); sequential, because the server limits concurrent comparisons.
+  for (let n = 0; n < 27; n++)
+    created.push(await createSession(request, `Paging ${word} ${n}`, ["demo/swift"]));
+  const history = new HistoryPage(page);
+  await history.gotoSessions();
+  await history.searchFor(word);
+  await expect(history.rows).toHaveCount(25);
+  await expect(page.getByTestId("session-count")).toHaveText("25+ sessions");
+  const firstPage = await history.listedIds();
+
+  await history.loadMore.click();
+  await expect(history.rows).toHaveCount(27);
+  await expect(history.loadMore).toHaveCount(0);
+  const all = await history.listedIds();
+  expect(all.slice(0, 25)).toEqual(firstPage);
+  expect([...all].sort()).toEqual([...created].sort());
+  // Newest first: the last session made tops the list.
+  expect(all[0]).toBe(created.at(-1));
+});
+
 test("rename persists after a reload; an empty name is refused with the API's message", async ({
   page,
   request,

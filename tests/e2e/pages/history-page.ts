@@ -19,6 +19,7 @@ export async function createSession(
 export class HistoryPage {
   readonly search: Locator;
   readonly rows: Locator;
+  readonly loadMore: Locator;
   readonly usageTotals: Locator;
   readonly usageRows: Locator;
   readonly includeSimulated: Locator;
@@ -26,6 +27,7 @@ export class HistoryPage {
   constructor(readonly page: Page) {
     this.search = page.getByTestId("session-search");
     this.rows = page.getByTestId("session-row");
+    this.loadMore = page.getByTestId("sessions-load-more");
     this.usageTotals = page.getByTestId("usage-totals");
     this.usageRows = page.getByTestId("usage-row");
     this.includeSimulated = page.getByTestId("usage-include-simulated");
@@ -50,6 +52,11 @@ export class HistoryPage {
     await this.search.fill(word);
     await expect(this.page).toHaveURL(new RegExp(`[?&]q=${word}(&|$)`));
     await expect(this.page.getByTestId("session-count")).not.toContainText("searching");
+  }
+
+  /** Ids of the listed sessions, in the order shown. */
+  async listedIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-session-id") ?? ""));
   }
 
   async open(sessionId: string): Promise<Locator> {
