@@ -99,6 +99,24 @@ function tokensPerSecond(textTokens: number, outcome: StreamOutcome): number | n
   return streamingMs > 0 ? Math.round((textTokens / streamingMs) * 1000 * 10) / 10 : null;
 }
 
+function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent {
+  return reason === "taken"
+    ? {
+        type: "save-error",
+        model,
+        code: "answer_taken",
+        message:
+          "This answer was not saved: another request saved this model's answer in the same run first. Its usage was recorded.",
+      }
+    : {
+        type: "save-error",
+        model,
+        code: "save_failed",
+        message:
+          "This answer was not saved: the database refused it (was the session deleted?). Its usage was recorded if the call was made.",
+      };
+}
+
 export async function startCompare(
   body: CompareRequest,
   context: { clientId: string; signal: AbortSignal },
@@ -126,6 +144,8 @@ async function openRunStream(
   let sessionId: string;
   let priorTurns: Awaited<ReturnType<typeof listRunsWithResultsBySession>> = [];
   let run: { id: string; prompt: string; system: string | null };
+  // A retry replaces the answers its models had in the run when it started, and no later one.
+  let replaces = new Map<string, string>();
   let writeRun: () => Promise<unknown>;
   if (body.sessionId) {
     const session = await getSessionById({ db, id: body.sessionId });
@@ -142,6 +162,8 @@ async function openRunStream(
         throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
       run = existing;
       priorTurns = previous.filter((item) => item.turnIndex < existing.turnIndex);
+      const earlier = previous.find((item) => item.id === existing.id)?.results ?? [];
+      replaces = new Map(earlier.map((result) => [result.modelId, result.id]));
       writeRun = () => Promise.resolve();
     } else {
       run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
@@ -268,8 +290,7 @@ async function openRunStream(
 
         // An aborted or broken stream reports no usage; count the tokens ourselves and say so.
         const reported = outcome.usage.inputTokens !== null && outcome.usage.outputTokens !== null;
-        const called =
-          outcome.status !== "error" || outcome.output.length > 0 || (outcome.fault?.status ?? 0) >= 500;
+        const called = outcome.reachedProvider;
         const estimate = reported
           ? null
           : called
@@ -292,7 +313,7 @@ async function openRunStream(
               at: new Date(),
             })
           : null;
-        const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
+        const costUsd = called && priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
         const ttftMs = outcome.ttftMs === null ? null : Math.round(outcome.ttftMs);
@@ -334,23 +355,32 @@ async function openRunStream(
           });
         }
 
-        try {
-          await runSaved;
-          await saveRunResult({
-            db,
-            result: {
-              ...measured,
-              runId: run.id,
-              modelId,
-              output: outcome.output,
-              errorCode: outcome.fault?.code ?? null,
-              errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
-            },
-            usage: { ...measured, provider: info.provider, model: modelId, sessionId },
-          });
-        } catch (error) {
-          console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);
-        }
+        // A run row that could not be written still leaves the usage to record, under no session.
+        const runWritten = await runSaved.then(
+          () => true,
+          () => false,
+        );
+        const saved = await saveRunResult({
+          db,
+          result: {
+            ...measured,
+            runId: run.id,
+            modelId,
+            output: outcome.output,
+            errorCode: outcome.fault?.code ?? null,
+            errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
+          },
+          usage: called
+            ? {
+                ...measured,
+                provider: info.provider,
+                model: modelId,
+                sessionId: runWritten ? sessionId : null,
+              }
+            : null,
+          replacesId: replaces.get(modelId) ?? null,
+        });
+        if (!saved.saved) send(saveErrorEvent(modelId, saved.reason));
       };
       // A bug while finishing one pane must still end that pane in the browser, never leave it spinning.
       const panes = body.models.map((modelId) =>
