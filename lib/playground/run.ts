@@ -17,7 +17,7 @@ import { priceUsage } from "@/lib/pricing";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { countTokens, encodingForModel } from "@/lib/tokens";
 import { redactSecrets } from "./faults";
-import { acquireRunSlot, registerPane } from "./limits";
+import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import { streamOnThread } from "./pane-host";
 import type { CompareEvent, CompareRequest } from "./schema";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
@@ -121,22 +121,23 @@ export async function startCompare(
   body: CompareRequest,
   context: { clientId: string; signal: AbortSignal },
 ): Promise<ReadableStream<Uint8Array>> {
-  const { infos, catalog } = await validateModelIds(body.models);
-  const release = acquireRunSlot(context.clientId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
+  const runId = body.runId ?? randomUUID();
+  const [{ infos, catalog }] = await Promise.all([validateModelIds(body.models), listenForRemoteStops()]);
+  const release = await acquireRunSlot(context.clientId, runId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
   try {
-    return await openRunStream(body, context, infos, catalog, release);
+    return await openRunStream(body, { ...context, runId }, infos, catalog, release);
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
 }
 
 async function openRunStream(
   body: CompareRequest,
-  context: { clientId: string; signal: AbortSignal },
+  context: { clientId: string; signal: AbortSignal; runId: string },
   infos: Map<string, ResolvedModelInfo>,
   catalog: CatalogData,
-  release: () => void,
+  release: () => Promise<void>,
 ): Promise<ReadableStream<Uint8Array>> {
   const db = await getDb();
   // A new session and run get their ids here and are written while the models already stream, so
@@ -166,7 +167,7 @@ async function openRunStream(
       replaces = new Map(earlier.map((result) => [result.modelId, result.id]));
       writeRun = () => Promise.resolve();
     } else {
-      run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+      run = { id: context.runId, prompt: body.prompt, system: body.system ?? null };
       priorTurns = previous;
       const newRun = run;
       writeRun = () =>
@@ -181,7 +182,7 @@ async function openRunStream(
     }
   } else {
     sessionId = randomUUID();
-    run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+    run = { id: context.runId, prompt: body.prompt, system: body.system ?? null };
     const title = oneLine(body.prompt, 80);
     const newRun = run;
     const newSessionId = sessionId;
@@ -402,7 +403,8 @@ async function openRunStream(
 
       await Promise.all(panes);
       context.signal.removeEventListener("abort", stopAll);
-      release();
+      // Freed before "done", so a client that starts its next run on "done" finds the slot free.
+      await release();
       send({ type: "done" });
       if (open) controller.close();
     },
