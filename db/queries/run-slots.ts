@@ -8,7 +8,8 @@ const STOP_CHANNEL = "compare_stop";
 /**
  * Takes the first free run slot of a client, in one statement every instance shares. A slot is free
  * when it was never taken or its lease ran out (its instance crashed). Two requests racing for one
- * slot meet on the primary key: the loser gets no slot rather than a second one.
+ * slot meet on the primary key: the loser gets no slot rather than a second one (the caller tries
+ * again); a random free slot rather than the lowest makes such collisions rare.
  */
 export async function acquireRunSlotByClient({
   db,
@@ -33,7 +34,7 @@ export async function acquireRunSlotByClient({
           select 1 from ${runSlots} taken
           where taken.client_id = ${clientId} and taken.slot = candidate and taken.expires_at > now()
         )
-        order by candidate
+        order by random()
         limit 1
         on conflict (client_id, slot) do update
           set run_id = excluded.run_id, expires_at = excluded.expires_at

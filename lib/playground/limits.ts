@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
  */
 export const RUN_LEASE_MS = 30_000;
 const RENEW_EVERY_MS = 10_000;
+const SLOT_ATTEMPTS = 3;
 
 /** The one identity every caller shares when no trusted proxy says who is calling (see clientIdOf). */
 export const SHARED_CLIENT_ID = "local";
@@ -27,7 +28,10 @@ export async function acquireRunSlot(
   limit: number,
 ): Promise<() => Promise<void>> {
   const db = await getDb();
-  const slot = await acquireRunSlotByClient({ db, clientId, runId, limit, leaseMs: RUN_LEASE_MS });
+  let slot: number | null = null;
+  // A request that lost a race for a free slot tries again; a full limit says no every time.
+  for (let attempt = 0; attempt < SLOT_ATTEMPTS && slot === null; attempt++)
+    slot = await acquireRunSlotByClient({ db, clientId, runId, limit, leaseMs: RUN_LEASE_MS });
   if (slot === null) {
     // With no trusted proxy the limit is the whole server's, so it is not this caller's own runs.
     const running =

@@ -13,6 +13,7 @@ import { startFakeUpstream } from "../support/fake-upstream";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3210) + 2;
 const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432";
 const OPENAI = "openai/gpt-4o-mini";
+const RUN_LIMIT = 5;
 
 const fake = await startFakeUpstream();
 const instances: ChildProcess[] = [];
@@ -37,7 +38,7 @@ async function startInstance(port: number): Promise<string> {
       DATABASE_URL: databaseUrl,
       OPENAI_API_KEY: "test-openai",
       OPENAI_BASE_URL: `${fake.url}/v1`,
-      MAX_CONCURRENT_RUNS_PER_CLIENT: "2",
+      MAX_CONCURRENT_RUNS_PER_CLIENT: String(RUN_LIMIT),
     },
     stdio: "ignore",
     detached: true,
@@ -130,6 +131,29 @@ describe("two app instances on one database", () => {
     await vi.waitFor(() => expect(fake.requests()[0]?.aborted).toBe(true), { timeout: 10_000 });
   });
 
+  it("keeps one answer when five requests retry the same pane of a run at once", async () => {
+    fake.reset();
+    fake.setScenario("gpt-4o-mini", { ttftMs: 10, tokensPerSecond: 500, outputTokens: 5 });
+    const firstRun = await readAll(await compare(first, { prompt: "race", models: [OPENAI] }), () => {});
+    const { sessionId, runId } = firstRun[0] as { sessionId: string; runId: string };
+    // Slow enough that all five have started (and read the answer they replace) before any saves.
+    fake.setScenario("gpt-4o-mini", { ttftMs: 500, tokensPerSecond: 500, outputTokens: 5 });
+    const responses = await Promise.all(
+      [first, second, first, second, first].map((url) =>
+        compare(url, { prompt: "race", models: [OPENAI], sessionId, runId }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    const retries = await Promise.all(responses.map((response) => readAll(response, () => {})));
+    const lost = retries.flat().filter((event) => event.type === "save-error");
+    expect(lost).toHaveLength(4);
+    expect(lost.every((event) => event.code === "answer_taken")).toBe(true);
+    const detail = (await (await fetch(`${first}/api/sessions/${sessionId}`)).json()) as {
+      runs: { id: string; results: { modelId: string }[] }[];
+    };
+    expect(detail.runs.find((run) => run.id === runId)?.results).toHaveLength(1);
+  });
+
   it("says a stop did not take when no instance runs that run", async () => {
     expect(await stop(second, { runId: randomUUID() })).toEqual({ stopped: 0 });
   });
@@ -137,13 +161,12 @@ describe("two app instances on one database", () => {
   it("counts a client's runs on every instance against one limit", async () => {
     fake.reset();
     fake.setScenario("gpt-4o-mini", { ttftMs: 20, tokensPerSecond: 20, outputTokens: 400 });
-    const held = [
-      await compare(first, { prompt: "one", models: [OPENAI] }),
-      await compare(first, { prompt: "two", models: [OPENAI] }),
-    ];
-    expect(held.map((response) => response.status)).toEqual([200, 200]);
-    const third = await compare(second, { prompt: "three", models: [OPENAI] });
-    expect(third.status).toBe(429);
+    const held: Response[] = [];
+    for (let n = 0; n < RUN_LIMIT; n++)
+      held.push(await compare(first, { prompt: `run ${n}`, models: [OPENAI] }));
+    expect(held.every((response) => response.status === 200)).toBe(true);
+    const over = await compare(second, { prompt: "one too many", models: [OPENAI] });
+    expect(over.status).toBe(429);
     for (const response of held) await response.body?.cancel();
     // Closing a stream frees its slot; the other instance then takes a run again.
     await vi.waitFor(
