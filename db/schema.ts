@@ -7,6 +7,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -202,10 +203,27 @@ export const runResults = pgTable(
     estimated: boolean("estimated").notNull().default(false),
     createdAt: createdAt(),
   },
-  (table) => [index("run_results_run_idx").on(table.runId)],
+  // One answer per model in a run: of two requests saving the same pane at once, the second loses.
+  (table) => [uniqueIndex("run_results_run_model_idx").on(table.runId, table.modelId)],
 );
 export type RunResult = typeof runResults.$inferSelect;
 export type NewRunResult = typeof runResults.$inferInsert;
+
+/**
+ * The per-client run limit, shared by every app instance: a run holds one of the client's numbered
+ * slots until it ends, and a lease that expires frees the slot of an instance that crashed.
+ */
+export const runSlots = pgTable(
+  "run_slots",
+  {
+    clientId: text("client_id").notNull(),
+    slot: integer("slot").notNull(),
+    runId: uuid("run_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.clientId, table.slot] })],
+);
+export type RunSlot = typeof runSlots.$inferSelect;
 
 export const usageEvents = pgTable(
   "usage_events",
@@ -215,7 +233,11 @@ export const usageEvents = pgTable(
     provider: text("provider").notNull(),
     model: text("model").notNull(),
     sessionId: uuid("session_id").references(() => sessions.id, { onDelete: "set null" }),
-    runResultId: uuid("run_result_id").references(() => runResults.id, { onDelete: "set null" }),
+    // A retry gives the answer it replaces a new id, which unlinks the earlier call's event.
+    runResultId: uuid("run_result_id").references(() => runResults.id, {
+      onDelete: "set null",
+      onUpdate: "set null",
+    }),
     inputTokens: integer("input_tokens").notNull().default(0),
     cachedInputTokens: integer("cached_input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),

@@ -228,8 +228,21 @@ export function Pane({
                 {current.output ? " The partial answer above is kept." : ""}
               </p>
             ) : null}
-            {current.status === "stopped" ? (
+            {current.status === "stopped" && !current.unsaved ? (
               <p className="mt-2 text-xs text-zinc-500">Stopped. The partial answer is saved.</p>
+            ) : null}
+            {current.stopFailed && streaming ? (
+              <p className="mt-2 text-xs text-amber-700 dark:text-amber-300" data-testid="pane-stop-failed">
+                {current.stopFailed}
+              </p>
+            ) : null}
+            {current.unsaved ? (
+              <p
+                className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-2 py-1.5 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+                data-testid="pane-not-saved"
+              >
+                {current.unsaved}
+              </p>
             ) : null}
           </div>
         ) : (

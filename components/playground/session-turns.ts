@@ -27,6 +27,8 @@ export function turnsFromSession(runs: readonly SerializedRun[]): {
           ? { code: result.errorCode, message: result.errorMessage ?? result.errorCode }
           : null,
         retry: null,
+        unsaved: null,
+        stopFailed: null,
         startedAtMs: 0,
         firstTokenAtMs: null,
         metrics: {

@@ -13,6 +13,10 @@ export interface PaneTurn {
   simulated: boolean;
   error: { code: string; message: string } | null;
   retry: { attempt: number; waitMs: number; reason: string } | null;
+  /** Why the answer shown was not saved (the server said so after it ended). */
+  unsaved: string | null;
+  /** Why a Stop did not take (no instance was running this pane, or the request failed). */
+  stopFailed: string | null;
   /** Client-side clock, for live numbers before the server's exact ones arrive. */
   startedAtMs: number;
   firstTokenAtMs: number | null;
@@ -48,6 +52,8 @@ function emptyTurn(prompt: string, runId: string | null): PaneTurn {
     simulated: false,
     error: null,
     retry: null,
+    unsaved: null,
+    stopFailed: null,
     startedAtMs: performance.now(),
     firstTokenAtMs: null,
     metrics: null,
@@ -172,6 +178,9 @@ export function useCompareStream() {
                 error: { code: event.code, message: event.message },
               }));
               break;
+            case "save-error":
+              patchCurrent(event.model, (turn) => ({ ...turn, unsaved: event.message }));
+              break;
             case "done":
               break;
           }
@@ -223,15 +232,31 @@ export function useCompareStream() {
     [sessionId, stream, turns],
   );
 
-  const stopPane = useCallback(async (model: string) => {
-    const runId = runIdRef.current;
-    if (!runId) return;
-    await fetch("/api/compare/stop", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ runId, model }),
-    }).catch(() => {});
-  }, []);
+  /** Asks whichever server runs the pane to stop it, and says so in the pane when that did not take. */
+  const stopPane = useCallback(
+    async (model: string) => {
+      const runId = runIdRef.current;
+      if (!runId) return;
+      const failure = await fetch("/api/compare/stop", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ runId, model }),
+      }).then(
+        async (response) => {
+          if (!response.ok)
+            return AppError.fromBody(response.status, await response.json().catch(() => null)).message;
+          const { stopped } = (await response.json()) as { stopped: number };
+          return stopped > 0 ? null : "Stop did not take: no server is running this pane any more.";
+        },
+        () => "Stop did not take: the server could not be reached.",
+      );
+      if (failure)
+        patchCurrent(model, (turn) =>
+          turn.status === "streaming" || turn.status === "waiting" ? { ...turn, stopFailed: failure } : turn,
+        );
+    },
+    [patchCurrent],
+  );
 
   /** Closing the stream aborts every upstream request on the server. */
   const stopAll = useCallback(() => controllerRef.current?.abort(), []);

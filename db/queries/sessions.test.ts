@@ -69,8 +69,14 @@ forEachTestDatabase((getHandle) => {
       run: { id: runId, prompt: "Retry", system: null, params: {} },
     });
     const [before] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
-    await saveRunResult({ db, result: answer(runId, "first try"), usage: usage(sessionId) });
-    await saveRunResult({ db, result: answer(runId, "second try"), usage: usage(sessionId) });
+    const first = await saveRunResult({ db, result: answer(runId, "first try"), usage: usage(sessionId) });
+    if (!first.saved) throw new Error("the first answer was not saved");
+    await saveRunResult({
+      db,
+      result: answer(runId, "second try"),
+      usage: usage(sessionId),
+      replacesId: first.resultId,
+    });
 
     const results = await db.select().from(runResults).where(eq(runResults.runId, runId));
     expect(results.map((row) => row.output)).toEqual(["second try"]);
@@ -82,14 +88,37 @@ forEachTestDatabase((getHandle) => {
     expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
   });
 
-  it("saves nothing of an answer whose run does not exist", async () => {
+  it("keeps the usage of an answer whose run was deleted, unlinked, and says the answer was not saved", async () => {
+    const { db } = getHandle();
+    const model = `openai/orphan-${randomUUID()}`;
+    const saved = await saveRunResult({
+      db,
+      result: { ...answer(randomUUID(), "orphan"), modelId: model },
+      usage: { ...usage(randomUUID()), model },
+    });
+    expect(saved).toEqual({ saved: false, reason: "failed" });
+    const events = await db.select().from(usageEvents).where(eq(usageEvents.model, model));
+    expect(events).toMatchObject([{ sessionId: null, runResultId: null, costUsd: measured.costUsd }]);
+  });
+
+  it("keeps one answer per model when several requests save it at once; every call's usage stays", async () => {
     const { db } = getHandle();
     const sessionId = randomUUID();
-    await expect(
-      saveRunResult({ db, result: answer(randomUUID(), "orphan"), usage: usage(sessionId) }),
-    ).rejects.toThrow(/save the answer/);
-    const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId));
-    expect(events).toHaveLength(0);
+    const runId = randomUUID();
+    await insertSessionWithFirstRun({
+      db,
+      session: { id: sessionId, title: "Race", clientId: null },
+      run: { id: runId, prompt: "Race", system: null, params: {} },
+    });
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        saveRunResult({ db, result: answer(runId, `writer ${n}`), usage: usage(sessionId) }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.saved)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.saved && outcome.reason === "taken")).toHaveLength(4);
+    expect(await db.select().from(runResults).where(eq(runResults.runId, runId))).toHaveLength(1);
+    expect(await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId))).toHaveLength(5);
   });
 
   it("pages sessions that share one updated_at by id, with no row twice or missed", async () => {

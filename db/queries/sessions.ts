@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type Db, dbError } from "../client";
 import {
   type NewRunResult,
@@ -253,31 +253,71 @@ export async function insertSessionWithFirstRun({
   }
 }
 
+interface AnswerToSave {
+  db: Db;
+  result: NewRunResult;
+  replacesId: string | null;
+}
+
+/** Inserts an answer, or takes the place of the one it replaces (under a new id); else nothing. */
+function insertAnswer({ db, result, replacesId }: AnswerToSave) {
+  const { id: _id, ...fields } = result;
+  return db
+    .insert(runResults)
+    .values(result)
+    .onConflictDoUpdate({
+      target: [runResults.runId, runResults.modelId],
+      set: { ...fields, id: sql`excluded.id`, createdAt: sql`now()` },
+      setWhere: eq(runResults.id, replacesId ?? sql`null`),
+    })
+    .returning({ id: runResults.id });
+}
+
+async function saveAnswerWithoutUsage(answer: AnswerToSave): Promise<SavedAnswer> {
+  try {
+    const [row] = await insertAnswer(answer);
+    return row ? { saved: true, resultId: row.id } : { saved: false, reason: "taken" };
+  } catch (error) {
+    logSaveFailure(error);
+    return { saved: false, reason: "failed" };
+  }
+}
+
+/** The driver's own message, not the failed query's: its parameters hold the model's answer. */
+function logSaveFailure(error: unknown): void {
+  const reason = (error as { cause?: Error })?.cause?.message ?? "unknown error";
+  console.error(`Could not save an answer (${reason}).`);
+}
+
+export type SavedAnswer =
+  | { saved: true; resultId: string }
+  /** `taken`: another request saved this model's answer in the run first; `failed`: the write failed. */
+  | { saved: false; reason: "taken" | "failed" };
+
 /**
- * Saves one model's answer and its usage event together. A retry replaces the model's earlier
- * answer in the run; the earlier usage event stays, because that call was made and paid for.
+ * Saves one model's answer and its usage event together. A retry names the answer it replaces
+ * (`replacesId`, read when it started); any other answer already saved for the model in the run
+ * wins, so of several requests saving the same pane at once only the first is kept. The usage
+ * event is written in every case, because the call was made and paid for; when the answer cannot
+ * be saved at all (its run was deleted meanwhile, or the write failed) the event is saved alone.
  */
 export async function saveRunResult({
   db,
   result,
   usage,
+  replacesId = null,
 }: {
   db: Db;
   result: NewRunResult;
-  usage: Omit<NewUsageEvent, "runResultId">;
-}): Promise<void> {
+  /** Null for a call that never reached the provider: it is no usage. */
+  usage: Omit<NewUsageEvent, "runResultId"> | null;
+  replacesId?: string | null;
+}): Promise<SavedAnswer> {
+  if (!usage) return saveAnswerWithoutUsage({ db, result, replacesId });
   try {
-    // One statement, so it is atomic without a transaction's extra round trips: drop the model's
-    // earlier answer in this run, save the new one, record the call and mark the session as used.
-    const removed = db.$with("removed_result").as(
-      db
-        .delete(runResults)
-        .where(and(eq(runResults.runId, result.runId), eq(runResults.modelId, result.modelId)))
-        .returning({ id: runResults.id }),
-    );
-    const saved = db
-      .$with("saved_result")
-      .as(db.insert(runResults).values(result).returning({ id: runResults.id }));
+    // One statement, so it is atomic without a transaction's extra round trips: save the answer (in
+    // place of the one it replaces, which takes the new id), record the call, touch the session.
+    const saved = db.$with("saved_result").as(insertAnswer({ db, result, replacesId }));
     const touched = db.$with("touched_session").as(
       db
         .update(sessions)
@@ -285,11 +325,35 @@ export async function saveRunResult({
         .where(eq(sessions.id, usage.sessionId ?? sql`null`))
         .returning({ id: sessions.id }),
     );
-    await db
-      .with(removed, saved, touched)
+    const [row] = await db
+      .with(saved, touched)
       .insert(usageEvents)
-      .values({ ...usage, runResultId: sql`(select id from ${saved})` });
+      .values({ ...usage, runResultId: sql`(select id from ${saved})` })
+      .returning({ runResultId: usageEvents.runResultId });
+    return row?.runResultId ? { saved: true, resultId: row.runResultId } : { saved: false, reason: "taken" };
   } catch (error) {
-    throw dbError("save the answer", error);
+    logSaveFailure(error);
+    await insertUsageEventAlone({ db, usage, cause: error });
+    return { saved: false, reason: "failed" };
+  }
+}
+
+/** The usage of an answer that could not be saved; its session is linked only if it still exists. */
+async function insertUsageEventAlone({
+  db,
+  usage,
+  cause,
+}: {
+  db: Db;
+  usage: Omit<NewUsageEvent, "runResultId">;
+  cause: unknown;
+}): Promise<void> {
+  try {
+    const sessionId = usage.sessionId
+      ? sql`(select id from ${sessions} where ${sessions.id} = ${usage.sessionId})`
+      : null;
+    await db.insert(usageEvents).values({ ...usage, sessionId });
+  } catch (error) {
+    throw dbError("save the answer's usage", new AggregateError([cause, error]));
   }
 }

@@ -1,6 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { acquireRunSlot, clientIdOf } from "./limits";
+
+vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("PGLITE_DIR", "memory://");
+const { acquireRunSlot, clientIdOf, listenForRemoteStops, registerPane, stopPanes } = await import(
+  "./limits"
+);
+const { getDb } = await import("@/db/client");
+const { acquireRunSlotByClient } = await import("@/db/queries/run-slots");
+
+const slotFor = (clientId: string, limit: number) => acquireRunSlot(clientId, randomUUID(), limit);
 
 describe("the client id of the run limit", () => {
   const request = (forwardedFor?: string) =>
@@ -8,13 +18,13 @@ describe("the client id of the run limit", () => {
       headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor },
     });
 
-  it("ignores X-Forwarded-For by default, so a made-up header does not dodge the limit", () => {
+  it("ignores X-Forwarded-For by default, so a made-up header does not dodge the limit", async () => {
     expect(clientIdOf(request("198.51.100.1"), 0)).toBe(clientIdOf(request("198.51.100.2"), 0));
-    const release = acquireRunSlot(clientIdOf(request("198.51.100.3"), 0), 1);
+    const release = await slotFor(clientIdOf(request("198.51.100.3"), 0), 1);
     try {
-      expect(() => acquireRunSlot(clientIdOf(request("198.51.100.4"), 0), 1)).toThrow(AppError);
+      await expect(slotFor(clientIdOf(request("198.51.100.4"), 0), 1)).rejects.toThrow(AppError);
     } finally {
-      release();
+      await release();
     }
   });
 
@@ -26,23 +36,51 @@ describe("the client id of the run limit", () => {
     expect(clientIdOf(request(), 1)).toBe("local");
   });
 
-  it("says the limit is the server's when every caller shares it, and the caller's own otherwise", () => {
-    const messageOver = (clientId: string) => {
-      const release = acquireRunSlot(clientId, 1);
+  it("says the limit is the server's when every caller shares it, and the caller's own otherwise", async () => {
+    const messageOver = async (clientId: string) => {
+      const release = await slotFor(clientId, 1);
       try {
-        acquireRunSlot(clientId, 1);
+        await slotFor(clientId, 1);
         return "";
       } catch (error) {
         return error instanceof AppError ? error.message : "";
       } finally {
-        release();
+        await release();
       }
     };
-    expect(messageOver(clientIdOf(request("198.51.100.5"), 0))).toMatch(
+    expect(await messageOver(clientIdOf(request("198.51.100.5"), 0))).toMatch(
       /already running on this server.*TRUST_PROXY/,
     );
-    expect(messageOver(clientIdOf(request("203.0.113.9"), 1))).toMatch(
+    expect(await messageOver(clientIdOf(request("203.0.113.9"), 1))).toMatch(
       /^You already have 1 comparisons running\./,
     );
+  });
+});
+
+describe("the run limit across instances", () => {
+  it("holds one slot per run up to the limit, and frees a slot whose lease ran out", async () => {
+    const db = await getDb();
+    const clientId = `lease-${randomUUID()}`;
+    const take = (leaseMs: number) =>
+      acquireRunSlotByClient({ db, clientId, runId: randomUUID(), limit: 2, leaseMs });
+    expect(await take(60_000)).toBe(1);
+    // A crashed instance's run: its lease is already over, so its slot is free again.
+    expect(await take(-1)).toBe(2);
+    expect(await take(60_000)).toBe(2);
+    expect(await take(60_000)).toBeNull();
+  });
+
+  it("stops a pane through a notification when this process does not hold it", async () => {
+    await listenForRemoteStops();
+    const runId = randomUUID();
+    const db = await getDb();
+    await acquireRunSlotByClient({ db, clientId: `stop-${runId}`, runId, limit: 1, leaseMs: 60_000 });
+    const controller = new AbortController();
+    registerPane(runId, "demo/swift", controller);
+    // As if the stop had landed on another instance: only the notification reaches the pane.
+    const { notifyStopByRun } = await import("@/db/queries/run-slots");
+    expect(await notifyStopByRun({ db, runId, model: "demo/swift" })).toBe(true);
+    await vi.waitFor(() => expect(controller.signal.aborted).toBe(true));
+    expect(await stopPanes(randomUUID())).toBe(0);
   });
 });

@@ -1,37 +1,62 @@
+import { getDb } from "@/db/client";
+import {
+  acquireRunSlotByClient,
+  deleteRunSlotByRun,
+  listenForStops,
+  notifyStopByRun,
+  renewRunSlotByRun,
+} from "@/db/queries/run-slots";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
- * Concurrent runs per client, held in this process. A client over the limit gets a 429 with
- * Retry-After; the slot is released when its run ends, however it ends.
+ * Concurrent runs per client, counted in Postgres so that every instance behind a load balancer
+ * shares one limit. A client over it gets a 429 with Retry-After. A run holds a lease on its slot,
+ * renewed while it streams and freed when it ends, however it ends; the lease of an instance that
+ * crashed runs out, so its slots come free on their own.
  */
-const active = new Map<string, number>();
+export const RUN_LEASE_MS = 30_000;
+const RENEW_EVERY_MS = 10_000;
+const SLOT_ATTEMPTS = 3;
 
 /** The one identity every caller shares when no trusted proxy says who is calling (see clientIdOf). */
 export const SHARED_CLIENT_ID = "local";
 
-export function acquireRunSlot(clientId: string, limit: number): () => void {
-  const current = active.get(clientId) ?? 0;
-  if (current >= limit) {
+export async function acquireRunSlot(
+  clientId: string,
+  runId: string,
+  limit: number,
+): Promise<() => Promise<void>> {
+  const db = await getDb();
+  let slot: number | null = null;
+  // A request that lost a race for a free slot tries again; a full limit says no every time.
+  for (let attempt = 0; attempt < SLOT_ATTEMPTS && slot === null; attempt++)
+    slot = await acquireRunSlotByClient({ db, clientId, runId, limit, leaseMs: RUN_LEASE_MS });
+  if (slot === null) {
     // With no trusted proxy the limit is the whole server's, so it is not this caller's own runs.
     const running =
       clientId === SHARED_CLIENT_ID
-        ? `${current} comparisons are already running on this server (the limit is shared until TRUST_PROXY is set).`
-        : `You already have ${current} comparisons running.`;
+        ? `${limit} comparisons are already running on this server (the limit is shared until TRUST_PROXY is set).`
+        : `You already have ${limit} comparisons running.`;
     throw new AppError(
       "rate_limited:playground",
       `${running} Wait for one to finish or stop it, then try again.`,
       { headers: { "retry-after": "2" }, details: { retryAfterSeconds: 2, limit } },
     );
   }
-  active.set(clientId, current + 1);
+  const lease = { db, clientId, slot, runId };
+  const renewal = setInterval(() => {
+    renewRunSlotByRun({ ...lease, leaseMs: RUN_LEASE_MS }).catch(() => {});
+  }, RENEW_EVERY_MS);
+  // A pending renewal must not keep a finished process (or test) alive.
+  renewal.unref();
   let released = false;
-  return () => {
+  return async () => {
     if (released) return;
     released = true;
-    const left = (active.get(clientId) ?? 1) - 1;
-    if (left <= 0) active.delete(clientId);
-    else active.set(clientId, left);
+    clearInterval(renewal);
+    // If this fails the lease runs out on its own.
+    await deleteRunSlotByRun(lease).catch(() => {});
   };
 }
 
@@ -62,11 +87,37 @@ export function registerPane(runId: string, model: string, controller: AbortCont
   };
 }
 
-/** Stops one pane, or every pane of the run when no model is given; returns how many were stopped. */
-export function stopPanes(runId: string, model?: string): number {
+/** Stops panes running in this process: one, or every pane of the run when no model is given. */
+function stopLocalPanes(runId: string, model?: string): number {
   const panes = runningPanes.get(runId);
   if (!panes) return 0;
   const targets = model ? [panes.get(model)].filter(Boolean) : [...panes.values()];
   for (const controller of targets) controller?.abort(new DOMException("Stopped by the user", "AbortError"));
   return targets.length;
+}
+
+/**
+ * Stops one pane (or the run) wherever it runs: here directly, on another instance through a
+ * notification. Returns how many panes were stopped here, or 1 when another instance holds the run.
+ */
+export async function stopPanes(runId: string, model?: string): Promise<number> {
+  const stoppedHere = stopLocalPanes(runId, model);
+  if (stoppedHere > 0) return stoppedHere;
+  const runningElsewhere = await notifyStopByRun({ db: await getDb(), runId, model });
+  return runningElsewhere ? 1 : 0;
+}
+
+const globalForStops = globalThis as unknown as { __compareStopListener?: Promise<void> };
+
+/** Listens once per process for stops sent through other instances; a run waits for it before it starts. */
+export function listenForRemoteStops(): Promise<void> {
+  if (!globalForStops.__compareStopListener) {
+    globalForStops.__compareStopListener = getDb()
+      .then((db) => listenForStops({ db, onStop: ({ runId, model }) => stopLocalPanes(runId, model) }))
+      .catch((error) => {
+        globalForStops.__compareStopListener = undefined;
+        throw error;
+      });
+  }
+  return globalForStops.__compareStopListener;
 }

@@ -17,7 +17,7 @@ import { priceUsage } from "@/lib/pricing";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { countTokens, encodingForModel } from "@/lib/tokens";
 import { redactSecrets } from "./faults";
-import { acquireRunSlot, registerPane } from "./limits";
+import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import { streamOnThread } from "./pane-host";
 import type { CompareEvent, CompareRequest } from "./schema";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
@@ -99,26 +99,45 @@ function tokensPerSecond(textTokens: number, outcome: StreamOutcome): number | n
   return streamingMs > 0 ? Math.round((textTokens / streamingMs) * 1000 * 10) / 10 : null;
 }
 
+function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent {
+  return reason === "taken"
+    ? {
+        type: "save-error",
+        model,
+        code: "answer_taken",
+        message:
+          "This answer was not saved: another request saved this model's answer in the same run first. Its usage was recorded.",
+      }
+    : {
+        type: "save-error",
+        model,
+        code: "save_failed",
+        message:
+          "This answer was not saved: the database refused it (was the session deleted?). Its usage was recorded if the call was made.",
+      };
+}
+
 export async function startCompare(
   body: CompareRequest,
   context: { clientId: string; signal: AbortSignal },
 ): Promise<ReadableStream<Uint8Array>> {
-  const { infos, catalog } = await validateModelIds(body.models);
-  const release = acquireRunSlot(context.clientId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
+  const runId = body.runId ?? randomUUID();
+  const [{ infos, catalog }] = await Promise.all([validateModelIds(body.models), listenForRemoteStops()]);
+  const release = await acquireRunSlot(context.clientId, runId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
   try {
-    return await openRunStream(body, context, infos, catalog, release);
+    return await openRunStream(body, { ...context, runId }, infos, catalog, release);
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
 }
 
 async function openRunStream(
   body: CompareRequest,
-  context: { clientId: string; signal: AbortSignal },
+  context: { clientId: string; signal: AbortSignal; runId: string },
   infos: Map<string, ResolvedModelInfo>,
   catalog: CatalogData,
-  release: () => void,
+  release: () => Promise<void>,
 ): Promise<ReadableStream<Uint8Array>> {
   const db = await getDb();
   // A new session and run get their ids here and are written while the models already stream, so
@@ -126,6 +145,8 @@ async function openRunStream(
   let sessionId: string;
   let priorTurns: Awaited<ReturnType<typeof listRunsWithResultsBySession>> = [];
   let run: { id: string; prompt: string; system: string | null };
+  // A retry replaces the answers its models had in the run when it started, and no later one.
+  let replaces = new Map<string, string>();
   let writeRun: () => Promise<unknown>;
   if (body.sessionId) {
     const session = await getSessionById({ db, id: body.sessionId });
@@ -142,9 +163,11 @@ async function openRunStream(
         throw new AppError("not_found:playground", `No run ${body.runId} in this session.`);
       run = existing;
       priorTurns = previous.filter((item) => item.turnIndex < existing.turnIndex);
+      const earlier = previous.find((item) => item.id === existing.id)?.results ?? [];
+      replaces = new Map(earlier.map((result) => [result.modelId, result.id]));
       writeRun = () => Promise.resolve();
     } else {
-      run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+      run = { id: context.runId, prompt: body.prompt, system: body.system ?? null };
       priorTurns = previous;
       const newRun = run;
       writeRun = () =>
@@ -159,7 +182,7 @@ async function openRunStream(
     }
   } else {
     sessionId = randomUUID();
-    run = { id: randomUUID(), prompt: body.prompt, system: body.system ?? null };
+    run = { id: context.runId, prompt: body.prompt, system: body.system ?? null };
     const title = oneLine(body.prompt, 80);
     const newRun = run;
     const newSessionId = sessionId;
@@ -268,8 +291,7 @@ async function openRunStream(
 
         // An aborted or broken stream reports no usage; count the tokens ourselves and say so.
         const reported = outcome.usage.inputTokens !== null && outcome.usage.outputTokens !== null;
-        const called =
-          outcome.status !== "error" || outcome.output.length > 0 || (outcome.fault?.status ?? 0) >= 500;
+        const called = outcome.reachedProvider;
         const estimate = reported
           ? null
           : called
@@ -292,7 +314,7 @@ async function openRunStream(
               at: new Date(),
             })
           : null;
-        const costUsd = priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
+        const costUsd = called && priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
         const estimated = !reported;
         const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
         const ttftMs = outcome.ttftMs === null ? null : Math.round(outcome.ttftMs);
@@ -334,23 +356,32 @@ async function openRunStream(
           });
         }
 
-        try {
-          await runSaved;
-          await saveRunResult({
-            db,
-            result: {
-              ...measured,
-              runId: run.id,
-              modelId,
-              output: outcome.output,
-              errorCode: outcome.fault?.code ?? null,
-              errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
-            },
-            usage: { ...measured, provider: info.provider, model: modelId, sessionId },
-          });
-        } catch (error) {
-          console.error(`Could not save the answer of ${modelId}:`, (error as Error).message);
-        }
+        // A run row that could not be written still leaves the usage to record, under no session.
+        const runWritten = await runSaved.then(
+          () => true,
+          () => false,
+        );
+        const saved = await saveRunResult({
+          db,
+          result: {
+            ...measured,
+            runId: run.id,
+            modelId,
+            output: outcome.output,
+            errorCode: outcome.fault?.code ?? null,
+            errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
+          },
+          usage: called
+            ? {
+                ...measured,
+                provider: info.provider,
+                model: modelId,
+                sessionId: runWritten ? sessionId : null,
+              }
+            : null,
+          replacesId: replaces.get(modelId) ?? null,
+        });
+        if (!saved.saved) send(saveErrorEvent(modelId, saved.reason));
       };
       // A bug while finishing one pane must still end that pane in the browser, never leave it spinning.
       const panes = body.models.map((modelId) =>
@@ -372,7 +403,8 @@ async function openRunStream(
 
       await Promise.all(panes);
       context.signal.removeEventListener("abort", stopAll);
-      release();
+      // Freed before "done", so a client that starts its next run on "done" finds the slot free.
+      await release();
       send({ type: "done" });
       if (open) controller.close();
     },

@@ -43,6 +43,12 @@ export interface StreamOutcome {
   finishReason: string | null;
   fault: Fault | null;
   attempts: number;
+  /**
+   * Whether a request may have been billed: one was in flight when it was stopped, or the provider
+   * answered with output, usage or a server error. A call rejected up front (429, 4xx) or stopped
+   * before it was sent (or while waiting to retry) was not, and gets no cost.
+   */
+  reachedProvider: boolean;
 }
 
 export interface StreamCallbacks {
@@ -87,6 +93,7 @@ export function endedOutcome(fields: Pick<StreamOutcome, "status"> & Partial<Str
     finishReason: null,
     fault: null,
     attempts: 0,
+    reachedProvider: false,
     ...fields,
   };
 }
@@ -102,8 +109,20 @@ export async function streamModel(
   let output = "";
   let ttftMs: number | null = null;
   let attempt = 0;
+  let reachedProvider = false;
 
   for (;;) {
+    if (stopSignal.aborted) {
+      const durationMs = performance.now() - startedAt;
+      return endedOutcome({
+        status: "stopped",
+        output,
+        ttftMs,
+        durationMs,
+        attempts: attempt,
+        reachedProvider,
+      });
+    }
     attempt += 1;
     const attemptController = new AbortController();
     const onStop = () => attemptController.abort(stopSignal.reason);
@@ -156,20 +175,28 @@ export async function streamModel(
       stopSignal.removeEventListener("abort", onStop);
     }
 
-    const sofar = { output, ttftMs, durationMs: performance.now() - startedAt, attempts: attempt };
-    if (stopSignal.aborted) return endedOutcome({ status: "stopped", ...sofar });
-    if (!streamError) return endedOutcome({ status: "ok", ...sofar, usage, finishReason });
     const timeout =
       attemptController.signal.reason instanceof StreamTimeoutError ? attemptController.signal.reason : null;
-    const fault = classifyFault(timeout ?? streamError);
+    const fault = streamError && !stopSignal.aborted ? classifyFault(timeout ?? streamError) : null;
+    reachedProvider ||=
+      !fault || output.length > 0 || usage.inputTokens !== null || (fault.status ?? 0) >= 500;
+    const sofar = {
+      output,
+      ttftMs,
+      durationMs: performance.now() - startedAt,
+      attempts: attempt,
+      reachedProvider,
+      // A provider may still send its usage after a bad chunk; that count is kept over an estimate.
+      usage,
+      finishReason,
+    };
+    if (stopSignal.aborted) return endedOutcome({ status: "stopped", ...sofar });
+    if (!fault) return endedOutcome({ status: "ok", ...sofar });
     const canRetry = fault.retryable && output.length === 0 && attempt < MAX_ATTEMPTS;
     if (!canRetry) return endedOutcome({ status: "error", ...sofar, fault });
     const waitMs = backoffMs(attempt, fault);
     callbacks.onRetry?.(attempt, waitMs, fault);
     await sleep(waitMs, stopSignal);
-    if (stopSignal.aborted) {
-      return endedOutcome({ status: "stopped", ...sofar, durationMs: performance.now() - startedAt });
-    }
   }
 }
 

@@ -68,6 +68,18 @@ test("stopping one pane stops its upstream request and keeps the partial answer"
     .toBe(true);
 });
 
+test("an answer whose session was deleted while it streamed says it was not saved", async ({ page }) => {
+  await setFakeScenario(page, "gpt-4o-mini", { ttftMs: 50, tokensPerSecond: 15, outputTokens: 60 });
+  const playground = new PlaygroundPage(page);
+  await playground.goto();
+  await playground.selectModels([OPENAI]);
+  await playground.run("Delete me while I stream");
+  await expect(playground.pane(OPENAI).getByTestId("pane-markdown")).toContainText("Answer to");
+  await playground.deleteSavedSession("Delete me while I stream");
+  await playground.waitForPane(OPENAI, "ok");
+  await expect(playground.pane(OPENAI).getByTestId("pane-not-saved")).toContainText("was not saved");
+});
+
 test("closing the tab stops every upstream request of the run", async ({ page, context }) => {
   await setFakeScenario(page, "*", { ttftMs: 50, tokensPerSecond: 10, outputTokens: 300 });
   const tab = await context.newPage();

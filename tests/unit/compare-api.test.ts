@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startFakeUpstream } from "../support/fake-upstream";
 
@@ -20,7 +20,7 @@ vi.stubEnv("MAX_CONCURRENT_RUNS_PER_CLIENT", "2");
 const { POST: compareRoute } = await import("@/app/api/compare/route");
 const { POST: stopRoute } = await import("@/app/api/compare/stop/route");
 const { getDb } = await import("@/db/client");
-const { runResults, usageEvents } = await import("@/db/schema");
+const { runResults, sessions, usageEvents } = await import("@/db/schema");
 const { getCatalog } = await import("@/lib/catalog/service");
 
 type Event = Record<string, unknown> & { type: string; model?: string; sessionId?: string; runId?: string };
@@ -65,6 +65,17 @@ async function events(response: Response, onEvent?: (event: Event) => void): Pro
     }
   }
   return all;
+}
+
+function stop(body: { runId: string; model?: string }) {
+  return stopRoute(
+    new Request("http://test.local/api/compare/stop", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
+    {} as never,
+  );
 }
 
 const byModel = (all: Event[], model: string, type: string) =>
@@ -214,6 +225,74 @@ describe("POST /api/compare", () => {
     );
   });
 
+  it("records no usage for a call stopped while it waited to retry a 429", async () => {
+    fake.setScenario("gpt-4o-mini", { failStatus: 429, failTimes: 5, retryAfterSeconds: 5 });
+    let runId = "";
+    const all = await events(await post({ prompt: "wait for it", models: [OPENAI] }), (event) => {
+      if (event.type === "session") runId = String(event.runId);
+      if (event.type === "retry") void stop({ runId, model: OPENAI });
+    });
+    expect(byModel(all, OPENAI, "finish")[0]).toMatchObject({
+      status: "stopped",
+      costUsd: null,
+      usage: { inputTokens: 0, outputTokens: 0 },
+    });
+    const db = await getDb();
+    const [answer] = await db.select().from(runResults).where(eq(runResults.runId, runId));
+    expect(answer).toMatchObject({ status: "stopped", costUsd: null });
+    expect(await db.select().from(usageEvents).where(eq(usageEvents.runResultId, answer!.id))).toHaveLength(
+      0,
+    );
+  });
+
+  it("keeps the usage of every answer when the session is deleted while it streams, and says so", async () => {
+    fake.setScenario("*", { ttftMs: 10, tokensPerSecond: 100, outputTokens: 40 });
+    const db = await getDb();
+    let sessionId = "";
+    const all = await events(
+      await post({ prompt: "delete me midway", models: [OPENAI, ANTHROPIC, GOOGLE] }),
+      (event) => {
+        if (event.type === "session") sessionId = String(event.sessionId);
+        if (event.type === "delta" && sessionId) {
+          const id = sessionId;
+          sessionId = "";
+          // Once the run row is written (after every pane's first token), delete it underneath.
+          setTimeout(() => void db.delete(sessions).where(eq(sessions.id, id)).execute(), 100);
+        }
+      },
+    );
+    for (const model of [OPENAI, ANTHROPIC, GOOGLE]) {
+      expect(byModel(all, model, "finish")[0]).toMatchObject({ status: "ok" });
+      expect(byModel(all, model, "save-error")[0]).toMatchObject({ code: "save_failed" });
+    }
+    const runId = String(all[0]?.runId);
+    expect(await db.select().from(runResults).where(eq(runResults.runId, runId))).toHaveLength(0);
+    const finishes = all.filter((event) => event.type === "finish");
+    const costs = finishes.map((event) => event.costUsd).sort();
+    const kept = await db
+      .select()
+      .from(usageEvents)
+      .where(inArray(usageEvents.costUsd, costs as string[]));
+    for (const model of [OPENAI, ANTHROPIC, GOOGLE])
+      expect(kept.some((event) => event.model === model && event.sessionId === null)).toBe(true);
+  });
+
+  it("saves one answer per model when one run is retried twice at once; the second writer loses", async () => {
+    fake.setScenario("*", { ttftMs: 10, tokensPerSecond: 500, outputTokens: 5 });
+    const first = await events(await post({ prompt: "race", models: [DEMO] }));
+    const { sessionId, runId } = first[0] as { sessionId: string; runId: string };
+    const retries = await Promise.all(
+      [1, 2].map(async (n) =>
+        events(await post({ prompt: "race", models: [DEMO], sessionId, runId }, { clientId: `race-${n}` })),
+      ),
+    );
+    const lost = retries.flatMap((all) => byModel(all, DEMO, "save-error"));
+    expect(lost).toHaveLength(1);
+    expect(lost.every((event) => event.code === "answer_taken")).toBe(true);
+    const saved = await (await getDb()).select().from(runResults).where(eq(runResults.runId, runId));
+    expect(saved).toHaveLength(1);
+  });
+
   it("aborts every upstream call when the client goes away", async () => {
     fake.setScenario("*", { ttftMs: 20, tokensPerSecond: 20, outputTokens: 200 });
     const controller = new AbortController();
@@ -273,6 +352,13 @@ describe("POST /api/compare rejects bad input before calling anyone", () => {
       /larger than/,
     ],
     ["a bad temperature", { body: { prompt: "hi", models: [DEMO], temperature: 9 } }, 400, /temperature/],
+    ["a NUL in the prompt", { body: { prompt: "a\u0000b", models: [DEMO] } }, 400, /prompt contains a NUL/],
+    [
+      "a NUL in the system prompt",
+      { body: { prompt: "hi", system: "x\u0000", models: [DEMO] } },
+      400,
+      /system contains a NUL/,
+    ],
   ])("%s", async (_label, input, status, message) => {
     const response = await post((input as { body?: unknown }).body, { raw: (input as { raw?: string }).raw });
     expect(response.status).toBe(status);

@@ -67,6 +67,20 @@ export class PlaygroundPage {
     await expect(this.pane(modelId)).toHaveAttribute("data-status", status, { timeout: 20_000 });
   }
 
+  /** Deletes the saved session whose title is `title` (as History would), once it has been saved. */
+  async deleteSavedSession(title: string) {
+    let id: string | undefined;
+    await expect
+      .poll(async () => {
+        const response = await this.page.request.get(`/api/sessions?q=${encodeURIComponent(title)}`);
+        const { sessions } = (await response.json()) as { sessions: { id: string; title: string }[] };
+        id = sessions.find((session) => session.title === title)?.id;
+        return id;
+      })
+      .toBeTruthy();
+    expect((await this.page.request.delete(`/api/sessions/${id}`)).status()).toBe(204);
+  }
+
   metric(modelId: string, name: "ttft" | "rate" | "total" | "tokens" | "cost"): Locator {
     return this.pane(modelId).getByTestId(`metric-${name}`);
   }

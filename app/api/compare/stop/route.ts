@@ -9,8 +9,11 @@ const stopSchema = z.object({
   model: z.string().min(1).max(200).optional(),
 });
 
-/** Stops one pane (or all panes) of a running comparison; the upstream request is aborted. */
+/**
+ * Stops one pane (or all panes) of a running comparison on whichever instance runs it; the upstream
+ * request is aborted. `stopped: 0` means no instance was running it, and the client says so.
+ */
 export const POST = route(async (request) => {
   const { runId, model } = await readJson(request, stopSchema, { surface: "playground" });
-  return Response.json({ stopped: stopPanes(runId, model) });
+  return Response.json({ stopped: await stopPanes(runId, model) });
 });
