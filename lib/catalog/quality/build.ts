@@ -39,7 +39,7 @@ function sources(inputs: QualityInputs): QualitySource[] {
     {
       id: "buying-guides",
       name: "Buying guides (seed 002 benchmark table)",
-      url: "https://github.com/modelledger/modelledger/tree/main/lib/catalog/editorial",
+      url: null,
       licence: "Quoted from the committed buying guides with citation.",
       sourceDate: "2024-11-01",
     },

@@ -26,7 +26,8 @@ export type QualityScore = z.infer<typeof qualityScoreSchema>;
 export const qualitySourceSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  url: z.url(),
+  /** Null for the buying guides, which are committed texts without a public address. */
+  url: z.url().nullable(),
   licence: z.string().min(1),
   sourceDate: z.iso.date(),
 });
