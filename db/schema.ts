@@ -144,6 +144,42 @@ export const editorialFacts = pgTable(
 export type EditorialFact = typeof editorialFacts.$inferSelect;
 export type NewEditorialFact = typeof editorialFacts.$inferInsert;
 
+/**
+ * Append-only benchmark and arena scores, attached to a model (so every offering of it shows them).
+ * A changed score is a new row; the fingerprint (source, benchmark, split, name tested, value)
+ * keeps a reload from duplicating one.
+ */
+export const qualityScores = pgTable(
+  "quality_scores",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id),
+    source: text("source").notNull(),
+    benchmark: text("benchmark").notNull(),
+    split: text("split").notNull(),
+    modelTested: text("model_tested").notNull(),
+    setting: text("setting"),
+    value: numeric("value", { precision: 12, scale: 4 }).notNull(),
+    unit: text("unit").notNull(),
+    ciLow: numeric("ci_low", { precision: 12, scale: 4 }),
+    ciHigh: numeric("ci_high", { precision: 12, scale: 4 }),
+    sampleSize: integer("sample_size"),
+    details: jsonb("details"),
+    sourceDate: text("source_date").notNull(),
+    url: text("url"),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull().defaultNow(),
+    fingerprint: text("fingerprint").notNull(),
+  },
+  (table) => [
+    index("quality_scores_model_idx").on(table.modelId),
+    uniqueIndex("quality_scores_fingerprint_idx").on(table.modelId, table.fingerprint),
+  ],
+);
+export type QualityScoreRow = typeof qualityScores.$inferSelect;
+export type NewQualityScoreRow = typeof qualityScores.$inferInsert;
+
 // ---- Playground sessions ----
 
 export const sessions = pgTable(

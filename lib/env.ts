@@ -91,6 +91,29 @@ const envSchema = z.object({
   CATALOG_GENAI_PRICES_URL: z
     .url()
     .default("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"),
+  /** Quality leaderboards read by catalog:sync: each an http(s) URL, a file: URL or a local path. */
+  CATALOG_LMARENA_TEXT_URL: z
+    .string()
+    .min(1)
+    .default("https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/leaderboard-text.json"),
+  CATALOG_LMARENA_STYLE_CONTROL_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/lmarena/arena-catalog/main/data/leaderboard-text-style-control.json",
+    ),
+  CATALOG_AIDER_POLYGLOT_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/Aider-AI/aider/main/aider/website/_data/polyglot_leaderboard.yml",
+    ),
+  CATALOG_SWE_BENCH_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/SWE-bench/swe-bench.github.io/main/data/info_for_leaderboard.json",
+    ),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.

@@ -1,14 +1,44 @@
+import { getDb } from "@/db/client";
+import { listQualityScores, listQualityScoresByModel } from "@/db/queries/quality";
 import { AppError } from "@/lib/errors";
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
+import {
+  applyQualityQuery,
+  type ModelQuality,
+  qualityQuerySchema,
+  summarizeQuality,
+  toApiScore,
+} from "./quality/read";
 import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
 import { getCatalog } from "./service";
+
+/** `sort=quality` and `minQuality` are read here; the rest goes to the catalog's own query. */
+function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
+  const { minQuality, sort, dir, ...others } = raw;
+  const sortByQuality = sort === "quality";
+  const rest = sortByQuality
+    ? others
+    : { ...others, ...(sort === undefined ? {} : { sort }), ...(dir === undefined ? {} : { dir }) };
+  const parsed = qualityQuerySchema.safeParse({ minQuality });
+  if (!parsed.success) throw AppError.fromZod("catalog", parsed.error, "query parameter");
+  const direction: "asc" | "desc" = dir === "asc" ? "asc" : "desc";
+  return { rest, minQuality: parsed.data.minQuality, sortByQuality, dir: direction };
+}
 
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
 export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
-  const query = parseCatalogQuery(searchParamsToRaw(url.searchParams), catalog.knownProviders);
-  const rows = applyCatalogQuery(catalog.prepared, query);
+  const quality = splitQualityParams(searchParamsToRaw(url.searchParams));
+  const query = parseCatalogQuery(quality.rest, catalog.knownProviders);
+  const summary = summarizeQuality(await listQualityScores({ db: await getDb() }));
+  const qualityOf = (row: { entry: { modelId: string } }): ModelQuality | null =>
+    summary.get(row.entry.modelId) ?? null;
+  const rows = applyQualityQuery(applyCatalogQuery(catalog.prepared, query), qualityOf, {
+    minQuality: quality.minQuality,
+    sort: quality.sortByQuality,
+    dir: quality.dir,
+  });
   if (query.format === "csv") {
     return new Response(
       toCsv(
@@ -28,7 +58,7 @@ export async function listModels(url: URL): Promise<Response> {
     sources: catalog.sources,
     ratio: `${query.ratio[0]}:${query.ratio[1]}`,
     count: rows.length,
-    models: rows.map((row) => toApiModel(row.entry, query.ratio)),
+    models: rows.map((row) => ({ ...toApiModel(row.entry, query.ratio), quality: qualityOf(row) })),
   });
 }
 
@@ -39,8 +69,13 @@ export async function getModel(segments: string[]): Promise<Response> {
     throw new AppError("bad_request:catalog", "Give a model id such as openai/gpt-4o.");
   const detail = await getOfferingDetail(id);
   const ratio: [number, number] = [3, 1];
+  const db = await getDb();
+  const history = await listQualityScoresByModel({ db, modelId: detail.entry.modelId });
   return Response.json({
     ...toApiModel(detail.entry, ratio),
+    // The index ranks against every scored model, so it is summarised over all scores.
+    quality: summarizeQuality(await listQualityScores({ db })).get(detail.entry.modelId) ?? null,
+    qualityHistory: history.map((row) => ({ ...toApiScore(row), observedAt: row.observedAt })),
     price: detail.price,
     offerings: detail.offerings.map((entry) => toApiModel(entry, ratio)),
     priceHistory: detail.history,

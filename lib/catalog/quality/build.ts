@@ -1,0 +1,62 @@
+import { parseAider } from "./ingest/aider";
+import { buyingGuideScores } from "./ingest/buying-guides";
+import { LMARENA_URL, parseLmarena } from "./ingest/lmarena";
+import { parseSweBenchInstances } from "./ingest/swe-bench";
+import { type QualityFile, type QualitySource, qualityFileSchema } from "./types";
+
+/** Raw leaderboard files with the date each was last changed upstream. */
+export interface QualityInputs {
+  lmarenaText: { text: string; sourceDate: string };
+  lmarenaStyleControl: { text: string; sourceDate: string };
+  aiderPolyglot: { text: string; sourceDate: string };
+  sweBenchInstances: { text: string; sourceDate: string };
+}
+
+/** Licences as read from each repository (LICENSE file or README) when the data was built. */
+function sources(inputs: QualityInputs): QualitySource[] {
+  return [
+    {
+      id: "lmarena",
+      name: "LMArena text leaderboard (arena-catalog)",
+      url: LMARENA_URL,
+      licence: "No licence file in the repository; figures are cited as published facts with a link.",
+      sourceDate: inputs.lmarenaText.sourceDate,
+    },
+    {
+      id: "aider",
+      name: "Aider polyglot coding leaderboard",
+      url: "https://github.com/Aider-AI/aider/blob/main/aider/website/_data/polyglot_leaderboard.yml",
+      licence: "Apache-2.0 (LICENSE.txt)",
+      sourceDate: inputs.aiderPolyglot.sourceDate,
+    },
+    {
+      id: "swe-bench",
+      name: "SWE-bench Verified, bash-only (swe-bench.github.io)",
+      url: "https://github.com/SWE-bench/swe-bench.github.io/blob/main/data/info_for_leaderboard.json",
+      licence: "CC BY-NC 4.0 (LICENSE): attribution required, no commercial use of the data.",
+      sourceDate: inputs.sweBenchInstances.sourceDate,
+    },
+    {
+      id: "buying-guides",
+      name: "Buying guides (seed 002 benchmark table)",
+      url: null,
+      licence: "Quoted from the committed buying guides with citation.",
+      sourceDate: "2024-11-01",
+    },
+  ];
+}
+
+export function buildQualityFile(inputs: QualityInputs, generatedAt = new Date()): QualityFile {
+  const scores = [
+    ...parseLmarena(JSON.parse(inputs.lmarenaText.text), inputs.lmarenaText.sourceDate, false),
+    ...parseLmarena(JSON.parse(inputs.lmarenaStyleControl.text), inputs.lmarenaStyleControl.sourceDate, true),
+    ...parseAider(inputs.aiderPolyglot.text),
+    ...parseSweBenchInstances(JSON.parse(inputs.sweBenchInstances.text), inputs.sweBenchInstances.sourceDate),
+    ...buyingGuideScores(),
+  ];
+  return qualityFileSchema.parse({
+    generatedAt: generatedAt.toISOString(),
+    sources: sources(inputs),
+    scores,
+  });
+}

@@ -1,0 +1,22 @@
+import { benchmarkFacts } from "@/lib/catalog/editorial/benchmarks";
+import type { QualityScore } from "../types";
+
+/** The buying guides' benchmark figures (seed 002), carried over as scores with their citation. */
+export function buyingGuideScores(): QualityScore[] {
+  return benchmarkFacts.map((fact) => ({
+    source: "buying-guides",
+    benchmark: fact.benchmark,
+    split: fact.benchmarkLabel,
+    modelTested: fact.modelName ?? fact.model ?? fact.id,
+    setting: null,
+    value: String(fact.scorePercent),
+    unit: "percent",
+    ciLow: null,
+    ciHigh: null,
+    sampleSize: null,
+    details: { citation: fact.source, quote: fact.quote },
+    sourceDate: fact.sourceDate,
+    // The guides are committed texts without a public address; details.citation names the file.
+    url: null,
+  }));
+}

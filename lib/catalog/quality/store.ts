@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "@/db/client";
+import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
+import { insertQualityScores } from "@/db/queries/quality";
+import type { NewQualityScoreRow } from "@/db/schema";
+import { fingerprint } from "@/lib/catalog/load";
+import { type AliasTable, loadAliases, matchModelName } from "./match";
+import { type QualityFile, type QualityScore, qualityFileSchema } from "./types";
+
+/** The committed scores, rebuilt by `npx tsx lib/catalog/quality/build-cli.ts`. */
+export const QUALITY_FILE_PATH = path.join(process.cwd(), "lib", "catalog", "data", "quality.json");
+
+let cached: QualityFile | null = null;
+export function loadQualityFile(): QualityFile {
+  cached ??= qualityFileSchema.parse(JSON.parse(readFileSync(QUALITY_FILE_PATH, "utf8")));
+  return cached;
+}
+
+/** What identifies one observation: the same score re-read is the same row; a new value is a new row. */
+export function scoreFingerprint(score: QualityScore): string {
+  return fingerprint(
+    score.source,
+    score.benchmark,
+    score.split,
+    score.modelTested,
+    score.value,
+    score.ciLow,
+    score.ciHigh,
+  );
+}
+
+export function planQualityRows(
+  scores: readonly QualityScore[],
+  modelIds: ReadonlySet<string>,
+  aliases: AliasTable = loadAliases(),
+): { rows: NewQualityScoreRow[]; unmatched: string[] } {
+  const rows: NewQualityScoreRow[] = [];
+  const unmatched = new Set<string>();
+  for (const score of scores) {
+    const match = matchModelName(score.modelTested, modelIds, aliases);
+    if (!match) {
+      unmatched.add(`${score.source}: ${score.modelTested}`);
+      continue;
+    }
+    rows.push({
+      modelId: match.modelId,
+      source: score.source,
+      benchmark: score.benchmark,
+      split: score.split,
+      modelTested: score.modelTested,
+      setting: score.setting ?? match.setting,
+      value: score.value,
+      unit: score.unit,
+      ciLow: score.ciLow,
+      ciHigh: score.ciHigh,
+      sampleSize: score.sampleSize,
+      details: score.details,
+      sourceDate: score.sourceDate,
+      url: score.url,
+      fingerprint: scoreFingerprint(score),
+    });
+  }
+  return { rows, unmatched: [...unmatched].sort() };
+}
+
+export function unmatchedNames(scores: readonly QualityScore[], modelIds: ReadonlySet<string>): string[] {
+  return planQualityRows(scores, modelIds).unmatched;
+}
+
+export interface QualityApplyResult {
+  scores: number;
+  added: number;
+  unmatched: string[];
+}
+
+export const QUALITY_META_KEY = "appliedQuality";
+
+/** Attaches a score file to the catalog's priced models and appends what is new. */
+export async function applyQualityFile(db: Db, file: QualityFile): Promise<QualityApplyResult> {
+  const tables = await listCatalogTables({ db });
+  const modelIds = new Set(tables.offerings.map((offering) => offering.modelId));
+  const { rows, unmatched } = planQualityRows(file.scores, modelIds);
+  const meta = { key: QUALITY_META_KEY, value: { generatedAt: file.generatedAt, sources: file.sources } };
+  const { added } = await insertQualityScores({ db, rows, meta });
+  return { scores: rows.length, added, unmatched };
+}
+
+/** Loads the committed scores once per new file; the catalog must already be loaded. */
+export async function ensureBundledQuality(db: Db): Promise<QualityApplyResult | null> {
+  const file = loadQualityFile();
+  const applied = (await readCatalogMeta({ db, key: QUALITY_META_KEY })) as { generatedAt: string } | null;
+  if (applied && applied.generatedAt >= file.generatedAt) return null;
+  return applyQualityFile(db, file);
+}
