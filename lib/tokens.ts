@@ -24,7 +24,7 @@ interface MergeCore {
  * on a private object of the encoding; replacing the method there fixes every count and encode the
  * encoding makes, and the result is the same tokens (see lib/token-bpe.test).
  */
-export function useLinearMerge(encoding: object): void {
+function installLinearMerge(encoding: object): void {
   const core = (encoding as { bytePairEncodingCoreProcessor?: MergeCore }).bytePairEncodingCoreProcessor;
   if (!core) throw new Error("gpt-tokenizer no longer exposes its merge; check lib/tokens against it.");
   const quadraticMerge = core.bytePairMerge.bind(core);
@@ -38,7 +38,7 @@ async function importEncoding(encoding: Encoding) {
     encoding === "o200k_base"
       ? await import("gpt-tokenizer/encoding/o200k_base")
       : await import("gpt-tokenizer/encoding/cl100k_base");
-  useLinearMerge(module.default);
+  installLinearMerge(module.default);
   return (text: string) => module.countTokens(text);
 }
 
