@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { countTokens, ENCODINGS, type Encoding } from "@/lib/tokens";
+import { countTokensOffThread } from "@/lib/token-pool/pool";
+import { ENCODINGS, type Encoding } from "@/lib/tokens";
 
 export const MAX_TOKEN_TEXT_CHARS = 2_000_000;
 // 2M characters can take up to ~8 MB as JSON (3 bytes per BMP character plus escapes); the
@@ -28,7 +30,22 @@ function countCodePoints(text: string): number {
   return characters;
 }
 
-export async function countTextTokens({ text, encoding }: TokenCountRequest): Promise<TokenCountResponse> {
+function budgetSpent(budgetMs: number, characters: number): AppError {
+  return new AppError(
+    "unprocessable:calculator",
+    `Counting these ${characters.toLocaleString("en-US")} characters took longer than the server allows (${budgetMs.toLocaleString("en-US")} ms), so it was stopped. The server may be busy with other counts: try again, or count a shorter sample and scale it.`,
+    { details: { budgetMs } },
+  );
+}
+
+/**
+ * The counts of `text`, made off the request thread, stopped when `signal` aborts (the client left)
+ * or when TOKEN_COUNT_BUDGET_MS has passed, whichever comes first; the encodings count side by side.
+ */
+export async function countTextTokens(
+  { text, encoding }: TokenCountRequest,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<TokenCountResponse> {
   if (text.length > MAX_TOKEN_TEXT_CHARS) {
     throw new AppError(
       "payload_too_large:calculator",
@@ -36,9 +53,27 @@ export async function countTextTokens({ text, encoding }: TokenCountRequest): Pr
       { details: { maxCharacters: MAX_TOKEN_TEXT_CHARS } },
     );
   }
+  const budgetMs = env().TOKEN_COUNT_BUDGET_MS;
+  const budget = AbortSignal.timeout(budgetMs);
+  const stop = AbortSignal.any([signal, budget]);
   const encodings = encoding ? [encoding] : [...ENCODINGS];
+  let tokens: number[];
+  try {
+    tokens = await Promise.all(
+      encodings.map((name) => countTokensOffThread({ text, encoding: name, signal: stop })),
+    );
+  } catch (error) {
+    if (signal.aborted)
+      throw new AppError("bad_request:calculator", "The request was cancelled before its count finished.", {
+        cause: error,
+      });
+    if (budget.aborted) throw budgetSpent(budgetMs, text.length);
+    throw error;
+  }
   const counts: Partial<Record<Encoding, number>> = {};
-  for (const name of encodings) counts[name] = await countTokens(text, name);
+  encodings.forEach((name, index) => {
+    counts[name] = tokens[index];
+  });
   return {
     characters: countCodePoints(text),
     words: text.split(/\s+/).filter(Boolean).length,

@@ -8,5 +8,6 @@ export const POST = route(async (request) => {
     surface: "calculator",
     maxBytes: MAX_TOKEN_BODY_BYTES,
   });
-  return Response.json(await countTextTokens(body));
+  // request.signal aborts when the client disconnects, which stops the count it started.
+  return Response.json(await countTextTokens(body, request.signal));
 });
