@@ -86,6 +86,11 @@ export function countCharacters(text: string): number {
   return characters;
 }
 
+/** Runs of non-space characters: cheap on any length, and what POST /api/tokens reports as words. */
+export function countSpacedWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** Words by Unicode word segmentation, not spaces: Japanese or Chinese text has no spaces between words. */
 export function countWords(text: string): number {
   if (typeof Intl.Segmenter !== "function") return text.split(/\s+/).filter(Boolean).length;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { countTokensOffThread } from "@/lib/token-pool/pool";
+import { measureTextOffThread } from "@/lib/token-pool/pool";
 import { ENCODINGS, type Encoding } from "@/lib/tokens";
 
 export const MAX_TOKEN_TEXT_CHARS = 2_000_000;
@@ -22,12 +22,6 @@ export interface TokenCountResponse {
   counts: Partial<Record<Encoding, number>>;
   /** The requested encoding, or o200k_base (GPT-4o and later) when both were counted. */
   encoding: Encoding;
-}
-
-function countCodePoints(text: string): number {
-  let characters = 0;
-  for (const _ of text) characters++;
-  return characters;
 }
 
 function budgetSpent(budgetMs: number, characters: number): AppError {
@@ -57,10 +51,11 @@ export async function countTextTokens(
   const budget = AbortSignal.timeout(budgetMs);
   const stop = AbortSignal.any([signal, budget]);
   const encodings = encoding ? [encoding] : [...ENCODINGS];
-  let tokens: number[];
+  const measures = ["characters", "words", ...encodings] as const;
+  let values: number[];
   try {
-    tokens = await Promise.all(
-      encodings.map((name) => countTokensOffThread({ text, encoding: name, signal: stop })),
+    values = await Promise.all(
+      measures.map((measure) => measureTextOffThread({ text, measure, signal: stop })),
     );
   } catch (error) {
     if (signal.aborted)
@@ -70,14 +65,11 @@ export async function countTextTokens(
     if (budget.aborted) throw budgetSpent(budgetMs, text.length);
     throw error;
   }
-  const counts: Partial<Record<Encoding, number>> = {};
-  encodings.forEach((name, index) => {
-    counts[name] = tokens[index];
-  });
+  const [characters = 0, words = 0, ...tokens] = values;
   return {
-    characters: countCodePoints(text),
-    words: text.split(/\s+/).filter(Boolean).length,
-    counts,
+    characters,
+    words,
+    counts: Object.fromEntries(encodings.map((name, index) => [name, tokens[index] ?? 0])),
     encoding: encoding ?? "o200k_base",
   };
 }

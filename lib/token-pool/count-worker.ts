@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { countTokens, ENCODINGS } from "../tokens";
-import type { CountReply, CountTask } from "./messages";
+import { type CountReply, type CountTask, measureText } from "./measure";
 
 const port = parentPort;
 if (!port) throw new Error("count-worker must run as a worker thread");
@@ -15,10 +15,7 @@ const ready = Promise.all(ENCODINGS.map((encoding) => countTokens("warm", encodi
 port.on("message", async (task: CountTask) => {
   try {
     await ready;
-    port.postMessage({
-      id: task.id,
-      tokens: await countTokens(task.text, task.encoding),
-    } satisfies CountReply);
+    port.postMessage({ id: task.id, value: await measureText(task.text, task.measure) } satisfies CountReply);
   } catch (error) {
     port.postMessage({ id: task.id, error: (error as Error)?.message ?? String(error) } satisfies CountReply);
   }

@@ -1,7 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
-import { countTokens, type Encoding } from "@/lib/tokens";
-import type { CountReply, CountTask } from "./messages";
+import { type CountReply, type CountTask, measureText, type TextMeasure } from "./measure";
 
 /**
  * Counts large texts on a few worker threads, so a long paste never holds up the thread that serves
@@ -19,7 +18,7 @@ export const INLINE_MAX_CHARS = 20_000;
 
 interface QueuedCount {
   task: CountTask;
-  resolve: (tokens: number) => void;
+  resolve: (value: number) => void;
   reject: (reason: unknown) => void;
 }
 
@@ -50,7 +49,7 @@ function startThread(): CountThread {
     const count = thread.running;
     if (!count || count.task.id !== reply.id) return;
     thread.running = null;
-    if ("tokens" in reply) count.resolve(reply.tokens);
+    if ("value" in reply) count.resolve(reply.value);
     else count.reject(new Error(reply.error));
     dispatch();
   });
@@ -105,27 +104,27 @@ export function countsInFlight(): number {
 }
 
 /**
- * The token count of `text`, off the request thread when it is large. Rejects with `signal.reason`
- * as soon as `signal` aborts, and stops the work it started.
+ * One measure of `text` (tokens in an encoding, characters or words), off the request thread when
+ * the text is large. Rejects with `signal.reason` as soon as `signal` aborts, and stops that work.
  */
-export async function countTokensOffThread({
+export async function measureTextOffThread({
   text,
-  encoding,
+  measure,
   signal,
 }: {
   text: string;
-  encoding: Encoding;
+  measure: TextMeasure;
   signal: AbortSignal;
 }): Promise<number> {
   signal.throwIfAborted();
-  if (text.length <= INLINE_MAX_CHARS) return countTokens(text, encoding);
+  if (text.length <= INLINE_MAX_CHARS) return measureText(text, measure);
   return new Promise<number>((resolve, reject) => {
     const onAbort = () => cancel(count, signal.reason);
     const count: QueuedCount = {
-      task: { id: nextId++, text, encoding },
-      resolve: (tokens) => {
+      task: { id: nextId++, text, measure },
+      resolve: (value) => {
         signal.removeEventListener("abort", onAbort);
-        resolve(tokens);
+        resolve(value);
       },
       reject: (reason) => {
         signal.removeEventListener("abort", onAbort);

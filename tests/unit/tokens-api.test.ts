@@ -19,7 +19,7 @@ function tokensRequest(body: unknown, signal?: AbortSignal): Request {
 const post = async (body: unknown, signal?: AbortSignal) =>
   tokensRoute(tokensRequest(body, signal), {} as never);
 
-// The counts run on threads: wait until the pool has taken the text, polling often.
+// Characters and words are measured on the threads too, and quickly; wait until only the token counts remain.
 const untilInFlight = (counts: number) =>
   vi.waitFor(() => expect(countsInFlight()).toBe(counts), { timeout: 20_000, interval: 5 });
 
