@@ -36,8 +36,9 @@ let nextId = 1;
  * only through tsx's loader, registered inside the thread (an `--import tsx` flag does not reach it).
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./count-worker.ts", import.meta.url));
-  const source = JSON.stringify(new URL("./count-worker.ts", import.meta.url).href);
+  if (env().NEXT_RUNTIME === "nodejs") return new Worker(new URL("./count-worker.ts", import.meta.url));
+  // A plain string: the build rewrites every `new URL("./…", import.meta.url)` it finds.
+  const source = JSON.stringify(import.meta.url.replace(/pool\.ts$/, "count-worker.ts"));
   return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${source}); });`, {
     eval: true,
   });
