@@ -24,6 +24,17 @@ export interface TokenCountResponse {
   encoding: Encoding;
 }
 
+export interface TokenCountBudget {
+  ms: number;
+  signal: AbortSignal;
+}
+
+/** Starts the time a count may take (TOKEN_COUNT_BUDGET_MS); a route starts it before reading the body. */
+export function startTokenCountBudget(): TokenCountBudget {
+  const ms = env().TOKEN_COUNT_BUDGET_MS;
+  return { ms, signal: AbortSignal.timeout(ms) };
+}
+
 function budgetSpent(budgetMs: number, characters: number): AppError {
   return new AppError(
     "unprocessable:calculator",
@@ -34,11 +45,14 @@ function budgetSpent(budgetMs: number, characters: number): AppError {
 
 /**
  * The counts of `text`, made off the request thread, stopped when `signal` aborts (the client left)
- * or when TOKEN_COUNT_BUDGET_MS has passed, whichever comes first; the encodings count side by side.
+ * or when the budget runs out, whichever comes first; the encodings count side by side.
  */
 export async function countTextTokens(
   { text, encoding }: TokenCountRequest,
-  signal: AbortSignal = new AbortController().signal,
+  {
+    signal = new AbortController().signal,
+    budget = startTokenCountBudget(),
+  }: { signal?: AbortSignal; budget?: TokenCountBudget } = {},
 ): Promise<TokenCountResponse> {
   if (text.length > MAX_TOKEN_TEXT_CHARS) {
     throw new AppError(
@@ -47,9 +61,7 @@ export async function countTextTokens(
       { details: { maxCharacters: MAX_TOKEN_TEXT_CHARS } },
     );
   }
-  const budgetMs = env().TOKEN_COUNT_BUDGET_MS;
-  const budget = AbortSignal.timeout(budgetMs);
-  const stop = AbortSignal.any([signal, budget]);
+  const stop = AbortSignal.any([signal, budget.signal]);
   const encodings = encoding ? [encoding] : [...ENCODINGS];
   const measures = ["characters", "words", ...encodings] as const;
   let values: number[];
@@ -62,7 +74,7 @@ export async function countTextTokens(
       throw new AppError("bad_request:calculator", "The request was cancelled before its count finished.", {
         cause: error,
       });
-    if (budget.aborted) throw budgetSpent(budgetMs, text.length);
+    if (budget.signal.aborted) throw budgetSpent(budget.ms, text.length);
     throw error;
   }
   const [characters = 0, words = 0, ...tokens] = values;
