@@ -127,6 +127,19 @@ const envSchema = z.object({
     .default(0),
   /** Playground provider streams run on their own thread ("on") or on the HTTP thread ("off"). */
   PLAYGROUND_STREAM_THREAD: z.enum(["on", "off"]).default("on"),
+  /** Longest a server-side token count may take, queueing included, before it is stopped with a 422. */
+  TOKEN_COUNT_BUDGET_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(1, "must be at least 1")
+    .default(2_000),
+  /** Worker threads that count large texts for POST /api/tokens at once. */
+  TOKEN_COUNT_THREADS: z.coerce
+    .number({ message: "must be a number of threads" })
+    .int("must be a whole number of threads")
+    .min(1, "must be at least 1")
+    .max(16, "must be at most 16")
+    .default(2),
   /** Set by Next.js in its server; absent when the TypeScript sources run directly (unit tests). */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });

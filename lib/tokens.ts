@@ -3,23 +3,49 @@
  * encoding of GPT-4o and later OpenAI models, cl100k of GPT-4 and GPT-3.5. Other families have no
  * public tokenizer here, so their counts are labelled as estimates.
  */
+import { bytePairMergeLinear } from "./token-bpe";
+
 export const ENCODINGS = ["o200k_base", "cl100k_base"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 type Counter = (text: string) => number;
 const loaded = new Map<Encoding, Promise<Counter>>();
 
+/** Pieces up to this many bytes keep gpt-tokenizer's own merge, which is quicker on short pieces. */
+const LINEAR_MERGE_FROM_BYTES = 128;
+
+interface MergeCore {
+  bytePairMerge(piece: Uint8Array): number[];
+  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
+}
+
+/**
+ * Gives one encoding the linear merge (lib/token-bpe) for long pieces. gpt-tokenizer keeps its merge
+ * on a private object of the encoding; replacing the method there fixes every count and encode the
+ * encoding makes, and the result is the same tokens (see lib/token-bpe.test).
+ */
+function installLinearMerge(encoding: object): void {
+  const core = (encoding as { bytePairEncodingCoreProcessor?: MergeCore }).bytePairEncodingCoreProcessor;
+  if (!core) throw new Error("gpt-tokenizer no longer exposes its merge; check lib/tokens against it.");
+  const quadraticMerge = core.bytePairMerge.bind(core);
+  const rankOf = (bytes: Uint8Array) => core.getBpeRankFromBytes(bytes);
+  core.bytePairMerge = (piece) =>
+    piece.length > LINEAR_MERGE_FROM_BYTES ? bytePairMergeLinear(piece, rankOf) : quadraticMerge(piece);
+}
+
+async function importEncoding(encoding: Encoding) {
+  const module =
+    encoding === "o200k_base"
+      ? await import("gpt-tokenizer/encoding/o200k_base")
+      : await import("gpt-tokenizer/encoding/cl100k_base");
+  installLinearMerge(module.default);
+  return (text: string) => module.countTokens(text);
+}
+
 function loadCounter(encoding: Encoding): Promise<Counter> {
   let counter = loaded.get(encoding);
   if (!counter) {
-    counter =
-      encoding === "o200k_base"
-        ? import("gpt-tokenizer/encoding/o200k_base").then(
-            (module) => (text: string) => module.countTokens(text),
-          )
-        : import("gpt-tokenizer/encoding/cl100k_base").then(
-            (module) => (text: string) => module.countTokens(text),
-          );
+    counter = importEncoding(encoding);
     loaded.set(encoding, counter);
   }
   return counter;
@@ -58,6 +84,11 @@ export function countCharacters(text: string): number {
     if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) characters--;
   }
   return characters;
+}
+
+/** Runs of non-space characters: cheap on any length, and what POST /api/tokens reports as words. */
+export function countSpacedWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** Words by Unicode word segmentation, not spaces: Japanese or Chinese text has no spaces between words. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { countTokens, ENCODINGS, type Encoding } from "@/lib/tokens";
+import { measureTextOffThread } from "@/lib/token-pool/pool";
+import { ENCODINGS, type Encoding } from "@/lib/tokens";
 
 export const MAX_TOKEN_TEXT_CHARS = 2_000_000;
 // 2M characters can take up to ~8 MB as JSON (3 bytes per BMP character plus escapes); the
@@ -22,13 +24,36 @@ export interface TokenCountResponse {
   encoding: Encoding;
 }
 
-function countCodePoints(text: string): number {
-  let characters = 0;
-  for (const _ of text) characters++;
-  return characters;
+export interface TokenCountBudget {
+  ms: number;
+  signal: AbortSignal;
 }
 
-export async function countTextTokens({ text, encoding }: TokenCountRequest): Promise<TokenCountResponse> {
+/** Starts the time a count may take (TOKEN_COUNT_BUDGET_MS); a route starts it before reading the body. */
+export function startTokenCountBudget(): TokenCountBudget {
+  const ms = env().TOKEN_COUNT_BUDGET_MS;
+  return { ms, signal: AbortSignal.timeout(ms) };
+}
+
+function budgetSpent(budgetMs: number, characters: number): AppError {
+  return new AppError(
+    "unprocessable:calculator",
+    `Counting these ${characters.toLocaleString("en-US")} characters took longer than the server allows (${budgetMs.toLocaleString("en-US")} ms), so it was stopped. The server may be busy with other counts: try again, or count a shorter sample and scale it.`,
+    { details: { budgetMs } },
+  );
+}
+
+/**
+ * The counts of `text`, made off the request thread, stopped when `signal` aborts (the client left)
+ * or when the budget runs out, whichever comes first; the encodings count side by side.
+ */
+export async function countTextTokens(
+  { text, encoding }: TokenCountRequest,
+  {
+    signal = new AbortController().signal,
+    budget = startTokenCountBudget(),
+  }: { signal?: AbortSignal; budget?: TokenCountBudget } = {},
+): Promise<TokenCountResponse> {
   if (text.length > MAX_TOKEN_TEXT_CHARS) {
     throw new AppError(
       "payload_too_large:calculator",
@@ -36,13 +61,27 @@ export async function countTextTokens({ text, encoding }: TokenCountRequest): Pr
       { details: { maxCharacters: MAX_TOKEN_TEXT_CHARS } },
     );
   }
+  const stop = AbortSignal.any([signal, budget.signal]);
   const encodings = encoding ? [encoding] : [...ENCODINGS];
-  const counts: Partial<Record<Encoding, number>> = {};
-  for (const name of encodings) counts[name] = await countTokens(text, name);
+  const measures = ["characters", "words", ...encodings] as const;
+  let values: number[];
+  try {
+    values = await Promise.all(
+      measures.map((measure) => measureTextOffThread({ text, measure, signal: stop })),
+    );
+  } catch (error) {
+    if (signal.aborted)
+      throw new AppError("bad_request:calculator", "The request was cancelled before its count finished.", {
+        cause: error,
+      });
+    if (budget.signal.aborted) throw budgetSpent(budget.ms, text.length);
+    throw error;
+  }
+  const [characters = 0, words = 0, ...tokens] = values;
   return {
-    characters: countCodePoints(text),
-    words: text.split(/\s+/).filter(Boolean).length,
-    counts,
+    characters,
+    words,
+    counts: Object.fromEntries(encodings.map((name, index) => [name, tokens[index] ?? 0])),
     encoding: encoding ?? "o200k_base",
   };
 }
