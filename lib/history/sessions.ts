@@ -11,14 +11,13 @@ import {
 import type { Session } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatMs, formatUsd, trimDecimal } from "@/lib/format";
+import { storableString, storableText } from "@/lib/storable-text";
 
 const sessionIdSchema = z.uuid("That is not a session id.");
 export const renameSchema = z.object({
-  title: z
-    .string({ error: "title must be text" })
-    .trim()
-    .min(1, "Give the session a name")
-    .max(200, "Keep the name under 200 characters"),
+  title: storableString("title must be text").pipe(
+    z.string().trim().min(1, "Give the session a name").max(200, "Keep the name under 200 characters"),
+  ),
 });
 
 export interface SessionDetail extends Session {
@@ -47,7 +46,8 @@ export async function getSessionDetail(rawId: string): Promise<Omit<SessionDetai
 }
 
 export async function searchSessions(q: string | undefined) {
-  return (await listSessions({ db: await getDb(), q: q?.trim() || undefined })).map(withoutClient);
+  const search = q === undefined ? undefined : storableText(q).trim();
+  return (await listSessions({ db: await getDb(), q: search || undefined })).map(withoutClient);
 }
 
 export async function renameSession(rawId: string, title: string): Promise<Omit<Session, "clientId">> {

@@ -1,7 +1,9 @@
 import { countTextTokens, MAX_TOKEN_BODY_BYTES, tokenCountRequestSchema } from "@/lib/calculator/token-count";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
   const body = await readJson(request, tokenCountRequestSchema, {
