@@ -26,12 +26,13 @@ describe("crossSiteRefusal", () => {
   });
 
   it("refuses another origin, a null origin and cross-site fetch metadata with 403", () => {
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const refusal = crossSiteRefusal(post(headers));
       expect(refusal?.status, JSON.stringify(headers)).toBe(403);
       expect(refusal?.code).toBe("forbidden:api");

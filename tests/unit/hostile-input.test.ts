@@ -30,7 +30,7 @@ const jsonInit = (method: string, body: unknown): RequestInit => ({
 
 describe("text Postgres cannot store", () => {
   it("saves a session title with NUL and a lone surrogate, dropping NUL and replacing the surrogate", async () => {
-    const session = await insertSession({ db: await getDb(), title: "before" });
+    const session = await insertSession({ db: await getDb(), title: "before", clientId: null });
     const title = `Q3\u0000 review ${LONE_SURROGATE}`;
     const renamed = await read(
       sessionRoute.PATCH(
@@ -43,7 +43,7 @@ describe("text Postgres cannot store", () => {
   });
 
   it("refuses a title that is only NUL with a 400 naming the field", async () => {
-    const session = await insertSession({ db: await getDb(), title: "kept" });
+    const session = await insertSession({ db: await getDb(), title: "kept", clientId: null });
     const { status, body } = await read(
       sessionRoute.PATCH(
         new Request(`${BASE}/api/sessions/${session.id}`, jsonInit("PATCH", { title: "\u0000\u0000" })),
@@ -55,7 +55,7 @@ describe("text Postgres cannot store", () => {
   });
 
   it("searches with NUL and lone surrogates instead of failing", async () => {
-    await insertSession({ db: await getDb(), title: "needle in history" });
+    await insertSession({ db: await getDb(), title: "needle in history", clientId: null });
     const q = encodeURIComponent(`need\u0000le`).replace("le", "le%ED%A0%80");
     const { status, body } = await read(
       sessionsRoute.GET(new Request(`${BASE}/api/sessions?q=${q}`), {} as never),
