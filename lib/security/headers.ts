@@ -32,7 +32,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "strict-origin-when-cross-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "cross-origin-opener-policy": "same-origin",
   };
   if (options.https) headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";

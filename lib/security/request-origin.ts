@@ -10,7 +10,13 @@ export function requestOrigin(request: Request): { origin: string; https: boolea
   const forwardedHost = trusted ? lastValue(request.headers.get("x-forwarded-host")) : undefined;
   const forwardedProto = trusted ? lastValue(request.headers.get("x-forwarded-proto")) : undefined;
   const host = forwardedHost ?? request.headers.get("host") ?? url.host;
-  const protocol = forwardedProto ? `${forwardedProto.toLowerCase()}:` : url.protocol;
+  // Next builds request.url from X-Forwarded-Proto whoever sent it, so untrusted, its scheme is not evidence.
+  const untrustedScheme = !trusted && request.headers.has("x-forwarded-proto");
+  const protocol = forwardedProto
+    ? `${forwardedProto.toLowerCase()}:`
+    : untrustedScheme
+      ? "http:"
+      : url.protocol;
   return { origin: `${protocol}//${host}`.toLowerCase(), https: protocol === "https:" };
 }
 
