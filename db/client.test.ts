@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { executeRows, openDb, redactUrl } from "./client";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { dbError, executeRows, openDb, redactUrl } from "./client";
 import { readMigrationState } from "./queries/health";
 import { scenarios } from "./schema";
 import { forEachTestDatabase } from "./test-databases";
@@ -38,6 +38,29 @@ forEachTestDatabase((getHandle) => {
       sql`select (0.1::numeric(24,12) + 0.2::numeric(24,12))::text as total`,
     );
     expect(money?.total).toBe("0.300000000000");
+  });
+
+  it("logs a failed query by its Postgres code, never by its parameters", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const failure = await getHandle()
+        .db.insert(scenarios)
+        .values({ name: "secret prompt\u0000text", state: {} })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failure).not.toBeNull();
+      expect(String((failure as Error).message)).toContain("secret prompt");
+      const error = dbError("save the scenario", failure);
+      expect(error.status).toBe(503);
+      const logged = JSON.stringify(log.mock.calls);
+      expect(logged).not.toContain("secret prompt");
+      expect(logged).toContain("save the scenario");
+      expect(logged).toMatch(/"code":"[0-9A-Z]{5}"/);
+    } finally {
+      log.mockRestore();
+    }
   });
 });
 

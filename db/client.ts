@@ -168,16 +168,28 @@ export async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 /**
  * The one wrapper for database faults: a 503 that says what could not be done, without the
- * driver's text (it can name tables and values); the original error is logged and kept as cause.
+ * driver's text. Drizzle's message quotes the query parameters (prompts, answers), so the log
+ * line carries only the action and the Postgres code and severity; the full error stays as cause.
  */
 export function dbError(action: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
-  console.error(`Database error while trying to ${action}:`, (error as Error)?.message ?? error);
+  console.error(`Database error while trying to ${action}:`, postgresFault(error));
   return new AppError(
     "unavailable:database",
     `Could not ${action}. The database did not answer as expected; try again.`,
-    {
-      cause: error,
-    },
+    { cause: error },
   );
+}
+
+/** The Postgres error code and severity from the first error in the cause chain that has them. */
+function postgresFault(error: unknown): { kind: string; code?: string; severity?: string } {
+  const kind = error instanceof Error ? error.name : typeof error;
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code, severity } = current as { code?: unknown; severity?: unknown };
+    if (typeof code === "string") {
+      return { kind, code, ...(typeof severity === "string" ? { severity } : {}) };
+    }
+    current = current.cause;
+  }
+  return { kind };
 }

@@ -125,6 +125,11 @@ const envSchema = z.object({
     .min(0, "must be 0 or more")
     .max(10, "must be at most 10")
     .default(0),
+  /**
+   * The public address users open (e.g. https://models.example.com) when a proxy in front of the app
+   * rewrites the Host; state-changing requests from this origin are accepted as same-origin.
+   */
+  APP_ORIGIN: optionalUrl.optional(),
   /** Playground provider streams run on their own thread ("on") or on the HTTP thread ("off"). */
   PLAYGROUND_STREAM_THREAD: z.enum(["on", "off"]).default("on"),
   /** Longest a server-side token count may take, queueing included, before it is stopped with a 422. */

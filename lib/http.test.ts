@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { readJson, readQuery, route } from "./http";
+import { methodNotAllowed, readJson, readQuery, route } from "./http";
 
 const schema = z.object({ name: z.string().min(1), count: z.number().int() });
 
@@ -54,6 +54,25 @@ describe("readJson", () => {
     const request = new Request("http://test.local/api/x", { method: "POST", body: "name=a" });
     const error = await errorOf(readJson(request, schema, { surface: "api" }));
     expect(error.status).toBe(415);
+  });
+
+  it("refuses a body labelled text/plain;application/json, which needs no CORS preflight", async () => {
+    const request = jsonRequest('{"name":"a","count":2}', { "content-type": "text/plain;application/json" });
+    const error = await errorOf(readJson(request, schema, { surface: "api" }));
+    expect(error.status).toBe(415);
+  });
+});
+
+describe("methodNotAllowed", () => {
+  it("answers with a JSON 405 naming the allowed methods", async () => {
+    const response = methodNotAllowed(["GET", "POST"]).DELETE(
+      new Request("http://test.local/x", { method: "DELETE" }),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    const body = await response.json();
+    expect(body.error.code).toBe("method_not_allowed:api");
+    expect(body.error.message).toContain("GET or POST");
   });
 });
 

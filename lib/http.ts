@@ -27,8 +27,7 @@ export async function readJson<T extends z.ZodType>(
   options: { surface: Surface; maxBytes?: number },
 ): Promise<z.infer<T>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().includes("application/json")) {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new AppError(
       `unsupported_media_type:${options.surface}`,
       "Send the body as JSON with the header Content-Type: application/json.",
@@ -51,6 +50,37 @@ export async function readJson<T extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw AppError.fromZod(options.surface, parsed.error, "request body");
   return parsed.data;
+}
+
+/**
+ * Only the exact JSON type, with an optional UTF-8 charset. A substring test would accept
+ * "text/plain;application/json", which a cross-site form or no-cors fetch may send without preflight.
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const [type = "", ...params] = contentType.split(";").map((part) => part.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((param) => param === "" || /^charset="?utf-8"?$/.test(param));
+}
+
+type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Handlers for the methods a route does not support, so they get a JSON 405 naming the allowed
+ * ones instead of Next's empty-bodied default. Route files re-export the ones they lack.
+ */
+export function methodNotAllowed(allowed: HttpMethod[]): Record<HttpMethod, (request: Request) => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const handler = (request: Request) =>
+    new AppError(
+      "method_not_allowed:api",
+      `${request.method} is not supported here. Use ${allowed.join(" or ")}.`,
+      {
+        details: { allowed },
+        headers: { allow },
+      },
+    ).toResponse();
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
 }
 
 async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {

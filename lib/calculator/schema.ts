@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableJson } from "@/lib/storable-text";
 
 /**
  * The calculator's scenario: workloads with their tokens and volume, optional routing mixes, a
@@ -107,10 +108,14 @@ export const estimateRequestSchema = z.object({
 });
 export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
 
-export const scenarioSchema = z.object({
-  name: z.string().trim().min(1, "Give the scenario a name").max(120),
-  state: estimateRequestSchema,
-});
+/** Scenarios are saved as jsonb, so every string in them is made storable first. */
+export const scenarioSchema = z.preprocess(
+  storableJson,
+  z.object({
+    name: z.string().trim().min(1, "Give the scenario a name").max(120),
+    state: estimateRequestSchema,
+  }),
+);
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
 
 /** Per-request and monthly figures are exact decimal strings of USD. */

@@ -64,7 +64,8 @@ export async function listModels(url: URL): Promise<Response> {
 
 /** GET /api/models/{provider}/{model…}: one offering with its offerings, prices, history and notes. */
 export async function getModel(segments: string[]): Promise<Response> {
-  const id = segments.map((segment) => decodeURIComponent(segment)).join("/");
+  // Next has already decoded each segment once; decoding again would turn %2541 into "A" and throw on %25.
+  const id = segments.join("/");
   if (!id || id.length > 300)
     throw new AppError("bad_request:catalog", "Give a model id such as openai/gpt-4o.");
   const detail = await getOfferingDetail(id);

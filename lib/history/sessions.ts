@@ -12,14 +12,13 @@ import {
 import type { Session } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatMs, formatUsd, trimDecimal } from "@/lib/format";
+import { storableString, storableText } from "@/lib/storable-text";
 
 const sessionIdSchema = z.uuid("That is not a session id.");
 export const renameSchema = z.object({
-  title: z
-    .string({ error: "title must be text" })
-    .trim()
-    .min(1, "Give the session a name")
-    .max(200, "Keep the name under 200 characters"),
+  title: storableString("title must be text").pipe(
+    z.string().trim().min(1, "Give the session a name").max(200, "Keep the name under 200 characters"),
+  ),
 });
 
 export interface SessionDetail extends Session {
@@ -78,7 +77,8 @@ export async function searchSessions({
   limit?: number;
   after?: SessionPosition;
 }) {
-  const page = await listSessions({ db: await getDb(), q: q?.trim() || undefined, limit, after });
+  const search = q === undefined ? undefined : storableText(q).trim();
+  const page = await listSessions({ db: await getDb(), q: search || undefined, limit, after });
   return {
     sessions: page.sessions.map(withoutClient),
     nextCursor: page.next ? encodeCursor(page.next) : null,

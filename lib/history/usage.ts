@@ -6,8 +6,11 @@ import { csvCell } from "@/lib/csv";
 import { DAY_MS } from "@/lib/dates";
 import { trimDecimal } from "@/lib/format";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
+import { storableString } from "@/lib/storable-text";
 
 const DEFAULT_RANGE_DAYS = 30;
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9998;
 
 const dateParam = z
   .string()
@@ -24,6 +27,11 @@ const dateParam = z
       context.addIssue({ code: "custom", message: "is not a real date" });
       return z.NEVER;
     }
+    // Postgres refuses year 0, and a bare end day is moved to the next midnight, which must stay in range.
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      context.addIssue({ code: "custom", message: `use a date between ${MIN_YEAR} and ${MAX_YEAR}` });
+      return z.NEVER;
+    }
     return { date, bareDay: value.length === 10 };
   });
 
@@ -36,8 +44,8 @@ const usageFilterSchema = z
     from: dateParam.optional(),
     to: dateParam.optional(),
     includeSimulated: flag.optional(),
-    model: z.string().max(200).optional(),
-    provider: z.string().max(100).optional(),
+    model: storableString().pipe(z.string().max(200)).optional(),
+    provider: storableString().pipe(z.string().max(100)).optional(),
     status: z.enum(["ok", "stopped", "error"], { message: "status must be ok, stopped or error" }).optional(),
   })
   .transform((value) => {

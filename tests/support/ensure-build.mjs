@@ -12,6 +12,7 @@ const SOURCES = [
   "db",
   "public",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",

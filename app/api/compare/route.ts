@@ -1,9 +1,11 @@
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 import { clientIdOf } from "@/lib/playground/limits";
 import { startCompare } from "@/lib/playground/run";
 import { compareRequestSchema, MAX_BODY_BYTES } from "@/lib/playground/schema";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
   const body = await readJson(request, compareRequestSchema, {

@@ -1,8 +1,10 @@
 import { estimateRequestSchema } from "@/lib/calculator/schema";
 import { estimateCosts } from "@/lib/calculator/service";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
   const body = await readJson(request, estimateRequestSchema, {

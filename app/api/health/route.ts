@@ -1,7 +1,9 @@
 import { getHealth } from "@/lib/health";
-import { route } from "@/lib/http";
+import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 export const GET = route(async () => {
   const report = await getHealth();

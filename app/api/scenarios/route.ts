@@ -1,8 +1,10 @@
 import { listSavedScenarios, saveScenario } from "@/lib/calculator/scenarios";
 import { scenarioSchema } from "@/lib/calculator/schema";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);
 
 export const GET = route(async () => Response.json({ scenarios: await listSavedScenarios() }));
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { SESSIONS_PAGE_MAX, searchSessions, sessionCursorSchema } from "@/lib/history/sessions";
-import { readQuery, route } from "@/lib/http";
+import { methodNotAllowed, readQuery, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 const querySchema = z.object({
   q: z.string().max(200, "q can be at most 200 characters").optional(),

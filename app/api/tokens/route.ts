@@ -4,9 +4,11 @@ import {
   startTokenCountBudget,
   tokenCountRequestSchema,
 } from "@/lib/calculator/token-count";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
   // The budget covers reading and parsing a body of up to 8 MB too, which is part of the wait.

@@ -1,7 +1,9 @@
 import { usageQuerySchema, usageReport } from "@/lib/history/usage";
-import { readQuery, route } from "@/lib/http";
+import { methodNotAllowed, readQuery, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 /** GET /api/usage?from&to&groupBy=day|model|provider[&split=model|provider][&includeSimulated=1] */
 export const GET = route(async (request) =>

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 import { stopPanes } from "@/lib/playground/limits";
 
 export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 const stopSchema = z.object({
   runId: z.uuid("runId must be the id from the stream's session event"),

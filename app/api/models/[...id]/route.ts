@@ -1,7 +1,9 @@
 import { getModel } from "@/lib/catalog/api";
-import { route } from "@/lib/http";
+import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 export const GET = route(async (_request, context: { params: Promise<{ id: string[] }> }) =>
   getModel((await context.params).id),

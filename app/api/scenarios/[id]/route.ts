@@ -1,8 +1,10 @@
 import { getScenario, removeScenario, replaceScenario, scenarioEtag } from "@/lib/calculator/scenarios";
 import { scenarioSchema } from "@/lib/calculator/schema";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PATCH } = methodNotAllowed(["GET", "PUT", "DELETE"]);
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,9 @@
 import { getSessionDetail, removeSession, renameSchema, renameSession } from "@/lib/history/sessions";
-import { readJson, route } from "@/lib/http";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT } = methodNotAllowed(["GET", "PATCH", "DELETE"]);
 
 type Context = { params: Promise<{ id: string }> };
 

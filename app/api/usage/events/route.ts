@@ -1,7 +1,9 @@
 import { eventsQuerySchema, usageEvents, usageEventsToCsv } from "@/lib/history/usage";
-import { readQuery, route } from "@/lib/http";
+import { methodNotAllowed, readQuery, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 /** The usage table: newest first, filterable, as JSON or CSV. */
 export const GET = route(async (request) => {

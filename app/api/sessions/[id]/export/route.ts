@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { getSessionDetail, sessionToMarkdown } from "@/lib/history/sessions";
-import { readQuery, route } from "@/lib/http";
+import { methodNotAllowed, readQuery, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 const querySchema = z.object({
   format: z.enum(["md", "json"], { message: "format must be md or json" }).default("md"),
