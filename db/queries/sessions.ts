@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type Db, dbError } from "../client";
 import {
   type NewRunResult,
