@@ -236,3 +236,40 @@ test("measured tokens from a playground session change the estimate for the mode
   await expect(row.getByTestId("measured-badge")).toBeVisible();
   await expect(row.getByTestId("result-monthly")).not.toHaveAttribute("data-usd", before ?? "");
 });
+
+test("saving over a scenario someone else changed offers reload or overwrite instead of losing their edit", async ({
+  page,
+  request,
+}) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  await calculator.addPreset("code-generation");
+  await calculator.waitForEstimate();
+  const name = `Shared ${Math.random().toString(36).slice(2, 8)}`;
+  await page.getByTestId("scenario-name").fill(name);
+  const created = page.waitForResponse((response) => response.url().endsWith("/api/scenarios"));
+  await page.getByTestId("scenario-save").click();
+  const { id, state } = await (await created).json();
+
+  // Another person saves over it through the API, with the ETag they loaded.
+  const loaded = await request.get(`/api/scenarios/${id}`);
+  const theirs = await request.put(`/api/scenarios/${id}`, {
+    data: { name: `${name} (theirs)`, state },
+    headers: { "if-match": loaded.headers().etag ?? "" },
+  });
+  expect(theirs.status()).toBe(200);
+
+  await page.getByTestId("scenario-save").click();
+  await expect(page.getByTestId("scenario-conflict")).toContainText("changed elsewhere");
+  await page.getByTestId("scenario-conflict-reload").click();
+  await expect(page.getByTestId("scenario-name")).toHaveValue(`${name} (theirs)`);
+  await expect(page.getByTestId("scenario-conflict")).toHaveCount(0);
+
+  // After a reload the save goes through, and a second conflict can be overwritten on purpose.
+  await request.put(`/api/scenarios/${id}`, { data: { name: "Third edit", state } });
+  await page.getByTestId("scenario-name").fill("Mine wins");
+  await page.getByTestId("scenario-save").click();
+  await page.getByTestId("scenario-conflict-overwrite").click();
+  await expect(page.getByTestId("scenario-saved")).toBeVisible();
+  expect((await (await request.get(`/api/scenarios/${id}`)).json()).name).toBe("Mine wins");
+});

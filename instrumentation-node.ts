@@ -1,0 +1,24 @@
+import { getDbHandle } from "./db/client";
+import { isPgliteLocked } from "./db/pglite-lock";
+
+/** Server start on Node: open the database (taking the PGlite lock), migrate, load the catalog. */
+export async function startServer(): Promise<void> {
+  let handle: Awaited<ReturnType<typeof getDbHandle>>;
+  try {
+    handle = await getDbHandle();
+  } catch (error) {
+    // Another process owns the folder: serving would split writes between two processes, so refuse to start.
+    if (isPgliteLocked(error)) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // An unreadable folder keeps the server up so /api/health and every db route can say why (503).
+    console.error(`Database unavailable: ${(error as Error).message}`);
+    return;
+  }
+  console.log(`Database ready (${handle.driver}).`);
+  // Loads the bundled catalog on first start (or after an upgrade) before the first visitor waits for it.
+  const { getCatalog } = await import("./lib/catalog/service");
+  const catalog = await getCatalog();
+  console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
+}
