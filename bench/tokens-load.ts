@@ -2,7 +2,8 @@
  * bench/tokens-load: POST /api/tokens under load on a production server. Fires 4 counts of 2,000,000
  * characters at once (one unbroken run of "x", then mixed text from tests/support/corpus), both
  * encodings each, while /api/health is polled every ~10 ms. Prints each count's time and status, and
- * the health check's p50/p99/max while the counts were in flight. Rounds repeat (BENCH_ROUNDS).
+ * the health check's p50/p99/max while the counts were in flight. Rounds repeat (BENCH_ROUNDS); one
+ * count of each text alone comes first.
  * Run: npm run bench:tokens:load (BENCH_PORT, default 3322; TOKEN_COUNT_BUDGET_MS and
  * TOKEN_COUNT_THREADS pass through to the server)
  */
@@ -87,6 +88,14 @@ try {
   );
   // One count first, so the server's threads have started and loaded their tables.
   await postCount(server.baseUrl, "warm ".repeat(10_000));
+  // One count alone first: what a count costs when it has the threads to itself.
+  for (const [label, text] of [
+    ["unbroken run", run],
+    ["mixed text", mixed[0] as string],
+  ] as const) {
+    const alone = await postCount(server.baseUrl, text);
+    console.log(`alone, ${label}: ${alone.ms.toFixed(0)} ms  ${alone.status}  ${alone.note.slice(0, 110)}`);
+  }
   const runRounds = [];
   const mixedRounds = [];
   for (let index = 1; index <= ROUNDS; index++) {
