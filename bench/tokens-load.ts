@@ -1,8 +1,9 @@
 /**
  * bench/tokens-load: POST /api/tokens under load on a production server. Fires 4 counts of 2,000,000
- * characters at once (one unbroken run of "x", then mixed text from tests/support/corpus), both
+ * characters at once (unbroken runs of one letter, then mixed text from tests/support/corpus), both
  * encodings each, while /api/health is polled every ~10 ms. Prints each count's time and status, and
- * the health check's p50/p99/max while the counts were in flight. Rounds repeat (BENCH_ROUNDS).
+ * the health check's p50/p99/max while the counts were in flight. Rounds repeat (BENCH_ROUNDS); one
+ * count of each text alone comes first.
  * Run: npm run bench:tokens:load (BENCH_PORT, default 3322; TOKEN_COUNT_BUDGET_MS and
  * TOKEN_COUNT_THREADS pass through to the server)
  */
@@ -81,16 +82,26 @@ function summary(label: string, rounds: Awaited<ReturnType<typeof round>>[]) {
 
 const server = await startServer(PORT);
 try {
-  const run = "x".repeat(CHARS);
+  // A different letter per request: gpt-tokenizer caches the tokens of each piece it has merged, so the
+  // same run sent twice to one thread would be counted once.
+  const runs = ["x", "q", "k", "z"].map((letter) => letter.repeat(CHARS));
   const mixed = Array.from({ length: CONCURRENT }, (_, index) =>
     mixedCorpus(CHARS, index * 100_000).slice(0, CHARS),
   );
   // One count first, so the server's threads have started and loaded their tables.
   await postCount(server.baseUrl, "warm ".repeat(10_000));
+  // One count alone first: what a count costs when it has the threads to itself.
+  for (const [label, text] of [
+    ["unbroken run", "w".repeat(CHARS)],
+    ["mixed text", mixed[0] as string],
+  ] as const) {
+    const alone = await postCount(server.baseUrl, text);
+    console.log(`alone, ${label}: ${alone.ms.toFixed(0)} ms  ${alone.status}  ${alone.note.slice(0, 110)}`);
+  }
   const runRounds = [];
   const mixedRounds = [];
   for (let index = 1; index <= ROUNDS; index++) {
-    runRounds.push(await round(server.baseUrl, `unbroken run, round ${index}`, Array(CONCURRENT).fill(run)));
+    runRounds.push(await round(server.baseUrl, `unbroken run, round ${index}`, runs));
     mixedRounds.push(await round(server.baseUrl, `mixed text, round ${index}`, mixed));
   }
   console.log("");

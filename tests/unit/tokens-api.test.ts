@@ -49,7 +49,7 @@ describe("POST /api/tokens with a huge text", () => {
 
   it("stops the count when the client disconnects", async () => {
     const client = new AbortController();
-    const response = post({ text: "ab ".repeat(600_000), encoding: "cl100k_base" }, client.signal);
+    const response = post({ text: "m".repeat(2_000_000), encoding: "cl100k_base" }, client.signal);
     await untilInFlight(1);
     client.abort();
     const { status } = await response;
