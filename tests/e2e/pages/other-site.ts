@@ -1,9 +1,10 @@
-import type { Page, Request } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 /**
- * A page on another origin, served by the test itself, that tries to reach into the app. It lives
- * at localhost while the app is at 127.0.0.1: two origins, both loopback, so Chromium's guard on
- * public pages calling private addresses does not stop the request before the app can refuse it.
+ * A page on another origin that tries to reach into the app: the app's own server opened as
+ * localhost while the app under test is 127.0.0.1. Both are loopback, so Chromium's guard on public
+ * pages calling private addresses does not stop a request before the app can refuse it; the spec
+ * turns CSP off for this page (bypassCSP) so it can act like a foreign site.
  */
 export class OtherSite {
   readonly origin: string;
@@ -16,37 +17,35 @@ export class OtherSite {
     this.origin = `${url.protocol}//localhost:${url.port}`;
   }
 
-  async open(body = "<!doctype html><title>other site</title>") {
-    await this.page.route(`${this.origin}/other-site`, (route) =>
-      route.fulfill({ status: 200, contentType: "text/html", body }),
-    );
-    await this.page.goto(`${this.origin}/other-site`);
+  async open() {
+    await this.page.goto(`${this.origin}/api/health`);
   }
 
-  /** The fetch a hostile page can send without a CORS preflight; returns the app's status. */
-  async postNoCors(url: string, body: unknown): Promise<number | undefined> {
-    const answered = this.page.waitForResponse((response) => response.url() === url);
+  /** Sends the fetch a hostile page can send without a CORS preflight; the page never sees the answer. */
+  async postNoCors(url: string, body: unknown): Promise<void> {
+    const sent = this.page.waitForRequest((request) => request.url() === url);
     await this.page.evaluate(
-      async ([target, text]) => {
-        await fetch(target, {
+      async ([target, text]) =>
+        fetch(target, {
           method: "POST",
           mode: "no-cors",
           headers: { "content-type": "text/plain;application/json" },
           body: text,
-        });
-      },
+        }).catch(() => undefined),
       [url, JSON.stringify(body)] as const,
     );
-    return (await answered).status();
+    await sent;
   }
 
   /** Frames the app page and says whether any of its content rendered inside the frame. */
   async frameShows(url: string, testId: string): Promise<boolean> {
-    const framed = this.page.waitForEvent("requestfinished", (request: Request) => request.url() === url);
+    // The app's answer arrives either way; the browser then decides whether to show it.
+    const answered = this.page.waitForResponse(url);
     await this.page.setContent(`<iframe src="${url}" width="800" height="600"></iframe>`);
-    await framed;
+    await answered;
     const frame = this.page.frames().find((candidate) => candidate !== this.page.mainFrame());
     if (!frame) return false;
+    await frame.waitForLoadState("load");
     return (await frame.getByTestId(testId).count()) > 0;
   }
 }
