@@ -43,8 +43,7 @@ function sources(inputs: QualityInputs): QualitySource[] {
       id: "livebench",
       name: "LiveBench (livebench.github.io table)",
       url: "https://github.com/LiveBench/livebench.github.io",
-      licence:
-        "No licence file in the site repository (the LiveBench code repository is Apache-2.0); cited as published figures with a link.",
+      licence: "No licence file in the site repository; cited as published figures with a link.",
       sourceDate: inputs.livebenchTable.sourceDate,
     },
     {
