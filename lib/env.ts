@@ -114,6 +114,18 @@ const envSchema = z.object({
     .default(
       "https://raw.githubusercontent.com/SWE-bench/swe-bench.github.io/main/data/info_for_leaderboard.json",
     ),
+  CATALOG_LIVEBENCH_TABLE_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2026_01_08.csv",
+    ),
+  CATALOG_LIVEBENCH_CATEGORIES_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/categories_2026_01_08.json",
+    ),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.

@@ -19,7 +19,8 @@ Fetches the live models.dev and genai-prices catalogs and applies them to the da
 offerings are added, vanished ones are marked removed, and changed prices become new price
 observations (history is never rewritten). If either source cannot be read, nothing changes.
 Then re-reads the quality leaderboards (CATALOG_LMARENA_TEXT_URL, CATALOG_LMARENA_STYLE_CONTROL_URL,
-CATALOG_AIDER_POLYGLOT_URL, CATALOG_SWE_BENCH_URL), appends changed scores and lists the
+CATALOG_AIDER_POLYGLOT_URL, CATALOG_SWE_BENCH_URL, CATALOG_LIVEBENCH_TABLE_URL,
+CATALOG_LIVEBENCH_CATEGORIES_URL), appends changed scores and lists the
 leaderboard names that match no catalog model.
 
 Options:
@@ -134,6 +135,8 @@ async function main(): Promise<number> {
         lmarenaStyleControl: config.CATALOG_LMARENA_STYLE_CONTROL_URL,
         aiderPolyglot: config.CATALOG_AIDER_POLYGLOT_URL,
         sweBenchInstances: config.CATALOG_SWE_BENCH_URL,
+        livebenchTable: config.CATALOG_LIVEBENCH_TABLE_URL,
+        livebenchCategories: config.CATALOG_LIVEBENCH_CATEGORIES_URL,
       },
     });
     console.log(describeQualitySync(quality));

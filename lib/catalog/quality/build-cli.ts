@@ -30,6 +30,8 @@ const inputs: QualityInputs = {
   lmarenaStyleControl: gitFile("lmarena+arena-catalog", "data/leaderboard-text-style-control.json"),
   aiderPolyglot: gitFile("Aider-AI+aider", "aider/website/_data/polyglot_leaderboard.yml"),
   sweBenchInstances: gitFile("SWE-bench+swe-bench.github.io", "data/info_for_leaderboard.json"),
+  livebenchTable: gitFile("LiveBench+livebench.github.io", "public/table_2026_01_08.csv"),
+  livebenchCategories: gitFile("LiveBench+livebench.github.io", "public/categories_2026_01_08.json"),
 };
 const file = buildQualityFile(inputs);
 writeFileSync(QUALITY_PATH, `${JSON.stringify(file, null, 1)}\n`);

@@ -1,5 +1,6 @@
 import { parseAider } from "./ingest/aider";
 import { buyingGuideScores } from "./ingest/buying-guides";
+import { parseLivebench } from "./ingest/livebench";
 import { LMARENA_URL, parseLmarena } from "./ingest/lmarena";
 import { parseSweBenchInstances } from "./ingest/swe-bench";
 import { type QualityFile, type QualitySource, qualityFileSchema } from "./types";
@@ -10,6 +11,8 @@ export interface QualityInputs {
   lmarenaStyleControl: { text: string; sourceDate: string };
   aiderPolyglot: { text: string; sourceDate: string };
   sweBenchInstances: { text: string; sourceDate: string };
+  livebenchTable: { text: string; sourceDate: string };
+  livebenchCategories: { text: string; sourceDate: string };
 }
 
 /** Licences as read from each repository (LICENSE file or README) when the data was built. */
@@ -37,6 +40,13 @@ function sources(inputs: QualityInputs): QualitySource[] {
       sourceDate: inputs.sweBenchInstances.sourceDate,
     },
     {
+      id: "livebench",
+      name: "LiveBench (livebench.github.io table)",
+      url: "https://github.com/LiveBench/livebench.github.io",
+      licence: "No licence file in the site repository; cited as published figures with a link.",
+      sourceDate: inputs.livebenchTable.sourceDate,
+    },
+    {
       id: "buying-guides",
       name: "Buying guides (seed 002 benchmark table)",
       url: null,
@@ -52,6 +62,11 @@ export function buildQualityFile(inputs: QualityInputs, generatedAt = new Date()
     ...parseLmarena(JSON.parse(inputs.lmarenaStyleControl.text), inputs.lmarenaStyleControl.sourceDate, true),
     ...parseAider(inputs.aiderPolyglot.text),
     ...parseSweBenchInstances(JSON.parse(inputs.sweBenchInstances.text), inputs.sweBenchInstances.sourceDate),
+    ...parseLivebench(
+      inputs.livebenchTable.text,
+      JSON.parse(inputs.livebenchCategories.text),
+      inputs.livebenchTable.sourceDate,
+    ),
     ...buyingGuideScores(),
   ];
   return qualityFileSchema.parse({

@@ -27,7 +27,7 @@ export interface ModelMatch {
 }
 
 const SETTING_SUFFIX =
-  /-(high|medium|low|minimal|xhigh|thinking(?:-\d+k)?|no-thinking|non-thinking|reasoning|non-reasoning)$/;
+  /-((?:x?high|medium|low|minimal)(?:-effort)?|thinking(?:-\d+k|-auto)?|no-?thinking|non-thinking|highthinking|reasoning|non-reasoning|base)$/;
 const DATE_SUFFIXES = [
   /-\d{8}$/, // -20250514
   /-\d{4}-\d{2}-\d{2}$/, // -2025-04-16

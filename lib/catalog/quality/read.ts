@@ -11,6 +11,7 @@ export const HEADLINE_BENCHMARKS = [
   "lmarena|lmarena-text|overall-style-control",
   "aider|aider-polyglot|polyglot-225",
   "swe-bench|swe-bench|verified-bash-only",
+  "livebench|livebench|global-average",
 ] as const;
 export const MIN_INDEX_SOURCES = 2;
 

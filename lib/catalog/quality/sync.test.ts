@@ -14,6 +14,8 @@ const locations: QualityLocations = {
   lmarenaStyleControl: path.join(fixtures, "lmarena-text-style-control.json"),
   aiderPolyglot: path.join(fixtures, "polyglot-leaderboard.yml"),
   sweBenchInstances: path.join(fixtures, "swe-bench-instances.json"),
+  livebenchTable: path.join(fixtures, "livebench-table.csv"),
+  livebenchCategories: path.join(fixtures, "livebench-categories.json"),
 };
 
 forEachTestDatabase((getHandle) => {
@@ -23,7 +25,7 @@ forEachTestDatabase((getHandle) => {
 
   it("reads fixture files, attaches scores to models and lists the names it cannot match", async () => {
     const report = await syncQuality({ db: getHandle().db, locations, today: "2026-12-03" });
-    expect(report.unmatched).toEqual(["lmarena: vicuna-13b"]);
+    expect(report.unmatched).toEqual(["livebench: elephant-alpha", "lmarena: vicuna-13b"]);
     const opus = await listQualityScoresByModel({ db: getHandle().db, modelId: "claude-opus-4.1" });
     const aider = opus.find((row) => row.source === "aider" && row.modelTested.includes("32k thinking"));
     expect(aider).toMatchObject({ value: "72.0000", setting: "32k thinking", sourceDate: "2025-08-06" });
@@ -33,6 +35,13 @@ forEachTestDatabase((getHandle) => {
       value: "37.5000",
       sourceDate: "2026-12-03",
     });
+  });
+
+  it("averages LiveBench as the site does: the mean of the category means, effort kept as the setting", async () => {
+    const rows = await listQualityScoresByModel({ db: getHandle().db, modelId: "gpt-5.4" });
+    const livebench = rows.find((row) => row.source === "livebench" && row.sourceDate === "2026-12-03");
+    // Reasoning mean (60 + 80) / 2 = 70, Coding 50: global (70 + 50) / 2 = 60.
+    expect(livebench).toMatchObject({ value: "60.0000", setting: "xhigh", modelTested: "gpt-5.4-xhigh" });
   });
 
   it("appends only the score that changed on a second sync", async () => {
