@@ -1,8 +1,10 @@
 import { getDbHandle } from "./db/client";
 import { isPgliteLocked } from "./db/pglite-lock";
+import { refuseForbiddenMethods } from "./lib/security/forbidden-methods";
 
 /** Server start on Node: open the database (taking the PGlite lock), migrate, load the catalog. */
 export async function startServer(): Promise<void> {
+  refuseForbiddenMethods();
   let handle: Awaited<ReturnType<typeof getDbHandle>>;
   try {
     handle = await getDbHandle();

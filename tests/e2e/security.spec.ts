@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { send } from "../fuzz/send";
 import { AppShell, NAV } from "./pages/app-shell";
 import { OtherSite } from "./pages/other-site";
 
@@ -102,5 +103,18 @@ test("malformed paths, unknown paths and wrong methods answer in the JSON error 
     const response = await request.fetch(path, { method });
     expect(response.status(), `${method} ${path}`).toBe(status);
     expect((await response.json()).error.code, `${method} ${path}`).toMatch(/^[a-z_]+:[a-z]+$/);
+  }
+});
+
+test("TRACE gets the JSON 405, on API paths and pages alike", async ({ baseURL }) => {
+  for (const [method, path] of [
+    ["TRACE", "/api/health"],
+    ["TRACE", "/api/sessions/%E0%A4%A"],
+    ["TRACE", "/history"],
+  ] as const) {
+    const answer = await send(baseURL ?? "", { method, path, headers: {} });
+    expect(answer.status, `${method} ${path}`).toBe(405);
+    expect(answer.contentType, `${method} ${path}`).toContain("application/json");
+    expect(JSON.parse(answer.text).error.code, `${method} ${path}`).toBe("method_not_allowed:api");
   }
 });
