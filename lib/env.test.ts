@@ -15,6 +15,14 @@ describe("parseEnv", () => {
     expect(env.raw.OPENAI_BASE_URL?.trim()).toBe("");
   });
 
+  it("leaves the counting threads to the machine unless a whole number from 1 to 16 is set", () => {
+    expect(parseEnv({}).TOKEN_COUNT_THREADS).toBeUndefined();
+    expect(parseEnv({ TOKEN_COUNT_THREADS: " " }).TOKEN_COUNT_THREADS).toBeUndefined();
+    expect(parseEnv({ TOKEN_COUNT_THREADS: "3" }).TOKEN_COUNT_THREADS).toBe(3);
+    expect(() => parseEnv({ TOKEN_COUNT_THREADS: "0" })).toThrow(/TOKEN_COUNT_THREADS/);
+    expect(() => parseEnv({ TOKEN_COUNT_THREADS: "two" })).toThrow(/TOKEN_COUNT_THREADS/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(EnvError);
     try {

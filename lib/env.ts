@@ -150,13 +150,16 @@ const envSchema = z.object({
     .int("must be a whole number of milliseconds")
     .min(1, "must be at least 1")
     .default(2_000),
-  /** Worker threads that count large texts for POST /api/tokens at once. */
-  TOKEN_COUNT_THREADS: z.coerce
-    .number({ message: "must be a number of threads" })
-    .int("must be a whole number of threads")
-    .min(1, "must be at least 1")
-    .max(16, "must be at most 16")
-    .default(2),
+  /** Worker threads that count large texts for POST /api/tokens at once; unset: one core fewer than the machine has. */
+  TOKEN_COUNT_THREADS: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ message: "must be a number of threads" })
+      .int("must be a whole number of threads")
+      .min(1, "must be at least 1")
+      .max(16, "must be at most 16")
+      .optional(),
+  ),
   /** Set by Next.js in its server; absent when the TypeScript sources run directly (unit tests). */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });
