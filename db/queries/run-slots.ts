@@ -47,7 +47,6 @@ export async function acquireRunSlotByClient({
   }
 }
 
-/** Extends a running run's lease; a run that lost its slot (lease ran out) keeps running regardless. */
 /** A slot as its run holds it: the run id guards against freeing a slot another run took over. */
 interface HeldSlot {
   db: Db;
@@ -59,6 +58,7 @@ interface HeldSlot {
 const heldBy = ({ clientId, slot, runId }: HeldSlot) =>
   and(eq(runSlots.clientId, clientId), eq(runSlots.slot, slot), eq(runSlots.runId, runId));
 
+/** Extends a running run's lease; a run that lost its slot (lease ran out) keeps running regardless. */
 export async function renewRunSlotByRun(held: HeldSlot & { leaseMs: number }): Promise<void> {
   const { db, leaseMs } = held;
   try {
