@@ -93,7 +93,7 @@ export function countSpacedWords(text: string): number {
 
 /** Words by Unicode word segmentation, not spaces: Japanese or Chinese text has no spaces between words. */
 export function countWords(text: string): number {
-  if (typeof Intl.Segmenter !== "function") return text.split(/\s+/).filter(Boolean).length;
+  if (typeof Intl.Segmenter !== "function") return countSpacedWords(text);
   let words = 0;
   for (const segment of new Intl.Segmenter(undefined, { granularity: "word" }).segment(text)) {
     if (segment.isWordLike) words++;
