@@ -11,7 +11,7 @@ import {
   toApiScore,
 } from "./quality/read";
 import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
-import { getCatalog } from "./service";
+import { type CatalogData, getCatalog } from "./service";
 
 /** `sort=quality` and `minQuality` are read here; the rest goes to the catalog's own query. */
 function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
@@ -26,12 +26,30 @@ function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
   return { rest, minQuality: parsed.data.minQuality, sortByQuality, dir: direction };
 }
 
+/**
+ * Quality summaries of every scored model, worked out once per loaded catalog rather than on every
+ * request: scores change only when the catalog is loaded or synced, which gives a new catalog object.
+ */
+const qualitySummaries = new WeakMap<CatalogData, Promise<Map<string, ModelQuality>>>();
+
+function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQuality>> {
+  let summary = qualitySummaries.get(catalog);
+  if (!summary) {
+    summary = getDb()
+      .then((db) => listQualityScores({ db }))
+      .then(summarizeQuality);
+    summary.catch(() => qualitySummaries.delete(catalog));
+    qualitySummaries.set(catalog, summary);
+  }
+  return summary;
+}
+
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
 export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
   const quality = splitQualityParams(searchParamsToRaw(url.searchParams));
   const query = parseCatalogQuery(quality.rest, catalog.knownProviders);
-  const summary = summarizeQuality(await listQualityScores({ db: await getDb() }));
+  const summary = await qualitySummaryOf(catalog);
   const qualityOf = (row: { entry: { modelId: string } }): ModelQuality | null =>
     summary.get(row.entry.modelId) ?? null;
   const rows = applyQualityQuery(applyCatalogQuery(catalog.prepared, query), qualityOf, {
@@ -75,7 +93,7 @@ export async function getModel(segments: string[]): Promise<Response> {
   return Response.json({
     ...toApiModel(detail.entry, ratio),
     // The index ranks against every scored model, so it is summarised over all scores.
-    quality: summarizeQuality(await listQualityScores({ db })).get(detail.entry.modelId) ?? null,
+    quality: (await qualitySummaryOf(await getCatalog())).get(detail.entry.modelId) ?? null,
     qualityHistory: history.map((row) => ({ ...toApiScore(row), observedAt: row.observedAt })),
     price: detail.price,
     offerings: detail.offerings.map((entry) => toApiModel(entry, ratio)),
