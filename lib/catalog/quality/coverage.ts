@@ -1,4 +1,5 @@
 import type { CatalogSnapshot } from "@/lib/catalog/types";
+import { canonicalId, loadIdentities, type ModelIdentities } from "./identities";
 import { planQualityRows } from "./store";
 import type { QualityScore } from "./types";
 
@@ -49,10 +50,19 @@ function monthsBefore(today: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Ids the score figure leaves out: no text answers (speech, images, embeddings, moderation). */
+const NOT_A_TEXT_MODEL = /embed|tts|transcribe|whisper|asr|image|audio|realtime|ocr|moderation|guard/;
+
+/**
+ * Counts models, not ids: a resold copy is folded into its model (released when the earliest of
+ * them was), and moving API names ("-latest", DeepSeek's deepseek-chat) are left out, since they
+ * name whatever model the lab serves today. Both lists live in model-identities.json.
+ */
 export function scoreCoverage(
   snapshot: CatalogSnapshot,
   scores: readonly QualityScore[],
   today: string,
+  identities: ModelIdentities = loadIdentities(),
 ): CoverageFigure {
   const since = monthsBefore(today, WINDOW_MONTHS);
   const textModels = new Set<string>();
@@ -62,20 +72,33 @@ export function scoreCoverage(
     const output = offering.modalities.output;
     if (!output || output.includes("text")) textModels.add(offering.modelId);
   }
-  const inScope = snapshot.models.filter(
+  const releasedOn = new Map<string, string>();
+  for (const model of snapshot.models) {
+    const id = canonicalId(model.id, identities);
+    const known = releasedOn.get(id);
+    if (model.releaseDate && (!known || model.releaseDate < known)) releasedOn.set(id, model.releaseDate);
+  }
+  const candidates = snapshot.models.filter(
     (model) =>
       model.creator !== null &&
       COVERED_CREATORS.includes(model.creator) &&
-      model.releaseDate !== null &&
-      model.releaseDate >= since &&
+      !(model.id in identities.pointers) &&
       priced.has(model.id) &&
       textModels.has(model.id) &&
-      !/embed|tts|transcribe|whisper|image|audio|realtime|ocr|moderation|guard/.test(model.id),
+      !NOT_A_TEXT_MODEL.test(model.id),
+  );
+  const inScope = [...new Set(candidates.map((model) => canonicalId(model.id, identities)))].filter(
+    (id) => (releasedOn.get(id) ?? "") >= since,
   );
   const scored = new Set(
-    planQualityRows(scores, new Set(inScope.map((model) => model.id))).rows.map((row) => row.modelId),
+    planQualityRows(
+      scores,
+      new Set(snapshot.models.map((model) => model.id)),
+      undefined,
+      identities,
+    ).rows.map((row) => canonicalId(row.modelId, identities)),
   );
-  const missing = inScope.filter((model) => !scored.has(model.id)).map((model) => model.id);
+  const missing = inScope.filter((id) => !scored.has(id));
   return { covered: inScope.length - missing.length, total: inScope.length, missing: missing.sort() };
 }
 

@@ -5,6 +5,7 @@ import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
 import { insertQualityScores } from "@/db/queries/quality";
 import type { NewQualityScoreRow } from "@/db/schema";
 import { fingerprint } from "@/lib/catalog/load";
+import { canonicalId, copiesOf, loadIdentities, type ModelIdentities } from "./identities";
 import { type AliasTable, loadAliases, matchModelName } from "./match";
 import { type QualityFile, type QualityScore, qualityFileSchema } from "./types";
 
@@ -34,6 +35,7 @@ export function planQualityRows(
   scores: readonly QualityScore[],
   modelIds: ReadonlySet<string>,
   aliases: AliasTable = loadAliases(),
+  identities: ModelIdentities = loadIdentities(),
 ): { rows: NewQualityScoreRow[]; unmatched: string[] } {
   const rows: NewQualityScoreRow[] = [];
   const unmatched = new Set<string>();
@@ -43,23 +45,27 @@ export function planQualityRows(
       unmatched.add(`${score.source}: ${score.modelTested}`);
       continue;
     }
-    rows.push({
-      modelId: match.modelId,
-      source: score.source,
-      benchmark: score.benchmark,
-      split: score.split,
-      modelTested: score.modelTested,
-      setting: score.setting ?? match.setting,
-      value: score.value,
-      unit: score.unit,
-      ciLow: score.ciLow,
-      ciHigh: score.ciHigh,
-      sampleSize: score.sampleSize,
-      details: score.details,
-      sourceDate: score.sourceDate,
-      url: score.url,
-      fingerprint: scoreFingerprint(score),
-    });
+    // A resold copy of a model (model-identities.json) carries the same scores as the model.
+    const canonical = canonicalId(match.modelId, identities);
+    const targets = [canonical, ...copiesOf(canonical, identities)].filter((id) => modelIds.has(id));
+    for (const modelId of targets.length > 0 ? targets : [match.modelId])
+      rows.push({
+        modelId,
+        source: score.source,
+        benchmark: score.benchmark,
+        split: score.split,
+        modelTested: score.modelTested,
+        setting: score.setting ?? match.setting,
+        value: score.value,
+        unit: score.unit,
+        ciLow: score.ciLow,
+        ciHigh: score.ciHigh,
+        sampleSize: score.sampleSize,
+        details: score.details,
+        sourceDate: score.sourceDate,
+        url: score.url,
+        fingerprint: scoreFingerprint(score),
+      });
   }
   return { rows, unmatched: [...unmatched].sort() };
 }
