@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "@/lib/catalog/entry";
+import type { ModelQuality } from "@/lib/catalog/quality/read";
 import type { OfferingPrice } from "@/lib/catalog/types";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import {
@@ -11,6 +12,7 @@ import {
   toUsdString,
 } from "@/lib/money";
 import { unmetNeed } from "./needs";
+import { applyQualityBar } from "./quality-select";
 import { estimateRouting } from "./routing";
 import type { EstimateRequest, EstimateResponse, ModelEstimate, WorkloadEstimate } from "./schema";
 import { type ResolvedVolume, resolveVolume } from "./volume";
@@ -152,7 +154,11 @@ function routingEstimates(
  * Models with an unknown price go to `unpriced` and models lacking a need to `excluded`; neither is
  * ever shown as $0. Routing mixes are priced on their own models, whatever the `models` filter says.
  */
-export function buildEstimate(catalog: PricedCatalog, request: EstimateRequest): EstimateResponse {
+export function buildEstimate(
+  catalog: PricedCatalog,
+  request: EstimateRequest,
+  qualityOfModel: (modelId: string) => ModelQuality | null = () => null,
+): EstimateResponse {
   assertKnownModels(catalog, request);
   const volumes = request.workloads.map((workload) => resolveVolume(workload));
   const members = membersOf(request, volumes);
@@ -191,6 +197,8 @@ export function buildEstimate(catalog: PricedCatalog, request: EstimateRequest):
       compareUsd(left.monthlyUsd, right.monthlyUsd) ||
       left.estimate.model.localeCompare(right.estimate.model),
   );
+  const qualityOf = (model: string) => qualityOfModel(catalog.byId.get(model)?.modelId ?? model);
+  const barred = request.qualityBar ? applyQualityBar(ranked, request.qualityBar, qualityOf) : null;
 
   return {
     asOf: catalog.asOf,
@@ -199,9 +207,10 @@ export function buildEstimate(catalog: PricedCatalog, request: EstimateRequest):
       requests: volumes[index]?.requestsPerMonth ?? 0,
       explanation: volumes[index]?.explanation ?? "",
     })),
-    results: ranked.map((row) => row.estimate),
+    results: (barred?.results ?? ranked).map((row) => row.estimate),
     unpriced,
     excluded,
     routing: routingEstimates(catalog, request.workloads, volumes, request.batch),
+    qualityBar: barred?.summary ?? null,
   };
 }

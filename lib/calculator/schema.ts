@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableJson } from "@/lib/storable-text";
+import { type QualityEvidence, qualityBarSchema, type SolvedTaskCost } from "./quality-bar";
 
 /**
  * The calculator's scenario: workloads with their tokens and volume, optional routing mixes, a
@@ -105,6 +106,8 @@ export const estimateRequestSchema = z.object({
   /** People sharing the bill, for the per-member figure (defaults to the largest team volume). */
   teamMembers: z.number().int().min(1).max(1_000_000).nullish(),
   includeDeprecated: z.boolean().default(false),
+  /** Compare only models scoring at least `min` on `source`; unscored models are listed apart. */
+  qualityBar: qualityBarSchema.nullish(),
 });
 export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
 
@@ -138,6 +141,9 @@ export interface ModelEstimate {
   perMemberUsd: string | null;
   fitsBudget: boolean | null;
   workloads: WorkloadEstimate[];
+  /** With a quality bar: the score the model was held to, and Aider's cost per solved task if known. */
+  quality?: QualityEvidence;
+  aiderCost?: SolvedTaskCost | null;
 }
 
 export interface RoutingEstimate {
@@ -161,4 +167,10 @@ export interface EstimateResponse {
   /** Models left out because they lack what a workload needs. */
   excluded: { model: string; reason: string }[];
   routing: RoutingEstimate[];
+  /** Set when the request has a quality bar: `results` then holds only the models meeting it. */
+  qualityBar: {
+    label: string;
+    belowBar: { model: string; reason: string }[];
+    unscored: { model: string; reason: string }[];
+  } | null;
 }

@@ -32,7 +32,7 @@ function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
  */
 const qualitySummaries = new WeakMap<CatalogData, Promise<Map<string, ModelQuality>>>();
 
-function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQuality>> {
+export function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQuality>> {
   let summary = qualitySummaries.get(catalog);
   if (!summary) {
     summary = getDb()

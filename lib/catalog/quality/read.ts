@@ -26,6 +26,8 @@ export interface ApiScore {
   ciLow: string | null;
   ciHigh: string | null;
   sampleSize: number | null;
+  /** Source-specific facts, e.g. Aider's runCostUsd (the run's total cost at that day's prices). */
+  details: Record<string, string | number | null>;
   sourceDate: string;
   url: string | null;
 }
@@ -50,6 +52,7 @@ export function toApiScore(row: QualityScoreRow): ApiScore {
     ciLow: row.ciLow,
     ciHigh: row.ciHigh,
     sampleSize: row.sampleSize,
+    details: (row.details ?? {}) as ApiScore["details"],
     sourceDate: row.sourceDate,
     url: row.url,
   };

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { BENCHMARK_LABELS, benchmarkKeyOf, citeScore } from "@/lib/catalog/quality/cite";
+import { type ApiScore, HEADLINE_BENCHMARKS, type ModelQuality } from "@/lib/catalog/quality/read";
+import { divideRoundHalfUp, divideUsd, type Money, parseUsd, toUsdString } from "@/lib/money";
+
+/**
+ * The calculator's quality bar: "at least N on source X" (or on the quality index). The headline
+ * answer becomes the cheapest model meeting it; models without a score from X are listed apart,
+ * neither passed nor dropped.
+ */
+export const QUALITY_BAR_SOURCES = ["index", "lmarena", "aider", "swe-bench", "livebench"] as const;
+export type QualityBarSource = (typeof QUALITY_BAR_SOURCES)[number];
+
+const keyOf = (source: Exclude<QualityBarSource, "index">) =>
+  HEADLINE_BENCHMARKS.find((key) => key.startsWith(`${source}|`)) ?? source;
+
+export const QUALITY_BAR_OPTIONS: Record<QualityBarSource, { label: string; unit: string; max: number }> = {
+  index: { label: "Quality index", unit: "0–100", max: 100 },
+  lmarena: { label: BENCHMARK_LABELS[keyOf("lmarena")] ?? "LMArena", unit: "Elo", max: 3000 },
+  aider: { label: BENCHMARK_LABELS[keyOf("aider")] ?? "Aider", unit: "% solved", max: 100 },
+  "swe-bench": { label: BENCHMARK_LABELS[keyOf("swe-bench")] ?? "SWE-bench", unit: "% resolved", max: 100 },
+  livebench: { label: BENCHMARK_LABELS[keyOf("livebench")] ?? "LiveBench", unit: "% average", max: 100 },
+};
+
+export const qualityBarSchema = z
+  .object({
+    source: z.enum(QUALITY_BAR_SOURCES, {
+      error: `source must be one of ${QUALITY_BAR_SOURCES.join(", ")}`,
+    }),
+    min: z.number({ error: "min must be a number" }),
+  })
+  .superRefine((bar, context) => {
+    const { max, label } = QUALITY_BAR_OPTIONS[bar.source];
+    if (bar.min < 0 || bar.min > max)
+      context.addIssue({ code: "custom", path: ["min"], message: `min for ${label} must be 0 to ${max}` });
+  });
+export type QualityBar = z.infer<typeof qualityBarSchema>;
+
+/** The figure a model is held to, with what it cites. */
+export interface QualityEvidence {
+  value: number;
+  citation: string;
+  url: string | null;
+}
+
+export function evidenceFor(quality: ModelQuality | null, source: QualityBarSource): QualityEvidence | null {
+  if (!quality) return null;
+  if (source === "index") {
+    if (quality.index === null) return null;
+    const dates = quality.scores.map((score) => score.sourceDate).sort();
+    return {
+      value: quality.index,
+      citation: `Quality index ${quality.index} from ${quality.indexSources.join(", ")} (scores to ${dates.at(-1) ?? "unknown"})`,
+      url: null,
+    };
+  }
+  const score = quality.scores.find((candidate) => benchmarkKeyOf(candidate) === keyOf(source));
+  return score ? { value: Number(score.value), citation: citeScore(score), url: score.url } : null;
+}
+
+export const describeBar = (bar: QualityBar) =>
+  `${QUALITY_BAR_OPTIONS[bar.source].label} ≥ ${bar.min.toLocaleString("en-US")}`;
+
+/** What Aider's published run cost says per exercise and per solved exercise. */
+export interface SolvedTaskCost {
+  runCostUsd: string;
+  tasks: number;
+  solvedTasks: number;
+  perTaskUsd: string;
+  perSolvedTaskUsd: string | null;
+  modelTested: string;
+  sourceDate: string;
+  url: string | null;
+}
+
+/**
+ * Aider reports total_cost over its 225 exercises at the prices of the run's day. Solved tasks are
+ * the pass rate (one decimal) of those exercises, rounded half up to a whole exercise; the money is
+ * divided exactly with lib/money.
+ */
+export function solvedTaskCost(score: ApiScore): SolvedTaskCost | null {
+  const runCost = score.details.runCostUsd;
+  if (typeof runCost !== "string" || score.sampleSize === null || score.sampleSize <= 0) return null;
+  const tenthsOfPercent = BigInt(Math.round(Number(score.value) * 10));
+  const solved = Number(divideRoundHalfUp(BigInt(score.sampleSize) * tenthsOfPercent, 1000n));
+  const total: Money = parseUsd(runCost);
+  return {
+    runCostUsd: toUsdString(total),
+    tasks: score.sampleSize,
+    solvedTasks: solved,
+    perTaskUsd: toUsdString(divideUsd(total, score.sampleSize)),
+    perSolvedTaskUsd: solved === 0 ? null : toUsdString(divideUsd(total, solved)),
+    modelTested: score.modelTested,
+    sourceDate: score.sourceDate,
+    url: score.url,
+  };
+}
+
+export function aiderCostOf(quality: ModelQuality | null): SolvedTaskCost | null {
+  const score = quality?.scores.find((candidate) => benchmarkKeyOf(candidate) === keyOf("aider"));
+  return score ? solvedTaskCost(score) : null;
+}
+
+export type BarVerdict =
+  | { kind: "meets"; evidence: QualityEvidence }
+  | { kind: "below"; evidence: QualityEvidence; reason: string }
+  | { kind: "unscored"; reason: string };
+
+/** Unknown never passes and never fails: a model with no score from the bar's source is set apart. */
+export function judgeAgainstBar(quality: ModelQuality | null, bar: QualityBar): BarVerdict {
+  const evidence = evidenceFor(quality, bar.source);
+  const label = QUALITY_BAR_OPTIONS[bar.source].label;
+  if (!evidence)
+    return {
+      kind: "unscored",
+      reason:
+        bar.source === "index"
+          ? "no quality index (needs scores from two sources) — not compared"
+          : `no score from ${label} — not compared`,
+    };
+  if (evidence.value >= bar.min) return { kind: "meets", evidence };
+  return { kind: "below", evidence, reason: `${evidence.citation} is below ${describeBar(bar)}` };
+}
