@@ -9,6 +9,7 @@ import { formatDate, formatInteger, formatUsd } from "@/lib/format";
 import { CostVolumeChart, StackedByWorkloadChart, TopModelsChart } from "./cost-charts";
 import { buttonClass, Field, inputClass, NumberInput } from "./field";
 import { formatMonthlyUsd } from "./money-format";
+import { QualityBarFields } from "./quality-bar-fields";
 import { ResultsTable } from "./results-table";
 import { RoutingResults } from "./routing-results";
 import { workloadNames } from "./scenario-state";
@@ -125,6 +126,9 @@ export function ResultsPanel({
           checked={state.includeDeprecated}
           onChange={(includeDeprecated) => onChange({ includeDeprecated })}
         />
+        <div className="col-span-2 sm:col-span-4">
+          <QualityBarFields bar={state.qualityBar} onChange={(qualityBar) => onChange({ qualityBar })} />
+        </div>
       </div>
 
       {error ? (
@@ -139,13 +143,30 @@ export function ResultsPanel({
 
       {cheapest ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="results-summary">
-          Cheapest paid: <strong>{cheapest.name}</strong> at{" "}
-          <strong className="font-mono">{formatMonthlyUsd(cheapest.monthlyUsd)}</strong> / month across{" "}
-          {formatInteger(estimate?.results.length)} priced models
+          {estimate?.qualityBar ? (
+            <>
+              Cheapest paid meeting {estimate.qualityBar.label}: <strong>{cheapest.name}</strong> at{" "}
+              <strong className="font-mono">{formatMonthlyUsd(cheapest.monthlyUsd)}</strong> / month
+              {cheapest.quality ? (
+                <span className="text-zinc-500"> ({cheapest.quality.citation})</span>
+              ) : null}
+              ; {formatInteger(estimate.results.length)} priced models meet the bar
+            </>
+          ) : (
+            <>
+              Cheapest paid: <strong>{cheapest.name}</strong> at{" "}
+              <strong className="font-mono">{formatMonthlyUsd(cheapest.monthlyUsd)}</strong> / month across{" "}
+              {formatInteger(estimate?.results.length)} priced models
+            </>
+          )}
           {budgetUsd !== null
             ? `; ${formatInteger(fitting)} fit the ${formatUsd(String(budgetUsd), "whole")} budget`
             : ""}
           .<span className="text-zinc-500"> Prices as of {formatDate(estimate?.asOf)}.</span>
+        </p>
+      ) : estimate?.qualityBar ? (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="results-summary">
+          No priced model meets {estimate.qualityBar.label}.
         </p>
       ) : null}
 
@@ -211,7 +232,11 @@ export function ResultsPanel({
               </div>
             </div>
           ) : null}
-          <UnpricedLists unpriced={estimate.unpriced} excluded={estimate.excluded} />
+          <UnpricedLists
+            unpriced={estimate.unpriced}
+            excluded={estimate.excluded}
+            qualityBar={estimate.qualityBar}
+          />
         </div>
       ) : !error ? (
         <p className="py-10 text-center text-sm text-zinc-500">Working out the estimate…</p>

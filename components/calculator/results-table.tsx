@@ -48,6 +48,26 @@ function AppliedBadges({ applied }: { applied: WorkloadEstimate["applied"] }) {
   );
 }
 
+/** The score the model was held to, and what Aider's published run cost comes to per solved task. */
+function QualityCell({ result }: { result: ModelEstimate }) {
+  const cost = result.aiderCost;
+  return (
+    <td className="max-w-72 px-3 py-2 align-top text-xs" data-testid="result-quality">
+      {result.quality ? <div>{result.quality.citation}</div> : <span className="text-zinc-400">—</span>}
+      {cost?.perSolvedTaskUsd ? (
+        <div
+          className="text-[11px] text-zinc-500"
+          data-testid="result-cost-per-solved"
+          title={`Aider's run of ${cost.modelTested}: ${formatUsd(cost.runCostUsd)} for ${cost.tasks} exercises at that day's prices, ${cost.solvedTasks} solved`}
+        >
+          {formatUsd(cost.perSolvedTaskUsd)} per solved task (Aider polyglot, {cost.solvedTasks} of{" "}
+          {cost.tasks}, {cost.sourceDate})
+        </div>
+      ) : null}
+    </td>
+  );
+}
+
 /**
  * Every priced model with its monthly total and per-workload costs. The rows shown are the first
  * `limit` in the chosen order; highlighted models (from a catalog link) are always kept in view.
@@ -64,6 +84,7 @@ export function ResultsTable({
   highlighted: ReadonlySet<string>;
 }) {
   const [sort, setSort] = useState<SortState>({ key: "monthly", descending: false });
+  const showQuality = results.some((result) => result.quality);
   const rows = useMemo(() => {
     const sorted = [...results].sort((a, b) => {
       const left = sortValue(a, sort.key);
@@ -110,6 +131,11 @@ export function ResultsTable({
             {header("monthly", "Total $ / month")}
             {header("yearly", "$ / year")}
             {header("perMember", "$ / member / month")}
+            {showQuality ? (
+              <th scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+                Quality (source, date)
+              </th>
+            ) : null}
             {workloadNames.map((name) =>
               header(`workload:${name}`, `${name} $ / month`, "right", "workload-column"),
             )}
@@ -166,6 +192,7 @@ export function ResultsTable({
                     formatUsd(result.perMemberUsd, "cents")
                   )}
                 </td>
+                {showQuality ? <QualityCell result={result} /> : null}
                 {workloadNames.map((name) => {
                   const workload = result.workloads.find((item) => item.name === name);
                   return (

@@ -1,3 +1,4 @@
+import type { EstimateResponse } from "@/lib/calculator/schema";
 import { formatInteger } from "@/lib/format";
 
 type Reasoned = readonly { model: string; reason: string }[];
@@ -35,10 +36,37 @@ function ReasonList({
   );
 }
 
-/** Models the estimate could not price or left out: listed with the reason, never shown as $0. */
-export function UnpricedLists({ unpriced, excluded }: { unpriced: Reasoned; excluded: Reasoned }) {
+/**
+ * Models the estimate could not price, left out, or could not hold to the quality bar: listed with
+ * the reason, never shown as $0 and never passed or dropped silently.
+ */
+export function UnpricedLists({
+  unpriced,
+  excluded,
+  qualityBar,
+}: {
+  unpriced: Reasoned;
+  excluded: Reasoned;
+  qualityBar: EstimateResponse["qualityBar"];
+}) {
   return (
     <div className="space-y-2">
+      {qualityBar ? (
+        <>
+          <ReasonList
+            title="No score — not compared"
+            items={qualityBar.unscored}
+            testId="unscored-list"
+            note={`priced, but the bar (${qualityBar.label}) cannot be checked`}
+          />
+          <ReasonList
+            title="Below the quality bar"
+            items={qualityBar.belowBar}
+            testId="below-bar-list"
+            note={qualityBar.label}
+          />
+        </>
+      ) : null}
       <ReasonList
         title="Not priced"
         items={unpriced}

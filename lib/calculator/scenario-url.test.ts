@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeScenario, encodeScenario } from "./scenario-url";
+import { decodeScenario, encodeScenario, parseScenario } from "./scenario-url";
 import type { EstimateRequest } from "./schema";
 
 describe("scenario URL state", () => {
@@ -39,6 +39,19 @@ describe("scenario URL state", () => {
     expect(decoded?.workloads[0]?.routing).toEqual(scenario.workloads[0]?.routing);
     expect(decoded?.workloads[0]?.volume).toEqual(scenario.workloads[0]?.volume);
     expect(decoded?.budgetUsdPerMonth).toBe(500);
+  });
+
+  it("carries the quality bar in the link", async () => {
+    const decoded = await decodeScenario(
+      await encodeScenario({ ...scenario, qualityBar: { source: "aider", min: 60 } }),
+    );
+    expect(decoded?.qualityBar).toEqual({ source: "aider", min: 60 });
+  });
+
+  it("keeps the scenario but drops a half-typed bar outside the source's scale", () => {
+    const restored = parseScenario({ ...scenario, qualityBar: { source: "aider", min: 600 } });
+    expect(restored?.workloads).toHaveLength(2);
+    expect(restored?.qualityBar).toBeNull();
   });
 
   it("returns null for a damaged parameter instead of throwing", async () => {

@@ -1,3 +1,4 @@
+import { qualityBarSchema } from "@/lib/calculator/quality-bar";
 import { type EstimateRequest, estimateRequestSchema, routeSplitSchema } from "@/lib/calculator/schema";
 
 /**
@@ -69,8 +70,11 @@ export function parseScenario(raw: unknown): EstimateRequest | null {
     return null;
   }
   const rawWorkloads = (raw as { workloads: Record<string, unknown>[] }).workloads;
+  // A bar half typed (a minimum above the source's scale) is dropped rather than losing the scenario.
+  const rawBar = (raw as { qualityBar?: unknown }).qualityBar;
   const relaxed = estimateRequestSchema.safeParse({
     ...raw,
+    qualityBar: qualityBarSchema.safeParse(rawBar).success ? rawBar : null,
     workloads: rawWorkloads.map((workload, index) => ({
       ...workload,
       name:

@@ -26,22 +26,9 @@ function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
   return { rest, minQuality: parsed.data.minQuality, sortByQuality, dir: direction };
 }
 
-/**
- * Quality summaries of every scored model, worked out once per loaded catalog rather than on every
- * request: scores change only when the catalog is loaded or synced, which gives a new catalog object.
- */
-const qualitySummaries = new WeakMap<CatalogData, Promise<Map<string, ModelQuality>>>();
-
-export function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQuality>> {
-  let summary = qualitySummaries.get(catalog);
-  if (!summary) {
-    summary = getDb()
-      .then((db) => listQualityScores({ db }))
-      .then(summarizeQuality);
-    summary.catch(() => qualitySummaries.delete(catalog));
-    qualitySummaries.set(catalog, summary);
-  }
-  return summary;
+/** Quality summaries of every scored model, as the loaded catalog holds them. */
+export function qualitySummaryOf(catalog: CatalogData): Map<string, ModelQuality> {
+  return catalog.quality;
 }
 
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
@@ -49,7 +36,7 @@ export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
   const quality = splitQualityParams(searchParamsToRaw(url.searchParams));
   const query = parseCatalogQuery(quality.rest, catalog.knownProviders);
-  const summary = await qualitySummaryOf(catalog);
+  const summary = qualitySummaryOf(catalog);
   const qualityOf = (row: { entry: { modelId: string } }): ModelQuality | null =>
     summary.get(row.entry.modelId) ?? null;
   const rows = applyQualityQuery(applyCatalogQuery(catalog.prepared, query), qualityOf, {

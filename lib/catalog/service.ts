@@ -1,9 +1,12 @@
 import { getDb } from "@/db/client";
 import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
+import { listQualityScores } from "@/db/queries/quality";
 import type { PriceObservation } from "@/db/schema";
 import { type SeedSource, seedSources } from "./editorial";
 import { type CatalogEntry, toCatalogEntry } from "./entry";
 import { APPLIED_META_KEY, type AppliedSnapshotMeta, currentObservation, ensureBundledCatalog } from "./load";
+import { attachQuality } from "./quality/attached";
+import { type ModelQuality, summarizeQuality } from "./quality/read";
 import { type PreparedEntry, prepareEntries } from "./query";
 import type { CatalogOffering, CatalogSource, OfferingPrice } from "./types";
 
@@ -34,12 +37,15 @@ export interface CatalogData {
   observations: Map<string, PriceObservation[]>;
   offeringIdsByModel: Map<string, string[]>;
   knownProviders: Set<string>;
+  /** Quality summaries by model id, worked out once per load: scores change only with a load or sync. */
+  quality: Map<string, ModelQuality>;
 }
 
 function build(
   tables: Awaited<ReturnType<typeof listCatalogTables>>,
   meta: AppliedSnapshotMeta,
   today: string,
+  quality: Map<string, ModelQuality>,
 ): CatalogData {
   const observations = new Map<string, PriceObservation[]>();
   for (const row of tables.observations) {
@@ -88,6 +94,7 @@ function build(
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
+  attachQuality(entries, quality);
   return {
     asOf: meta.asOf,
     generatedAt: meta.generatedAt,
@@ -101,6 +108,7 @@ function build(
     observations,
     offeringIdsByModel,
     knownProviders: new Set(providers.map((provider) => provider.id)),
+    quality,
   };
 }
 
@@ -122,12 +130,13 @@ async function load(): Promise<CatalogData> {
     throw error;
   });
   await cache.ensured;
-  const [tables, meta] = await Promise.all([
+  const [tables, meta, scores] = await Promise.all([
     listCatalogTables({ db }),
     readCatalogMeta({ db, key: APPLIED_META_KEY }) as Promise<AppliedSnapshotMeta>,
+    listQualityScores({ db }),
   ]);
   cache.generatedAt = meta.generatedAt;
-  return build(tables, meta, new Date().toISOString().slice(0, 10));
+  return build(tables, meta, new Date().toISOString().slice(0, 10), summarizeQuality(scores));
 }
 
 export async function getCatalog(): Promise<CatalogData> {

@@ -3,7 +3,10 @@ import { decisionRules, guidanceFacts, modelTagFacts, routingPattern } from "../
 import { buildEditorialLinks } from "../editorial-link";
 import type { CatalogEntry } from "../entry";
 import { creatorOf } from "../match";
+import { qualityAttachedTo } from "../quality/attached";
+import type { ModelQuality } from "../quality/read";
 import type { WizardAnswers } from "./answers";
+import { evidenceFor, scoreStandings } from "./evidence";
 import { hardFilter } from "./filters";
 import {
   addPricePoints,
@@ -22,7 +25,13 @@ export function defaultWizardEditorial(): WizardEditorial {
   return { rules: decisionRules().rules, tagFacts: modelTagFacts };
 }
 
-function rank(entries: readonly CatalogEntry[], answers: WizardAnswers, editorial: WizardEditorial) {
+function rank(
+  entries: readonly CatalogEntry[],
+  answers: WizardAnswers,
+  editorial: WizardEditorial,
+  quality: ReadonlyMap<string, ModelQuality>,
+) {
+  const standings = scoreStandings(quality);
   const links = buildEditorialLinks(entries);
   const euHosts = new Set(
     editorial.tagFacts
@@ -47,7 +56,12 @@ function rank(entries: readonly CatalogEntry[], answers: WizardAnswers, editoria
     if (exact) editorialIds.add(exact);
     for (const [family, pattern] of FAMILIES) if (pattern.test(entry.modelId)) editorialIds.add(family);
     const vendor = creatorOf(entry.modelId).creator;
-    scored.push(scoreEntry({ entry, editorialIds, vendor }, answers, editorial));
+    const item = scoreEntry({ entry, editorialIds, vendor }, answers, editorial);
+    const evidence = evidenceFor(quality.get(entry.modelId) ?? null, standings, answers);
+    item.score += evidence.points;
+    // Scores go right after the catalog summary, ahead of the guides' reasons.
+    item.reasons.splice(1, 0, ...evidence.reasons);
+    scored.push(item);
   }
   addPricePoints(scored, PRICE_WEIGHT[answers.choices["budget-sensitivity"] ?? ""] ?? 0);
   scored.sort(bySuitability);
@@ -77,13 +91,17 @@ function guidance(id: string): WizardReason {
   return { kind: "fit", text: fact.text, ...cite(fact) };
 }
 
-/** Ranks catalog models for the answers, with reasons, a fallback on another provider, and routing. */
+/**
+ * Ranks catalog models for the answers, with reasons, a fallback on another provider, and routing.
+ * Quality defaults to the summaries loaded with the entries (see quality/attached.ts).
+ */
 export function recommendModels(
   entries: readonly CatalogEntry[],
   answers: WizardAnswers,
   editorial: WizardEditorial = defaultWizardEditorial(),
+  quality: ReadonlyMap<string, ModelQuality> = qualityAttachedTo(entries),
 ): WizardResult {
-  const { models, excludedCounts, matchingOfferings } = rank(entries, answers, editorial);
+  const { models, excludedCounts, matchingOfferings } = rank(entries, answers, editorial, quality);
   const top = models[0];
   const vendorOf = (c: WizardCandidate) => creatorOf(c.entry.modelId).creator;
   const others = models.slice(1).filter((c) => top && c.entry.provider !== top.entry.provider);
@@ -113,7 +131,8 @@ export function recommendModels(
   if (budget === "high" || budget === "moderate") {
     const { router, budgetTaskShare } = routingPattern();
     const variant = (choices: Record<string, string>) =>
-      rank(entries, { ...answers, choices: { ...answers.choices, ...choices } }, editorial).models[0] ?? null;
+      rank(entries, { ...answers, choices: { ...answers.choices, ...choices } }, editorial, quality)
+        .models[0] ?? null;
     routing = {
       name: router.name,
       benefit: router.benefit,

@@ -2,37 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type CatalogEntry, toCatalogEntry } from "../entry";
 import { loadSnapshot } from "../snapshot";
 import { parseWizardAnswers, recommendModels, serializeWizardAnswers } from "./index";
-
-function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
-  const [provider = "acme", model = id] = id.split("/");
-  return {
-    id,
-    provider,
-    providerName: provider,
-    model,
-    modelId: model,
-    name: model,
-    inputPerMTok: "1",
-    outputPerMTok: "2",
-    cachedInputPerMTok: null,
-    cacheWritePerMTok: null,
-    tiered: false,
-    timeOfDayPricing: false,
-    contextWindow: 128_000,
-    maxOutputTokens: 8_000,
-    modalities: { input: ["text"], output: ["text"] },
-    toolCall: true,
-    reasoning: false,
-    structuredOutput: true,
-    openWeights: false,
-    releaseDate: "2025-01-01",
-    knowledgeCutoff: null,
-    deprecated: false,
-    priceSource: "genai-prices",
-    priceAsOf: "2026-11-22",
-    ...overrides,
-  };
-}
+import { entry } from "./test-entry";
 
 const answers = (query: string) => parseWizardAnswers(new URLSearchParams(query));
 const ids = (query: string, entries: CatalogEntry[]) =>
