@@ -81,6 +81,61 @@ test("two workloads from presets: sorted totals that equal the sum of their work
   expect(csv).toContain(`${modelId},`);
 });
 
+test("a quality bar makes the headline the cheapest model meeting it and lists unscored models apart", async ({
+  page,
+  request,
+}) => {
+  const calculator = new CalculatorPage(page);
+  await calculator.goto();
+  const summary = page.getByTestId("results-summary");
+  await expect(summary).toContainText("Cheapest paid:");
+  const unbarred = await summary.locator("strong").first().textContent();
+
+  await calculator.setQualityBar("lmarena", 1400);
+  await expect(summary).toContainText("Cheapest paid meeting LMArena text (style control) ≥ 1,400:");
+  const barred = await summary.locator("strong").first().textContent();
+  expect(barred).not.toBe(unbarred);
+  // The headline cites the score it was held to, with its date.
+  await expect(summary).toContainText(
+    /\(LMArena text \(style control\) [\d,]+ ± \d+ \(\d{4}-\d{2}-\d{2}\)\)/,
+  );
+  const firstRow = calculator.rows.first();
+  await expect(firstRow.getByTestId("result-quality")).toContainText(
+    /LMArena text \(style control\) 1,4\d\d/,
+  );
+
+  // Priced models without an LMArena score are listed apart, with the reason, not silently dropped.
+  const unscored = page.getByTestId("unscored-list");
+  await expect(unscored).toContainText("No score — not compared");
+  await unscored.locator("summary").click();
+  await expect(unscored.getByTestId("unscored-list-item").first()).toContainText(
+    "no score from LMArena text (style control) — not compared",
+  );
+  await expect(page.getByTestId("below-bar-list")).toBeVisible();
+
+  // The API agrees on the headline model and refuses a bar off the source's scale.
+  const modelId = (await firstRow.getAttribute("data-model-id")) ?? "";
+  const workloads = [{ name: "Support bot", inputTokens: 1000, outputTokens: 250, requestsPerMonth: 10_000 }];
+  const api = await request.post("/api/estimate", {
+    data: { workloads, qualityBar: { source: "lmarena", min: 1400 } },
+  });
+  const body = (await api.json()) as { results: { model: string }[]; qualityBar: { unscored: unknown[] } };
+  expect(body.results.map((result) => result.model)).toContain(modelId);
+  expect(body.qualityBar.unscored.length).toBeGreaterThan(0);
+  const bad = await request.post("/api/estimate", {
+    data: { workloads, qualityBar: { source: "aider", min: 250 } },
+  });
+  expect(bad.status()).toBe(400);
+  expect(JSON.stringify(await bad.json())).toContain("min for Aider polyglot must be 0 to 100");
+
+  // The bar is part of the scenario in the URL.
+  await page.reload();
+  await calculator.waitForEstimate();
+  await expect(page.getByTestId("quality-bar-source")).toHaveValue("lmarena");
+  await expect(page.getByTestId("quality-bar-min")).toHaveValue("1400");
+  await expect(summary).toContainText(`${barred}`);
+});
+
 test("pasted text is counted with the real tokenizers and can set the input tokens", async ({ page }) => {
   const calculator = new CalculatorPage(page);
   await calculator.goto();

@@ -79,3 +79,21 @@ test.describe("on a 390 px phone", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+test("the best-quality answer ranks current models on published scores, each cited with source and date", async ({
+  page,
+}) => {
+  const wizard = new WizardPage(page);
+  await wizard.goto("quality-bar=best");
+  const cited = wizard.candidates
+    .getByTestId("wizard-reason")
+    .filter({
+      hasText:
+        /^✓?.*LMArena text \(style control\) [\d,]+ ± \d+ \(\d{4}-\d{2}-\d{2}\): above \d+% of scored catalog models/,
+    });
+  await expect(cited.first()).toBeVisible();
+  await expect(cited.first()).toContainText("lmarena");
+  // A model released in the last year ranks: these are not in the 2024 buying guides.
+  const ranked = await wizard.rankedIds();
+  expect(ranked.some((id) => /gemini-3|claude-opus-4-[5-9]|gpt-5|deepseek-v4/.test(id))).toBe(true);
+});

@@ -73,6 +73,14 @@ export class CalculatorPage {
     return this.page.locator(`[data-testid="result-row"][data-model-id="${modelId}"]`);
   }
 
+  /** Sets "at least `min` on `source`" and waits for the estimate that applies it. */
+  async setQualityBar(source: string, min: number) {
+    await this.page.getByTestId("quality-bar-source").selectOption(source);
+    await this.page.getByTestId("quality-bar-min").fill(String(min));
+    await expect(this.page).toHaveURL(/[?&]s=/);
+    await this.waitForEstimate();
+  }
+
   async filterResults(text: string) {
     await this.page.getByTestId("results-filter").fill(text);
   }
