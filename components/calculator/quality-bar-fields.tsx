@@ -35,7 +35,8 @@ export function QualityBarFields({
           value={source ?? ""}
           onChange={(event) => {
             const next = event.target.value as QualityBar["source"] | "";
-            onChange(next ? { source: next, min: bar?.min ?? STARTING_MIN[next] } : null);
+            // Each source has its own scale (Elo, percent, index), so a new source starts afresh.
+            onChange(next ? { source: next, min: STARTING_MIN[next] } : null);
           }}
         >
           <option value="">No quality bar</option>

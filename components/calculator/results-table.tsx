@@ -52,7 +52,7 @@ function AppliedBadges({ applied }: { applied: WorkloadEstimate["applied"] }) {
 function QualityCell({ result }: { result: ModelEstimate }) {
   const cost = result.aiderCost;
   return (
-    <td className="max-w-72 px-3 py-2 align-top text-xs" data-testid="result-quality">
+    <td className="min-w-52 max-w-72 px-3 py-2 align-top text-xs" data-testid="result-quality">
       {result.quality ? <div>{result.quality.citation}</div> : <span className="text-zinc-400">—</span>}
       {cost?.perSolvedTaskUsd ? (
         <div
@@ -60,8 +60,8 @@ function QualityCell({ result }: { result: ModelEstimate }) {
           data-testid="result-cost-per-solved"
           title={`Aider's run of ${cost.modelTested}: ${formatUsd(cost.runCostUsd)} for ${cost.tasks} exercises at that day's prices, ${cost.solvedTasks} solved`}
         >
-          {formatUsd(cost.perSolvedTaskUsd)} per solved task (Aider polyglot, {cost.solvedTasks} of{" "}
-          {cost.tasks}, {cost.sourceDate})
+          {formatUsd(cost.perSolvedTaskUsd)} / solved task · Aider run, {cost.solvedTasks} of {cost.tasks}{" "}
+          solved, {cost.sourceDate}
         </div>
       ) : null}
     </td>

@@ -1,15 +1,9 @@
 import { getDb } from "@/db/client";
-import { listQualityScores, listQualityScoresByModel } from "@/db/queries/quality";
+import { listQualityScoresByModel } from "@/db/queries/quality";
 import { AppError } from "@/lib/errors";
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
-import {
-  applyQualityQuery,
-  type ModelQuality,
-  qualityQuerySchema,
-  summarizeQuality,
-  toApiScore,
-} from "./quality/read";
+import { applyQualityQuery, type ModelQuality, qualityQuerySchema, toApiScore } from "./quality/read";
 import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
 import { type CatalogData, getCatalog } from "./service";
 

@@ -134,6 +134,13 @@ test("a quality bar makes the headline the cheapest model meeting it and lists u
   await expect(page.getByTestId("quality-bar-source")).toHaveValue("lmarena");
   await expect(page.getByTestId("quality-bar-min")).toHaveValue("1400");
   await expect(summary).toContainText(`${barred}`);
+
+  // On Aider's bar, its published run cost is shown per solved task, with the run's date.
+  await calculator.setQualityBar("aider", 70);
+  await expect(summary).toContainText("Cheapest paid meeting Aider polyglot ≥ 70:");
+  await expect(page.getByTestId("result-cost-per-solved").first()).toContainText(
+    /^\$[\d.]+ \/ solved task · Aider run, \d+ of 225 solved, \d{4}-\d{2}-\d{2}$/,
+  );
 });
 
 test("pasted text is counted with the real tokenizers and can set the input tokens", async ({ page }) => {

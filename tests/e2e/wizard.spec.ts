@@ -85,12 +85,10 @@ test("the best-quality answer ranks current models on published scores, each cit
 }) => {
   const wizard = new WizardPage(page);
   await wizard.goto("quality-bar=best");
-  const cited = wizard.candidates
-    .getByTestId("wizard-reason")
-    .filter({
-      hasText:
-        /^✓?.*LMArena text \(style control\) [\d,]+ ± \d+ \(\d{4}-\d{2}-\d{2}\): above \d+% of scored catalog models/,
-    });
+  const cited = wizard.candidates.getByTestId("wizard-reason").filter({
+    hasText:
+      /^✓?.*LMArena text \(style control\) [\d,]+ ± \d+ \(\d{4}-\d{2}-\d{2}\): above \d+% of scored catalog models/,
+  });
   await expect(cited.first()).toBeVisible();
   await expect(cited.first()).toContainText("lmarena");
   // A model released in the last year ranks: these are not in the 2024 buying guides.
