@@ -4,8 +4,12 @@ import { trimDecimal } from "@/lib/format";
 
 const usd = (decimal: string | null) => (decimal === null ? null : trimDecimal(decimal));
 
-/** The results table as CSV, with the exact decimal amounts the estimate returned. */
+/**
+ * The results table as CSV, with the exact decimal amounts the estimate returned. Under a quality
+ * bar it adds the score each model was held to, with its citation, and Aider's cost per solved task.
+ */
 export function resultsToCsv(results: readonly ModelEstimate[], workloadNames: readonly string[]): string {
+  const withQuality = results.some((result) => result.quality);
   const header = [
     "model",
     "name",
@@ -14,6 +18,9 @@ export function resultsToCsv(results: readonly ModelEstimate[], workloadNames: r
     "yearly_usd",
     "per_member_monthly_usd",
     "fits_budget",
+    ...(withQuality
+      ? ["quality_score", "quality_citation", "aider_usd_per_solved_task", "aider_run_date"]
+      : []),
     ...workloadNames.flatMap((name) => [
       `${name}: requests_per_month`,
       `${name}: input_tokens`,
@@ -31,6 +38,14 @@ export function resultsToCsv(results: readonly ModelEstimate[], workloadNames: r
       usd(result.yearlyUsd),
       usd(result.perMemberUsd),
       result.fitsBudget,
+      ...(withQuality
+        ? [
+            result.quality?.value ?? null,
+            result.quality?.citation ?? null,
+            usd(result.aiderCost?.perSolvedTaskUsd ?? null),
+            result.aiderCost?.sourceDate ?? null,
+          ]
+        : []),
       ...workloadNames.flatMap((name) => {
         const workload = result.workloads.find((item) => item.name === name);
         return workload
