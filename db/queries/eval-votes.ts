@@ -61,8 +61,21 @@ export async function listVotesAcrossSets({ db }: { db: Db }): Promise<EvalVote[
   }
 }
 
+interface VotableRow {
+  id: string | number;
+  case_id: string;
+  model_id: string;
+  output: string;
+  set_id: string;
+  prompt: string;
+  vars: Record<string, string> | null;
+}
+
 export interface VotableResultInRun extends VotableResult {
   setId: string;
+  /** The case's prompt as written (a template) and its vars. */
+  prompt: string;
+  vars: Record<string, string> | null;
 }
 
 /**
@@ -77,16 +90,12 @@ export async function listVotableResultsByRun({
   runId: string;
 }): Promise<VotableResultInRun[]> {
   try {
-    const rows = await executeRows<{
-      id: string | number;
-      case_id: string;
-      model_id: string;
-      output: string;
-      set_id: string;
-    }>(
+    const rows = await executeRows<VotableRow>(
       db,
-      sql`select r.id, r.case_id, r.model_id, r.output, run.set_id
-          from eval_results r join eval_runs run on run.id = r.run_id
+      sql`select r.id, r.case_id, r.model_id, r.output, run.set_id, c.prompt, c.vars
+          from eval_results r
+          join eval_runs run on run.id = r.run_id
+          join eval_cases c on c.id = r.case_id
           where r.run_id = ${runId} order by r.id`,
     );
     return rows.map((row) => ({
@@ -95,6 +104,8 @@ export async function listVotableResultsByRun({
       modelId: row.model_id,
       output: row.output,
       setId: row.set_id,
+      prompt: row.prompt,
+      vars: row.vars,
     }));
   } catch (error) {
     throw dbError("read the run's answers", error);

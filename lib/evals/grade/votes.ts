@@ -10,7 +10,8 @@ import {
 import type { EvalVote } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { computeRatings, type ModelRating, VOTE_WINNERS } from "../ratings";
-import { type NextPair, pickNextPair } from "./pairs";
+import { pickNextPair } from "./pairs";
+import { renderTemplate } from "./template";
 
 export const voteBodySchema = z.object({
   leftResultId: z.number({ error: "leftResultId must be an answer id" }).int().positive(),
@@ -69,15 +70,45 @@ export async function castVote({
   return { vote, leftModelId: left.modelId, rightModelId: right.modelId };
 }
 
-/** The run's votes so far and the pair to vote on next (null when every pair has a vote). */
-export async function readRunVotes(rawRunId: string): Promise<{ votes: EvalVote[]; next: NextPair | null }> {
+/** A pair as the vote screen gets it: answers without their models, which a vote reveals. */
+export interface BlindPair {
+  caseId: string;
+  /** The case's prompt with its vars filled in (as written when a var is missing). */
+  prompt: string;
+  left: { id: number; output: string };
+  right: { id: number; output: string };
+  remaining: number;
+}
+
+/** How many votes the run has and the pair to vote on next (null when every pair has a vote). */
+export async function readRunVotes(rawRunId: string): Promise<{ votes: number; next: BlindPair | null }> {
   const runId = parseId(rawRunId, "run");
   const db = await getDb();
   const [results, votes] = await Promise.all([
     listVotableResultsByRun({ db, runId }),
     listVotesForRun({ db, runId, createdBy: null }),
   ]);
-  return { votes, next: pickNextPair({ results, voted: votes, seed: runId }) };
+  const next = pickNextPair({ results, voted: votes, seed: runId });
+  if (!next) return { votes: votes.length, next: null };
+  const answer = results.find((result) => result.caseId === next.caseId);
+  return {
+    votes: votes.length,
+    next: {
+      caseId: next.caseId,
+      prompt: answer ? shownPrompt(answer.prompt, answer.vars) : "",
+      left: { id: next.left.id, output: next.left.output },
+      right: { id: next.right.id, output: next.right.output },
+      remaining: next.remaining,
+    },
+  };
+}
+
+function shownPrompt(template: string, vars: Record<string, string> | null): string {
+  try {
+    return renderTemplate(template, vars ?? undefined);
+  } catch {
+    return template;
+  }
 }
 
 export interface Leaderboard {

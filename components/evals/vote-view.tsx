@@ -1,0 +1,65 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { fetchJson } from "@/lib/api-client";
+import type { BlindPair } from "@/lib/evals/grade/votes";
+import type { VoteWinner } from "@/lib/evals/ratings";
+import { VotePanel, type VoteReveal } from "./vote-panel";
+
+interface RunVotes {
+  votes: number;
+  next: BlindPair | null;
+}
+
+/** Loads the next blind pair of a run, saves each vote, and shows who was who before moving on. */
+export function VoteView({ runId }: { runId: string }) {
+  const path = `/api/evals/runs/${encodeURIComponent(runId)}/votes`;
+  const client = useQueryClient();
+  const [reveal, setReveal] = useState<VoteReveal | null>(null);
+  const query = useQuery({ queryKey: ["eval-votes", runId], queryFn: () => fetchJson<RunVotes>(path) });
+  const pair = query.data?.next ?? null;
+
+  const vote = useMutation({
+    mutationFn: (winner: VoteWinner) =>
+      fetchJson<{ leftModelId: string; rightModelId: string }>(path, {
+        method: "POST",
+        body: JSON.stringify({ leftResultId: pair?.left.id, rightResultId: pair?.right.id, winner }),
+      }),
+    onSuccess: (saved, winner) => setReveal({ winner, ...saved }),
+  });
+
+  const onVote = useCallback((winner: VoteWinner) => vote.mutate(winner), [vote.mutate]);
+  const onNext = useCallback(() => {
+    setReveal(null);
+    vote.reset();
+    void client.invalidateQueries({ queryKey: ["eval-votes", runId] });
+  }, [client, runId, vote.reset]);
+
+  if (query.isPending) return <p className="text-sm text-zinc-500">Loading the next pair…</p>;
+  if (query.isError) {
+    return (
+      <p role="alert" data-testid="vote-load-error" className="text-sm text-red-600 dark:text-red-400">
+        {query.error.message}
+      </p>
+    );
+  }
+  if (!pair) {
+    return (
+      <p data-testid="vote-done" className="text-sm">
+        Every pair of this run has your vote ({query.data.votes} in all).
+      </p>
+    );
+  }
+  return (
+    <VotePanel
+      key={`${pair.left.id}:${pair.right.id}`}
+      pair={pair}
+      reveal={reveal}
+      saving={vote.isPending}
+      error={vote.isError ? vote.error.message : null}
+      onVote={onVote}
+      onNext={onNext}
+    />
+  );
+}
