@@ -16,19 +16,22 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
   const axis = ciAxis(board.ratings);
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table data-testid="leaderboard-table" className="w-full min-w-[36rem] text-sm">
+      <table data-testid="leaderboard-table" className="w-full text-sm">
         <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
           <tr>
             <th className={headClass}>#</th>
             <th className={headClass}>Model</th>
             <th className={`${headClass} text-right`}>Rating</th>
-            <th className={`${headClass} w-1/3`}>
+            <th className={`${headClass} hidden w-1/3 sm:table-cell`}>
               95% interval{" "}
               <span className="font-normal normal-case">
                 ({axis.min}–{axis.max})
               </span>
             </th>
-            <th className={`${headClass} text-right`} title="Wins / losses / ties / both bad">
+            <th
+              className={`${headClass} hidden text-right sm:table-cell`}
+              title="Wins / losses / ties / both bad"
+            >
               W / L / T / ✗
             </th>
           </tr>
@@ -45,11 +48,20 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                 className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
               >
                 <td className="px-3 py-2 tabular text-zinc-500">{index + 1}</td>
-                <td className="max-w-[16rem] truncate px-3 py-2 font-mono text-xs">{rating.modelId}</td>
+                <td className="max-w-[16rem] px-3 py-2">
+                  <span className="block truncate font-mono text-xs">{rating.modelId}</span>
+                  <span className="block text-[11px] text-zinc-500 tabular sm:hidden">
+                    {rating.wins} W · {rating.losses} L · {rating.ties} T · {rating.bothBad} ✗
+                  </span>
+                </td>
                 <td className="px-3 py-2 text-right font-semibold tabular" data-testid="leaderboard-rating">
                   {Math.round(rating.rating)}
+                  <span className="block text-[11px] font-normal text-zinc-500">
+                    {Math.round(rating.ciLow)}–{Math.round(rating.ciHigh)}
+                  </span>
                 </td>
-                <td className="px-3 py-2">
+                {/* On a phone the interval shows as numbers under the rating instead of a bar. */}
+                <td className="hidden px-3 py-2 sm:table-cell">
                   <div
                     className="relative h-3 rounded bg-zinc-100 dark:bg-zinc-800"
                     role="img"
@@ -66,7 +78,7 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                     />
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular text-xs">
+                <td className="hidden whitespace-nowrap px-3 py-2 text-right tabular text-xs sm:table-cell">
                   {formatInteger(rating.wins)} / {formatInteger(rating.losses)} / {formatInteger(rating.ties)}{" "}
                   / {formatInteger(rating.bothBad)}
                 </td>

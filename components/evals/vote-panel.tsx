@@ -101,10 +101,10 @@ export function VotePanel({
             aria-pressed={reveal?.winner === choice.winner}
             disabled={saving || reveal !== null}
             onClick={() => onVote(choice.winner)}
-            className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm font-medium transition disabled:opacity-60 ${
+            className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm font-medium transition ${
               reveal?.winner === choice.winner
                 ? "border-accent-600 bg-accent-600 text-white"
-                : "border-zinc-300 hover:border-accent-500 dark:border-zinc-700"
+                : "border-zinc-300 hover:border-accent-500 disabled:opacity-60 dark:border-zinc-700"
             }`}
           >
             <kbd className={kbdClass}>{choice.key}</kbd>
