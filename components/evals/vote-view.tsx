@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/api-client";
+import { AppError } from "@/lib/errors";
 import type { BlindPair } from "@/lib/evals/grade/votes";
 import type { VoteWinner } from "@/lib/evals/ratings";
 import { VotePanel, type VoteReveal } from "./vote-panel";
@@ -27,6 +28,12 @@ export function VoteView({ runId }: { runId: string }) {
         body: JSON.stringify({ leftResultId: pair?.left.id, rightResultId: pair?.right.id, winner }),
       }),
     onSuccess: (saved, winner) => setReveal({ winner, ...saved }),
+    // Already voted (another tab, a double submit): the first vote stands, so load the next pair.
+    onError: (error) => {
+      if (error instanceof AppError && error.status === 409) {
+        void client.invalidateQueries({ queryKey: ["eval-votes", runId] });
+      }
+    },
   });
 
   const onVote = useCallback((winner: VoteWinner) => vote.mutate(winner), [vote.mutate]);

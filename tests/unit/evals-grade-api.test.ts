@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 // The real route handlers on a throwaway in-memory database.
@@ -8,7 +9,7 @@ vi.stubEnv("PGLITE_DIR", "memory://");
 const importRoute = await import("@/app/api/evals/[id]/import/route");
 const leaderboardRoute = await import("@/app/api/evals/[id]/leaderboard/route");
 const votesRoute = await import("@/app/api/evals/runs/[runId]/votes/route");
-const { getDb } = await import("@/db/client");
+const { getDb, executeRows } = await import("@/db/client");
 const { insertEvalVote } = await import("@/db/queries/eval-votes");
 const { insertSessionWithFirstRun } = await import("@/db/queries/sessions");
 
@@ -142,11 +143,99 @@ describe("GET /api/evals/{id}/leaderboard", () => {
   });
 });
 
+/*
+ * The eval tables' required columns, as the evals schema defines them; "if not exists" leaves the
+ * real tables alone where its migration has made them, so the same inserts work either way.
+ */
+const EVAL_TABLES = `
+  create table if not exists eval_sets (id uuid primary key, name text not null);
+  create table if not exists eval_cases (id uuid primary key, set_id uuid not null, position integer not null,
+    prompt text not null, vars jsonb);
+  create table if not exists eval_runs (id uuid primary key, set_id uuid not null, set_version integer not null,
+    models jsonb not null, max_output_tokens integer not null, total_jobs integer not null);
+  create table if not exists eval_results (id bigint primary key generated always as identity, run_id uuid not null,
+    case_id uuid not null, model_id text not null, status text not null, output text not null default '');
+`;
+
+async function seedRun() {
+  const db = await getDb();
+  const [setId, runId, caseA, caseB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  for (const statement of EVAL_TABLES.split(";").filter((text) => text.trim()))
+    await db.execute(sql.raw(statement));
+  await db.execute(sql`insert into eval_sets (id, name) values (${setId}, 'Support')`);
+  await db.execute(sql`insert into eval_cases (id, set_id, position, prompt, vars) values
+    (${caseA}, ${setId}, 0, 'Refund window for {{product}}?', '{"product": "shoes"}'::jsonb),
+    (${caseB}, ${setId}, 1, 'Say hello', null)`);
+  await db.execute(sql`insert into eval_runs (id, set_id, set_version, models, max_output_tokens, total_jobs)
+    values (${runId}, ${setId}, 1, '["m/a", "m/b"]'::jsonb, 512, 4)`);
+  const ids: Record<string, number> = {};
+  for (const [caseId, caseName] of [
+    [caseA, "refund"],
+    [caseB, "hello"],
+  ] as const) {
+    for (const model of ["m/a", "m/b"]) {
+      const rows = await executeRows<{ id: string }>(
+        db,
+        sql`insert into eval_results (run_id, case_id, model_id, status, output)
+            values (${runId}, ${caseId}, ${model}, 'ok', ${`An answer about ${caseName}`}) returning id`,
+      );
+      ids[`${caseName} ${model}`] = Number(rows[0]?.id);
+    }
+  }
+  return { setId, runId, ids };
+}
+
 describe("POST /api/evals/runs/{runId}/votes", () => {
   const vote = (runId: string, body: unknown) =>
     call(
       votesRoute.POST(post(`/api/evals/runs/${runId}/votes`, body), { params: Promise.resolve({ runId }) }),
     );
+  const nextPair = (runId: string) =>
+    call(
+      votesRoute.GET(new Request(`${BASE}/api/evals/runs/${runId}/votes`), {
+        params: Promise.resolve({ runId }),
+      }),
+    );
+
+  it("serves blind pairs, saves votes with the stored models, and refuses a second vote on a pair", async () => {
+    const { setId, runId, ids } = await seedRun();
+    const first = await nextPair(runId);
+    expect(first.status).toBe(200);
+    expect(first.body.votes).toBe(0);
+    expect(first.body.next.remaining).toBe(2);
+    // The case's vars are filled in, and nothing names a model before the vote.
+    expect(first.body.next.prompt).toBe("Refund window for shoes?");
+    expect(JSON.stringify(first.body.next)).not.toContain('"m/');
+
+    const { left, right } = first.body.next;
+    const saved = await vote(runId, { leftResultId: left.id, rightResultId: right.id, winner: "left" });
+    expect(saved.status).toBe(201);
+    const shownFirst = left.id === ids["refund m/a"] ? "m/a" : "m/b";
+    expect(saved.body).toMatchObject({ leftModelId: shownFirst, vote: { setId, runId, winner: "left" } });
+
+    const again = await vote(runId, { leftResultId: right.id, rightResultId: left.id, winner: "right" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("conflict:evals");
+
+    const second = await nextPair(runId);
+    expect(second.body).toMatchObject({ votes: 1, next: { remaining: 1, prompt: "Say hello" } });
+    expect(new Set([second.body.next.left.id, second.body.next.right.id])).toEqual(
+      new Set([ids["hello m/a"], ids["hello m/b"]]),
+    );
+  });
+
+  it("refuses answers from two cases, two of one model, or outside the run", async () => {
+    const { runId, ids } = await seedRun();
+    const pairOf = (left: string, right: string, otherIds = ids) => ({
+      leftResultId: ids[left],
+      rightResultId: otherIds[right],
+      winner: "tie",
+    });
+    expect((await vote(runId, pairOf("refund m/a", "hello m/b"))).status).toBe(400);
+    expect((await vote(runId, pairOf("refund m/a", "hello m/a"))).status).toBe(400);
+    const otherRun = await seedRun();
+    expect((await vote(runId, pairOf("refund m/a", "refund m/b", otherRun.ids))).status).toBe(404);
+  });
 
   it("answers a bad body or run id with a 400 before touching the database", async () => {
     const bad = await vote(randomUUID(), { leftResultId: 1, rightResultId: 2, winner: "draw" });

@@ -145,6 +145,9 @@ describe("gradeAssertions: numbers, distance and limits", () => {
     );
     expect(grade({ type: "javascript-number", value: -2 }, "It is -2 degrees").pass).toBe(true);
     expect(grade({ type: "javascript-number", value: 5 }, "five").pass).toBe(false);
+    expect(grade({ type: "javascript-number", value: 1 }, "Items 1,2,3 are ready").pass).toBe(true);
+    expect(grade({ type: "javascript-number", value: 0.5 }, "Probability: .5").pass).toBe(true);
+    expect(grade({ type: "javascript-number", value: 1500 }, "About 1.5e3 tokens").pass).toBe(true);
     expect(grade({ type: "javascript-number", value: "process.exit()" }, "5").pass).toBeNull();
   });
 
@@ -156,6 +159,8 @@ describe("gradeAssertions: numbers, distance and limits", () => {
     // promptfoo's default threshold is 5.
     expect(grade({ type: "levenshtein", value: "abcdefgh" }, "abc").pass).toBe(true);
     expect(grade({ type: "levenshtein", value: "abcdefghi" }, "abc").pass).toBe(false);
+    // Texts too long to compare in reasonable time are not graded rather than stalling.
+    expect(grade({ type: "levenshtein", value: "a".repeat(40_000) }, "b".repeat(40_000)).pass).toBeNull();
   });
 
   it("max-length counts characters, not bytes or UTF-16 units", () => {

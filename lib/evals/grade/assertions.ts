@@ -9,6 +9,8 @@ import { renderTemplate } from "./template";
 
 /** promptfoo's default for levenshtein when no threshold is given. */
 const DEFAULT_MAX_EDIT_DISTANCE = 5;
+/** Edit distance costs length × length; past this (about a second) grading would stall a worker. */
+const MAX_EDIT_DISTANCE_WORK = 1e9;
 
 interface GradeContext {
   expected?: string;
@@ -160,15 +162,17 @@ const GRADERS: Record<Assertion["type"], (prepared: Prepared) => Verdict> = {
       throw new UngradableError("javascript-number needs a numeric value (the target).");
     }
     const tolerance = prepared.assertion.threshold ?? 0;
-    const match = /[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/.exec(prepared.answer.output);
-    if (!match) return passed(false, "The answer contains no number.");
-    const found = Number(match[0].replace(/,/g, ""));
+    const found = firstNumber(prepared.answer.output);
+    if (found === null) return passed(false, "The answer contains no number.");
     const within = Math.abs(found - target) <= tolerance;
     return passed(within, `Found ${found}; target ${target} ± ${tolerance}.`);
   },
   levenshtein(prepared) {
     const reference = referenceText(prepared);
     const maxDistance = prepared.assertion.threshold ?? DEFAULT_MAX_EDIT_DISTANCE;
+    if (prepared.answer.output.length * reference.length > MAX_EDIT_DISTANCE_WORK) {
+      return unknown("The texts are too long to compare by edit distance.");
+    }
     const edits = distance(prepared.answer.output, reference);
     const longest = Math.max(prepared.answer.output.length, reference.length, 1);
     return {
@@ -199,6 +203,18 @@ const GRADERS: Record<Assertion["type"], (prepared: Prepared) => Verdict> = {
     return unknown("awaiting judge");
   },
 };
+
+/** A decimal number; thousands separators only in groups of three, so "1,2,3" reads as 1, not 123. */
+const NUMBER_PATTERN = /[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?/g;
+
+function firstNumber(text: string): number | null {
+  for (const match of text.matchAll(NUMBER_PATTERN)) {
+    if (!/\d/.test(match[0])) continue;
+    const value = Number(match[0].replace(/,/g, ""));
+    if (Number.isFinite(value)) return value;
+  }
+  return null;
+}
 
 /** The answer as JSON: all of it, else the JSON inside it (a fenced block, say). */
 function jsonOfAnswer(output: string): unknown[] {
