@@ -3,7 +3,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
 /**
  * Bradley–Terry ratings from blind pairwise votes. P(i beats j) = p_i / (p_i + p_j); strengths are
- * fitted by Hunter's MM iterations and shown on an Elo-like scale, 1000 + 400·log10(p), so 400
+ * fitted by maximum likelihood (Newton's method) and shown on an Elo-like scale, 1000 + 400·log10(p), so 400
  * points mean 10:1 odds. A tie counts as half a win to each side. "Both bad" is left out of the
  * fit: it says both answers failed, not which was better, so it is reported but not rated.
  */
@@ -42,14 +42,17 @@ export interface RatingOptions {
 
 const BASE_RATING = 1000;
 const SCALE = 400;
-const MAX_ITERATIONS = 10_000;
-const TOLERANCE = 1e-10;
+const MAX_NEWTON_STEPS = 100;
+/** Stop when no log-strength moves by more than this: 1e-9 is 4e-7 rating points. */
+const TOLERANCE = 1e-9;
+/** The largest Newton step in log-strength; keeps the first steps from overshooting. */
+const MAX_STEP = 2;
 
-/** Wins of i over j (ties as halves) and games between them, for each ordered pair. */
-interface Tally {
-  models: string[];
-  wins: number[][];
-  games: number[][];
+/** A vote by model index: the left model's share of the win (1, ½ or 0). */
+interface IndexedVote {
+  left: number;
+  right: number;
+  leftWin: number;
 }
 
 export function toEloScale(strength: number): number {
@@ -62,22 +65,28 @@ export function computeRatings(votes: PairwiseVote[], options: RatingOptions = {
   const rated = votes.filter((vote) => vote.winner !== "both_bad" && vote.leftModelId !== vote.rightModelId);
   const models = [...new Set(rated.flatMap((vote) => [vote.leftModelId, vote.rightModelId]))].sort();
   if (models.length === 0) return [];
-  const estimate = fitStrengths(tally(models, rated), priorGames).map(toEloScale);
+  const index = new Map(models.map((model, position) => [model, position]));
+  const indexed: IndexedVote[] = rated.map((vote) => ({
+    left: index.get(vote.leftModelId) ?? 0,
+    right: index.get(vote.rightModelId) ?? 0,
+    leftWin: vote.winner === "left" ? 1 : vote.winner === "tie" ? 0.5 : 0,
+  }));
+  const estimate = fitLogStrengths(models.length, indexed, priorGames);
 
   const samples: number[][] = models.map(() => []);
   const rng = xoroshiro128plus(seed);
   for (let round = 0; round < bootstrapRounds; round++) {
-    const resample = rated.map(() => rated[uniformInt(rng, 0, rated.length - 1)] as PairwiseVote);
-    fitStrengths(tally(models, resample), priorGames).forEach((strength, index) => {
-      samples[index]?.push(toEloScale(strength));
+    const resample = indexed.map(() => indexed[uniformInt(rng, 0, indexed.length - 1)] as IndexedVote);
+    fitLogStrengths(models.length, resample, priorGames).forEach((logStrength, position) => {
+      samples[position]?.push(logToElo(logStrength));
     });
   }
 
   const counts = countVotes(votes);
   return models
-    .map((modelId, index) => {
-      const sorted = (samples[index] ?? []).sort((a, b) => a - b);
-      const rating = estimate[index] ?? BASE_RATING;
+    .map((modelId, position) => {
+      const sorted = (samples[position] ?? []).sort((a, b) => a - b);
+      const rating = logToElo(estimate[position] ?? 0);
       return {
         modelId,
         rating,
@@ -89,58 +98,96 @@ export function computeRatings(votes: PairwiseVote[], options: RatingOptions = {
     .sort((a, b) => b.rating - a.rating || a.modelId.localeCompare(b.modelId));
 }
 
-function tally(models: string[], votes: PairwiseVote[]): Tally {
-  const index = new Map(models.map((model, position) => [model, position]));
-  const square = () => models.map(() => models.map(() => 0));
-  const result: Tally = { models, wins: square(), games: square() };
-  for (const vote of votes) {
-    const left = index.get(vote.leftModelId);
-    const right = index.get(vote.rightModelId);
-    if (left === undefined || right === undefined) continue;
-    const leftWin = vote.winner === "left" ? 1 : vote.winner === "tie" ? 0.5 : 0;
-    add(result.wins, left, right, leftWin);
-    add(result.wins, right, left, 1 - leftWin);
-    add(result.games, left, right, 1);
-    add(result.games, right, left, 1);
+const logToElo = (logStrength: number) => BASE_RATING + (SCALE * logStrength) / Math.LN10;
+
+/**
+ * The maximum-likelihood log-strengths θ (p = e^θ), by Newton's method on the log-likelihood,
+ * which is concave: about ten steps. Hunter's MM iterations, used first, needed thousands: 0.7–5 s
+ * per leaderboard of 100–10,000 votes against 9–150 ms now (bench/ratings, 2 busy cores).
+ * The prior's games are against a reference with θ = 0 that never moves, which fixes the scale;
+ * without a prior the last model is held at 0 while fitting and the result is centred on 0
+ * (a geometric mean strength of 1).
+ */
+function fitLogStrengths(modelCount: number, votes: IndexedVote[], priorGames: number): number[] {
+  // Wins and games per pair, summed once; each Newton step then costs models² whatever the votes.
+  const wins = square(modelCount);
+  const games = square(modelCount);
+  for (const { left, right, leftWin } of votes) {
+    wins[left]![right]! += leftWin;
+    wins[right]![left]! += 1 - leftWin;
+    games[left]![right]! += 1;
+    games[right]![left]! += 1;
   }
-  return result;
+  const free = priorGames > 0 ? modelCount : modelCount - 1;
+  const theta = new Array<number>(modelCount).fill(0);
+  for (let step = 0; step < MAX_NEWTON_STEPS && free > 0; step++) {
+    const gradient = new Array<number>(free).fill(0);
+    const information = square(free);
+    for (let i = 0; i < free; i++) {
+      const ownTheta = theta[i] ?? 0;
+      const towardsReference = logistic(ownTheta);
+      gradient[i] = priorGames * (0.5 - towardsReference);
+      information[i]![i]! += priorGames * towardsReference * (1 - towardsReference);
+      for (let j = 0; j < modelCount; j++) {
+        const played = games[i]![j]!;
+        if (j === i || played === 0) continue;
+        const winChance = logistic(ownTheta - (theta[j] ?? 0));
+        gradient[i]! += wins[i]![j]! - played * winChance;
+        const curvature = played * winChance * (1 - winChance);
+        information[i]![i]! += curvature;
+        if (j < free) information[i]![j]! -= curvature;
+      }
+    }
+    const delta = solveSymmetric(information, gradient);
+    const largest = Math.max(...delta.map(Math.abs));
+    const shrink = largest > MAX_STEP ? MAX_STEP / largest : 1;
+    delta.forEach((change, i) => {
+      theta[i] = (theta[i] ?? 0) + change * shrink;
+    });
+    if (largest < TOLERANCE || !Number.isFinite(largest)) break;
+  }
+  if (priorGames > 0) return theta;
+  const mean = theta.reduce((sum, value) => sum + value, 0) / modelCount;
+  return theta.map((value) => value - mean);
 }
 
-function add(matrix: number[][], row: number, column: number, amount: number): void {
-  const line = matrix[row];
-  if (line) line[column] = (line[column] ?? 0) + amount;
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+function square(size: number): number[][] {
+  return Array.from({ length: size }, () => new Array<number>(size).fill(0));
 }
 
 /**
- * Hunter's MM update, p_i ← W_i / Σ_j n_ij / (p_i + p_j), until no strength moves by more than
- * 1e-10 (relative). The prior's games are against a reference of strength 1 that never moves, which
- * also fixes the scale; without a prior the strengths are scaled to a geometric mean of 1.
+ * Solves A·x = b for the small symmetric positive-definite information matrix by Gaussian
+ * elimination with partial pivoting. A matrix library would be a dependency for fifteen lines on
+ * matrices of a few dozen rows. A singular system (a model with no games) leaves that entry at 0.
  */
-function fitStrengths({ models, wins, games }: Tally, priorGames: number): number[] {
-  let strengths = models.map(() => 1);
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const next = strengths.map((own, i) => {
-      let totalWins = priorGames / 2;
-      let denominator = priorGames / (own + 1);
-      strengths.forEach((other, j) => {
-        const played = games[i]?.[j] ?? 0;
-        if (j === i || played === 0) return;
-        totalWins += wins[i]?.[j] ?? 0;
-        denominator += played / (own + other);
-      });
-      return denominator === 0 ? own : totalWins / denominator;
-    });
-    if (priorGames === 0) {
-      const logMean = next.reduce((sum, value) => sum + Math.log(value), 0) / next.length;
-      for (let i = 0; i < next.length; i++) next[i] = (next[i] ?? 1) / Math.exp(logMean);
+function solveSymmetric(matrix: number[][], vector: number[]): number[] {
+  const size = vector.length;
+  const rows = matrix.map((row, i) => [...row, vector[i] ?? 0]);
+  for (let column = 0; column < size; column++) {
+    let pivot = column;
+    for (let row = column + 1; row < size; row++) {
+      if (Math.abs(rows[row]![column]!) > Math.abs(rows[pivot]![column]!)) pivot = row;
     }
-    const moved = next.some(
-      (value, i) => Math.abs(value - (strengths[i] ?? 1)) > TOLERANCE * Math.max(1, value),
-    );
-    strengths = next;
-    if (!moved) break;
+    [rows[column], rows[pivot]] = [rows[pivot]!, rows[column]!];
+    const lead = rows[column]![column]!;
+    if (Math.abs(lead) < 1e-12) continue;
+    for (let row = column + 1; row < size; row++) {
+      const factor = rows[row]![column]! / lead;
+      if (factor === 0) continue;
+      for (let k = column; k <= size; k++) rows[row]![k]! -= factor * rows[column]![k]!;
+    }
   }
-  return strengths;
+  const solution = new Array<number>(size).fill(0);
+  for (let row = size - 1; row >= 0; row--) {
+    const lead = rows[row]![row]!;
+    if (Math.abs(lead) < 1e-12) continue;
+    let sum = rows[row]![size]!;
+    for (let k = row + 1; k < size; k++) sum -= rows[row]![k]! * solution[k]!;
+    solution[row] = sum / lead;
+  }
+  return solution;
 }
 
 function countVotes(
