@@ -76,6 +76,13 @@ describe("POST /api/evals/{id}/import", () => {
 
   it("answers an unknown format, a missing text and an unknown session with clear 4xx", async () => {
     expect((await importCases({ format: "xlsx", text: "x" })).status).toBe(400);
+    const badSet = importRoute.POST(
+      post("/api/evals/x/import", { format: "jsonl", text: '{"prompt":"a"}' }),
+      {
+        params: Promise.resolve({ id: "x" }),
+      },
+    );
+    expect((await call(badSet)).body.error.message).toBe('"x" is not an eval set id.');
     expect((await importCases({ format: "jsonl" })).body.error.message).toMatch(/text/);
     expect((await importCases({ format: "sessions", sessionIds: [randomUUID()] })).status).toBe(404);
   });

@@ -22,6 +22,8 @@ export type VoteBody = z.infer<typeof voteBodySchema>;
 
 const idSchema = z.uuid();
 
+export const parseSetId = (id: string) => parseId(id, "set");
+
 function parseId(id: string, what: "run" | "set"): string {
   if (!idSchema.safeParse(id).success)
     throw new AppError("bad_request:evals", `"${id}" is not an eval ${what} id.`);
