@@ -41,7 +41,7 @@ const PREFIXED = /^([a-z][a-z-]*)(?:\((-?\d*\.?\d+)\))?(?::([\s\S]*))?$/;
  * promptfoo, so "Answer: 42" is compared whole.
  */
 export function parseExpectedCell(cell: string, where: string): Assertion {
-  const match = PREFIXED.exec(cell);
+  const match = PREFIXED.exec(cell.trimStart());
   const name = match?.[1];
   const isAssertion =
     name !== undefined &&

@@ -118,6 +118,14 @@ describe("parseCsv", () => {
     expect(cases[5]?.assert).toEqual([{ type: "equals", value: "Answer: yes" }]);
   });
 
+  it("reads a prefix after leading spaces, and unknown prefixes as equals", () => {
+    const cases = parseCsv('prompt,__expected\nHi,"  icontains:hello"\nCount,"note: 3"\n');
+    expect(cases.map((each) => each.assert?.[0])).toEqual([
+      { type: "icontains", value: "hello" },
+      { type: "equals", value: "note: 3" },
+    ]);
+  });
+
   it("reads the plain prompt,expected form", () => {
     expect(parseCsv(fixture("plain.csv"))).toEqual([
       { prompt: "What is 2 + 2?", expected: "4" },
