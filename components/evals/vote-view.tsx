@@ -22,12 +22,12 @@ export function VoteView({ runId }: { runId: string }) {
   const pair = query.data?.next ?? null;
 
   const vote = useMutation({
-    mutationFn: (winner: VoteWinner) =>
+    mutationFn: (body: { leftResultId: number; rightResultId: number; winner: VoteWinner }) =>
       fetchJson<{ leftModelId: string; rightModelId: string }>(path, {
         method: "POST",
-        body: JSON.stringify({ leftResultId: pair?.left.id, rightResultId: pair?.right.id, winner }),
+        body: JSON.stringify(body),
       }),
-    onSuccess: (saved, winner) => setReveal({ winner, ...saved }),
+    onSuccess: (saved, { winner }) => setReveal({ winner, ...saved }),
     // Already voted (another tab, a double submit): the first vote stands, so load the next pair.
     onError: (error) => {
       if (error instanceof AppError && error.status === 409) {
@@ -36,7 +36,21 @@ export function VoteView({ runId }: { runId: string }) {
     },
   });
 
-  const onVote = useCallback((winner: VoteWinner) => vote.mutate(winner), [vote.mutate]);
+  const leftId = pair?.left.id;
+  const rightId = pair?.right.id;
+  const onVote = useCallback(
+    (winner: VoteWinner) => {
+      if (leftId !== undefined && rightId !== undefined) {
+        vote.mutate({ leftResultId: leftId, rightResultId: rightId, winner });
+      }
+    },
+    [vote.mutate, leftId, rightId],
+  );
+  // An error belongs to the pair it was about; once the next pair loads it no longer applies.
+  const errorForThisPair =
+    vote.isError && vote.variables?.leftResultId === leftId && vote.variables?.rightResultId === rightId
+      ? vote.error.message
+      : null;
   const onNext = useCallback(() => {
     setReveal(null);
     vote.reset();
@@ -64,7 +78,7 @@ export function VoteView({ runId }: { runId: string }) {
       pair={pair}
       reveal={reveal}
       saving={vote.isPending}
-      error={vote.isError ? vote.error.message : null}
+      error={errorForThisPair}
       onVote={onVote}
       onNext={onNext}
     />
