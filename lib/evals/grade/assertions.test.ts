@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnswerObservation, Assertion } from "../schema";
+import { type AnswerObservation, ASSERTION_TYPES, type Assertion } from "../schema";
 import { gradeAssertions } from "./index";
 
 const answer = (output: string, extra: Partial<AnswerObservation> = {}): AnswerObservation => ({
@@ -185,8 +186,40 @@ describe("gradeAssertions: numbers, distance and limits", () => {
       false,
     );
     expect(grade({ type: "cost", threshold: 0.000125 }, answer("x")).pass).toBe(true);
+    expect(grade({ type: "cost", threshold: 1e-15 }, answer("x", { costUsd: "0" })).pass).toBe(true);
+    expect(grade({ type: "cost", threshold: 1 }, answer("x", { costUsd: "about a cent" })).pass).toBeNull();
     const unknownCost = grade({ type: "cost", threshold: 1 }, answer("x", { costUsd: null }));
     expect(unknownCost).toMatchObject({ pass: null, score: null });
     expect(unknownCost.reason).toMatch(/unknown/);
   });
+});
+
+it("never throws, whatever the assertion's value and the answer", () => {
+  const value = fc.oneof(
+    fc.string(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(undefined),
+    fc.jsonValue(),
+    fc.constantFrom("{{missing}}", "(", "[", '{"type": 3}'),
+  );
+  const assertion = fc.record({
+    type: fc.constantFrom(...ASSERTION_TYPES),
+    value,
+    threshold: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
+  });
+  const observation = fc.record({
+    output: fc.string({ maxLength: 200 }),
+    latencyMs: fc.option(fc.nat(), { nil: null }),
+    ttftMs: fc.constant(null),
+    costUsd: fc.option(fc.oneof(fc.string(), fc.constant("0.001")), { nil: null }),
+  });
+  fc.assert(
+    fc.property(fc.array(assertion, { maxLength: 4 }), observation, (assertions, observed) => {
+      const results = gradeAssertions(assertions as Assertion[], observed, { vars: { name: "x" } });
+      expect(results).toHaveLength(assertions.length);
+      for (const result of results) expect([true, false, null]).toContain(result.pass);
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { Ajv, type ValidateFunction } from "ajv";
 import { distance } from "fastest-levenshtein";
 import { AppError } from "@/lib/errors";
-import { compareUsd, numberToDecimalString, parseUsd, toUsdString } from "@/lib/money";
+import { compareUsd, numberToDecimalString, parseUsd, parseUsdRounded, toUsdString } from "@/lib/money";
 import type { AnswerObservation, Assertion, AssertionResult } from "../schema";
 import { extractJsonValues, parseWholeJson } from "./json";
 import { renderTemplate } from "./template";
@@ -51,7 +51,10 @@ function gradeOne(assertion: Assertion, answer: AnswerObservation, ctx: GradeCon
     const text = typeof assertion.value === "string" ? renderTemplate(assertion.value, ctx.vars) : undefined;
     return GRADERS[assertion.type]({ assertion, text, answer, ctx });
   } catch (error) {
-    if (error instanceof UngradableError || error instanceof AppError) return unknown(error.message);
+    // RangeError: money that is not a decimal amount (lib/money), e.g. a cost with 13+ decimals.
+    if (error instanceof UngradableError || error instanceof AppError || error instanceof RangeError) {
+      return unknown(error.message);
+    }
     throw error;
   }
 }
@@ -193,7 +196,8 @@ const GRADERS: Record<Assertion["type"], (prepared: Prepared) => Verdict> = {
     return passed(latencyMs <= maxMs, `${latencyMs} ms (at most ${maxMs} ms).`);
   },
   cost(prepared) {
-    const maxUsd = parseUsd(numberToDecimalString(limit(prepared, "USD")));
+    // A limit finer than a pico-dollar rounds to the nearest one, as prices do.
+    const maxUsd = parseUsdRounded(numberToDecimalString(limit(prepared, "USD")));
     const { costUsd } = prepared.answer;
     if (costUsd === null) return unknown("The answer's cost is unknown (no price for this model).");
     const within = compareUsd(parseUsd(costUsd), maxUsd) <= 0;

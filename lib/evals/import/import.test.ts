@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { renderTemplate } from "../grade";
@@ -86,6 +87,18 @@ describe("parsePromptfooYaml", () => {
       parsePromptfooYaml("prompts: ['Hi {{name}}']\ntests:\n  - vars: {other: x}\n"),
     );
     expect(missing.message).toBe("YAML line 3: the prompt uses {{name}} but the case gives no value for it");
+  });
+
+  it("answers an unresolved alias and an alias bomb with a 400", () => {
+    expect(thrown(() => parsePromptfooYaml("prompts: *nowhere\n")).status).toBe(400);
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "prompts: [*d]",
+    ].join("\n");
+    expect(thrown(() => parsePromptfooYaml(bomb)).status).toBe(400);
   });
 
   it("refuses file:// prompts and tests", () => {
@@ -243,4 +256,44 @@ describe("casesFromSessions", () => {
     ]);
     expect(renderTemplate(only?.prompt ?? "", only?.vars)).toBe("Explain {{name}} in Handlebars");
   });
+});
+
+it("any text gives cases or a 400/413, never another error", () => {
+  const text = fc.oneof(
+    fc.string(),
+    fc
+      .array(
+        fc.constantFrom(
+          "prompt",
+          ",",
+          "\n",
+          '"',
+          "__expected",
+          "contains:",
+          "{{a}}",
+          "a",
+          ":",
+          "- ",
+          "[",
+          "{",
+        ),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((parts) => parts.join("")),
+  );
+  const parsers = [parseCsv, parseJsonl, parsePromptfooYaml];
+  fc.assert(
+    fc.property(text, fc.constantFrom(0, 1, 2), (input, which) => {
+      try {
+        const cases = parsers[which]?.(input) ?? [];
+        expect(Array.isArray(cases)).toBe(true);
+      } catch (error) {
+        expect(error).toBeInstanceOf(AppError);
+        expect([400, 413]).toContain((error as AppError).status);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });

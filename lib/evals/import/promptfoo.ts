@@ -36,7 +36,13 @@ export function parsePromptfooYaml(text: string): EvalCaseInput[] {
     const start = node?.range?.[0];
     return start === undefined ? `YAML ${path.join(".")}` : `YAML line ${lineCounter.linePos(start).line}`;
   };
-  const config: unknown = doc.toJS();
+  let config: unknown;
+  try {
+    // toJS resolves aliases; the yaml package caps their expansion (maxAliasCount), so an alias bomb fails here.
+    config = doc.toJS();
+  } catch (error) {
+    throw importError("YAML", (error as Error).message);
+  }
   if (!isRecord(config)) throw importError("YAML", "expected a promptfoo config with prompts and tests");
 
   const prompts = readPrompts(config.prompts, lineOf);
