@@ -191,6 +191,30 @@ describe("parseJsonl and toJsonl", () => {
     );
   });
 
+  it("round-trips any cases through JSONL, newlines and odd characters included", () => {
+    const text = fc
+      .string({ unit: "binary", minLength: 1, maxLength: 40 })
+      .filter((each) => !each.includes("{{"));
+    const evalCase = fc.record(
+      {
+        prompt: text,
+        system: text,
+        vars: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string()),
+        expected: fc.string(),
+        assert: fc.array(fc.record({ type: fc.constant("contains" as const), value: fc.string() }), {
+          maxLength: 3,
+        }),
+      },
+      { requiredKeys: ["prompt"] },
+    );
+    fc.assert(
+      fc.property(fc.array(evalCase, { minLength: 1, maxLength: 5 }), (cases) => {
+        expect(parseJsonl(toJsonl(cases))).toEqual(cases);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("round-trips every importer's cases through JSONL unchanged", () => {
     const sources = [
       parseJsonl(fixture("cases.jsonl")),
