@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -329,3 +330,40 @@ export const scenarios = pgTable(
 );
 export type Scenario = typeof scenarios.$inferSelect;
 export type NewScenario = typeof scenarios.$inferInsert;
+
+// ---- Eval votes ----
+
+/**
+ * One blind vote between two answers to the same case of an eval run. The ids point at eval runs,
+ * sets, cases and results; sides are stored as shown, so a bias towards one side can be measured.
+ */
+export const evalVotes = pgTable(
+  "eval_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id").notNull(),
+    setId: uuid("set_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    leftResultId: bigint("left_result_id", { mode: "number" }).notNull(),
+    rightResultId: bigint("right_result_id", { mode: "number" }).notNull(),
+    leftModelId: text("left_model_id").notNull(),
+    rightModelId: text("right_model_id").notNull(),
+    winner: text("winner").$type<"left" | "right" | "tie" | "both_bad">().notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    check("eval_votes_winner_check", sql`${table.winner} in ('left', 'right', 'tie', 'both_bad')`),
+    check("eval_votes_distinct_check", sql`${table.leftResultId} <> ${table.rightResultId}`),
+    // One vote per pair and voter, whichever side each answer was shown on: a double key press is one vote.
+    uniqueIndex("eval_votes_pair_voter_idx").on(
+      table.runId,
+      sql`least(${table.leftResultId}, ${table.rightResultId})`,
+      sql`greatest(${table.leftResultId}, ${table.rightResultId})`,
+      sql`coalesce(${table.createdBy}, '')`,
+    ),
+    index("eval_votes_set_idx").on(table.setId, table.createdAt),
+  ],
+);
+export type EvalVote = typeof evalVotes.$inferSelect;
+export type NewEvalVote = typeof evalVotes.$inferInsert;

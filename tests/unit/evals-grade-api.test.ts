@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+// The real route handlers on a throwaway in-memory database.
+vi.stubEnv("DATABASE_URL", "");
+vi.stubEnv("PGLITE_DIR", "memory://");
+
+const importRoute = await import("@/app/api/evals/[id]/import/route");
+const leaderboardRoute = await import("@/app/api/evals/[id]/leaderboard/route");
+const votesRoute = await import("@/app/api/evals/runs/[runId]/votes/route");
+const { getDb, executeRows } = await import("@/db/client");
+const { insertEvalVote } = await import("@/db/queries/eval-votes");
+const { insertSessionWithFirstRun } = await import("@/db/queries/sessions");
+
+const BASE = "http://test.local";
+const SET_ID = randomUUID();
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies are checked field by field by the assertions.
+type Json = Record<string, any>;
+
+async function call(response: Response | Promise<Response>) {
+  const resolved = await response;
+  return { status: resolved.status, body: (await resolved.json()) as Json };
+}
+
+const post = (url: string, body: unknown) =>
+  new Request(`${BASE}${url}`, {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
+
+const importCases = (body: unknown) =>
+  call(
+    importRoute.POST(post(`/api/evals/${SET_ID}/import`, body), { params: Promise.resolve({ id: SET_ID }) }),
+  );
+const leaderboard = (id: string, query = "") =>
+  call(
+    leaderboardRoute.GET(new Request(`${BASE}/api/evals/${id}/leaderboard${query}`), {
+      params: Promise.resolve({ id }),
+    }),
+  );
+
+describe("POST /api/evals/{id}/import", () => {
+  it("returns the parsed cases of a CSV", async () => {
+    const { status, body } = await importCases({
+      format: "csv",
+      text: "prompt,expected\nWhat is 2 + 2?,4\n",
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({ cases: [{ prompt: "What is 2 + 2?", expected: "4" }], count: 1 });
+  });
+
+  it("answers a bad promptfoo file with a 400 naming the line", async () => {
+    const text =
+      "prompts: ['Hi {{name}}']\ntests:\n  - vars: {name: Ada}\n    assert:\n      - type: python\n";
+    const { status, body } = await importCases({ format: "promptfoo", text });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("bad_request:evals");
+    expect(body.error.message).toMatch(/^YAML line 3, assertion 1/);
+  });
+
+  it("imports the prompts of saved playground sessions", async () => {
+    const db = await getDb();
+    const sessionId = randomUUID();
+    await insertSessionWithFirstRun({
+      db,
+      session: { id: sessionId, title: "Pricing", clientId: null },
+      run: { id: randomUUID(), prompt: "Which model is cheapest?", system: "Be brief", params: {} },
+    });
+    const { status, body } = await importCases({ format: "sessions", sessionIds: [sessionId] });
+    expect(status).toBe(200);
+    expect(body.cases).toEqual([{ prompt: "Which model is cheapest?", system: "Be brief" }]);
+  });
+
+  it("answers an unknown format, a missing text and an unknown session with clear 4xx", async () => {
+    expect((await importCases({ format: "xlsx", text: "x" })).status).toBe(400);
+    const badSet = importRoute.POST(
+      post("/api/evals/x/import", { format: "jsonl", text: '{"prompt":"a"}' }),
+      {
+        params: Promise.resolve({ id: "x" }),
+      },
+    );
+    expect((await call(badSet)).body.error.message).toBe('"x" is not an eval set id.');
+    expect((await importCases({ format: "jsonl" })).body.error.message).toMatch(/text/);
+    expect((await importCases({ format: "sessions", sessionIds: [randomUUID()] })).status).toBe(404);
+  });
+
+  it("refuses more than 2,000 cases with a 413", async () => {
+    const text = Array.from({ length: 2001 }, (_, index) => JSON.stringify({ prompt: `q${index}` })).join(
+      "\n",
+    );
+    const { status, body } = await importCases({ format: "jsonl", text });
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("payload_too_large:evals");
+  });
+});
+
+describe("GET /api/evals/{id}/leaderboard", () => {
+  it("rates the set's models from its votes, and every set's with scope=all", async () => {
+    const db = await getDb();
+    const otherSet = randomUUID();
+    const base = { runId: randomUUID(), caseId: randomUUID(), leftModelId: "m/a", rightModelId: "m/b" };
+    for (let index = 0; index < 6; index++) {
+      const winner = index < 4 ? "left" : index === 4 ? "right" : "both_bad";
+      await insertEvalVote({
+        db,
+        vote: { ...base, setId: SET_ID, leftResultId: 2 * index + 1, rightResultId: 2 * index + 2, winner },
+      });
+    }
+    await insertEvalVote({
+      db,
+      vote: {
+        ...base,
+        setId: otherSet,
+        leftModelId: "m/c",
+        leftResultId: 100,
+        rightResultId: 101,
+        winner: "left",
+      },
+    });
+
+    const { status, body } = await leaderboard(SET_ID);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ scope: "set", setId: SET_ID, totalVotes: 6, ratedVotes: 5 });
+    expect(body.asOf).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(
+      body.ratings.map((rating: Json) => [rating.modelId, rating.wins, rating.losses, rating.bothBad]),
+    ).toEqual([
+      ["m/a", 4, 1, 1],
+      ["m/b", 1, 4, 1],
+    ]);
+    const [best] = body.ratings;
+    expect(best.ciLow).toBeLessThanOrEqual(best.rating);
+    expect(best.ciHigh).toBeGreaterThanOrEqual(best.rating);
+
+    const all = await leaderboard(SET_ID, "?scope=all");
+    expect(all.body.scope).toBe("all");
+    expect(all.body.ratings.map((rating: Json) => rating.modelId).sort()).toEqual(["m/a", "m/b", "m/c"]);
+  });
+
+  it("answers a bad set id or scope with a 400", async () => {
+    expect((await leaderboard("nope")).status).toBe(400);
+    expect((await leaderboard(SET_ID, "?scope=team")).status).toBe(400);
+  });
+
+  it("has no ratings for a set without votes", async () => {
+    expect((await leaderboard(randomUUID())).body).toMatchObject({ ratings: [], totalVotes: 0, asOf: null });
+  });
+});
+
+/*
+ * The eval tables' required columns, as the evals schema defines them; "if not exists" leaves the
+ * real tables alone where its migration has made them, so the same inserts work either way.
+ */
+const EVAL_TABLES = `
+  create table if not exists eval_sets (id uuid primary key, name text not null);
+  create table if not exists eval_cases (id uuid primary key, set_id uuid not null, position integer not null,
+    prompt text not null, vars jsonb);
+  create table if not exists eval_runs (id uuid primary key, set_id uuid not null, set_version integer not null,
+    models jsonb not null, max_output_tokens integer not null, total_jobs integer not null);
+  create table if not exists eval_results (id bigint primary key generated always as identity, run_id uuid not null,
+    case_id uuid not null, model_id text not null, status text not null, output text not null default '');
+`;
+
+async function seedRun() {
+  const db = await getDb();
+  const [setId, runId, caseA, caseB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  for (const statement of EVAL_TABLES.split(";").filter((text) => text.trim()))
+    await db.execute(sql.raw(statement));
+  await db.execute(sql`insert into eval_sets (id, name) values (${setId}, 'Support')`);
+  await db.execute(sql`insert into eval_cases (id, set_id, position, prompt, vars) values
+    (${caseA}, ${setId}, 0, 'Refund window for {{product}}?', '{"product": "shoes"}'::jsonb),
+    (${caseB}, ${setId}, 1, 'Say hello', null)`);
+  await db.execute(sql`insert into eval_runs (id, set_id, set_version, models, max_output_tokens, total_jobs)
+    values (${runId}, ${setId}, 1, '["m/a", "m/b"]'::jsonb, 512, 4)`);
+  const ids: Record<string, number> = {};
+  for (const [caseId, caseName] of [
+    [caseA, "refund"],
+    [caseB, "hello"],
+  ] as const) {
+    for (const model of ["m/a", "m/b"]) {
+      const rows = await executeRows<{ id: string }>(
+        db,
+        sql`insert into eval_results (run_id, case_id, model_id, status, output)
+            values (${runId}, ${caseId}, ${model}, 'ok', ${`An answer about ${caseName}`}) returning id`,
+      );
+      ids[`${caseName} ${model}`] = Number(rows[0]?.id);
+    }
+  }
+  return { setId, runId, ids };
+}
+
+describe("POST /api/evals/runs/{runId}/votes", () => {
+  const vote = (runId: string, body: unknown) =>
+    call(
+      votesRoute.POST(post(`/api/evals/runs/${runId}/votes`, body), { params: Promise.resolve({ runId }) }),
+    );
+  const nextPair = (runId: string) =>
+    call(
+      votesRoute.GET(new Request(`${BASE}/api/evals/runs/${runId}/votes`), {
+        params: Promise.resolve({ runId }),
+      }),
+    );
+
+  it("serves blind pairs, saves votes with the stored models, and refuses a second vote on a pair", async () => {
+    const { setId, runId, ids } = await seedRun();
+    const first = await nextPair(runId);
+    expect(first.status).toBe(200);
+    expect(first.body.votes).toBe(0);
+    expect(first.body.next.remaining).toBe(2);
+    // The case's vars are filled in, and nothing names a model before the vote.
+    expect(first.body.next.prompt).toBe("Refund window for shoes?");
+    expect(JSON.stringify(first.body.next)).not.toContain('"m/');
+
+    const { left, right } = first.body.next;
+    const saved = await vote(runId, { leftResultId: left.id, rightResultId: right.id, winner: "left" });
+    expect(saved.status).toBe(201);
+    const shownFirst = left.id === ids["refund m/a"] ? "m/a" : "m/b";
+    expect(saved.body).toMatchObject({ leftModelId: shownFirst, vote: { setId, runId, winner: "left" } });
+
+    const again = await vote(runId, { leftResultId: right.id, rightResultId: left.id, winner: "right" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("conflict:evals");
+
+    const second = await nextPair(runId);
+    expect(second.body).toMatchObject({ votes: 1, next: { remaining: 1, prompt: "Say hello" } });
+    expect(new Set([second.body.next.left.id, second.body.next.right.id])).toEqual(
+      new Set([ids["hello m/a"], ids["hello m/b"]]),
+    );
+  });
+
+  it("refuses answers from two cases, two of one model, or outside the run", async () => {
+    const { runId, ids } = await seedRun();
+    const pairOf = (left: string, right: string, otherIds = ids) => ({
+      leftResultId: ids[left],
+      rightResultId: otherIds[right],
+      winner: "tie",
+    });
+    expect((await vote(runId, pairOf("refund m/a", "hello m/b"))).status).toBe(400);
+    expect((await vote(runId, pairOf("refund m/a", "hello m/a"))).status).toBe(400);
+    const otherRun = await seedRun();
+    expect((await vote(runId, pairOf("refund m/a", "refund m/b", otherRun.ids))).status).toBe(404);
+  });
+
+  it("answers a bad body or run id with a 400 before touching the database", async () => {
+    const bad = await vote(randomUUID(), { leftResultId: 1, rightResultId: 2, winner: "draw" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/winner must be one of left, right, tie, both_bad/);
+    expect((await vote("not-a-run", { leftResultId: 1, rightResultId: 2, winner: "tie" })).status).toBe(400);
+  });
+});
