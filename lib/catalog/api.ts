@@ -1,62 +1,19 @@
 import { getDb } from "@/db/client";
-import { listQualityScores, listQualityScoresByModel } from "@/db/queries/quality";
+import { listQualityScoresByModel } from "@/db/queries/quality";
 import { AppError } from "@/lib/errors";
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
-import {
-  applyQualityQuery,
-  type ModelQuality,
-  qualityQuerySchema,
-  summarizeQuality,
-  toApiScore,
-} from "./quality/read";
+import { toApiScore } from "./quality/read";
+import { getQualityView } from "./quality/views/summary";
 import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
-import { type CatalogData, getCatalog } from "./service";
-
-/** `sort=quality` and `minQuality` are read here; the rest goes to the catalog's own query. */
-function splitQualityParams(raw: ReturnType<typeof searchParamsToRaw>) {
-  const { minQuality, sort, dir, ...others } = raw;
-  const sortByQuality = sort === "quality";
-  const rest = sortByQuality
-    ? others
-    : { ...others, ...(sort === undefined ? {} : { sort }), ...(dir === undefined ? {} : { dir }) };
-  const parsed = qualityQuerySchema.safeParse({ minQuality });
-  if (!parsed.success) throw AppError.fromZod("catalog", parsed.error, "query parameter");
-  const direction: "asc" | "desc" = dir === "asc" ? "asc" : "desc";
-  return { rest, minQuality: parsed.data.minQuality, sortByQuality, dir: direction };
-}
-
-/**
- * Quality summaries of every scored model, worked out once per loaded catalog rather than on every
- * request: scores change only when the catalog is loaded or synced, which gives a new catalog object.
- */
-const qualitySummaries = new WeakMap<CatalogData, Promise<Map<string, ModelQuality>>>();
-
-function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQuality>> {
-  let summary = qualitySummaries.get(catalog);
-  if (!summary) {
-    summary = getDb()
-      .then((db) => listQualityScores({ db }))
-      .then(summarizeQuality);
-    summary.catch(() => qualitySummaries.delete(catalog));
-    qualitySummaries.set(catalog, summary);
-  }
-  return summary;
-}
+import { getCatalog } from "./service";
 
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
 export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
-  const quality = splitQualityParams(searchParamsToRaw(url.searchParams));
-  const query = parseCatalogQuery(quality.rest, catalog.knownProviders);
-  const summary = await qualitySummaryOf(catalog);
-  const qualityOf = (row: { entry: { modelId: string } }): ModelQuality | null =>
-    summary.get(row.entry.modelId) ?? null;
-  const rows = applyQualityQuery(applyCatalogQuery(catalog.prepared, query), qualityOf, {
-    minQuality: quality.minQuality,
-    sort: quality.sortByQuality,
-    dir: quality.dir,
-  });
+  const query = parseCatalogQuery(searchParamsToRaw(url.searchParams), catalog.knownProviders);
+  const view = await getQualityView(catalog);
+  const rows = applyCatalogQuery(view.prepared, query);
   if (query.format === "csv") {
     return new Response(
       toCsv(
@@ -76,7 +33,10 @@ export async function listModels(url: URL): Promise<Response> {
     sources: catalog.sources,
     ratio: `${query.ratio[0]}:${query.ratio[1]}`,
     count: rows.length,
-    models: rows.map((row) => ({ ...toApiModel(row.entry, query.ratio), quality: qualityOf(row) })),
+    models: rows.map((row) => ({
+      ...toApiModel(row.entry, query.ratio),
+      quality: view.summary.get(row.entry.modelId) ?? null,
+    })),
   });
 }
 
@@ -93,7 +53,7 @@ export async function getModel(segments: string[]): Promise<Response> {
   return Response.json({
     ...toApiModel(detail.entry, ratio),
     // The index ranks against every scored model, so it is summarised over all scores.
-    quality: (await qualitySummaryOf(await getCatalog())).get(detail.entry.modelId) ?? null,
+    quality: (await getQualityView(await getCatalog())).summary.get(detail.entry.modelId) ?? null,
     qualityHistory: history.map((row) => ({ ...toApiScore(row), observedAt: row.observedAt })),
     price: detail.price,
     offerings: detail.offerings.map((entry) => toApiModel(entry, ratio)),
