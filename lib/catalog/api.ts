@@ -1,10 +1,7 @@
-import { getDb } from "@/db/client";
-import { listQualityScoresByModel } from "@/db/queries/quality";
 import { AppError } from "@/lib/errors";
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
-import { toApiScore } from "./quality/read";
-import { getQualityView } from "./quality/views/summary";
+import { getModelQualityDetail, getQualityView } from "./quality/views/summary";
 import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
 import { getCatalog } from "./service";
 
@@ -48,13 +45,14 @@ export async function getModel(segments: string[]): Promise<Response> {
     throw new AppError("bad_request:catalog", "Give a model id such as openai/gpt-4o.");
   const detail = await getOfferingDetail(id);
   const ratio: [number, number] = [3, 1];
-  const db = await getDb();
-  const history = await listQualityScoresByModel({ db, modelId: detail.entry.modelId });
+  // The index and ranks compare against every scored model, so they come from the whole summary.
+  const quality = await getModelQualityDetail(await getCatalog(), detail.entry.modelId);
   return Response.json({
     ...toApiModel(detail.entry, ratio),
-    // The index ranks against every scored model, so it is summarised over all scores.
-    quality: (await getQualityView(await getCatalog())).summary.get(detail.entry.modelId) ?? null,
-    qualityHistory: history.map((row) => ({ ...toApiScore(row), observedAt: row.observedAt })),
+    quality: quality.quality,
+    qualityRanks: quality.standings,
+    qualityDisagreements: quality.disagreements.map((item) => item.text),
+    qualityHistory: quality.history,
     price: detail.price,
     offerings: detail.offerings.map((entry) => toApiModel(entry, ratio)),
     priceHistory: detail.history,

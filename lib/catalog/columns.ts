@@ -14,6 +14,8 @@ export const COLUMN_KEYS = [
   "input",
   "output",
   "blended",
+  "quality",
+  ...SCORE_KEYS,
   "cached",
   "context",
   "maxOutput",
@@ -23,8 +25,6 @@ export const COLUMN_KEYS = [
   "openWeights",
   "released",
   "cutoff",
-  "quality",
-  ...SCORE_KEYS,
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 

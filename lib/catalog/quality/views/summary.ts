@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
-import { listQualityScores } from "@/db/queries/quality";
+import { listQualityScores, listQualityScoresByModel } from "@/db/queries/quality";
 import { type PreparedEntry, prepareEntries } from "../../query";
 import type { CatalogData } from "../../service";
-import { type ModelQuality, summarizeQuality } from "../read";
+import { type ApiScore, type ModelQuality, summarizeQuality, toApiScore } from "../read";
 import { type TableQuality, toTableQuality } from "./scores";
+import { type Disagreement, findDisagreements, type Standing, standingsByModel } from "./standing";
 
 export interface QualityView {
   /** Per model: the API's `quality` object. */
@@ -12,6 +13,8 @@ export interface QualityView {
   table: Map<string, TableQuality>;
   /** The catalog's entries with their models' quality, for the API's filters and sort. */
   prepared: PreparedEntry[];
+  /** Per model: its rank on each benchmark among the scored catalog models. */
+  standings: Map<string, Standing[]>;
 }
 
 /**
@@ -29,10 +32,36 @@ export function getQualityView(catalog: CatalogData): Promise<QualityView> {
         const summary = summarizeQuality(rows);
         const table = new Map([...summary].map(([modelId, quality]) => [modelId, toTableQuality(quality)]));
         const prepared = prepareEntries(catalog.entries, (modelId) => table.get(modelId) ?? null);
-        return { summary, table, prepared };
+        return { summary, table, prepared, standings: standingsByModel(table) };
       });
     view.catch(() => views.delete(catalog));
     views.set(catalog, view);
   }
   return view;
+}
+
+export interface ModelQualityDetail {
+  quality: ModelQuality | null;
+  standings: Standing[];
+  disagreements: Disagreement[];
+  /** Every stored score row of the model, oldest first (append-only). */
+  history: (ApiScore & { observedAt: string })[];
+}
+
+/** What the model page shows about quality: current scores, ranks by source, conflicts and history. */
+export async function getModelQualityDetail(
+  catalog: CatalogData,
+  modelId: string,
+): Promise<ModelQualityDetail> {
+  const [view, rows] = await Promise.all([
+    getQualityView(catalog),
+    getDb().then((db) => listQualityScoresByModel({ db, modelId })),
+  ]);
+  const standings = view.standings.get(modelId) ?? [];
+  return {
+    quality: view.summary.get(modelId) ?? null,
+    standings,
+    disagreements: findDisagreements(standings),
+    history: rows.map((row) => ({ ...toApiScore(row), observedAt: row.observedAt.toISOString() })),
+  };
 }
