@@ -9,22 +9,10 @@ import {
   searchParamsToRaw,
   serializeCatalogQuery,
 } from "./query";
-import { fixtureOffering, fixturePrice } from "./test-fixtures";
+import { fixtureOffering, fixturePrice, fixtureTableQuality } from "./test-fixtures";
 
 const parse = (search: string) =>
   parseCatalogQuery(searchParamsToRaw(new URLSearchParams(search)), new Set(["test"]));
-
-function quality(index: number | null, arena?: number): TableQuality {
-  return {
-    index,
-    indexSources: index === null ? [] : ["lmarena", "aider"],
-    headlineSources: [],
-    scores:
-      arena === undefined
-        ? {}
-        : { arena: { value: arena, text: String(arena), tested: "x", date: "2025-12-11" } },
-  };
-}
 
 describe("quality in the catalog query", () => {
   it("round-trips the quality filters, opt-in columns and a best-first sort through the URL", () => {
@@ -55,9 +43,9 @@ describe("quality in the catalog query", () => {
     }),
   );
   const byModel: Record<string, TableQuality> = {
-    a: quality(80, 1250),
-    b: quality(null, 1400),
-    c: quality(40),
+    a: fixtureTableQuality(80, { arena: 1250 }),
+    b: fixtureTableQuality(null, { arena: 1400 }),
+    c: fixtureTableQuality(40),
   };
   const prepared = prepareEntries(entries, (modelId) => byModel[modelId] ?? null);
   const ids = (query: Partial<typeof DEFAULT_QUERY>) =>

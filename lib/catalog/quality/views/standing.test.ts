@@ -1,28 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { ScoreKey, TableQuality } from "./scores";
+import { fixtureTableQuality } from "../../test-fixtures";
+import type { TableQuality } from "./scores";
 import { findDisagreements, standingsByModel } from "./standing";
-
-function quality(scores: Partial<Record<ScoreKey, number>>): TableQuality {
-  return {
-    index: null,
-    indexSources: [],
-    headlineSources: [],
-    scores: Object.fromEntries(
-      Object.entries(scores).map(([key, value]) => [
-        key,
-        { value, text: String(value), tested: key, date: "2025-01-01" },
-      ]),
-    ),
-  };
-}
 
 describe("standingsByModel", () => {
   it("ranks best first, shares a rank between equal scores and leaves unscored models out", () => {
     const map = new Map([
-      ["a", quality({ aider: 80 })],
-      ["b", quality({ aider: 60 })],
-      ["c", quality({ aider: 80 })],
-      ["d", quality({ arena: 1300 })],
+      ["a", fixtureTableQuality(null, { aider: 80 })],
+      ["b", fixtureTableQuality(null, { aider: 60 })],
+      ["c", fixtureTableQuality(null, { aider: 80 })],
+      ["d", fixtureTableQuality(null, { arena: 1300 })],
     ]);
     const standings = standingsByModel(map);
     expect(standings.get("a")).toEqual([{ key: "aider", value: 80, rank: 1, of: 3, percentile: 50 }]);
@@ -35,8 +22,9 @@ describe("standingsByModel", () => {
 describe("findDisagreements", () => {
   const models = new Map<string, TableQuality>();
   // "star" leads the arena and sits near the bottom of aider; ten others fill both boards.
-  models.set("star", quality({ arena: 1500, aider: 10 }));
-  for (let i = 0; i < 10; i++) models.set(`m${i}`, quality({ arena: 1200 + i, aider: 20 + i }));
+  models.set("star", fixtureTableQuality(null, { arena: 1500, aider: 10 }));
+  for (let i = 0; i < 10; i++)
+    models.set(`m${i}`, fixtureTableQuality(null, { arena: 1200 + i, aider: 20 + i }));
   const standings = standingsByModel(models);
 
   it("notes a model one source ranks in its top 10% and another in its bottom half", () => {
@@ -54,8 +42,8 @@ describe("findDisagreements", () => {
   it("ignores benchmarks with too few scored models to rank against", () => {
     const small = standingsByModel(
       new Map([
-        ["x", quality({ arena: 1500, aider: 10 })],
-        ["y", quality({ arena: 1000, aider: 90 })],
+        ["x", fixtureTableQuality(null, { arena: 1500, aider: 10 })],
+        ["y", fixtureTableQuality(null, { arena: 1000, aider: 90 })],
       ]),
     );
     expect(findDisagreements(small.get("x") ?? [])).toEqual([]);
