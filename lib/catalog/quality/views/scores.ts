@@ -134,7 +134,8 @@ export function toTableQuality(quality: ModelQuality): TableQuality {
     scores[key] = {
       value: Number(score.value),
       text: score.value,
-      tested: score.setting ? `${score.modelTested} (${score.setting})` : score.modelTested,
+      // The name as tested already carries its setting ("gpt-5 (high)", "…-thinking-32k").
+      tested: score.modelTested,
       date: score.sourceDate,
     };
   }
