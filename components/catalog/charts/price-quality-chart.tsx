@@ -263,6 +263,8 @@ export function PriceQualityChart({
                 className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5"
                 data-testid="cheapest-above-row"
                 data-model-id={point.cheapest.id}
+                data-quality={point.quality}
+                data-blended-per-mtok={point.cheapest.blendedPerMTok}
               >
                 <span className="min-w-0">
                   <span className="mr-1.5 text-xs text-zinc-500">{index + 1}.</span>
