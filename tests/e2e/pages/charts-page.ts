@@ -8,7 +8,7 @@ export const CHART_IDS = [
   "chart-cheapest",
 ] as const;
 
-/** The /catalog/charts page: four recharts charts whose controls live in the URL. */
+/** The /catalog/charts page: five recharts charts whose controls live in the URL. */
 export class ChartsPage {
   readonly cheapest: Locator;
   readonly cheapestRows: Locator;
