@@ -27,7 +27,7 @@ const WIDTHS: Record<ColumnKey, string> = {
   openWeights: "w-20",
   released: "w-28",
   cutoff: "w-28",
-  quality: "w-32",
+  quality: "w-36",
   arena: "w-20",
   arenaStyle: "w-36",
   aider: "w-24",

@@ -12,6 +12,7 @@ function MinimumInput({
   max,
   step,
   placeholder,
+  wide = false,
 }: {
   label: string;
   value: number | null;
@@ -20,10 +21,14 @@ function MinimumInput({
   max?: number;
   step: string;
   placeholder: string;
+  /** In the popover: label on the left, inputs aligned on the right. */
+  wide?: boolean;
 }) {
   return (
-    <label className="flex items-center gap-1.5 text-xs text-zinc-500">
-      {label} ≥
+    <label
+      className={`flex items-center gap-1.5 text-xs text-zinc-500 ${wide ? "w-full justify-between" : ""}`}
+    >
+      <span>{label} ≥</span>
       <input
         type="number"
         min={0}
@@ -76,8 +81,9 @@ export function QualityFilters({
         </summary>
         <div className="absolute z-20 mt-1 w-80 space-y-1.5 rounded-md border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {SCORE_KEYS.map((key) => (
-            <div key={key} className="flex items-center justify-between gap-2">
+            <div key={key}>
               <MinimumInput
+                wide
                 label={SCORE_DEFINITIONS[key].label}
                 value={query.minScores[key] ?? null}
                 step={SCORE_DEFINITIONS[key].unit === "elo" ? "10" : "1"}

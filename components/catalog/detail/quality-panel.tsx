@@ -19,13 +19,19 @@ function benchmarkLabel(score: Pick<ApiScore, "source" | "benchmark" | "split">)
     : `${sourceName(score.source)} ${score.benchmark} (${score.split})`;
 }
 
-function valueText(score: Pick<ApiScore, "value" | "unit" | "ciLow" | "ciHigh">): string {
+function ScoreValue({ score }: { score: Pick<ApiScore, "value" | "unit" | "ciLow" | "ciHigh"> }) {
   const unit = score.unit === "percent" ? "%" : "";
-  const interval =
-    score.ciLow !== null && score.ciHigh !== null
-      ? ` (95% CI ${trimDecimal(score.ciLow)}–${trimDecimal(score.ciHigh)})`
-      : "";
-  return `${trimDecimal(score.value)}${unit}${interval}`;
+  return (
+    <>
+      {trimDecimal(score.value)}
+      {unit}
+      {score.ciLow !== null && score.ciHigh !== null ? (
+        <span className="block text-[11px] text-zinc-500">
+          95% CI {trimDecimal(score.ciLow)}–{trimDecimal(score.ciHigh)}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 function testedAs(score: Pick<ApiScore, "modelTested" | "setting">): string {
@@ -120,7 +126,9 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
                     {benchmarkLabel(score)}
                     <span className="block text-[11px] text-zinc-500">{sourceName(score.source)}</span>
                   </td>
-                  <td className="py-1.5 pr-3 text-right tabular">{valueText(score)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular">
+                    <ScoreValue score={score} />
+                  </td>
                   <td className="py-1.5 pr-3">{standing ? <RankBar standing={standing} /> : null}</td>
                   <td className="py-1.5 pr-3 font-mono text-xs" data-testid="quality-tested-as">
                     {testedAs(score)}
@@ -164,7 +172,9 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
                   <td className="py-1.5 pr-3 tabular">{formatDate(score.observedAt.slice(0, 10))}</td>
                   <td className="py-1.5 pr-3">{benchmarkLabel(score)}</td>
                   <td className="py-1.5 pr-3 font-mono text-xs">{testedAs(score)}</td>
-                  <td className="py-1.5 pr-3 text-right tabular">{valueText(score)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular">
+                    <ScoreValue score={score} />
+                  </td>
                   <td className="py-1.5 pr-3 tabular">{formatDate(score.sourceDate)}</td>
                   <td className="py-1.5">
                     <SourceLink url={score.url} />
