@@ -79,14 +79,7 @@ export function CatalogExplorer({
   }, []);
 
   const exportCsv = () =>
-    downloadText(
-      `models-${asOf}.csv`,
-      toCsv(
-        rows.map((row) => row.entry),
-        query.ratio,
-      ),
-      "text/csv;charset=utf-8",
-    );
+    downloadText(`models-${asOf}.csv`, toCsv(rows, query.ratio), "text/csv;charset=utf-8");
   const exportJson = () =>
     downloadText(
       `models-${asOf}.json`,

@@ -12,18 +12,12 @@ export async function listModels(url: URL): Promise<Response> {
   const view = await getQualityView(catalog);
   const rows = applyCatalogQuery(view.prepared, query);
   if (query.format === "csv") {
-    return new Response(
-      toCsv(
-        rows.map((row) => row.entry),
-        query.ratio,
-      ),
-      {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
-        },
+    return new Response(toCsv(rows, query.ratio), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
       },
-    );
+    });
   }
   return Response.json({
     asOf: catalog.asOf,

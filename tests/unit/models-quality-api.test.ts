@@ -114,6 +114,27 @@ describe("per-source minimums and sorts in GET /api/models", () => {
     }
   });
 
+  it("exports the index and each score in the CSV, with empty cells where unknown", async () => {
+    const response = await listRoute(
+      new Request("http://test.local/api/models?minScore=arena:1300&format=csv"),
+      {} as never,
+    );
+    const [header = "", ...lines] = (await response.text()).trim().split("\n");
+    const columns = header.split(",");
+    const arena = columns.indexOf("score_arena");
+    const swe = columns.indexOf("score_sweBench");
+    expect(columns).toContain("quality_index");
+    expect(arena).toBeGreaterThan(0);
+    expect(lines.length).toBeGreaterThan(0);
+    // Names may hold quoted commas, but the quality columns come last and are plain numbers: count
+    // them from the end of each line.
+    const fromEnd = (row: string[], index: number) => row[row.length - (columns.length - index)];
+    const cells = lines.map((line) => line.split(","));
+    for (const row of cells) expect(Number(fromEnd(row, arena))).toBeGreaterThanOrEqual(1300);
+    expect(cells.some((row) => fromEnd(row, swe) === "")).toBe(true);
+    expect(cells.every((row) => fromEnd(row, swe) !== "0")).toBe(true);
+  });
+
   it.each([
     ["?minScore=elo:1300", "minScore"],
     ["?minScore=arena", "minScore"],
