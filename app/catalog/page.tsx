@@ -5,6 +5,7 @@ import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { packEntries } from "@/lib/catalog/compact";
+import { getQualityView } from "@/lib/catalog/quality/views/summary";
 import { getCatalog } from "@/lib/catalog/service";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const catalog = await getCatalog();
+  const quality = await getQualityView(catalog);
   return (
     <>
       <PageHeader
@@ -27,6 +29,7 @@ export default async function CatalogPage() {
           packed={packEntries(catalog.entries)}
           providers={catalog.providers.map(({ id, name, offeringCount }) => ({ id, name, offeringCount }))}
           asOf={catalog.asOf}
+          quality={Object.fromEntries(quality.table)}
         />
       </Suspense>
     </>

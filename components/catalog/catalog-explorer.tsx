@@ -3,14 +3,25 @@
 import Link from "next/link";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { fieldBoxClass } from "@/components/ui/control-class";
-import { COLUMN_KEYS, type ColumnKey, DEFAULT_HIDDEN_COLUMNS } from "@/lib/catalog/columns";
+import {
+  COLUMN_KEYS,
+  COLUMN_LABELS,
+  type ColumnKey,
+  DEFAULT_HIDDEN_COLUMNS,
+  defaultSortDir,
+  OPT_IN_COLUMNS,
+  visibleColumns,
+} from "@/lib/catalog/columns";
 import { type PackedEntries, unpackEntries } from "@/lib/catalog/compact";
 import { toApiModel, toCsv } from "@/lib/catalog/export";
+import type { TableQuality } from "@/lib/catalog/quality/views/scores";
 import { applyCatalogQuery, MAX_COMPARE_MODELS, prepareEntries } from "@/lib/catalog/query";
 import { downloadText } from "@/lib/download";
 import { formatInteger } from "@/lib/format";
 import { CatalogFilters, ColumnMenu, ProviderPicker } from "./catalog-filters";
 import { CatalogTable } from "./catalog-table";
+import { QualityIndexNote } from "./quality-cells";
+import { QualityFilters } from "./quality-filters";
 import { useCatalogUrlState } from "./use-catalog-url-state";
 
 export const MAX_COMPARE = MAX_COMPARE_MODELS;
@@ -22,15 +33,21 @@ export function CatalogExplorer({
   packed,
   providers,
   asOf,
+  quality,
 }: {
   packed: PackedEntries;
+  /** Scores per canonical model id; a model missing here has none. */
+  quality: Record<string, TableQuality>;
   providers: { id: string; name: string; offeringCount: number }[];
   asOf: string;
 }) {
   const providerIds = useMemo(() => providers.map((provider) => provider.id), [providers]);
   const { query, update, reset, urlError } = useCatalogUrlState(providerIds);
   const entries = useMemo(() => unpackEntries(packed), [packed]);
-  const prepared = useMemo(() => prepareEntries(entries), [entries]);
+  const prepared = useMemo(
+    () => prepareEntries(entries, (modelId) => quality[modelId] ?? null),
+    [entries, quality],
+  );
   // Typing stays responsive: the table catches up with the query on the next idle frame.
   const deferredQuery = useDeferredValue(query);
   const rows = useMemo(() => applyCatalogQuery(prepared, deferredQuery), [prepared, deferredQuery]);
@@ -38,12 +55,14 @@ export function CatalogExplorer({
 
   const hidden = query.hidden ?? DEFAULT_HIDDEN_COLUMNS;
   // A stable list keeps the memoized rows from re-rendering on every keystroke.
-  const columns = useMemo(() => COLUMN_KEYS.filter((key) => !hidden.includes(key)), [hidden]);
+  const columns = useMemo(() => visibleColumns(hidden, query.shown), [hidden, query.shown]);
 
+  // First click sorts the column's natural way (cheapest, or best score, first), the second reverses it.
   const onSort = useCallback(
     (key: ColumnKey) => {
-      if (query.sort !== key) update({ sort: key, dir: "asc" });
-      else if (query.dir === "asc") update({ dir: "desc" });
+      const first = defaultSortDir(key);
+      if (query.sort !== key) update({ sort: key, dir: first });
+      else if (query.dir === first) update({ dir: first === "asc" ? "desc" : "asc" });
       else update({ sort: null, dir: "asc" });
     },
     [query.sort, query.dir, update],
@@ -60,14 +79,7 @@ export function CatalogExplorer({
   }, []);
 
   const exportCsv = () =>
-    downloadText(
-      `models-${asOf}.csv`,
-      toCsv(
-        rows.map((row) => row.entry),
-        query.ratio,
-      ),
-      "text/csv;charset=utf-8",
-    );
+    downloadText(`models-${asOf}.csv`, toCsv(rows, query.ratio), "text/csv;charset=utf-8");
   const exportJson = () =>
     downloadText(
       `models-${asOf}.json`,
@@ -104,7 +116,12 @@ export function CatalogExplorer({
         />
         <ColumnMenu
           visible={columns}
-          onChange={(visible) => update({ hidden: COLUMN_KEYS.filter((key) => !visible.includes(key)) })}
+          onChange={(visible) =>
+            update({
+              hidden: COLUMN_KEYS.filter((key) => !OPT_IN_COLUMNS.includes(key) && !visible.includes(key)),
+              shown: OPT_IN_COLUMNS.filter((key) => visible.includes(key)),
+            })
+          }
         />
         <button type="button" className={buttonClass} onClick={exportCsv} data-testid="export-csv">
           Export CSV
@@ -117,11 +134,12 @@ export function CatalogExplorer({
         </button>
       </div>
       <CatalogFilters query={query} update={update} />
+      <QualityFilters query={query} update={update} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-zinc-600 dark:text-zinc-400" data-testid="catalog-count">
           <strong className="text-zinc-900 dark:text-zinc-100">{formatInteger(rows.length)}</strong> of{" "}
           {formatInteger(entries.length)} offerings from {providerCount} providers
-          {query.sort ? ` · sorted by ${query.sort} ${query.dir === "asc" ? "▲" : "▼"}` : ""}
+          {query.sort ? ` · sorted by ${COLUMN_LABELS[query.sort]} ${query.dir === "asc" ? "▲" : "▼"}` : ""}
         </p>
         <div className="flex items-center gap-2" data-testid="compare-bar">
           <span className="text-xs text-zinc-500">
@@ -160,6 +178,7 @@ export function CatalogExplorer({
         onToggle={onToggle}
         maxSelected={MAX_COMPARE}
       />
+      <QualityIndexNote />
     </div>
   );
 }

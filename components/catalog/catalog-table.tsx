@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/columns";
-import type { CatalogEntry } from "@/lib/catalog/entry";
 import { modelPath } from "@/lib/catalog/paths";
+import { SCORE_KEYS } from "@/lib/catalog/quality/views/scores";
 import { blendedDecimal, type QueryRow } from "@/lib/catalog/query";
 import { BoolCell, DateCell, ModalitiesCell, PriceCell, TokensCell } from "./cells";
+import { QualityIndexCell, ScoreValueCell } from "./quality-cells";
 
 const ROW_HEIGHT_PX = 44;
 const OVERSCAN_ROWS = 12;
@@ -26,6 +27,15 @@ const WIDTHS: Record<ColumnKey, string> = {
   openWeights: "w-20",
   released: "w-28",
   cutoff: "w-28",
+  quality: "w-36",
+  arena: "w-20",
+  arenaStyle: "w-36",
+  aider: "w-24",
+  sweBench: "w-32",
+  liveBench: "w-24",
+  guideHumanEval: "w-40",
+  guideMmlu: "w-32",
+  guideReasoning: "w-36",
 };
 
 const NUMERIC: ReadonlySet<ColumnKey> = new Set([
@@ -35,10 +45,13 @@ const NUMERIC: ReadonlySet<ColumnKey> = new Set([
   "cached",
   "context",
   "maxOutput",
+  "quality",
+  ...SCORE_KEYS,
 ]);
 const CENTERED: ReadonlySet<ColumnKey> = new Set(["tools", "reasoning", "openWeights"]);
 
-function cellContent(key: ColumnKey, entry: CatalogEntry, ratio: [number, number]): ReactNode {
+function cellContent(key: ColumnKey, row: QueryRow, ratio: [number, number]): ReactNode {
+  const { entry } = row;
   switch (key) {
     case "provider":
       return <span className="text-zinc-600 dark:text-zinc-300">{entry.providerName}</span>;
@@ -84,6 +97,10 @@ function cellContent(key: ColumnKey, entry: CatalogEntry, ratio: [number, number
       return <DateCell value={entry.releaseDate} />;
     case "cutoff":
       return <DateCell value={entry.knowledgeCutoff} />;
+    case "quality":
+      return <QualityIndexCell quality={row.quality} />;
+    default:
+      return <ScoreValueCell quality={row.quality} scoreKey={key} />;
   }
 }
 
@@ -98,20 +115,21 @@ function Badge({ children, tone }: { children: ReactNode; tone: "amber" | "blue"
 }
 
 const Row = memo(function Row({
-  entry,
+  row,
   columns,
   ratio,
   selected,
   selectionFull,
   onToggle,
 }: {
-  entry: CatalogEntry;
+  row: QueryRow;
   columns: readonly ColumnKey[];
   ratio: [number, number];
   selected: boolean;
   selectionFull: boolean;
   onToggle: (id: string) => void;
 }) {
+  const { entry } = row;
   return (
     <tr
       style={{ height: ROW_HEIGHT_PX }}
@@ -136,7 +154,7 @@ const Row = memo(function Row({
           data-col={key}
           className={`truncate px-2 ${NUMERIC.has(key) ? "text-right" : ""} ${CENTERED.has(key) ? "text-center" : ""}`}
         >
-          {cellContent(key, entry, ratio)}
+          {cellContent(key, row, ratio)}
         </td>
       ))}
     </tr>
@@ -226,6 +244,16 @@ export function CatalogTable({
                       {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
                     </span>
                   </button>
+                  {key === "quality" ? (
+                    <a
+                      href="#quality-index"
+                      className="ml-1 rounded-full border border-zinc-300 px-1 text-[10px] normal-case hover:bg-zinc-200 dark:border-zinc-600 dark:hover:bg-zinc-800"
+                      title="How the quality index is computed"
+                      data-testid="quality-index-help-link"
+                    >
+                      ?
+                    </a>
+                  ) : null}
                 </th>
               );
             })}
@@ -236,7 +264,7 @@ export function CatalogTable({
           {rows.slice(first, last).map((row) => (
             <Row
               key={row.entry.id}
-              entry={row.entry}
+              row={row}
               columns={columns}
               ratio={ratio}
               selected={selectedSet.has(row.entry.id)}

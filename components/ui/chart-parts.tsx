@@ -35,7 +35,7 @@ export function ControlGroup({ label, children }: { label: string; children: Rea
   );
 }
 
-/** Card frame shared by the four charts: title, caption, controls, then the chart itself. */
+/** Card frame shared by the charts: title, caption, controls, then the chart itself. */
 export function ChartCard({
   testId,
   title,

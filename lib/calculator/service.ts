@@ -1,4 +1,3 @@
-import { qualitySummaryOf } from "@/lib/catalog/api";
 import { getCatalog } from "@/lib/catalog/service";
 import { buildEstimate } from "./estimate";
 import type { EstimateRequest, EstimateResponse } from "./schema";
@@ -6,6 +5,5 @@ import type { EstimateRequest, EstimateResponse } from "./schema";
 /** POST /api/estimate: the estimate against the catalog the app currently serves. */
 export async function estimateCosts(request: EstimateRequest): Promise<EstimateResponse> {
   const catalog = await getCatalog();
-  const summary = qualitySummaryOf(catalog);
-  return buildEstimate(catalog, request, (modelId) => summary.get(modelId) ?? null);
+  return buildEstimate(catalog, request, (modelId) => catalog.quality.get(modelId) ?? null);
 }

@@ -284,7 +284,7 @@ export function benchmarkData(
 }
 
 /** Offerings with a known blended price, cheapest first, compared exactly (not as floats). */
-function cheapestOf(entries: readonly CatalogEntry[], ratio: [number, number]): PricedOffering[] {
+export function cheapestOf(entries: readonly CatalogEntry[], ratio: [number, number]): PricedOffering[] {
   const priced: (PricedOffering & { pico: bigint })[] = [];
   for (const entry of entries) {
     const blended = blendedOf(entry, ratio);

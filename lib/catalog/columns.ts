@@ -1,4 +1,11 @@
 import type { CatalogEntry } from "./entry";
+import {
+  qualityValue,
+  SCORE_DEFINITIONS,
+  SCORE_KEYS,
+  type ScoreKey,
+  type TableQuality,
+} from "./quality/views/scores";
 
 /** Columns of the catalog table and sort keys of the API; `value` returns null for unknown. */
 export const COLUMN_KEYS = [
@@ -7,6 +14,8 @@ export const COLUMN_KEYS = [
   "input",
   "output",
   "blended",
+  "quality",
+  ...SCORE_KEYS,
   "cached",
   "context",
   "maxOutput",
@@ -34,12 +43,34 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   openWeights: "Open weights",
   released: "Released",
   cutoff: "Knowledge cutoff",
+  quality: "Quality index",
+  ...(Object.fromEntries(SCORE_KEYS.map((key) => [key, SCORE_DEFINITIONS[key].short])) as Record<
+    ScoreKey,
+    string
+  >),
 };
 
 /** Columns that cannot be hidden, so a row always says what it is. */
 export const FIXED_COLUMNS: readonly ColumnKey[] = ["provider", "name"];
 
 export const DEFAULT_HIDDEN_COLUMNS: readonly ColumnKey[] = ["cutoff"];
+
+/**
+ * Per-source score columns appear only when picked (`show=arena,aider`), so links made before they
+ * existed, whose `hide` list does not name them, open without them.
+ */
+export const OPT_IN_COLUMNS: readonly ColumnKey[] = SCORE_KEYS;
+
+/** Quality columns sort best first on the first click and in the API when no `dir` is given. */
+export function defaultSortDir(key: ColumnKey): "asc" | "desc" {
+  return key === "quality" || (SCORE_KEYS as readonly string[]).includes(key) ? "desc" : "asc";
+}
+
+export function visibleColumns(hidden: readonly ColumnKey[], shown: readonly ColumnKey[]): ColumnKey[] {
+  return COLUMN_KEYS.filter((key) =>
+    OPT_IN_COLUMNS.includes(key) ? shown.includes(key) : !hidden.includes(key),
+  );
+}
 
 type SortValue = number | string | null;
 
@@ -52,7 +83,11 @@ function priceValue(decimal: string | null): number | null {
 }
 
 /** Sort values; prices become numbers only for ordering, never for arithmetic. */
-export function sortValue(entry: CatalogEntry, key: ColumnKey, blended: number | null): SortValue {
+export function sortValue(
+  row: { entry: CatalogEntry; blendedForSort: number | null; quality: TableQuality | null },
+  key: ColumnKey,
+): SortValue {
+  const { entry } = row;
   switch (key) {
     case "provider":
       return entry.providerName.toLowerCase();
@@ -63,7 +98,7 @@ export function sortValue(entry: CatalogEntry, key: ColumnKey, blended: number |
     case "output":
       return priceValue(entry.outputPerMTok);
     case "blended":
-      return blended;
+      return row.blendedForSort;
     case "cached":
       return priceValue(entry.cachedInputPerMTok);
     case "context":
@@ -84,5 +119,7 @@ export function sortValue(entry: CatalogEntry, key: ColumnKey, blended: number |
       return entry.releaseDate;
     case "cutoff":
       return entry.knowledgeCutoff;
+    default:
+      return qualityValue(row.quality, key);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildComparison, parseCompareIds } from "./compare";
-import { fixtureCatalog, fixtureOffering, fixturePrice } from "./test-fixtures";
+import { fixtureCatalog, fixtureOffering, fixturePrice, fixtureTableQuality } from "./test-fixtures";
 import type { CatalogOffering, OfferingPrice } from "./types";
 
 // The comparison below was written for these values rather than the shared defaults.
@@ -54,5 +54,24 @@ describe("buildComparison", () => {
       "openai/gpt-4o",
       "anthropic/x",
     ]);
+  });
+
+  it("compares scores row by row with what was tested and when, best highlighted, unknown never 0", () => {
+    const quality = new Map([
+      ["cheap", fixtureTableQuality(61.5, { arena: 1250, aider: 40 })],
+      ["pricey", { ...fixtureTableQuality(null, { arena: 1400 }), headlineSources: ["lmarena"] }],
+    ]);
+    const comparison = buildComparison(catalog, ["a/cheap", "b/pricey", "c/unknown"], quality);
+    const arena = comparison.rows.find((row) => row.key === "arena");
+    expect(arena?.group).toBe("Quality");
+    expect(arena?.values).toEqual([
+      "1250 (arena (high), Dec 11, 2025)",
+      "1400 (arena (high), Dec 11, 2025)",
+      "unknown",
+    ]);
+    expect(arena?.best).toEqual([1]);
+    const index = comparison.rows.find((row) => row.key === "quality");
+    expect(index?.values).toEqual(["61.5 (2 sources)", "unknown (1 source only)", "unknown"]);
+    expect(comparison.rows.find((row) => row.key === "aider")?.numbers).toEqual([40, null, null]);
   });
 });

@@ -3,6 +3,13 @@ import { benchmarkFacts, latencyFacts } from "./editorial";
 import { buildEditorialLinks } from "./editorial-link";
 import { seedLabel } from "./editorial-view";
 import type { CatalogEntry } from "./entry";
+import {
+  formatScore,
+  qualityValue,
+  SCORE_DEFINITIONS,
+  type ScoreKey,
+  type TableQuality,
+} from "./quality/views/scores";
 import { blendedDecimal, MAX_COMPARE_MODELS } from "./query";
 import type { CatalogData } from "./service";
 
@@ -14,7 +21,7 @@ type Better = "lower" | "higher" | null;
 export interface CompareRow {
   key: string;
   label: string;
-  group: "Price" | "Capabilities" | "Dates and sources" | "From the buying guides";
+  group: "Price" | "Quality" | "Capabilities" | "Dates and sources" | "From the buying guides";
   values: string[];
   /** Numbers behind the values, for picking the best; null where unknown or not comparable. */
   numbers: (number | null)[];
@@ -71,10 +78,53 @@ function dateNumber(date: string | null): number | null {
   return date ? Date.parse(date.length === 7 ? `${date}-01` : date) : null;
 }
 
+/** The leaderboard scores compared row by row; the guides' own scores have their rows further down. */
+const COMPARED_SCORES: readonly ScoreKey[] = ["arenaStyle", "arena", "aider", "sweBench", "liveBench"];
+
+function qualityRows(entries: CatalogEntry[], quality: ReadonlyMap<string, TableQuality>): CompareRow[] {
+  const of = (entry: CatalogEntry) => quality.get(entry.modelId) ?? null;
+  const indexText = (entry: CatalogEntry) => {
+    const item = of(entry);
+    if (item?.index === null || item?.index === undefined) {
+      const sources = item?.headlineSources.length ?? 0;
+      return sources === 1 ? `${UNKNOWN} (1 source only)` : UNKNOWN;
+    }
+    return `${formatScore("quality", item.index)} (${item.indexSources.length} sources)`;
+  };
+  return [
+    row(
+      "quality",
+      "Quality index (0–100)",
+      "Quality",
+      entries,
+      indexText,
+      (entry) => of(entry)?.index ?? null,
+      "higher",
+    ),
+    ...COMPARED_SCORES.map((key) =>
+      row(
+        key,
+        SCORE_DEFINITIONS[key].label,
+        "Quality",
+        entries,
+        (entry) => {
+          const score = of(entry)?.scores[key];
+          return score
+            ? `${formatScore(key, score.value)} (${score.tested}, ${formatDate(score.date)})`
+            : UNKNOWN;
+        },
+        (entry) => qualityValue(of(entry), key),
+        "higher",
+      ),
+    ),
+  ];
+}
+
 export function buildComparison(
   catalog: Pick<CatalogData, "byId" | "entries" | "prices" | "offeringIdsByModel"> &
     Partial<Pick<CatalogData, "observations">>,
   requested: string[],
+  quality: ReadonlyMap<string, TableQuality> = new Map(),
 ): Comparison {
   const truncated = requested.length > MAX_COMPARE_IDS;
   const ids = requested.slice(0, MAX_COMPARE_IDS);
@@ -183,6 +233,7 @@ export function buildComparison(
     row("timeOfDay", "Time-of-day prices", "Price", entries, (entry) =>
       entry.timeOfDayPricing ? "yes" : "no",
     ),
+    ...qualityRows(entries, quality),
     row(
       "context",
       "Context window",

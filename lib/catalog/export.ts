@@ -1,5 +1,6 @@
 import { csvCell } from "@/lib/csv";
 import type { CatalogEntry } from "./entry";
+import { qualityValue, SCORE_KEYS, type TableQuality } from "./quality/views/scores";
 import { blendedDecimal } from "./query";
 
 /**
@@ -91,9 +92,31 @@ const CSV_COLUMNS: [
   ["price_as_of", (entry) => entry.priceAsOf],
 ];
 
+/** Quality after the catalog's own columns: the index, the sources it rests on, then one column per score. */
+const QUALITY_CSV_COLUMNS: [string, (quality: TableQuality | null) => string | number | null][] = [
+  ["quality_index", (quality) => quality?.index ?? null],
+  ["quality_index_sources", (quality) => (quality?.index == null ? null : quality.indexSources.join(" "))],
+  ...SCORE_KEYS.map(
+    (key) =>
+      [`score_${key}`, (quality: TableQuality | null) => qualityValue(quality, key)] as [
+        string,
+        (quality: TableQuality | null) => number | null,
+      ],
+  ),
+];
+
 /** CSV of catalog rows; unknown values are empty cells, never 0. Prices are exact decimals. */
-export function toCsv(entries: readonly CatalogEntry[], ratio: [number, number]): string {
-  const header = `${CSV_COLUMNS.map(([name]) => name).join(",")}\n`;
-  const lines = entries.map((entry) => CSV_COLUMNS.map(([, read]) => csvCell(read(entry, ratio))).join(","));
+export function toCsv(
+  rows: readonly { entry: CatalogEntry; quality: TableQuality | null }[],
+  ratio: [number, number],
+): string {
+  const names = [...CSV_COLUMNS, ...QUALITY_CSV_COLUMNS].map(([name]) => name);
+  const header = `${names.join(",")}\n`;
+  const lines = rows.map(({ entry, quality }) =>
+    [
+      ...CSV_COLUMNS.map(([, read]) => csvCell(read(entry, ratio))),
+      ...QUALITY_CSV_COLUMNS.map(([, read]) => csvCell(read(quality))),
+    ].join(","),
+  );
   return header + lines.join("\n") + (lines.length > 0 ? "\n" : "");
 }

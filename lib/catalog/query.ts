@@ -2,9 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { toUsdString } from "@/lib/money";
 import { blendedPerMTok } from "@/lib/pricing";
-import { COLUMN_KEYS, type ColumnKey, sortValue } from "./columns";
+import { COLUMN_KEYS, type ColumnKey, defaultSortDir, OPT_IN_COLUMNS, sortValue } from "./columns";
 import type { CatalogEntry } from "./entry";
 import { buildSearchEntry, compileQuery, type SearchIndexEntry } from "./fuzzy";
+import { qualityValue, SCORE_KEYS, type ScoreKey, type TableQuality } from "./quality/views/scores";
 
 /**
  * The catalog's filters and sort, shared by the table (URL state), GET /api/models and exports,
@@ -35,6 +36,12 @@ export interface CatalogQuery {
   dir: "asc" | "desc";
   ratio: [number, number];
   hidden: ColumnKey[] | null;
+  /** Opt-in columns picked in the column menu (the per-source scores). */
+  shown: ColumnKey[];
+  /** Minimum quality index, 0–100; models without an index never pass. */
+  minQuality: number | null;
+  /** Minimum score per source (`minScore=arena:1300`); models without that score never pass. */
+  minScores: Partial<Record<ScoreKey, number>>;
 }
 
 export const DEFAULT_RATIO: [number, number] = [3, 1];
@@ -56,6 +63,9 @@ export const DEFAULT_QUERY: CatalogQuery = {
   dir: "asc",
   ratio: DEFAULT_RATIO,
   hidden: null,
+  shown: [],
+  minQuality: null,
+  minScores: {},
 };
 
 const single = z
@@ -105,6 +115,42 @@ const pricePerMTok = single.pipe(
     .transform((value) => (value === undefined ? null : Number(value))),
 );
 
+const minQuality = single.pipe(
+  z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,6})?$/, "must be a number from 0 to 100 (the quality index)")
+    .refine((value) => Number(value) <= 100, "must be at most 100")
+    .optional()
+    .transform((value) => (value === undefined ? null : Number(value))),
+);
+
+const minScoreMessage = `use source:value pairs such as arena:1300, with a source among ${SCORE_KEYS.join(", ")}`;
+const minScores = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) =>
+    (Array.isArray(value) ? value : value ? [value] : []).flatMap((part) => part.split(",")).filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[a-zA-Z]+:\d{1,5}(\.\d{1,6})?$/, minScoreMessage)
+        .refine((pair) => (SCORE_KEYS as readonly string[]).includes(pair.split(":")[0] ?? ""), {
+          error: (issue) =>
+            `"${String(issue.input).split(":")[0]}" is not a score source; ${minScoreMessage}`,
+        }),
+    ),
+  )
+  .transform((pairs) => {
+    const out: Partial<Record<ScoreKey, number>> = {};
+    for (const pair of pairs) {
+      const [key, value] = pair.split(":") as [ScoreKey, string];
+      out[key] = Number(value);
+    }
+    return out;
+  });
+
 export function catalogQuerySchema(knownProviders: ReadonlySet<string>) {
   const modalityMessage = `is not a modality; use ${MODALITIES.join(", ")}`;
   return z.object({
@@ -132,6 +178,9 @@ export function catalogQuerySchema(knownProviders: ReadonlySet<string>) {
         .optional(),
     ),
     hide: list<ColumnKey>(oneOf(COLUMN_KEYS), "is not a column"),
+    show: list<ColumnKey>(oneOf(OPT_IN_COLUMNS), "is not a column you can add"),
+    minQuality,
+    minScore: minScores,
     format: single.pipe(z.enum(["json", "csv"], { message: "use json or csv" }).optional()),
   });
 }
@@ -170,9 +219,12 @@ export function parseCatalogQuery(
     deprecated: value.deprecated ?? "hide",
     priced: value.priced,
     sort: value.sort ?? null,
-    dir: value.dir ?? "asc",
+    dir: value.dir ?? (value.sort ? defaultSortDir(value.sort) : "asc"),
     ratio: [inputWeight, outputWeight],
     hidden: value.hide.length > 0 ? value.hide : null,
+    shown: value.show,
+    minQuality: value.minQuality,
+    minScores: value.minScore,
     format: value.format ?? "json",
   };
 }
@@ -193,11 +245,17 @@ export function serializeCatalogQuery(query: CatalogQuery): string {
   if (query.deprecated !== "hide") params.set("deprecated", query.deprecated);
   if (query.priced) params.set("priced", "1");
   if (query.sort) params.set("sort", query.sort);
-  if (query.sort && query.dir !== "asc") params.set("dir", query.dir);
+  if (query.sort && query.dir !== defaultSortDir(query.sort)) params.set("dir", query.dir);
   if (query.ratio[0] !== DEFAULT_RATIO[0] || query.ratio[1] !== DEFAULT_RATIO[1]) {
     params.set("ratio", `${query.ratio[0]}:${query.ratio[1]}`);
   }
   if (query.hidden) params.set("hide", query.hidden.join(","));
+  if (query.shown.length > 0) params.set("show", query.shown.join(","));
+  if (query.minQuality !== null) params.set("minQuality", String(query.minQuality));
+  for (const key of SCORE_KEYS) {
+    const minimum = query.minScores[key];
+    if (minimum !== undefined) params.append("minScore", `${key}:${minimum}`);
+  }
   return params.toString();
 }
 
@@ -207,14 +265,20 @@ export interface PreparedEntry {
   search: SearchIndexEntry;
   input: number | null;
   output: number | null;
+  quality: TableQuality | null;
 }
 
-export function prepareEntries(entries: readonly CatalogEntry[]): PreparedEntry[] {
+/** `qualityOf` gives each model's scores; without it every quality is unknown. */
+export function prepareEntries(
+  entries: readonly CatalogEntry[],
+  qualityOf: (modelId: string) => TableQuality | null = () => null,
+): PreparedEntry[] {
   return entries.map((entry) => ({
     entry,
     search: buildSearchEntry(entry.name, entry.id, entry.providerName, entry.modelId),
     input: entry.inputPerMTok === null ? null : Number(entry.inputPerMTok),
     output: entry.outputPerMTok === null ? null : Number(entry.outputPerMTok),
+    quality: qualityOf(entry.modelId),
   }));
 }
 
@@ -222,6 +286,7 @@ export interface QueryRow {
   entry: CatalogEntry;
   /** Approximate blended price, for ordering and filtering only; display uses blendedDecimal. */
   blendedForSort: number | null;
+  quality: TableQuality | null;
 }
 
 /** Exact blended price per MTok for an input:output weighting, as a decimal string; null when unknown. */
@@ -238,6 +303,21 @@ function capabilityOf(entry: CatalogEntry, capability: Capability): boolean | nu
   if (capability === "tools") return entry.toolCall;
   if (capability === "reasoning") return entry.reasoning;
   return entry.structuredOutput;
+}
+
+/** Unknown quality never passes a minimum. */
+function meetsQuality(quality: TableQuality | null, query: Pick<CatalogQuery, "minQuality" | "minScores">) {
+  if (query.minQuality !== null) {
+    const index = quality?.index ?? null;
+    if (index === null || index < query.minQuality) return false;
+  }
+  for (const key of SCORE_KEYS) {
+    const minimum = query.minScores[key];
+    if (minimum === undefined) continue;
+    const value = qualityValue(quality, key);
+    if (value === null || value < minimum) return false;
+  }
+  return true;
 }
 
 /** Filters, searches and sorts. Unknown values never pass a "must have" filter and always sort last. */
@@ -273,20 +353,22 @@ export function applyCatalogQuery(prepared: readonly PreparedEntry[], query: Cat
         : (item.input * inputWeight + item.output * outputWeight) / (inputWeight + outputWeight);
     if (query.maxBlended !== null && (blended === null || blended > query.maxBlended + 1e-12)) continue;
 
+    if (!meetsQuality(item.quality, query)) continue;
+
     let score = 1;
     if (matcher) {
       score = matcher(item.search);
       if (score === 0) continue;
     }
-    scored.push({ row: { entry, blendedForSort: blended }, score });
+    scored.push({ row: { entry, blendedForSort: blended, quality: item.quality }, score });
   }
 
   const direction = query.dir === "desc" ? -1 : 1;
   const sortKey = query.sort;
   scored.sort((left, right) => {
     if (sortKey) {
-      const a = sortValue(left.row.entry, sortKey, left.row.blendedForSort);
-      const b = sortValue(right.row.entry, sortKey, right.row.blendedForSort);
+      const a = sortValue(left.row, sortKey);
+      const b = sortValue(right.row, sortKey);
       if (a === null && b !== null) return 1;
       if (b === null && a !== null) return -1;
       if (a !== null && b !== null && a !== b) return (a < b ? -1 : 1) * direction;

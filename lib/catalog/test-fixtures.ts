@@ -1,4 +1,5 @@
 import { toCatalogEntry } from "./entry";
+import type { ScoreKey, TableQuality } from "./quality/views/scores";
 import type { CatalogOffering, OfferingPrice } from "./types";
 
 /** Test fixtures shared by the catalog, pricing and calculator unit tests: hand-made prices and offerings. */
@@ -66,5 +67,23 @@ export function fixtureCatalog(
     byId: new Map(entries.map((entry) => [entry.id, entry])),
     prices: new Map(items.map(([offering, price]) => [offering.id, price])),
     offeringIdsByModel,
+  };
+}
+
+/** A model's table quality: an index (null = too few sources) and scores per column key. */
+export function fixtureTableQuality(
+  index: number | null,
+  scores: Partial<Record<ScoreKey, number>> = {},
+): TableQuality {
+  return {
+    index,
+    indexSources: index === null ? [] : ["lmarena", "aider"],
+    headlineSources: [],
+    scores: Object.fromEntries(
+      Object.entries(scores).map(([key, value]) => [
+        key,
+        { value, text: String(value), tested: `${key} (high)`, date: "2025-12-11" },
+      ]),
+    ),
   };
 }

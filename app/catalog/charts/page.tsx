@@ -4,6 +4,7 @@ import { CheapestChart } from "@/components/catalog/charts/cheapest-chart";
 import { PriceBenchmarkChart } from "@/components/catalog/charts/price-benchmark-chart";
 import { PriceContextChart } from "@/components/catalog/charts/price-context-chart";
 import { PriceHistoryPanel } from "@/components/catalog/charts/price-history-panel";
+import { PriceQualityChart } from "@/components/catalog/charts/price-quality-chart";
 import { RatioPicker } from "@/components/catalog/charts/ratio-picker";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,6 +20,8 @@ import {
 import { priceHistoryOf } from "@/lib/catalog/detail";
 import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/editorial";
 import { buildEditorialLinks } from "@/lib/catalog/editorial-link";
+import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
+import { getQualityView } from "@/lib/catalog/quality/views/summary";
 import { getCatalog } from "@/lib/catalog/service";
 
 export const metadata: Metadata = { title: "Charts · Catalog" };
@@ -29,13 +32,15 @@ export default async function ChartsPage({ searchParams }: { searchParams: Promi
   const state = parseChartsState(raw, catalog.knownProviders);
   const today = new Date().toISOString().slice(0, 10);
   const { canonicalIdsByEditorial } = buildEditorialLinks(catalog.entries);
+  const quality = await getQualityView(catalog);
+  const qualityState = parsePriceQualityState(raw, state.ratio);
   const history = historySeries(catalog.byId, state.historyIds, (id) => priceHistoryOf(catalog, id, today));
 
   return (
     <>
       <PageHeader
         title="Charts"
-        description="Prices against context window, benchmark scores, time and capabilities. Offerings with an unknown price are left out and counted, never drawn as free."
+        description="Prices against quality, context window, benchmark scores, time and capabilities. Offerings with an unknown price are left out and counted, never drawn as free."
       />
       <CatalogTabs />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -43,6 +48,11 @@ export default async function ChartsPage({ searchParams }: { searchParams: Promi
         <RatioPicker ratio={state.ratio} />
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <PriceQualityChart
+          className="lg:col-span-2"
+          ratio={state.ratio}
+          data={priceQualityData(catalog.entries, quality.table, qualityState)}
+        />
         <PriceContextChart
           className="lg:col-span-2"
           state={state}

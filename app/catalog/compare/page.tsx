@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buildComparison, MAX_COMPARE_IDS, parseCompareIds } from "@/lib/catalog/compare";
 import { priceHistoryOf } from "@/lib/catalog/detail";
 import { modelPath } from "@/lib/catalog/paths";
+import { getQualityView } from "@/lib/catalog/quality/views/summary";
 import { getCatalog } from "@/lib/catalog/service";
 
 export const metadata: Metadata = { title: "Compare models" };
@@ -21,7 +22,7 @@ export default async function ComparePage({
 }) {
   const catalog = await getCatalog();
   const requested = parseCompareIds((await searchParams).ids);
-  const comparison = buildComparison(catalog, requested);
+  const comparison = buildComparison(catalog, requested, (await getQualityView(catalog)).table);
   const today = new Date().toISOString().slice(0, 10);
   const groups = [...new Set(comparison.rows.map((row) => row.group))];
 
@@ -118,7 +119,7 @@ export default async function ComparePage({
                               className={`px-3 py-1.5 align-top tabular ${
                                 row.best.includes(index)
                                   ? "font-semibold text-emerald-700 dark:text-emerald-400"
-                                  : value === "unknown" || value === "not stated"
+                                  : value.startsWith("unknown") || value === "not stated"
                                     ? "italic text-zinc-400"
                                     : ""
                               }`}

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { QualityScoreRow } from "@/db/schema";
 
 /**
@@ -106,34 +105,4 @@ export function summarizeQuality(rows: readonly QualityScoreRow[]): Map<string, 
     });
   }
   return out;
-}
-
-export const qualityQuerySchema = z.object({
-  minQuality: z.coerce
-    .number({ message: "must be a number from 0 to 100 (the quality index)" })
-    .min(0, "must be 0 or more")
-    .max(100, "must be at most 100")
-    .optional(),
-});
-
-/** Keeps models whose index reaches the minimum (unknown never passes) and/or sorts by index, unknown last. */
-export function applyQualityQuery<T>(
-  rows: readonly T[],
-  qualityOf: (row: T) => ModelQuality | null,
-  options: { minQuality?: number; sort: boolean; dir: "asc" | "desc" },
-): T[] {
-  const kept =
-    options.minQuality === undefined
-      ? [...rows]
-      : rows.filter((row) => (qualityOf(row)?.index ?? -1) >= (options.minQuality ?? 0));
-  if (!options.sort) return kept;
-  const sign = options.dir === "asc" ? 1 : -1;
-  return kept
-    .map((row, position) => ({ row, position, index: qualityOf(row)?.index ?? null }))
-    .sort((a, b) => {
-      if (a.index === null || b.index === null)
-        return a.index === b.index ? a.position - b.position : a.index === null ? 1 : -1;
-      return sign * (a.index - b.index) || a.position - b.position;
-    })
-    .map((item) => item.row);
 }

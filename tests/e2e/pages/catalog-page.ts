@@ -44,6 +44,24 @@ export class CatalogPage {
     await this.page.getByTestId(testId).click();
   }
 
+  /** Sets a per-source minimum score in the quality filter's popover. */
+  async setMinScore(source: string, value: number) {
+    const popover = this.page.getByTestId("filter-min-scores");
+    if ((await popover.getAttribute("open")) === null) await popover.locator("summary").click();
+    await this.page.getByTestId(`filter-min-score-${source}`).fill(String(value));
+    await popover.locator("summary").click();
+    await expect(this.page.getByTestId(`active-min-score-${source}`)).toBeVisible();
+  }
+
+  /** Shows an opt-in column (a per-source score) through the column menu. */
+  async showColumn(column: string) {
+    const menu = this.page.getByTestId("column-menu");
+    await menu.locator("summary").click();
+    await this.page.getByTestId(`column-toggle-${column}`).check();
+    await menu.locator("summary").click();
+    await expect(this.page.getByTestId(`sort-${column}`)).toBeVisible();
+  }
+
   async sortBy(column: string) {
     await this.page.getByTestId(`sort-${column}`).click();
   }

@@ -1,20 +1,51 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export const CHART_IDS = [
+  "chart-price-quality",
   "chart-price-context",
   "chart-price-benchmark",
   "chart-price-history",
   "chart-cheapest",
 ] as const;
 
-/** The /catalog/charts page: four recharts charts whose controls live in the URL. */
+/** The /catalog/charts page: five recharts charts whose controls live in the URL. */
 export class ChartsPage {
   readonly cheapest: Locator;
   readonly cheapestRows: Locator;
+  readonly priceQuality: Locator;
+  readonly aboveBarRows: Locator;
 
   constructor(readonly page: Page) {
     this.cheapest = page.getByTestId("chart-cheapest");
     this.cheapestRows = this.cheapest.getByTestId("cheapest-row");
+    this.priceQuality = page.getByTestId("chart-price-quality");
+    this.aboveBarRows = this.priceQuality.getByTestId("cheapest-above-row");
+  }
+
+  /** Picks the quality axis of the price-against-quality chart and waits for the server's answer. */
+  async qualityAxis(axis: string) {
+    const chip = this.priceQuality.getByTestId(`quality-axis-${axis}`);
+    await chip.click();
+    await expect(chip).toHaveAttribute("aria-pressed", "true");
+    await expect(this.priceQuality).toHaveAttribute("data-pending", "false");
+  }
+
+  async setQualityBar(value: number) {
+    const input = this.priceQuality.getByTestId("quality-bar");
+    await input.fill(String(value));
+    await input.press("Enter");
+    await expect(this.page).toHaveURL(new RegExp(`qbar=${value}`));
+    await expect(this.priceQuality).toHaveAttribute("data-pending", "false");
+  }
+
+  async aboveBar(): Promise<{ id: string; quality: number; price: number }[]> {
+    return this.aboveBarRows.evaluateAll((rows) =>
+      rows.map((row) => ({
+        id: row.getAttribute("data-model-id") ?? "",
+        quality: Number(row.getAttribute("data-quality")),
+        price: Number(row.getAttribute("data-blended-per-mtok")),
+      })),
+    );
   }
 
   async goto(query = "") {

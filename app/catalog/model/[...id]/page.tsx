@@ -8,8 +8,11 @@ import { GuideNotes } from "@/components/catalog/detail/guide-notes";
 import { ConflictList, HistoryTable } from "@/components/catalog/detail/history-table";
 import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
 import { PricePanel } from "@/components/catalog/detail/price-panel";
+import { QualityPanel } from "@/components/catalog/detail/quality-panel";
 import { Card } from "@/components/ui/card";
 import { getOfferingDetail } from "@/lib/catalog/detail";
+import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
+import { getCatalog } from "@/lib/catalog/service";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -57,6 +60,7 @@ const actionClass =
 export default async function ModelDetailPage({ params }: Props) {
   const detail = await load(params);
   const { entry } = detail;
+  const quality = await getModelQualityDetail(await getCatalog(), entry.modelId);
   const encodedId = encodeURIComponent(entry.id);
   return (
     <div className="space-y-5">
@@ -145,6 +149,14 @@ export default async function ModelDetailPage({ params }: Props) {
           <p className="mt-3 text-xs text-zinc-500">? means no source states it.</p>
         </Card>
       </div>
+
+      <Card data-testid="quality">
+        <h2 className="mb-1 font-semibold">Quality scores</h2>
+        <p className="mb-3 text-xs text-zinc-500">
+          Public leaderboards and the buying guides, for {entry.modelId} at every provider.
+        </p>
+        <QualityPanel detail={quality} />
+      </Card>
 
       <Card data-testid="offerings">
         <h2 className="mb-1 font-semibold">
