@@ -131,6 +131,7 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
       </div>
       <div className="mt-1 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-zinc-500">
         <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
+        {session.createdByName ? <span data-testid="session-creator">by {session.createdByName}</span> : null}
         <span data-testid="session-turns">
           {formatInteger(session.turns)} {session.turns === 1 ? "turn" : "turns"}
         </span>

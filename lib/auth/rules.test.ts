@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChange, emailDomainAllowed, roleForNewUser, type Viewer } from "./rules";
+import { canChange, emailDomainAllowed, roleForNewUser, safeReturnPath, type Viewer } from "./rules";
 
 const admin: Viewer = { id: "u-admin", name: "Ada", email: "ada@example.com", role: "admin" };
 const member: Viewer = { id: "u-member", name: "Max", email: "max@example.com", role: "member" };
@@ -45,5 +45,21 @@ describe("canChange", () => {
     expect(canChange(member, admin.id)).toBe(false);
     // Records from before sign-in was turned on belong to nobody: only admins change them.
     expect(canChange(member, null)).toBe(false);
+  });
+});
+
+describe("safeReturnPath", () => {
+  it("keeps paths on this site and sends anything else home", () => {
+    expect(safeReturnPath("/history?tab=usage")).toBe("/history?tab=usage");
+    for (const next of [
+      null,
+      "",
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "history",
+    ]) {
+      expect(safeReturnPath(next), String(next)).toBe("/");
+    }
   });
 });

@@ -51,3 +51,9 @@ export function canChange(viewer: Viewer | null, createdBy: string | null): bool
   if (viewer === null) return true;
   return viewer.role === "admin" || (createdBy !== null && createdBy === viewer.id);
 }
+
+/** Only a path on this site may be where sign-in returns to; anything else returns home. */
+export function safeReturnPath(next: string | null | undefined): string {
+  const onThisSite = /^\/(?![/\\])/.test(next ?? "");
+  return onThisSite && next ? next : "/";
+}

@@ -73,6 +73,8 @@ function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>
             clientId: settings.clientId,
             clientSecret: settings.clientSecret,
             scopes: ["openid", "email", "profile"],
+            // Signing out ends the session here only, not the person's session at the issuer.
+            disableProviderLogout: true,
           },
         ],
       }),

@@ -4,5 +4,5 @@ import { AppError } from "@/lib/errors";
 export function unauthorizedError(
   message = "Sign in first, or send the header Authorization: Bearer <API token>.",
 ): AppError {
-  return new AppError("unauthorized:api", message);
+  return new AppError("unauthorized:auth", message);
 }

@@ -93,7 +93,7 @@ describe("without a session or API token", () => {
     ];
     for (const refusal of refusals) {
       expect(refusal.status).toBe(401);
-      expect(refusal.body.error.code).toBe("unauthorized:api");
+      expect(refusal.body.error.code).toBe("unauthorized:auth");
       expect(refusal.body.error.message).toMatch(/sign in|API token/i);
     }
     const health = await healthRoute.GET(new Request(`${BASE}/api/health`), {} as never);
