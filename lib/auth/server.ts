@@ -1,3 +1,4 @@
+import type { GenericEndpointContext } from "better-auth";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
@@ -12,10 +13,11 @@ import { type AuthSettings, authSettings } from "./settings";
 export const OIDC_PROVIDER_ID = "oidc";
 
 function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>>) {
-  const refuseDomain = (email: string) => {
-    if (!emailDomainAllowed(email, settings.allowedEmailDomains)) {
-      throw new APIError("FORBIDDEN", { message: "email_domain_not_allowed" });
-    }
+  // In the issuer's callback the refusal is a redirect to the sign-in page, which explains it.
+  const refuseDomain = (email: string, context: GenericEndpointContext | null) => {
+    if (emailDomainAllowed(email, settings.allowedEmailDomains)) return;
+    if (context) throw context.redirect("/sign-in?error=email_domain_not_allowed");
+    throw new APIError("FORBIDDEN", { message: "email_domain_not_allowed" });
   };
   return betterAuth({
     appName: "ModelLedger",
@@ -39,8 +41,8 @@ function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>
     databaseHooks: {
       user: {
         create: {
-          before: async (user) => {
-            refuseDomain(user.email);
+          before: async (user, context) => {
+            refuseDomain(user.email, context);
             const adminExists = (await countAdmins({ db })) > 0;
             const role = roleForNewUser({
               email: user.email,
@@ -54,10 +56,10 @@ function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>
       session: {
         create: {
           // Checked on every sign-in too, so narrowing the allowed domains shuts out existing users.
-          before: async (session) => {
+          before: async (session, context) => {
             const user = await getAuthUserById({ db, id: session.userId });
             if (!user) return false;
-            refuseDomain(user.email);
+            refuseDomain(user.email, context);
           },
         },
       },
