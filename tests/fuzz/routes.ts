@@ -10,6 +10,9 @@ export interface FuzzRoute {
 }
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
+  { path: "/api/api-tokens", methods: ["GET", "POST"], query: [] },
+  { path: "/api/api-tokens/:id", methods: ["DELETE"], query: [] },
+  { path: "/api/auth/:rest", methods: ["GET", "POST"], query: [] },
   { path: "/api/compare", methods: ["POST"], query: [] },
   { path: "/api/compare/stop", methods: ["POST"], query: [] },
   { path: "/api/estimate", methods: ["POST"], query: [] },
@@ -30,11 +33,22 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     path: "/api/usage",
     methods: ["GET"],
-    query: ["from", "to", "groupBy", "split", "includeSimulated", "model", "provider", "status"],
+    query: ["from", "to", "groupBy", "split", "includeSimulated", "model", "provider", "status", "member"],
   },
   {
     path: "/api/usage/events",
     methods: ["GET"],
-    query: ["from", "to", "limit", "offset", "format", "model", "provider", "status", "includeSimulated"],
+    query: [
+      "from",
+      "to",
+      "limit",
+      "offset",
+      "format",
+      "model",
+      "provider",
+      "status",
+      "includeSimulated",
+      "member",
+    ],
   },
 ];
