@@ -11,6 +11,8 @@ export interface SessionSummaryJson {
   updatedAt: string;
   /** Who started it on a shared deployment; null in single-user mode. */
   createdByName: string | null;
+  /** Whether the caller may rename or delete it: always in single-user mode, else its creator or an admin. */
+  canChange: boolean;
   turns: number;
   models: string[];
   costUsd: string | null;

@@ -10,7 +10,8 @@ import {
   updateSessionTitle,
 } from "@/db/queries/sessions";
 import type { Session } from "@/db/schema";
-import { assertCanChange } from "@/lib/auth/viewer";
+import { canChange } from "@/lib/auth/rules";
+import { assertCanChange, currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formatMs, formatUsd, trimDecimal } from "@/lib/format";
 import { storableString, storableText } from "@/lib/storable-text";
@@ -81,7 +82,10 @@ export async function searchSessions({
   const search = q === undefined ? undefined : storableText(q).trim();
   const page = await listSessions({ db: await getDb(), q: search || undefined, limit, after });
   return {
-    sessions: page.sessions.map(withoutClient),
+    sessions: page.sessions.map((session) => ({
+      ...withoutClient(session),
+      canChange: canChange(currentViewer(), session.createdBy),
+    })),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
 }

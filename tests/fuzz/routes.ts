@@ -10,9 +10,6 @@ export interface FuzzRoute {
 }
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
-  { path: "/api/api-tokens", methods: ["GET", "POST"], query: [] },
-  { path: "/api/api-tokens/:id", methods: ["DELETE"], query: [] },
-  { path: "/api/auth/:rest", methods: ["GET", "POST"], query: [] },
   { path: "/api/compare", methods: ["POST"], query: [] },
   { path: "/api/compare/stop", methods: ["POST"], query: [] },
   { path: "/api/estimate", methods: ["POST"], query: [] },
@@ -51,4 +48,8 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       "member",
     ],
   },
+  // Appended, so the routes above keep the fuzz seeds (SEED + index) they have always had.
+  { path: "/api/api-tokens", methods: ["GET", "POST"], query: [] },
+  { path: "/api/api-tokens/:id", methods: ["DELETE"], query: [] },
+  { path: "/api/auth/:rest", methods: ["GET", "POST"], query: [] },
 ];

@@ -125,6 +125,8 @@ describe("ownership", () => {
     const byId = new Map(list.body.sessions.map((session: Json) => [session.id, session]));
     expect((byId.get(adminSession) as Json)?.createdByName).toBe("Ada Admin");
     expect((byId.get(memberSession) as Json)?.createdByName).toBe("Max Member");
+    expect((byId.get(adminSession) as Json)?.canChange).toBe(false);
+    expect((byId.get(memberSession) as Json)?.canChange).toBe(true);
   });
 
   it("refuses a member renaming or deleting someone else's session with 403, and lets owners and admins", async () => {

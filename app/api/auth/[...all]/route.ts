@@ -1,9 +1,11 @@
 import { getAuth } from "@/lib/auth/server";
 import { authEnabled } from "@/lib/auth/settings";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);
 
 /** better-auth's endpoints (sign-in redirect, the issuer's callback, session, sign-out). */
 const handle = route(
