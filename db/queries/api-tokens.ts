@@ -111,3 +111,19 @@ export async function getAuthUserById({ db, id }: { db: Db; id: string }): Promi
     throw dbError("read the user", error);
   }
 }
+
+export async function updateAuthUserRole({
+  db,
+  id,
+  role,
+}: {
+  db: Db;
+  id: string;
+  role: string;
+}): Promise<void> {
+  try {
+    await db.update(authUsers).set({ role, updatedAt: sql`now()` }).where(eq(authUsers.id, id));
+  } catch (error) {
+    throw dbError("change the user's role", error);
+  }
+}

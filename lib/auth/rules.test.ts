@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canChange, emailDomainAllowed, roleForNewUser, safeReturnPath, type Viewer } from "./rules";
+import {
+  canChange,
+  emailDomainAllowed,
+  roleAtSignIn,
+  roleForNewUser,
+  safeReturnPath,
+  type Viewer,
+} from "./rules";
 
 const admin: Viewer = { id: "u-admin", name: "Ada", email: "ada@example.com", role: "admin" };
 const member: Viewer = { id: "u-member", name: "Max", email: "max@example.com", role: "member" };
@@ -33,6 +40,16 @@ describe("roleForNewUser", () => {
     expect(roleForNewUser({ email: "second@example.com", adminEmails: [], adminExists: true })).toBe(
       "member",
     );
+  });
+});
+
+describe("roleAtSignIn", () => {
+  it("follows a configured admin list both ways, and keeps roles when there is none", () => {
+    const adminEmails = ["ada@example.com"];
+    expect(roleAtSignIn({ email: "ada@example.com", adminEmails, current: "member" })).toBe("admin");
+    expect(roleAtSignIn({ email: "max@example.com", adminEmails, current: "admin" })).toBe("member");
+    expect(roleAtSignIn({ email: "max@example.com", adminEmails: [], current: "admin" })).toBe("admin");
+    expect(roleAtSignIn({ email: "max@example.com", adminEmails: [], current: "member" })).toBe("member");
   });
 });
 

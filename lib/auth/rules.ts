@@ -46,6 +46,23 @@ export function roleForNewUser({
   return adminExists ? "member" : "admin";
 }
 
+/**
+ * The role at each later sign-in: with an admin list configured it decides, so adding or removing an
+ * email takes effect at that person's next sign-in; without one, roles stay as they were given.
+ */
+export function roleAtSignIn({
+  email,
+  adminEmails,
+  current,
+}: {
+  email: string;
+  adminEmails: string[];
+  current: Role;
+}): Role {
+  if (adminEmails.length === 0) return current;
+  return adminEmails.includes(email.trim().toLowerCase()) ? "admin" : "member";
+}
+
 /** Renaming and deleting: the single user may change anything; on a team, its owner or an admin. */
 export function canChange(viewer: Viewer | null, createdBy: string | null): boolean {
   if (viewer === null) return true;

@@ -4,9 +4,9 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { getDb } from "@/db/client";
-import { countAdmins, getAuthUserById } from "@/db/queries/api-tokens";
+import { countAdmins, getAuthUserById, updateAuthUserRole } from "@/db/queries/api-tokens";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
-import { emailDomainAllowed, roleForNewUser } from "./rules";
+import { asRole, emailDomainAllowed, roleAtSignIn, roleForNewUser } from "./rules";
 import { type AuthSettings, authSettings } from "./settings";
 
 /** The id the issuer has in URLs: the callback the issuer must allow is /api/auth/callback/oidc. */
@@ -60,6 +60,9 @@ function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>
             const user = await getAuthUserById({ db, id: session.userId });
             if (!user) return false;
             refuseDomain(user.email, context);
+            const current = asRole(user.role);
+            const role = roleAtSignIn({ email: user.email, adminEmails: settings.adminEmails, current });
+            if (role !== current) await updateAuthUserRole({ db, id: user.id, role });
           },
         },
       },
