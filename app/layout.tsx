@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
+import { pageViewer } from "@/lib/auth/page-viewer";
 import { APP_NAME, APP_VERSION } from "@/lib/version";
 import "./globals.css";
 
@@ -24,6 +25,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = nonceOf((await headers()).get("content-security-policy"));
+  const viewer = await pageViewer();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -31,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <Providers>
-          <SiteHeader />
+          <SiteHeader viewer={viewer} />
           <main className="mx-auto max-w-[1600px] px-3 py-6 sm:px-6">{children}</main>
           <footer className="mx-auto max-w-[1600px] px-3 pb-8 text-xs text-zinc-500 sm:px-6">
             {APP_NAME} v{APP_VERSION}

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { Viewer } from "@/lib/auth/rules";
 import { APP_NAME } from "@/lib/version";
+import { UserMenu } from "./auth/user-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export const NAV_ITEMS = [
@@ -13,8 +15,10 @@ export const NAV_ITEMS = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
-export function SiteHeader() {
+/** `viewer` is the signed-in person of a shared deployment; null in the single-user mode and on sign-in. */
+export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   const pathname = usePathname();
+  if (pathname === "/sign-in") return null;
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex max-w-[1600px] items-center gap-3 px-3 py-2 sm:px-6">
@@ -44,6 +48,7 @@ export function SiteHeader() {
             );
           })}
         </nav>
+        {viewer ? <UserMenu viewer={viewer} /> : null}
         <ThemeToggle />
       </div>
     </header>

@@ -181,6 +181,95 @@ export const qualityScores = pgTable(
 export type QualityScoreRow = typeof qualityScores.$inferSelect;
 export type NewQualityScoreRow = typeof qualityScores.$inferInsert;
 
+// ---- Sign-in (shared deployments) ----
+// The four tables better-auth keeps (through its drizzle adapter), plus personal API tokens.
+// In the embedded single-user mode they stay empty and every created_by column is null.
+
+export const authUsers = pgTable("auth_users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  /** "admin" or "member"; set once when the user first signs in (see lib/auth/roles.ts). */
+  role: text("role").notNull().default("member"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type AuthUser = typeof authUsers.$inferSelect;
+
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("auth_sessions_user_idx").on(table.userId)],
+);
+
+export const authAccounts = pgTable(
+  "auth_accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("auth_accounts_user_idx").on(table.userId)],
+);
+
+export const authVerifications = pgTable(
+  "auth_verifications",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("auth_verifications_identifier_idx").on(table.identifier)],
+);
+
+/** Personal API tokens: only the SHA-256 of the secret is kept; the secret is shown once at creation. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters of the secret, so a person can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("api_tokens_user_idx").on(table.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
 // ---- Playground sessions ----
 
 export const sessions = pgTable(
@@ -189,6 +278,8 @@ export const sessions = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     title: text("title").notNull(),
     clientId: text("client_id"),
+    /** Who started it; null in single-user mode. */
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -285,6 +376,8 @@ export const usageEvents = pgTable(
     status: text("status").notNull(),
     simulated: boolean("simulated").notNull().default(false),
     estimated: boolean("estimated").notNull().default(false),
+    /** Who made the call; null in single-user mode. */
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
   },
   (table) => [
     /*
@@ -308,6 +401,7 @@ export const usageEvents = pgTable(
     // ON DELETE SET NULL looks events up by these keys; without an index each deleted row scans the table.
     index("usage_events_session_idx").on(table.sessionId).where(sql`${table.sessionId} is not null`),
     index("usage_events_run_result_idx").on(table.runResultId).where(sql`${table.runResultId} is not null`),
+    index("usage_events_created_by_idx").on(table.createdBy).where(sql`${table.createdBy} is not null`),
   ],
 );
 export type UsageEvent = typeof usageEvents.$inferSelect;
@@ -323,6 +417,8 @@ export const scenarios = pgTable(
     state: jsonb("state").notNull(),
     // Bumped on every write; it is the ETag that lets a save refuse to overwrite someone else's edit.
     version: integer("version").notNull().default(1),
+    /** Who saved it; null in single-user mode. */
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -66,3 +66,44 @@ describe("TRUST_PROXY", () => {
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe("sign-in settings", () => {
+  const complete = {
+    AUTH_OIDC_ISSUER: "https://accounts.google.com",
+    AUTH_OIDC_CLIENT_ID: "client-id",
+    AUTH_OIDC_CLIENT_SECRET: "client-secret",
+    AUTH_SECRET: "a".repeat(32),
+    APP_ORIGIN: "https://models.example.com",
+  };
+
+  it("needs nothing in the single-user mode", () => {
+    const env = parseEnv({});
+    expect(env.AUTH_OIDC_ISSUER).toBeUndefined();
+    expect(env.AUTH_ALLOWED_EMAIL_DOMAINS).toEqual([]);
+    expect(env.AUTH_ADMIN_EMAILS).toEqual([]);
+  });
+
+  it("with an issuer, names every missing companion variable", () => {
+    try {
+      parseEnv({ AUTH_OIDC_ISSUER: "https://accounts.google.com" });
+      expect.unreachable("an issuer alone must be refused");
+    } catch (error) {
+      const names = (error as EnvError).issues.map((issue) => issue.variable).sort();
+      expect(names).toEqual(["APP_ORIGIN", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET", "AUTH_SECRET"]);
+    }
+    expect(() => parseEnv({ ...complete, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
+    expect(() => parseEnv({ ...complete, AUTH_OIDC_ISSUER: "accounts.google.com" })).toThrow(
+      /AUTH_OIDC_ISSUER/,
+    );
+  });
+
+  it("reads domain and admin lists trimmed and lower-cased", () => {
+    const env = parseEnv({
+      ...complete,
+      AUTH_ALLOWED_EMAIL_DOMAINS: " Example.com, example.org ,",
+      AUTH_ADMIN_EMAILS: "Ada@Example.com",
+    });
+    expect(env.AUTH_ALLOWED_EMAIL_DOMAINS).toEqual(["example.com", "example.org"]);
+    expect(env.AUTH_ADMIN_EMAILS).toEqual(["ada@example.com"]);
+  });
+});

@@ -44,7 +44,18 @@ const providerShape = Object.fromEntries(
   ]),
 );
 
-const envSchema = z.object({
+/** A comma-separated list, trimmed and lower-cased (emails, domains). */
+const lowerCaseList = z
+  .string()
+  .default("")
+  .transform((raw) =>
+    raw
+      .split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const envObject = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -162,6 +173,38 @@ const envSchema = z.object({
   ),
   /** Set by Next.js in its server; absent when the TypeScript sources run directly (unit tests). */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+  /** Any OpenID Connect issuer; when set, sign-in is required (see docs/deploy.md). */
+  AUTH_OIDC_ISSUER: optionalUrl.optional(),
+  AUTH_OIDC_CLIENT_ID: optionalSecret,
+  AUTH_OIDC_CLIENT_SECRET: optionalSecret,
+  /** Signs session cookies: at least 32 random characters, e.g. `openssl rand -base64 32`. */
+  AUTH_SECRET: optionalSecret.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  /** The issuer's name on the sign-in button; the issuer's host name when unset. */
+  AUTH_OIDC_NAME: optionalSecret,
+  /** Only these email domains may sign in (e.g. example.com,example.org); any domain when empty. */
+  AUTH_ALLOWED_EMAIL_DOMAINS: lowerCaseList,
+  /** These emails are admins; when empty, the first person to sign in becomes the admin. */
+  AUTH_ADMIN_EMAILS: lowerCaseList,
+});
+
+const AUTH_REQUIRES = [
+  "AUTH_OIDC_CLIENT_ID",
+  "AUTH_OIDC_CLIENT_SECRET",
+  "AUTH_SECRET",
+  "APP_ORIGIN",
+] as const;
+
+const envSchema = envObject.superRefine((value, context) => {
+  if (!value.AUTH_OIDC_ISSUER) return;
+  for (const variable of AUTH_REQUIRES) {
+    if (!value[variable]) {
+      context.addIssue({
+        code: "custom",
+        path: [variable],
+        message: `must be set when AUTH_OIDC_ISSUER is (sign-in needs the issuer, client id and secret, AUTH_SECRET and the public APP_ORIGIN)`,
+      });
+    }
+  }
 });
 const providerSchema = z.object(providerShape);
 

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
 export type ErrorType = keyof typeof ERROR_STATUS;
 export type Surface =
   | "api"
+  | "auth"
   | "catalog"
   | "playground"
   | "calculator"

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { authenticate, runAsViewer } from "./auth/viewer";
 import { AppError, errorToResponse, type Surface } from "./errors";
 
 /** Default cap on JSON request bodies; routes with larger legitimate inputs pass their own. */
@@ -6,11 +7,16 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response> | Response;
 
-/** Wraps a route handler so every thrown AppError becomes its JSON body and status. */
-export function route<Ctx>(handler: Handler<Ctx>): Handler<Ctx> {
+/**
+ * Wraps a route handler so every thrown AppError becomes its JSON body and status. When sign-in is
+ * configured it also refuses callers without a session or API token (401) and makes the caller known
+ * to the code the handler runs (currentViewer); `open` routes such as the health check skip that.
+ */
+export function route<Ctx>(handler: Handler<Ctx>, options: { open?: boolean } = {}): Handler<Ctx> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      const viewer = options.open ? null : await authenticate(request);
+      return await runAsViewer(viewer, () => handler(request, context));
     } catch (error) {
       return errorToResponse(error);
     }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { ApiTokens } from "@/components/settings/api-tokens";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageViewer } from "@/lib/auth/page-viewer";
 import { getHealth } from "@/lib/health";
 import { listProviderStatus } from "@/lib/providers/config";
 
@@ -8,7 +10,11 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const [health, providers] = await Promise.all([getHealth(), Promise.resolve(listProviderStatus())]);
+  const [health, providers, viewer] = await Promise.all([
+    getHealth(),
+    Promise.resolve(listProviderStatus()),
+    pageViewer(),
+  ]);
   return (
     <>
       <PageHeader
@@ -77,6 +83,13 @@ export default async function SettingsPage() {
             </dd>
           </dl>
         </Card>
+        {viewer?.role === "admin" ? <ApiTokens /> : null}
+        {viewer?.role === "member" ? (
+          <Card className="lg:col-span-3" data-testid="api-tokens-admins-only">
+            <h2 className="mb-1 font-semibold">API tokens</h2>
+            <p className="text-sm text-zinc-500">Ask an admin of this deployment for an API token.</p>
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -131,6 +131,7 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
       </div>
       <div className="mt-1 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-zinc-500">
         <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
+        {session.createdByName ? <span data-testid="session-creator">by {session.createdByName}</span> : null}
         <span data-testid="session-turns">
           {formatInteger(session.turns)} {session.turns === 1 ? "turn" : "turns"}
         </span>
@@ -170,28 +171,32 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
         >
           Run again…
         </Link>
-        <button
-          type="button"
-          data-testid="session-rename"
-          className={buttonClass}
-          onClick={() => setMode("rename")}
-        >
-          Rename
-        </button>
+        {session.canChange ? (
+          <button
+            type="button"
+            data-testid="session-rename"
+            className={buttonClass}
+            onClick={() => setMode("rename")}
+          >
+            Rename
+          </button>
+        ) : null}
         <a data-testid="session-export-md" className={buttonClass} href={exportHref("md")} download>
           Export .md
         </a>
         <a data-testid="session-export-json" className={buttonClass} href={exportHref("json")} download>
           Export .json
         </a>
-        <button
-          type="button"
-          data-testid="session-delete"
-          className={`${buttonClass} text-red-700 dark:text-red-300`}
-          onClick={() => setMode("confirm-delete")}
-        >
-          Delete
-        </button>
+        {session.canChange ? (
+          <button
+            type="button"
+            data-testid="session-delete"
+            className={`${buttonClass} text-red-700 dark:text-red-300`}
+            onClick={() => setMode("confirm-delete")}
+          >
+            Delete
+          </button>
+        ) : null}
       </div>
       {open ? (
         <div className="-mx-3 mt-4 border-t border-zinc-100 bg-zinc-50/70 px-3 py-4 sm:-mx-4 sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/40">

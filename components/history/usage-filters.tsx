@@ -60,18 +60,21 @@ export function UsageFilters({
   state,
   providers,
   models,
+  members,
   onChange,
 }: {
   state: UsageState;
   providers: string[];
   models: string[];
+  /** Emails of the members with usage in the range; empty in single-user mode, which hides the filter. */
+  members: string[];
   onChange: (patch: ParamPatch) => void;
 }) {
   // Any filter change starts the events table again from the newest page.
   const set = (patch: ParamPatch) => onChange({ ...patch, page: null });
   const withCurrent = (options: string[], current: string) =>
     current && !options.includes(current) ? [current, ...options] : options;
-  const filtered = state.provider || state.model || state.status;
+  const filtered = state.provider || state.model || state.status || state.member;
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm sm:p-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -162,13 +165,23 @@ export function UsageFilters({
           options={STATUSES}
           onChange={(status) => set({ status })}
         />
+        {members.length > 0 || state.member ? (
+          <FilterSelect
+            name="member"
+            label="Member"
+            anyLabel="Everyone"
+            value={state.member}
+            options={withCurrent(members, state.member)}
+            onChange={(member) => set({ member })}
+          />
+        ) : null}
         {filtered ? (
           <div className="flex items-end">
             <button
               type="button"
               data-testid="usage-clear-filters"
               className="h-9 text-sm font-medium text-accent-600 hover:underline"
-              onClick={() => set({ provider: null, model: null, status: null })}
+              onClick={() => set({ provider: null, model: null, status: null, member: null })}
             >
               Clear filters
             </button>

@@ -70,6 +70,11 @@ export function UsageTable({
                   </td>
                   <td className={td}>
                     <span className="font-mono text-xs">{event.model}</span>
+                    {event.member ? (
+                      <span data-testid="usage-row-member" className="ml-1.5 text-[11px] text-zinc-500">
+                        by {event.member}
+                      </span>
+                    ) : null}
                     <span className="ml-1.5 text-[11px] text-zinc-500">
                       {[event.simulated ? "simulated" : null, event.estimated ? "estimated tokens" : null]
                         .filter(Boolean)

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { apiFilterQuery, readUsageState, withParams } from "@/lib/history/usage-query";
 import { EmptyState, ErrorNote } from "./history-ui";
 import { RequestsByProviderChart, SpendByModelChart } from "./usage-breakdown-charts";
+import { UsageByMember } from "./usage-by-member";
 import { UsageFilters } from "./usage-filters";
 import { UsageTable } from "./usage-table";
 import { SpendOverTimeChart, TokensOverTimeChart } from "./usage-time-charts";
@@ -29,10 +30,12 @@ export function UsageView() {
   const byModel = useUsageReport(withParams(filter, { groupBy: "model" }));
   const providerOptions = useUsageReport(withParams(unfiltered, { groupBy: "provider" }));
   const modelOptions = useUsageReport(withParams(unfiltered, { groupBy: "model" }));
+  const byMember = useUsageReport(withParams(filter, { groupBy: "member" }));
+  const memberOptions = useUsageReport(withParams(unfiltered, { groupBy: "member" }));
 
   const totals = daily.data?.totals;
   const empty = daily.data && (!totals || totals.requests === 0);
-  const filtered = Boolean(state.provider || state.model || state.status);
+  const filtered = Boolean(state.provider || state.model || state.status || state.member);
 
   return (
     <div
@@ -44,6 +47,7 @@ export function UsageView() {
         state={state}
         providers={keysOf(providerOptions.data?.buckets)}
         models={keysOf(modelOptions.data?.buckets)}
+        members={keysOf(memberOptions.data?.buckets)}
         onChange={update}
       />
       {daily.isError ? (
@@ -89,6 +93,9 @@ export function UsageView() {
             {byProvider.data ? <RequestsByProviderChart report={byProvider.data} /> : null}
             {byModel.data ? <SpendByModelChart report={byModel.data} /> : null}
           </div>
+          {byMember.data && keysOf(byMember.data.buckets).length > 0 ? (
+            <UsageByMember report={byMember.data} />
+          ) : null}
           <UsageTable
             filter={filter}
             page={state.page}

@@ -6,13 +6,15 @@ export async function insertScenario({
   db,
   name,
   state,
+  createdBy = null,
 }: {
   db: Db;
   name: string;
   state: unknown;
+  createdBy?: string | null;
 }): Promise<Scenario> {
   try {
-    const [row] = await db.insert(scenarios).values({ name, state }).returning();
+    const [row] = await db.insert(scenarios).values({ name, state, createdBy }).returning();
     if (!row) throw new Error("no row returned");
     return row;
   } catch (error) {

@@ -17,14 +17,16 @@ export async function insertSession({
   id,
   title,
   clientId,
+  createdBy = null,
 }: {
   db: Db;
   id?: string;
   title: string;
   clientId: string | null;
+  createdBy?: string | null;
 }): Promise<Session> {
   try {
-    const [row] = await db.insert(sessions).values({ id, title, clientId }).returning();
+    const [row] = await db.insert(sessions).values({ id, title, clientId, createdBy }).returning();
     if (!row) throw new Error("no row returned");
     return row;
   } catch (error) {
@@ -42,6 +44,8 @@ export async function getSessionById({ db, id }: { db: Db; id: string }): Promis
 }
 
 export interface SessionSummary extends Session {
+  /** The creator's name; null in single-user mode. */
+  createdByName: string | null;
   turns: number;
   models: string[];
   costUsd: string | null;
@@ -84,6 +88,7 @@ export async function listSessions({
       .select({
         session: sessions,
         updatedMicros: sql<string>`(extract(epoch from ${sessions.updatedAt}) * 1000000)::bigint::text`,
+        createdByName: sql<string | null>`(select u.name from auth_users u where u.id = sessions.created_by)`,
         turns: sql<number>`(select count(*)::int from runs r where r.session_id = sessions.id)`,
         models: sql<
           string[] | null
@@ -101,6 +106,7 @@ export async function listSessions({
     return {
       sessions: page.map((row) => ({
         ...row.session,
+        createdByName: row.createdByName,
         turns: Number(row.turns),
         models: row.models ?? [],
         costUsd: row.costUsd,
@@ -237,7 +243,7 @@ export async function insertSessionWithFirstRun({
   run,
 }: {
   db: Db;
-  session: { id: string; title: string; clientId: string | null };
+  session: { id: string; title: string; clientId: string | null; createdBy?: string | null };
   run: { id: string; prompt: string; system: string | null; params: Record<string, unknown> };
 }): Promise<void> {
   try {

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, lt, type SQL, sql } from "drizzle-orm";
 import { type Db, dbError, executeRows } from "../client";
-import { type UsageEvent, usageEvents } from "../schema";
+import { authUsers, type UsageEvent, usageEvents } from "../schema";
 
 export interface UsageFilter {
   from: Date;
@@ -9,7 +9,12 @@ export interface UsageFilter {
   model?: string;
   provider?: string;
   status?: string;
+  /** The email of the team member who made the calls. */
+  member?: string;
 }
+
+/** What usage can be grouped or split by; `member` is the email of whoever made the call. */
+export type UsageKey = "model" | "provider" | "member";
 
 function whereOf(filter: UsageFilter): SQL | undefined {
   return and(
@@ -19,8 +24,14 @@ function whereOf(filter: UsageFilter): SQL | undefined {
     filter.model ? eq(usageEvents.model, filter.model) : undefined,
     filter.provider ? eq(usageEvents.provider, filter.provider) : undefined,
     filter.status ? eq(usageEvents.status, filter.status) : undefined,
+    filter.member
+      ? sql`${usageEvents.createdBy} in (select ${authUsers.id} from ${authUsers} where ${authUsers.email} = ${filter.member})`
+      : undefined,
   );
 }
+
+const keyExpression = (key: UsageKey): SQL =>
+  key === "member" ? sql`member_user.email` : sql`${usageEvents[key]}`;
 
 export interface UsageBucket {
   day: string | null;
@@ -47,20 +58,19 @@ export async function aggregateUsage({
 }: {
   db: Db;
   filter: UsageFilter;
-  groupBy: "day" | "model" | "provider" | "total";
-  split?: "model" | "provider";
+  groupBy: "day" | UsageKey | "total";
+  split?: UsageKey;
 }): Promise<UsageBucket[]> {
   // Grouping on the truncated timestamp (not its text) lets the planner use statistics of the covering
   // index's day expression and hash-aggregate; the text form is made only for the output.
   const dayBucket = sql`date_trunc('day', ${usageEvents.occurredAt} at time zone 'UTC')`;
-  const keyColumn =
-    groupBy === "day"
-      ? split
-        ? usageEvents[split]
-        : null
-      : groupBy === "total"
-        ? null
-        : usageEvents[groupBy];
+  const keyName = groupBy === "day" ? (split ?? null) : groupBy === "total" ? null : groupBy;
+  const keyColumn = keyName ? keyExpression(keyName) : null;
+  // Only a member key reads the users table; the other aggregates stay index-only scans.
+  const memberJoin =
+    keyName === "member"
+      ? sql`left join ${authUsers} member_user on member_user.id = ${usageEvents}.created_by`
+      : sql``;
   const selectDay = groupBy === "day" ? sql`to_char(${dayBucket}, 'YYYY-MM-DD')` : sql`null`;
   const selectKey = keyColumn ? sql`${keyColumn}` : sql`null`;
   const groupParts = [groupBy === "day" ? dayBucket : null, keyColumn ? sql`${keyColumn}` : null].filter(
@@ -88,6 +98,7 @@ export async function aggregateUsage({
             sum(${usageEvents.costUsd})::text as cost_usd,
             count(*) filter (where ${usageEvents.costUsd} is null) as unpriced
           from ${usageEvents}
+          ${memberJoin}
           ${where ? sql`where ${where}` : sql``}
           ${groupParts.length > 0 ? sql`group by ${sql.join(groupParts, sql`, `)}` : sql``}
           order by 1, 2`,
@@ -108,6 +119,9 @@ export async function aggregateUsage({
   }
 }
 
+/** An event with the email of the member who made it (null in single-user mode). */
+export type UsageEventWithMember = UsageEvent & { member: string | null };
+
 export async function listUsageEvents({
   db,
   filter,
@@ -118,11 +132,12 @@ export async function listUsageEvents({
   filter: UsageFilter;
   limit: number;
   offset: number;
-}): Promise<UsageEvent[]> {
+}): Promise<UsageEventWithMember[]> {
   try {
     return await db
-      .select()
+      .select({ ...getTableColumns(usageEvents), member: authUsers.email })
       .from(usageEvents)
+      .leftJoin(authUsers, eq(authUsers.id, usageEvents.createdBy))
       .where(whereOf(filter))
       .orderBy(desc(usageEvents.occurredAt), desc(usageEvents.id))
       .limit(limit)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import {
   deleteScenarioById,
   getScenarioById,
@@ -8,6 +8,7 @@ import {
   updateScenarioById,
 } from "@/db/queries/scenarios";
 import type { Scenario } from "@/db/schema";
+import { assertCanChange, currentUserId } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { EstimateRequest, ScenarioInput } from "./schema";
 
@@ -35,7 +36,7 @@ export async function listSavedScenarios(): Promise<SavedScenario[]> {
 }
 
 export async function saveScenario({ name, state }: ScenarioInput): Promise<SavedScenario> {
-  return asSaved(await insertScenario({ db: await getDb(), name, state }));
+  return asSaved(await insertScenario({ db: await getDb(), name, state, createdBy: currentUserId() }));
 }
 
 export async function getScenario(rawId: string): Promise<SavedScenario> {
@@ -81,6 +82,7 @@ export async function replaceScenario(
 ): Promise<SavedScenario> {
   const id = parseId(rawId);
   const db = await getDb();
+  await assertOwnScenario(db, id);
   const versions = parseIfMatch(ifMatch);
   const row = versions?.length === 0 ? null : await updateScenarioById({ db, id, name, state, versions });
   if (row) return asSaved(row);
@@ -91,5 +93,13 @@ export async function replaceScenario(
 
 export async function removeScenario(rawId: string): Promise<void> {
   const id = parseId(rawId);
-  if (!(await deleteScenarioById({ db: await getDb(), id }))) throw notFound(id);
+  const db = await getDb();
+  await assertOwnScenario(db, id);
+  if (!(await deleteScenarioById({ db, id }))) throw notFound(id);
+}
+
+/** On a team only its author or an admin changes a scenario (403); a missing one is left to the 404. */
+async function assertOwnScenario(db: Db, id: string): Promise<void> {
+  const current = await getScenarioById({ db, id });
+  if (current) assertCanChange(current.createdBy, "calculator", "scenario");
 }

@@ -9,6 +9,10 @@ export interface SessionSummaryJson {
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** Who started it on a shared deployment; null in single-user mode. */
+  createdByName: string | null;
+  /** Whether the caller may rename or delete it: always in single-user mode, else its creator or an admin. */
+  canChange: boolean;
   turns: number;
   models: string[];
   costUsd: string | null;
@@ -30,6 +34,8 @@ export interface RunResultJson {
   durationMs: number | null;
   simulated: boolean;
   estimated: boolean;
+  /** Email of the member who made the call; null in single-user mode. */
+  member: string | null;
 }
 
 export interface RunJson {
@@ -55,8 +61,8 @@ export type UsageBucketJson = UsageBucket;
 export interface UsageReportJson {
   from: string;
   to: string;
-  groupBy: "day" | "model" | "provider";
-  split: "model" | "provider" | null;
+  groupBy: "day" | "model" | "provider" | "member";
+  split: "model" | "provider" | "member" | null;
   includeSimulated: boolean;
   totals: UsageBucketJson;
   buckets: UsageBucketJson[];
@@ -78,4 +84,6 @@ export interface UsageEventJson {
   status: string;
   simulated: boolean;
   estimated: boolean;
+  /** Email of the member who made the call; null in single-user mode. */
+  member: string | null;
 }

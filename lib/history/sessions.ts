@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import {
   deleteSessionById,
   getSessionById,
@@ -10,6 +10,8 @@ import {
   updateSessionTitle,
 } from "@/db/queries/sessions";
 import type { Session } from "@/db/schema";
+import { canChange } from "@/lib/auth/rules";
+import { assertCanChange, currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { formatMs, formatUsd, trimDecimal } from "@/lib/format";
 import { storableString, storableText } from "@/lib/storable-text";
@@ -80,20 +82,35 @@ export async function searchSessions({
   const search = q === undefined ? undefined : storableText(q).trim();
   const page = await listSessions({ db: await getDb(), q: search || undefined, limit, after });
   return {
-    sessions: page.sessions.map(withoutClient),
+    sessions: page.sessions.map((session) => ({
+      ...withoutClient(session),
+      canChange: canChange(currentViewer(), session.createdBy),
+    })),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
 }
 
 export async function renameSession(rawId: string, title: string): Promise<Omit<Session, "clientId">> {
-  const session = await updateSessionTitle({ db: await getDb(), id: parseId(rawId), title });
+  const id = parseId(rawId);
+  const db = await getDb();
+  await assertOwnSession(db, id);
+  const session = await updateSessionTitle({ db, id, title });
   if (!session) throw new AppError("not_found:history", "That session no longer exists.");
   return withoutClient(session);
 }
 
 export async function removeSession(rawId: string): Promise<void> {
-  const deleted = await deleteSessionById({ db: await getDb(), id: parseId(rawId) });
+  const id = parseId(rawId);
+  const db = await getDb();
+  await assertOwnSession(db, id);
+  const deleted = await deleteSessionById({ db, id });
   if (!deleted) throw new AppError("not_found:history", "That session no longer exists.");
+}
+
+/** Everyone on a team sees every session; only its creator or an admin renames or deletes it (403). */
+async function assertOwnSession(db: Db, id: string): Promise<void> {
+  const session = await getSessionById({ db, id });
+  if (session) assertCanChange(session.createdBy, "history", "session");
 }
 
 /** A readable record of the whole conversation, pane by pane, with the numbers under each answer. */

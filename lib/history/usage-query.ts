@@ -18,6 +18,8 @@ export interface UsageState {
   provider: string;
   model: string;
   status: string;
+  /** Email of the team member whose calls to show; empty for everyone. */
+  member: string;
   page: number;
 }
 
@@ -41,6 +43,7 @@ export function readUsageState(params: URLSearchParams, nowMs = Date.now()): Usa
     provider: params.get("provider") ?? "",
     model: params.get("model") ?? "",
     status: params.get("status") ?? "",
+    member: params.get("member") ?? "",
     page: Number.isInteger(page) && page > 0 ? page : 0,
   };
 }
@@ -72,6 +75,7 @@ export function apiFilterQuery(
     if (state.provider) query.set("provider", state.provider);
     if (state.model) query.set("model", state.model);
     if (state.status) query.set("status", state.status);
+    if (state.member) query.set("member", state.member);
   }
   return query;
 }

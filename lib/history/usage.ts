@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { aggregateUsage, listUsageEvents, type UsageBucket, type UsageFilter } from "@/db/queries/usage";
-import type { UsageEvent } from "@/db/schema";
+import {
+  aggregateUsage,
+  listUsageEvents,
+  type UsageBucket,
+  type UsageEventWithMember,
+  type UsageFilter,
+} from "@/db/queries/usage";
 import { csvCell } from "@/lib/csv";
 import { DAY_MS } from "@/lib/dates";
 import { trimDecimal } from "@/lib/format";
@@ -47,6 +52,9 @@ const usageFilterSchema = z
     model: storableString().pipe(z.string().max(200)).optional(),
     provider: storableString().pipe(z.string().max(100)).optional(),
     status: z.enum(["ok", "stopped", "error"], { message: "status must be ok, stopped or error" }).optional(),
+    member: storableString()
+      .pipe(z.string().trim().toLowerCase().max(320, "member must be an email"))
+      .optional(),
   })
   .transform((value) => {
     // `to` is exclusive as a timestamp; a bare date means "through the end of that day".
@@ -66,9 +74,13 @@ export const usageQuerySchema = z.intersection(
   usageFilterSchema,
   z.object({
     groupBy: z
-      .enum(["day", "model", "provider"], { message: "groupBy must be day, model or provider" })
+      .enum(["day", "model", "provider", "member"], {
+        message: "groupBy must be day, model, provider or member",
+      })
       .default("day"),
-    split: z.enum(["model", "provider"], { message: "split must be model or provider" }).optional(),
+    split: z
+      .enum(["model", "provider", "member"], { message: "split must be model, provider or member" })
+      .optional(),
   }),
 );
 
@@ -126,7 +138,7 @@ export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
   };
 }
 
-export async function usageEvents(query: z.infer<typeof eventsQuerySchema>): Promise<UsageEvent[]> {
+export async function usageEvents(query: z.infer<typeof eventsQuerySchema>): Promise<UsageEventWithMember[]> {
   return listUsageEvents({
     db: await getDb(),
     filter: query,
@@ -150,9 +162,10 @@ const CSV_HEADER = [
   "simulated",
   "estimated",
   "session_id",
+  "member",
 ];
 
-export function usageEventsToCsv(events: readonly UsageEvent[]): string {
+export function usageEventsToCsv(events: readonly UsageEventWithMember[]): string {
   const lines = events.map((event) =>
     [
       event.occurredAt,
@@ -169,6 +182,7 @@ export function usageEventsToCsv(events: readonly UsageEvent[]): string {
       event.simulated,
       event.estimated,
       event.sessionId,
+      event.member,
     ]
       .map(csvCell)
       .join(","),

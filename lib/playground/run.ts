@@ -119,7 +119,8 @@ function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent
 
 export async function startCompare(
   body: CompareRequest,
-  context: { clientId: string; signal: AbortSignal },
+  /** createdBy: the signed-in caller, recorded on the session and usage; null in single-user mode. */
+  context: { clientId: string; signal: AbortSignal; createdBy: string | null },
 ): Promise<ReadableStream<Uint8Array>> {
   const runId = body.runId ?? randomUUID();
   const [{ infos, catalog }] = await Promise.all([validateModelIds(body.models), listenForRemoteStops()]);
@@ -134,7 +135,7 @@ export async function startCompare(
 
 async function openRunStream(
   body: CompareRequest,
-  context: { clientId: string; signal: AbortSignal; runId: string },
+  context: { clientId: string; signal: AbortSignal; runId: string; createdBy: string | null },
   infos: Map<string, ResolvedModelInfo>,
   catalog: CatalogData,
   release: () => Promise<void>,
@@ -189,7 +190,7 @@ async function openRunStream(
     writeRun = () =>
       insertSessionWithFirstRun({
         db,
-        session: { id: newSessionId, title, clientId: context.clientId },
+        session: { id: newSessionId, title, clientId: context.clientId, createdBy: context.createdBy },
         run: { id: newRun.id, prompt: newRun.prompt, system: newRun.system, params: paramsOf(body) },
       });
   }
@@ -377,6 +378,7 @@ async function openRunStream(
                 provider: info.provider,
                 model: modelId,
                 sessionId: runWritten ? sessionId : null,
+                createdBy: context.createdBy,
               }
             : null,
           replacesId: replaces.get(modelId) ?? null,

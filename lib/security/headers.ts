@@ -43,3 +43,6 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 export function createNonce(): string {
   return btoa(crypto.randomUUID());
 }
+
+/** Set by the proxy on the request (never trusted from the client: it is overwritten) for the layout. */
+export const PATH_HEADER = "x-modelledger-path";

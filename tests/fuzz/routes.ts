@@ -30,11 +30,26 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   {
     path: "/api/usage",
     methods: ["GET"],
-    query: ["from", "to", "groupBy", "split", "includeSimulated", "model", "provider", "status"],
+    query: ["from", "to", "groupBy", "split", "includeSimulated", "model", "provider", "status", "member"],
   },
   {
     path: "/api/usage/events",
     methods: ["GET"],
-    query: ["from", "to", "limit", "offset", "format", "model", "provider", "status", "includeSimulated"],
+    query: [
+      "from",
+      "to",
+      "limit",
+      "offset",
+      "format",
+      "model",
+      "provider",
+      "status",
+      "includeSimulated",
+      "member",
+    ],
   },
+  // Appended, so the routes above keep the fuzz seeds (SEED + index) they have always had.
+  { path: "/api/api-tokens", methods: ["GET", "POST"], query: [] },
+  { path: "/api/api-tokens/:id", methods: ["DELETE"], query: [] },
+  { path: "/api/auth/:rest", methods: ["GET", "POST"], query: [] },
 ];

@@ -17,10 +17,16 @@ try {
 
 // Each run starts from an empty embedded database so results do not depend on earlier runs.
 const pgliteDir = path.join("tests", ".tmp", "pglite-e2e");
-rmSync(pgliteDir, { recursive: true, force: true });
+const authPgliteDir = path.join("tests", ".tmp", "pglite-e2e-auth");
+for (const dir of [pgliteDir, authPgliteDir]) rmSync(dir, { recursive: true, force: true });
 
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, E2E_CHROMIUM_PATH: browser.path, PGLITE_DIR: pgliteDir },
+  env: {
+    ...process.env,
+    E2E_CHROMIUM_PATH: browser.path,
+    PGLITE_DIR: pgliteDir,
+    E2E_AUTH_PGLITE_DIR: authPgliteDir,
+  },
 });
 process.exit(result.status ?? 1);

@@ -1,3 +1,4 @@
+import { currentUserId } from "@/lib/auth/viewer";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
 import { clientIdOf } from "@/lib/playground/limits";
 import { startCompare } from "@/lib/playground/run";
@@ -12,7 +13,11 @@ export const POST = route(async (request) => {
     surface: "playground",
     maxBytes: MAX_BODY_BYTES,
   });
-  const stream = await startCompare(body, { clientId: clientIdOf(request), signal: request.signal });
+  const stream = await startCompare(body, {
+    clientId: clientIdOf(request),
+    signal: request.signal,
+    createdBy: currentUserId(),
+  });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -5,7 +5,11 @@ export const dynamic = "force-dynamic";
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
-export const GET = route(async () => {
-  const report = await getHealth();
-  return Response.json(report, { status: report.status === "ok" ? 200 : 503 });
-});
+/** Open even when sign-in is required, so load balancers and uptime checks can call it. */
+export const GET = route(
+  async () => {
+    const report = await getHealth();
+    return Response.json(report, { status: report.status === "ok" ? 200 : 503 });
+  },
+  { open: true },
+);

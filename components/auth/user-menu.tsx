@@ -1,0 +1,42 @@
+"use client";
+
+import { useState } from "react";
+import type { Viewer } from "@/lib/auth/rules";
+import { authClient } from "./auth-client";
+
+export function UserMenu({ viewer }: { viewer: Viewer }) {
+  const [pending, setPending] = useState(false);
+
+  async function signOut() {
+    setPending(true);
+    await authClient.signOut();
+    window.location.assign("/sign-in");
+  }
+
+  return (
+    <div className="flex shrink-0 items-center gap-2 text-sm" data-testid="user-menu">
+      <span className="hidden max-w-[14rem] truncate sm:inline" title={viewer.email}>
+        <span data-testid="user-name" className="font-medium">
+          {viewer.name}
+        </span>
+        {viewer.role === "admin" ? (
+          <span
+            data-testid="user-role"
+            className="ml-1.5 rounded bg-accent-50 px-1.5 py-0.5 text-xs font-medium text-accent-700 dark:bg-zinc-800 dark:text-zinc-200"
+          >
+            admin
+          </span>
+        ) : null}
+      </span>
+      <button
+        type="button"
+        onClick={signOut}
+        disabled={pending}
+        data-testid="sign-out"
+        className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-60 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}

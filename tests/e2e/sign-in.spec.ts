@@ -1,0 +1,114 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { AUTH_URL, E2E_AUTH_ENV } from "../../playwright.config";
+import { createSession, HistoryPage } from "./pages/history-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+// The shared deployment: the same build started with AUTH_* set, signing in through a local issuer.
+test.use({ baseURL: AUTH_URL });
+test.describe.configure({ mode: "serial" });
+
+let adminSessionId = "";
+
+test("sends pages to sign-in and answers the API with a JSON 401, health stays open", async ({
+  page,
+  request,
+}) => {
+  const api = await request.get("/api/sessions");
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error.code).toBe("unauthorized:auth");
+  expect((await request.get("/api/health")).status()).toBe(200);
+
+  await page.goto("/history?tab=usage");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fhistory%3Ftab%3Dusage$/);
+  await expect(new SignInPage(page).button).toHaveText("Sign in with Example SSO");
+  // No secret of the deployment reaches the browser.
+  const html = await page.content();
+  for (const secret of [E2E_AUTH_ENV.AUTH_SECRET, E2E_AUTH_ENV.AUTH_OIDC_CLIENT_SECRET]) {
+    expect(html).not.toContain(secret);
+  }
+});
+
+test("an admin signs in through the issuer, lands back, and manages API tokens that work as bearer tokens", async ({
+  page,
+  context,
+}) => {
+  await SignInPage.chooseIssuerPerson(context, "admin");
+  const signIn = new SignInPage(page);
+  await signIn.signInFrom("/history");
+  await expect(signIn.userName).toHaveText("Ada Admin");
+  await expect(page.getByTestId("user-role")).toHaveText("admin");
+
+  adminSessionId = await createSession(page.request, "Admin question about embeddings");
+  const history = new HistoryPage(page);
+  await history.gotoSessions();
+  await expect(history.row(adminSessionId).getByTestId("session-creator")).toHaveText("by Ada Admin");
+
+  await page.goto("/settings");
+  await page.getByTestId("api-token-name").fill("nightly export");
+  await page.getByTestId("api-token-create").click();
+  const token = (await page.getByTestId("api-token-secret").textContent()) ?? "";
+  expect(token).toMatch(/^mlt_/);
+  const row = page.locator('[data-testid="api-token-row"][data-token-name="nightly export"]');
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("api-token-last-used")).toHaveText("never");
+
+  const script = await playwrightRequest.newContext({
+    baseURL: AUTH_URL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  const listed = await script.get("/api/sessions");
+  expect(listed.status()).toBe(200);
+  expect((await listed.json()).sessions.map((session: { id: string }) => session.id)).toContain(
+    adminSessionId,
+  );
+
+  await page.reload();
+  await expect(row.getByTestId("api-token-last-used")).not.toHaveText("never");
+  await row.getByTestId("api-token-revoke").click();
+  await expect(row).toHaveCount(0);
+  const revoked = await script.get("/api/sessions");
+  expect(revoked.status()).toBe(401);
+  expect((await revoked.json()).error.code).toBe("unauthorized:auth");
+  await script.dispose();
+
+  await signIn.signOut.click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fhistory$/);
+  expect((await page.request.get("/api/sessions")).status()).toBe(401);
+});
+
+test("a member sees the team's sessions but cannot delete an admin's", async ({ page, context }) => {
+  await SignInPage.chooseIssuerPerson(context, "member");
+  const signIn = new SignInPage(page);
+  await signIn.signInFrom("/history");
+  await expect(signIn.userName).toHaveText("Max Member");
+  await expect(page.getByTestId("user-role")).toHaveCount(0);
+
+  const history = new HistoryPage(page);
+  await expect(history.row(adminSessionId)).toBeVisible();
+  // The buttons are not offered, and the API refuses the request anyway.
+  await expect(history.row(adminSessionId).getByTestId("session-delete")).toHaveCount(0);
+  await expect(history.row(adminSessionId).getByTestId("session-rename")).toHaveCount(0);
+  const refused = await page.request.delete(`/api/sessions/${adminSessionId}`);
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("forbidden:history");
+  await page.reload();
+  await expect(history.row(adminSessionId)).toBeVisible();
+
+  await page.goto("/settings");
+  await expect(page.getByTestId("api-tokens-admins-only")).toBeVisible();
+  expect((await page.request.get("/api/api-tokens")).status()).toBe(403);
+});
+
+test("an account outside the allowed email domains is turned back with a reason", async ({
+  page,
+  context,
+}) => {
+  await SignInPage.chooseIssuerPerson(context, "outsider");
+  await page.goto("/catalog");
+  await new SignInPage(page).button.click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByTestId("sign-in-error")).toContainText("email domain is not allowed");
+  expect((await page.request.get("/api/sessions")).status()).toBe(401);
+});
