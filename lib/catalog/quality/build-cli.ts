@@ -32,6 +32,12 @@ const inputs: QualityInputs = {
   sweBenchInstances: gitFile("SWE-bench+swe-bench.github.io", "data/info_for_leaderboard.json"),
   livebenchTable: gitFile("LiveBench+livebench.github.io", "public/table_2026_01_08.csv"),
   livebenchCategories: gitFile("LiveBench+livebench.github.io", "public/categories_2026_01_08.json"),
+  livebench20250530Table: gitFile("LiveBench+livebench.github.io", "public/table_2025_05_30.csv"),
+  livebench20250530Categories: gitFile("LiveBench+livebench.github.io", "public/categories_2025_05_30.json"),
+  livebench20240726Table: gitFile("LiveBench+livebench.github.io", "public/table_2024_07_26.csv"),
+  livebench20240726Categories: gitFile("LiveBench+livebench.github.io", "public/categories_2024_07_26.json"),
+  nytConnectionsReadme: gitFile("lechmazur+nyt-connections", "README.md"),
+  vectaraReadme: gitFile("vectara+hallucination-leaderboard", "README.md"),
 };
 const file = buildQualityFile(inputs);
 writeFileSync(QUALITY_PATH, `${JSON.stringify(file, null, 1)}\n`);
