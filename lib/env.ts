@@ -158,6 +158,12 @@ const envSchema = z.object({
     .string()
     .min(1)
     .default("https://raw.githubusercontent.com/vectara/hallucination-leaderboard/main/README.md"),
+  CATALOG_VECTARA_OLD_DATASET_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/vectara/hallucination-leaderboard/hhem-2.3-old-dataset/README.md",
+    ),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.

@@ -22,7 +22,7 @@ Then re-reads the quality leaderboards (CATALOG_LMARENA_TEXT_URL, CATALOG_LMAREN
 CATALOG_AIDER_POLYGLOT_URL, CATALOG_SWE_BENCH_URL, CATALOG_LIVEBENCH_TABLE_URL,
 CATALOG_LIVEBENCH_CATEGORIES_URL, the earlier LiveBench releases CATALOG_LIVEBENCH_2025_05_30_TABLE_URL,
 CATALOG_LIVEBENCH_2025_05_30_CATEGORIES_URL, CATALOG_LIVEBENCH_2024_07_26_TABLE_URL,
-CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL, CATALOG_NYT_CONNECTIONS_URL, CATALOG_VECTARA_URL),
+CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL, CATALOG_NYT_CONNECTIONS_URL, CATALOG_VECTARA_URL, CATALOG_VECTARA_OLD_DATASET_URL),
 appends changed scores and lists the leaderboard names that match no catalog model.
 
 Options:
@@ -145,6 +145,7 @@ async function main(): Promise<number> {
         livebench20240726Categories: config.CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL,
         nytConnectionsReadme: config.CATALOG_NYT_CONNECTIONS_URL,
         vectaraReadme: config.CATALOG_VECTARA_URL,
+        vectaraOldDatasetReadme: config.CATALOG_VECTARA_OLD_DATASET_URL,
       },
     });
     console.log(describeQualitySync(quality));

@@ -13,13 +13,13 @@ import { unmatchedNames } from "./store";
 const mirrors = process.argv[2] ?? "/work/.mirror";
 export const QUALITY_PATH = path.join(process.cwd(), "lib", "catalog", "data", "quality.json");
 
-function gitFile(repo: string, file: string): { text: string; sourceDate: string } {
+function gitFile(repo: string, file: string, ref = "HEAD"): { text: string; sourceDate: string } {
   const dir = path.join(mirrors, repo, "repo");
-  const text = execFileSync("git", ["-C", dir, "show", `HEAD:${file}`], {
+  const text = execFileSync("git", ["-C", dir, "show", `${ref}:${file}`], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  const date = execFileSync("git", ["-C", dir, "log", "-1", "--format=%cI", "HEAD", "--", file], {
+  const date = execFileSync("git", ["-C", dir, "log", "-1", "--format=%cI", ref, "--", file], {
     encoding: "utf8",
   });
   return { text, sourceDate: date.trim().slice(0, 10) };
@@ -38,6 +38,7 @@ const inputs: QualityInputs = {
   livebench20240726Categories: gitFile("LiveBench+livebench.github.io", "public/categories_2024_07_26.json"),
   nytConnectionsReadme: gitFile("lechmazur+nyt-connections", "README.md"),
   vectaraReadme: gitFile("vectara+hallucination-leaderboard", "README.md"),
+  vectaraOldDatasetReadme: gitFile("vectara+hallucination-leaderboard", "README.md", "hhem-2.3-old-dataset"),
 };
 const file = buildQualityFile(inputs);
 writeFileSync(QUALITY_PATH, `${JSON.stringify(file, null, 1)}\n`);

@@ -22,6 +22,8 @@ export interface QualityInputs {
   livebench20240726Categories: { text: string; sourceDate: string };
   nytConnectionsReadme: { text: string; sourceDate: string };
   vectaraReadme: { text: string; sourceDate: string };
+  /** The archived table on Vectara's earlier document set (final 2025-10-16). */
+  vectaraOldDatasetReadme: { text: string; sourceDate: string };
 }
 
 /** Licences as read from each repository (LICENSE file or README) when the data was built. */
@@ -104,6 +106,11 @@ export function buildQualityFile(inputs: QualityInputs, generatedAt = new Date()
     ),
     ...parseNytConnections(inputs.nytConnectionsReadme.text, inputs.nytConnectionsReadme.sourceDate),
     ...parseVectara(inputs.vectaraReadme.text, inputs.vectaraReadme.sourceDate),
+    ...parseVectara(
+      inputs.vectaraOldDatasetReadme.text,
+      inputs.vectaraOldDatasetReadme.sourceDate,
+      "hhem-2.3-factual-consistency-old-dataset",
+    ),
     ...buyingGuideScores(),
   ];
   return qualityFileSchema.parse({

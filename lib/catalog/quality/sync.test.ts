@@ -22,6 +22,7 @@ const locations: QualityLocations = {
   livebench20240726Categories: path.join(fixtures, "livebench-2024-07-26-categories.json"),
   nytConnectionsReadme: path.join(fixtures, "nyt-connections-readme.md"),
   vectaraReadme: path.join(fixtures, "vectara-readme.md"),
+  vectaraOldDatasetReadme: path.join(fixtures, "vectara-old-dataset-readme.md"),
 };
 
 forEachTestDatabase((getHandle) => {
@@ -35,6 +36,7 @@ forEachTestDatabase((getHandle) => {
       "livebench: elephant-alpha",
       "lmarena: vicuna-13b",
       "nyt-connections: Grok 4.20 Multi-Agent Exp Beta 0304",
+      "vectara: Google Gemini-2.0-Flash-001",
       "vectara: qwen/qwen3-4b",
     ]);
     const opus = await listQualityScoresByModel({ db: getHandle().db, modelId: "claude-opus-4.1" });
@@ -81,6 +83,12 @@ forEachTestDatabase((getHandle) => {
     expect(gpt52.find((row) => row.modelTested === "openai/gpt-5.2-high-2025-12-11")).toMatchObject({
       setting: "high",
       value: "89.2000",
+    });
+    const chimera = await listQualityScoresByModel({ db, modelId: "deepseek-r1t2-chimera" });
+    expect(chimera.find((row) => row.source === "vectara")).toMatchObject({
+      modelTested: "TNGTech DeepSeek-TNG-R1T2-Chimera",
+      split: "hhem-2.3-factual-consistency-old-dataset",
+      value: "94.5000",
     });
     // Vectara's Qwen3-4B is the April 2025 model, not the catalog's Qwen3-4B-Instruct-2507.
     expect(

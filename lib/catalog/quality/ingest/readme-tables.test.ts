@@ -63,8 +63,10 @@ describe("parseVectara", () => {
     });
   });
 
-  it("rejects a rate without its percent sign", () => {
-    const broken = fixture("vectara-readme.md").replace("|91.7 %|", "|91.7|");
+  it("reads a rate printed without its percent sign and rejects one that is not a number", () => {
+    const bare = fixture("vectara-readme.md").replace("|91.7 %|", "|91.7|");
+    expect(parseVectara(bare, "2026-03-10")[0]?.value).toBe("91.7");
+    const broken = fixture("vectara-readme.md").replace("|91.7 %|", "|n/a|");
     expect(() => parseVectara(broken, "2026-03-10")).toThrow(
       /Factual Consistency Rate for openai\/gpt-5.4-pro/,
     );
