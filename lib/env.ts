@@ -137,6 +137,44 @@ const envObject = z.object({
     .default(
       "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/categories_2026_01_08.json",
     ),
+  CATALOG_LIVEBENCH_2025_05_30_TABLE_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2025_05_30.csv",
+    ),
+  CATALOG_LIVEBENCH_2025_05_30_CATEGORIES_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/categories_2025_05_30.json",
+    ),
+  CATALOG_LIVEBENCH_2024_07_26_TABLE_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2024_07_26.csv",
+    ),
+  CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/categories_2024_07_26.json",
+    ),
+  CATALOG_NYT_CONNECTIONS_URL: z
+    .string()
+    .min(1)
+    .default("https://raw.githubusercontent.com/lechmazur/nyt-connections/main/README.md"),
+  CATALOG_VECTARA_URL: z
+    .string()
+    .min(1)
+    .default("https://raw.githubusercontent.com/vectara/hallucination-leaderboard/main/README.md"),
+  CATALOG_VECTARA_OLD_DATASET_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/vectara/hallucination-leaderboard/hhem-2.3-old-dataset/README.md",
+    ),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.

@@ -20,8 +20,10 @@ offerings are added, vanished ones are marked removed, and changed prices become
 observations (history is never rewritten). If either source cannot be read, nothing changes.
 Then re-reads the quality leaderboards (CATALOG_LMARENA_TEXT_URL, CATALOG_LMARENA_STYLE_CONTROL_URL,
 CATALOG_AIDER_POLYGLOT_URL, CATALOG_SWE_BENCH_URL, CATALOG_LIVEBENCH_TABLE_URL,
-CATALOG_LIVEBENCH_CATEGORIES_URL), appends changed scores and lists the
-leaderboard names that match no catalog model.
+CATALOG_LIVEBENCH_CATEGORIES_URL, the earlier LiveBench releases CATALOG_LIVEBENCH_2025_05_30_TABLE_URL,
+CATALOG_LIVEBENCH_2025_05_30_CATEGORIES_URL, CATALOG_LIVEBENCH_2024_07_26_TABLE_URL,
+CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL, CATALOG_NYT_CONNECTIONS_URL, CATALOG_VECTARA_URL, CATALOG_VECTARA_OLD_DATASET_URL),
+appends changed scores and lists the leaderboard names that match no catalog model.
 
 Options:
   --models-dev <url|file>    models.dev api.json (default: CATALOG_MODELS_DEV_URL)
@@ -137,6 +139,13 @@ async function main(): Promise<number> {
         sweBenchInstances: config.CATALOG_SWE_BENCH_URL,
         livebenchTable: config.CATALOG_LIVEBENCH_TABLE_URL,
         livebenchCategories: config.CATALOG_LIVEBENCH_CATEGORIES_URL,
+        livebench20250530Table: config.CATALOG_LIVEBENCH_2025_05_30_TABLE_URL,
+        livebench20250530Categories: config.CATALOG_LIVEBENCH_2025_05_30_CATEGORIES_URL,
+        livebench20240726Table: config.CATALOG_LIVEBENCH_2024_07_26_TABLE_URL,
+        livebench20240726Categories: config.CATALOG_LIVEBENCH_2024_07_26_CATEGORIES_URL,
+        nytConnectionsReadme: config.CATALOG_NYT_CONNECTIONS_URL,
+        vectaraReadme: config.CATALOG_VECTARA_URL,
+        vectaraOldDatasetReadme: config.CATALOG_VECTARA_OLD_DATASET_URL,
       },
     });
     console.log(describeQualitySync(quality));

@@ -13,13 +13,13 @@ import { unmatchedNames } from "./store";
 const mirrors = process.argv[2] ?? "/work/.mirror";
 export const QUALITY_PATH = path.join(process.cwd(), "lib", "catalog", "data", "quality.json");
 
-function gitFile(repo: string, file: string): { text: string; sourceDate: string } {
+function gitFile(repo: string, file: string, ref = "HEAD"): { text: string; sourceDate: string } {
   const dir = path.join(mirrors, repo, "repo");
-  const text = execFileSync("git", ["-C", dir, "show", `HEAD:${file}`], {
+  const text = execFileSync("git", ["-C", dir, "show", `${ref}:${file}`], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  const date = execFileSync("git", ["-C", dir, "log", "-1", "--format=%cI", "HEAD", "--", file], {
+  const date = execFileSync("git", ["-C", dir, "log", "-1", "--format=%cI", ref, "--", file], {
     encoding: "utf8",
   });
   return { text, sourceDate: date.trim().slice(0, 10) };
@@ -32,6 +32,13 @@ const inputs: QualityInputs = {
   sweBenchInstances: gitFile("SWE-bench+swe-bench.github.io", "data/info_for_leaderboard.json"),
   livebenchTable: gitFile("LiveBench+livebench.github.io", "public/table_2026_01_08.csv"),
   livebenchCategories: gitFile("LiveBench+livebench.github.io", "public/categories_2026_01_08.json"),
+  livebench20250530Table: gitFile("LiveBench+livebench.github.io", "public/table_2025_05_30.csv"),
+  livebench20250530Categories: gitFile("LiveBench+livebench.github.io", "public/categories_2025_05_30.json"),
+  livebench20240726Table: gitFile("LiveBench+livebench.github.io", "public/table_2024_07_26.csv"),
+  livebench20240726Categories: gitFile("LiveBench+livebench.github.io", "public/categories_2024_07_26.json"),
+  nytConnectionsReadme: gitFile("lechmazur+nyt-connections", "README.md"),
+  vectaraReadme: gitFile("vectara+hallucination-leaderboard", "README.md"),
+  vectaraOldDatasetReadme: gitFile("vectara+hallucination-leaderboard", "README.md", "hhem-2.3-old-dataset"),
 };
 const file = buildQualityFile(inputs);
 writeFileSync(QUALITY_PATH, `${JSON.stringify(file, null, 1)}\n`);

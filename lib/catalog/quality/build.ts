@@ -2,7 +2,9 @@ import { parseAider } from "./ingest/aider";
 import { buyingGuideScores } from "./ingest/buying-guides";
 import { parseLivebench } from "./ingest/livebench";
 import { LMARENA_URL, parseLmarena } from "./ingest/lmarena";
+import { NYT_CONNECTIONS_URL, parseNytConnections } from "./ingest/nyt-connections";
 import { parseSweBenchInstances } from "./ingest/swe-bench";
+import { parseVectara, VECTARA_URL } from "./ingest/vectara";
 import { type QualityFile, type QualitySource, qualityFileSchema } from "./types";
 
 /** Raw leaderboard files with the date each was last changed upstream. */
@@ -13,6 +15,15 @@ export interface QualityInputs {
   sweBenchInstances: { text: string; sourceDate: string };
   livebenchTable: { text: string; sourceDate: string };
   livebenchCategories: { text: string; sourceDate: string };
+  /** Earlier LiveBench releases, for models the current table no longer lists. */
+  livebench20250530Table: { text: string; sourceDate: string };
+  livebench20250530Categories: { text: string; sourceDate: string };
+  livebench20240726Table: { text: string; sourceDate: string };
+  livebench20240726Categories: { text: string; sourceDate: string };
+  nytConnectionsReadme: { text: string; sourceDate: string };
+  vectaraReadme: { text: string; sourceDate: string };
+  /** The archived table on Vectara's earlier document set (final 2025-10-16). */
+  vectaraOldDatasetReadme: { text: string; sourceDate: string };
 }
 
 /** Licences as read from each repository (LICENSE file or README) when the data was built. */
@@ -47,6 +58,20 @@ function sources(inputs: QualityInputs): QualitySource[] {
       sourceDate: inputs.livebenchTable.sourceDate,
     },
     {
+      id: "nyt-connections",
+      name: "Extended NYT Connections (Lech Mazur)",
+      url: NYT_CONNECTIONS_URL,
+      licence: "No licence file in the repository; figures are cited as published facts with a link.",
+      sourceDate: inputs.nytConnectionsReadme.sourceDate,
+    },
+    {
+      id: "vectara",
+      name: "Vectara hallucination leaderboard (HHEM-2.3)",
+      url: VECTARA_URL,
+      licence: "Apache-2.0 (LICENSE)",
+      sourceDate: inputs.vectaraReadme.sourceDate,
+    },
+    {
       id: "buying-guides",
       name: "Buying guides (seed 002 benchmark table)",
       url: null,
@@ -66,6 +91,25 @@ export function buildQualityFile(inputs: QualityInputs, generatedAt = new Date()
       inputs.livebenchTable.text,
       JSON.parse(inputs.livebenchCategories.text),
       inputs.livebenchTable.sourceDate,
+    ),
+    ...parseLivebench(
+      inputs.livebench20250530Table.text,
+      JSON.parse(inputs.livebench20250530Categories.text),
+      inputs.livebench20250530Table.sourceDate,
+      "global-average-2025-05-30",
+    ),
+    ...parseLivebench(
+      inputs.livebench20240726Table.text,
+      JSON.parse(inputs.livebench20240726Categories.text),
+      inputs.livebench20240726Table.sourceDate,
+      "global-average-2024-07-26",
+    ),
+    ...parseNytConnections(inputs.nytConnectionsReadme.text, inputs.nytConnectionsReadme.sourceDate),
+    ...parseVectara(inputs.vectaraReadme.text, inputs.vectaraReadme.sourceDate),
+    ...parseVectara(
+      inputs.vectaraOldDatasetReadme.text,
+      inputs.vectaraOldDatasetReadme.sourceDate,
+      "hhem-2.3-factual-consistency-old-dataset",
     ),
     ...buyingGuideScores(),
   ];

@@ -32,4 +32,16 @@ describe("citeScore", () => {
       "Aider polyglot 61.3% (2025-12-11)",
     );
   });
+
+  it("names an earlier LiveBench release and the new sources, so their figures are not read as the headline ones", () => {
+    const percent = { ...base, unit: "percent" as const, ciLow: null, ciHigh: null };
+    const livebench = { ...percent, source: "livebench", benchmark: "livebench", value: "47.5000" };
+    expect(citeScore({ ...livebench, split: "global-average-2025-05-30", sourceDate: "2025-12-01" })).toBe(
+      "LiveBench (2025-05-30 release) 47.5% (2025-12-01)",
+    );
+    const nyt = { ...percent, source: "nyt-connections", benchmark: "nyt-connections", split: "extended" };
+    expect(citeScore({ ...nyt, value: "85.7000", sourceDate: "2026-07-17" })).toBe(
+      "NYT Connections (extended) 85.7% (2026-07-17)",
+    );
+  });
 });

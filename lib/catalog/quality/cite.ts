@@ -1,12 +1,18 @@
 import type { ApiScore } from "./read";
 
-/** Short names of the headline benchmarks, as a reason or a bar reads them. */
+/** Short names of the benchmarks, as a reason, a bar or a score list reads them. */
 export const BENCHMARK_LABELS: Record<string, string> = {
   "lmarena|lmarena-text|overall-style-control": "LMArena text (style control)",
   "lmarena|lmarena-text|overall": "LMArena text",
   "aider|aider-polyglot|polyglot-225": "Aider polyglot",
   "swe-bench|swe-bench|verified-bash-only": "SWE-bench Verified (bash-only)",
   "livebench|livebench|global-average": "LiveBench",
+  "livebench|livebench|global-average-2025-05-30": "LiveBench (2025-05-30 release)",
+  "livebench|livebench|global-average-2024-07-26": "LiveBench (2024-07-26 release)",
+  "nyt-connections|nyt-connections|extended": "NYT Connections (extended)",
+  "vectara|vectara-hallucination|hhem-2.3-factual-consistency": "Vectara factual consistency",
+  "vectara|vectara-hallucination|hhem-2.3-factual-consistency-old-dataset":
+    "Vectara factual consistency (earlier documents)",
 };
 
 export const benchmarkKeyOf = (score: Pick<ApiScore, "source" | "benchmark" | "split">) =>

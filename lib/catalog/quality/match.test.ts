@@ -15,8 +15,11 @@ const ids = new Set([
   "qwen3-235b-a22b-thinking",
   "mistral-medium-3.1",
   "gemma-3-27b",
+  "gpt-5.2",
+  "qwen3-max",
+  "qwen3-4b",
 ]);
-const aliases = { "mistral-medium-2508": "mistral-medium-3.1" };
+const aliases = { "mistral-medium-2508": "mistral-medium-3.1", "qwen3-4b": null };
 const match = (name: string) => matchModelName(name, ids, aliases);
 
 describe("matchModelName", () => {
@@ -41,6 +44,17 @@ describe("matchModelName", () => {
     expect(match("gpt-5-high")).toMatchObject({ modelId: "gpt-5", setting: "high" });
   });
 
+  it("reads an effort written before the snapshot date, and a date in brackets as a snapshot", () => {
+    expect(match("openai/gpt-5.2-high-2025-12-11")).toMatchObject({ modelId: "gpt-5.2", setting: "high" });
+    expect(match("openai/gpt-5-minimal-2025-08-07")).toMatchObject({ modelId: "gpt-5", setting: "minimal" });
+    expect(match("Qwen3 Max (2026-01-23)")).toMatchObject({ modelId: "qwen3-max", setting: null });
+  });
+
+  it("leaves a name the alias table marks as another model unmatched, even when its id exists", () => {
+    expect(match("qwen/qwen3-4b")).toBeNull();
+    expect(matchModelName("qwen/qwen3-4b", ids, {})?.modelId).toBe("qwen3-4b");
+  });
+
   it("prefers a catalog id that itself ends in an effort word", () => {
     expect(match("grok-4-fast-reasoning")).toMatchObject({ modelId: "grok-4-fast-reasoning", setting: null });
     expect(match("qwen3-235b-a22b-thinking-2507")?.modelId).toBe("qwen3-235b-a22b-thinking");
@@ -62,6 +76,7 @@ describe("matchModelName", () => {
   it("ships an alias table whose every target is a catalog model", () => {
     const table = aliasTableSchema.parse(loadAliases());
     const catalog = new Set(loadSnapshot().models.map((model) => model.id));
-    expect(Object.values(table).filter((target) => !catalog.has(target))).toEqual([]);
+    const targets = Object.values(table).filter((target) => target !== null);
+    expect(targets.filter((target) => !catalog.has(target))).toEqual([]);
   });
 });

@@ -9,8 +9,12 @@ import { z } from "zod";
 
 export const ALIASES_PATH = path.join(process.cwd(), "lib", "catalog", "data", "quality-aliases.json");
 
-/** Names no rule can derive (renamed products, short names): normalized leaderboard name → model id. */
-export const aliasTableSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
+/**
+ * Names no rule can derive (renamed products, short names): normalized leaderboard name → model id.
+ * Null marks a name the rules would match to the wrong model (another snapshot under the same id),
+ * so it stays unmatched.
+ */
+export const aliasTableSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1).nullable());
 export type AliasTable = z.infer<typeof aliasTableSchema>;
 
 let cachedAliases: AliasTable | null = null;
@@ -44,8 +48,11 @@ function normalize(name: string): { base: string; setting: string | null } {
   let setting: string | null = null;
   const paren = base.match(/\s*\(([^)]*)\)\s*$/);
   if (paren?.[1]) {
-    setting = paren[1].trim();
+    const inside = paren[1].trim();
     base = base.slice(0, paren.index).trim();
+    // "Qwen3 Max (2026-01-23)" names a dated snapshot, not a setting.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(inside)) base = `${base}-${inside}`;
+    else setting = inside;
   }
   base = base
     .replace(/^[a-z0-9-]+\//, "")
@@ -76,6 +83,14 @@ function* candidates(base: string): Generator<[string, string]> {
   }
 }
 
+function withoutDates(name: string): string {
+  let result = name;
+  for (let round = 0; round < 3; round++) {
+    for (const pattern of DATE_SUFFIXES) result = result.replace(pattern, "");
+  }
+  return result;
+}
+
 export function matchModelName(
   name: string,
   modelIds: ReadonlySet<string>,
@@ -88,6 +103,7 @@ export function matchModelName(
   // ids (grok-4-fast-reasoning) carry them as part of the product name.
   for (;;) {
     const alias = aliases[stem];
+    if (alias === null) return null;
     if (alias && modelIds.has(alias)) return { modelId: alias, setting, rule: "alias" };
     for (const [candidate, rule] of candidates(stem)) {
       if (modelIds.has(candidate)) return { modelId: candidate, setting, rule };
@@ -95,9 +111,11 @@ export function matchModelName(
       if (candidateAlias && modelIds.has(candidateAlias))
         return { modelId: candidateAlias, setting, rule: "alias" };
     }
-    const suffix = stem.match(SETTING_SUFFIX);
+    // The effort may sit before the snapshot date (gpt-5.2-high-2025-12-11).
+    const undated = stem.match(SETTING_SUFFIX) ? stem : withoutDates(stem);
+    const suffix = undated.match(SETTING_SUFFIX);
     if (!suffix?.[1]) return null;
-    stem = stem.slice(0, suffix.index);
+    stem = undated.slice(0, suffix.index);
     setting = setting ? `${suffix[1]} ${setting}` : suffix[1];
   }
 }

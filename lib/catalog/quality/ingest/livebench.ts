@@ -12,9 +12,16 @@ function mean(values: readonly number[]): number | null {
 
 /**
  * LiveBench's table: one row per model, one column per task. The global average is computed as
- * the site computes it (src/Table/Averaging.js): the mean of the category means.
+ * the site computes it (src/Table/Averaging.js): the mean of the category means. Each release
+ * asks different questions, so an earlier release's table goes under its own split
+ * ("global-average-2025-05-30") and is never ranked against the current one.
  */
-export function parseLivebench(csvText: string, categoriesJson: unknown, sourceDate: string): QualityScore[] {
+export function parseLivebench(
+  csvText: string,
+  categoriesJson: unknown,
+  sourceDate: string,
+  split = "global-average",
+): QualityScore[] {
   const categories = categoriesSchema.parse(categoriesJson);
   // The file is numbers and plain model ids; a quote would mean a format this reader does not handle.
   if (csvText.includes('"')) throw new Error("LiveBench table has quoted fields; expected plain CSV");
@@ -37,7 +44,7 @@ export function parseLivebench(csvText: string, categoriesJson: unknown, sourceD
     scores.push({
       source: "livebench",
       benchmark: "livebench",
-      split: "global-average",
+      split,
       modelTested: model,
       setting: null,
       value: decimal(mean(known) ?? 0, 2),
