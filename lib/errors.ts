@@ -32,7 +32,8 @@ export type Surface =
   | "history"
   | "settings"
   | "database"
-  | "provider";
+  | "provider"
+  | "evals";
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 export type FieldErrors = Record<string, string[]>;
