@@ -555,16 +555,46 @@ export async function listEvalResultPageByRun({
   }
 }
 
-/** Runs still open, so a worker that starts knows whether there is work at all. */
-export async function hasOpenEvalJobs({ db }: { db: Db }): Promise<boolean> {
+/** Providers with work waiting or leased, so a worker asks only for what it may take. */
+export async function listOpenEvalProviders({ db }: { db: Db }): Promise<string[]> {
   try {
-    const [row] = await db
-      .select({ id: evalJobs.id })
+    const rows = await db
+      .selectDistinct({ provider: evalJobs.provider })
       .from(evalJobs)
-      .where(inArray(evalJobs.status, ["queued", "leased"]))
-      .limit(1);
-    return Boolean(row);
+      .where(inArray(evalJobs.status, ["queued", "leased"]));
+    return rows.map((row) => row.provider);
   } catch (error) {
     throw dbError("look for eval work", error);
   }
+}
+
+/** Channel on which any instance asks the others to stop a cancelled run's calls in flight. */
+const CANCEL_CHANNEL = "eval_cancel";
+
+export async function notifyEvalCancel({ db, runId }: { db: Db; runId: string }): Promise<void> {
+  try {
+    await db.execute(sql`select pg_notify(${CANCEL_CHANNEL}, ${runId})`);
+  } catch (error) {
+    throw dbError("send the cancel request", error);
+  }
+}
+
+export async function listenForEvalCancels({
+  db,
+  onCancel,
+}: {
+  db: Db;
+  onCancel: (runId: string) => void;
+}): Promise<void> {
+  try {
+    const client = (db as unknown as { $client: Listener }).$client;
+    await client.listen(CANCEL_CHANNEL, onCancel);
+  } catch (error) {
+    throw dbError("listen for eval cancels", error);
+  }
+}
+
+/** The raw client's LISTEN: postgres.js and PGlite both take (channel, callback with the payload). */
+interface Listener {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<unknown>;
 }
