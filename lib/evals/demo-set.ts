@@ -6,9 +6,6 @@ import demoSet from "./data/demo-set.json";
 import { evalCaseSchema } from "./schema";
 import { toCaseFields } from "./sets";
 
-/** The simulated models the demo set is meant for; they need no keys and spend nothing real. */
-export const DEMO_SET_MODELS = ["demo/swift", "demo/steady", "demo/deliberate"] as const;
-
 const demoSetSchema = z.object({
   name: z.string(),
   description: z.string(),
