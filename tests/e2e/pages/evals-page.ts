@@ -38,6 +38,9 @@ export class EvalsPage {
   }
 
   async startRun() {
+    // Leaving the model search closes its list of models, which covers the button.
+    await this.page.getByRole("heading", { name: "Run this set" }).click();
+    await expect(this.page.getByTestId("model-option").first()).toBeHidden();
     await this.page.getByTestId("start-run").click();
     await expect(this.page.getByTestId("run-view")).toBeVisible();
   }
