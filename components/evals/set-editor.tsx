@@ -142,7 +142,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
             <div className="space-y-2">
               <textarea
                 aria-label={`System prompt of case ${index + 1}`}
-                placeholder="System prompt (optional)"
+                placeholder="System (optional)"
                 rows={1}
                 value={item.system ?? ""}
                 onChange={(event) => update(index, { system: event.target.value || null })}
@@ -150,7 +150,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
               />
               <textarea
                 aria-label={`Variables of case ${index + 1}`}
-                placeholder="vars: name=value per line"
+                placeholder="vars: a=b per line"
                 rows={1}
                 value={varsText[index] ?? ""}
                 onChange={(event) =>

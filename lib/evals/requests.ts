@@ -9,9 +9,18 @@ export const MAX_SET_BYTES = 5 * 1024 * 1024;
 export const MAX_RUN_MODELS = 6;
 export const DEFAULT_MAX_OUTPUT_TOKENS = 512;
 
+/** Whether any string or key inside a JSON value holds U+0000. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).some(([key, item]) => key.includes("\u0000") || hasNul(item));
+  return false;
+}
+
 /** Postgres text cannot hold NUL: a case with one could be run but its answer never saved. */
 const storableCase = evalCaseSchema
-  .refine((item) => !JSON.stringify(item).includes("\\u0000"), {
+  .refine((item) => !hasNul(item), {
     message: "contains a NUL character (\\u0000), which cannot be saved; remove it and send again",
   })
   .transform((item) => storableJson(item) as EvalCaseInput);
