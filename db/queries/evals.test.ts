@@ -11,6 +11,7 @@ import {
   insertEvalRunWithJobs,
   insertEvalSet,
   listEvalResultPageByRun,
+  releaseAllEvalLeases,
   updateEvalSet,
 } from "./evals";
 
@@ -86,6 +87,28 @@ forEachTestDatabase((getHandle) => {
     const page = await listEvalResultPageByRun({ db, runId: run.id, afterPosition: null, limit: 10 });
     expect(page.cases[0]?.results).toHaveLength(1);
     expect((await getEvalRunById({ db, id: run.id }))?.spentUsd).toBe("0.020000000000");
+  });
+
+  it("puts leased jobs back in the queue when a single-process database restarts", async () => {
+    const { db } = getHandle();
+    await queuedRun(2, ["q6/a"]);
+    const leased = await claimEvalJobs({
+      db,
+      owner: "before-restart",
+      provider: "q6",
+      limit: 2,
+      leaseMs: 60_000,
+    });
+    expect(leased).toHaveLength(2);
+    expect(await releaseAllEvalLeases({ db })).toBeGreaterThanOrEqual(2);
+    const again = await claimEvalJobs({
+      db,
+      owner: "after-restart",
+      provider: "q6",
+      limit: 2,
+      leaseMs: 60_000,
+    });
+    expect(again.map((job) => job.id).sort()).toEqual(leased.map((job) => job.id).sort());
   });
 
   it("caps a run when its spend reaches the cap and drops the work left", async () => {

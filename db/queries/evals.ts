@@ -598,3 +598,20 @@ export async function listenForEvalCancels({
 interface Listener {
   listen(channel: string, onPayload: (payload: string) => void): Promise<unknown>;
 }
+
+/**
+ * Puts every leased job back in the queue. Only for a database one process owns (embedded PGlite):
+ * at its start, any lease left is a dead process's, so its calls need not wait for the lease to run out.
+ */
+export async function releaseAllEvalLeases({ db }: { db: Db }): Promise<number> {
+  try {
+    const rows = await db
+      .update(evalJobs)
+      .set({ status: "queued", leaseOwner: null, leaseExpiresAt: null })
+      .where(eq(evalJobs.status, "leased"))
+      .returning({ id: evalJobs.id });
+    return rows.length;
+  } catch (error) {
+    throw dbError("release the eval leases", error);
+  }
+}

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb, getDbHandle } from "@/db/client";
 import {
   cancelEvalRun,
   getEvalRunById,
@@ -6,6 +6,7 @@ import {
   insertEvalRunWithJobs,
   listenForEvalCancels,
   notifyEvalCancel,
+  releaseAllEvalLeases,
 } from "@/db/queries/evals";
 import type { EvalRun } from "@/db/schema";
 import { getCatalog } from "@/lib/catalog/service";
@@ -26,7 +27,10 @@ export function startEvalWorker(): Promise<EvalWorker | null> {
   if (!globalForWorker.__evalWorker) {
     globalForWorker.__evalWorker = (async () => {
       if (env().EVAL_WORKER === "off") return null;
-      const db = await getDb();
+      const handle = await getDbHandle();
+      const db = handle.db;
+      // The embedded database belongs to this process alone, so a lease left in it is from before a restart.
+      if (handle.driver === "pglite") await releaseAllEvalLeases({ db });
       const worker = new EvalWorker({
         db,
         catalog: getCatalog,
