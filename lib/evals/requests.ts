@@ -47,7 +47,8 @@ export type PatchSetRequest = z.infer<typeof patchSetSchema>;
 const usdAmount = z
   .union([z.number().finite(), z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal amount such as 2.50")])
   .transform((value) => normalizeDecimalString(value))
-  .refine((value) => Number(value) > 0, "must be more than 0");
+  .refine((value) => Number(value) > 0, "must be more than 0")
+  .refine((value) => Number(value) < 1e9, "must be less than 1,000,000,000");
 
 const modelId = z
   .string()
