@@ -6,7 +6,7 @@ import { ModelSelect } from "@/components/playground/model-select";
 import { Card } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
-import { formatTokens, formatUsd } from "@/lib/format";
+import { formatDate, formatTokens, formatUsd } from "@/lib/format";
 import type { PlaygroundModelList } from "@/lib/playground/models";
 import type { RunEstimate } from "./eval-types";
 import { buttonClass } from "./set-list";
@@ -153,6 +153,11 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
                   <td className="py-1 pr-3 tabular-nums">{formatTokens(row.maxOutputTokens)}</td>
                   <td className="py-1 tabular-nums" data-testid="estimate-cost">
                     {row.costUsd === null ? "unknown (no price)" : formatUsd(row.costUsd)}
+                    {row.priceSource ? (
+                      <span className="ml-1 text-xs text-zinc-500" data-testid="estimate-price-source">
+                        ({row.priceSource}, {formatDate(row.priceAsOf)})
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -167,9 +172,9 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
             </tbody>
           </table>
           <p className="mt-1 text-xs text-zinc-500">
-            Prompts counted with each model&apos;s tokenizer, every answer at the max output tokens, at
-            today&apos;s catalog price. Simulated models are priced like the model they mirror; nothing is
-            billed.
+            Prompts counted with each model&apos;s tokenizer, every answer at the max output tokens, at the
+            catalog price in effect today (its source and date beside it). Simulated models are priced like
+            the model they mirror; nothing is billed.
           </p>
         </div>
       ) : null}

@@ -49,6 +49,27 @@ describe("estimateRun", () => {
     const expected = ((first + second) * 150_000 + 200 * 600_000) / 1e12;
     expect(Number(model?.costUsd)).toBeCloseTo(expected, 12);
     expect(estimate.totalUsd).toBe(model?.costUsd);
+    // Without catalog entries the price's source and date are unknown, not made up.
+    expect(model?.priceSource).toBeNull();
+  });
+
+  it("names each price's source and date from the catalog entry that bills the model", async () => {
+    const entries = new Map([
+      ["openai/gpt-4o-mini", { priceSource: "genai-prices", priceAsOf: "2026-11-22" }],
+    ]);
+    const estimate = await estimateRun({
+      cases,
+      models: [info("openai/gpt-4o-mini"), info("demo/swift")],
+      judge: null,
+      maxOutputTokens: 10,
+      prices,
+      entries: entries as never,
+    });
+    // The simulated model is priced like the offering it mirrors, with that offering's source.
+    expect(estimate.models.map((model) => [model.priceSource, model.priceAsOf])).toEqual([
+      ["genai-prices", "2026-11-22"],
+      ["genai-prices", "2026-11-22"],
+    ]);
   });
 
   it("bills each request at its own long-context tier", async () => {

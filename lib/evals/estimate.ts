@@ -30,6 +30,9 @@ export interface ModelEstimate {
   maxOutputTokens: number;
   /** Exact decimal string, or null when the model's price is unknown. */
   costUsd: string | null;
+  /** Where the price came from and its date (for a simulated model: the model it mirrors). */
+  priceSource: string | null;
+  priceAsOf: string | null;
 }
 
 export interface RunEstimate {
@@ -75,13 +78,20 @@ export async function estimateRun({
   judge,
   maxOutputTokens,
   prices,
+  entries,
 }: {
   cases: EstimateCase[];
   models: ResolvedModelInfo[];
   judge: ResolvedModelInfo | null;
   maxOutputTokens: number;
   prices: CatalogData["prices"];
+  /** Catalog entries, for each price's source and date; without them both are null. */
+  entries?: CatalogData["byId"];
 }): Promise<RunEstimate> {
+  const sourceOf = (info: ResolvedModelInfo) => {
+    const entry = info.priceOfferingId ? entries?.get(info.priceOfferingId) : undefined;
+    return { priceSource: entry?.priceSource ?? null, priceAsOf: entry?.priceAsOf ?? null };
+  };
   const rendered = cases.map(renderCase);
   const countsByEncoding = new Map<Encoding, number[]>();
   const countAll = async (encoding: Encoding, texts: string[]) => {
@@ -109,6 +119,7 @@ export async function estimateRun({
       inputTokens: counts.reduce((sum, count) => sum + count, 0),
       maxOutputTokens: maxOutputTokens * calls.length,
       costUsd: priceCalls(info, prices, calls),
+      ...sourceOf(info),
     });
   }
 
@@ -140,6 +151,7 @@ export async function estimateRun({
         inputTokens: calls.reduce((sum, call) => sum + call.inputTokens, 0),
         maxOutputTokens: JUDGE_MAX_OUTPUT_TOKENS * calls.length,
         costUsd: priceCalls(judge, prices, calls),
+        ...sourceOf(judge),
       };
   }
 

@@ -87,6 +87,7 @@ export async function estimateEvalRun(setId: string, request: StartRunRequest): 
     judge,
     maxOutputTokens: request.maxOutputTokens,
     prices: catalog.prices,
+    entries: catalog.byId,
   });
 }
 
@@ -102,6 +103,7 @@ export async function startEvalRun(
     judge,
     maxOutputTokens: request.maxOutputTokens,
     prices: catalog.prices,
+    entries: catalog.byId,
   });
   const run = await insertEvalRunWithJobs({
     db,
