@@ -1,11 +1,21 @@
 import { Card } from "@/components/ui/card";
+import type { ModelEstimate } from "@/lib/evals/estimate";
 import type { ModelSummary } from "@/lib/evals/summary";
-import { formatMs, formatUsd } from "@/lib/format";
+import { formatDate, formatMs, formatUsd } from "@/lib/format";
 
 const percent = (value: number | null) => (value === null ? "unknown" : `${(value * 100).toFixed(1)}%`);
 
 /** Per-model figures of the run, one row each. */
-export function RunSummary({ summary, simulated }: { summary: ModelSummary[]; simulated: Set<string> }) {
+export function RunSummary({
+  summary,
+  simulated,
+  prices,
+}: {
+  summary: ModelSummary[];
+  simulated: Set<string>;
+  /** The run's estimate per model, which names the price each model was billed at and its date. */
+  prices: ModelEstimate[];
+}) {
   return (
     <Card className="overflow-x-auto" data-testid="run-summary">
       <h2 className="mb-2 font-semibold">Summary per model</h2>
@@ -60,7 +70,10 @@ export function RunSummary({ summary, simulated }: { summary: ModelSummary[]; si
                 {item.judgeScore === null ? "—" : item.judgeScore.toFixed(2)}
               </td>
               <td className="py-1 pr-3 tabular-nums">{formatUsd(item.meanCostUsd)}</td>
-              <td className="py-1 pr-3 tabular-nums">{formatUsd(item.totalCostUsd)}</td>
+              <td className="py-1 pr-3 tabular-nums">
+                {formatUsd(item.totalCostUsd)}
+                {priceNote(prices.find((price) => price.model === item.model))}
+              </td>
               <td className="py-1 pr-3 tabular-nums">{formatUsd(item.costPerPassUsd)}</td>
               <td className="py-1 pr-3 tabular-nums">
                 {item.judgeCostUsd === null ? "—" : formatUsd(item.judgeCostUsd)}
@@ -78,5 +91,14 @@ export function RunSummary({ summary, simulated }: { summary: ModelSummary[]; si
         models are priced like the model they mirror and bill nothing.
       </p>
     </Card>
+  );
+}
+
+function priceNote(price: ModelEstimate | undefined) {
+  if (!price?.priceSource) return null;
+  return (
+    <span className="block text-[10px] text-zinc-500" data-testid="summary-price-source">
+      {price.priceSource}, {formatDate(price.priceAsOf)}
+    </span>
   );
 }

@@ -8,7 +8,7 @@ import { formatUsd } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { AnswerDetail } from "./answer-detail";
 import { CalculatorLink } from "./calculator-link";
-import type { RunCaseJson, RunViewJson } from "./eval-types";
+import type { RunCaseJson, RunEstimate, RunViewJson } from "./eval-types";
 import { QualityCostChart } from "./quality-cost-chart";
 import { ResultsMatrix } from "./results-matrix";
 import { RunSummary } from "./run-summary";
@@ -157,7 +157,11 @@ export function RunView({ runId }: { runId: string }) {
           </p>
         ) : null}
       </Card>
-      <RunSummary summary={view.summary} simulated={simulated} />
+      <RunSummary
+        summary={view.summary}
+        simulated={simulated}
+        prices={(run.estimate as RunEstimate | null)?.models ?? []}
+      />
       <QualityCostChart summary={view.summary} />
       <ResultsMatrix cases={cases} models={run.models} selected={selected} onSelect={setSelected} />
       {selected && selectedCase ? (

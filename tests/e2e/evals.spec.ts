@@ -39,6 +39,10 @@ test("a set made in the editor runs on a simulated and a fake-upstream model, wi
   await expect(
     page.locator(`[data-testid="summary-row"][data-model="${DEMO}"]`).getByTestId("simulated-label"),
   ).toBeVisible();
+  // Every cost names the price it was billed at and that price's date.
+  await expect(
+    page.locator(`[data-testid="summary-row"][data-model="${OPENAI}"]`).getByTestId("summary-price-source"),
+  ).toHaveText(/^\S+, \w{3} \d{1,2}, \d{4}$/);
   await expect(
     page.locator(`[data-testid="summary-row"][data-model="${OPENAI}"]`).getByTestId("summary-pass-rate"),
   ).toHaveText(/^0\.0%/);
