@@ -23,4 +23,9 @@ export async function startServer(): Promise<void> {
   const { getCatalog } = await import("./lib/catalog/service");
   const catalog = await getCatalog();
   console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
+  // Queued eval runs resume here after a restart; EVAL_WORKER=off leaves them to other instances.
+  const { startEvalWorker } = await import("./lib/evals/service");
+  await startEvalWorker().catch((error) => {
+    console.error(`The eval worker could not start: ${(error as Error).message}`);
+  });
 }

@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/catalog", label: "Catalog" },
   { href: "/playground", label: "Playground" },
   { href: "/calculator", label: "Calculator" },
+  { href: "/evals", label: "Evals" },
   { href: "/history", label: "History" },
   { href: "/settings", label: "Settings" },
 ] as const;

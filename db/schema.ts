@@ -378,6 +378,8 @@ export const usageEvents = pgTable(
     estimated: boolean("estimated").notNull().default(false),
     /** Who made the call; null in single-user mode. */
     createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    /** What made the call: "playground", "eval" (an eval answer) or "judge" (grading one). */
+    source: text("source").notNull().default("playground"),
   },
   (table) => [
     /*
@@ -427,6 +429,151 @@ export const scenarios = pgTable(
 export type Scenario = typeof scenarios.$inferSelect;
 export type NewScenario = typeof scenarios.$inferInsert;
 
+// ---- Evals ----
+
+/** A named list of cases the team grades models on. `version` is bumped by every edit. */
+export const evalSets = pgTable(
+  "eval_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    /** The built-in demo set: meant for the simulated models. */
+    demo: boolean("demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("eval_sets_updated_idx").on(table.updatedAt)],
+);
+export type EvalSet = typeof evalSets.$inferSelect;
+export type NewEvalSet = typeof evalSets.$inferInsert;
+
+/**
+ * One case of a set. Cases are never edited in place: an edit of the set retires the old rows
+ * (`removedAt`) and writes new ones, so the results of earlier runs keep the case they answered.
+ */
+export const evalCases = pgTable(
+  "eval_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => evalSets.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    prompt: text("prompt").notNull(),
+    system: text("system"),
+    vars: jsonb("vars").$type<Record<string, string>>(),
+    expected: text("expected"),
+    assert: jsonb("assert").$type<unknown[]>(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("eval_cases_set_idx").on(table.setId, table.position)],
+);
+export type EvalCase = typeof evalCases.$inferSelect;
+export type NewEvalCase = typeof evalCases.$inferInsert;
+
+export const EVAL_RUN_STATUSES = ["queued", "running", "done", "cancelled", "capped", "failed"] as const;
+export type EvalRunStatus = (typeof EVAL_RUN_STATUSES)[number];
+
+/** Every case of a set sent to 1–6 models. `spentUsd` counts answers and judge calls alike. */
+export const evalRuns = pgTable(
+  "eval_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => evalSets.id, { onDelete: "cascade" }),
+    setVersion: integer("set_version").notNull(),
+    models: jsonb("models").$type<string[]>().notNull(),
+    status: text("status").$type<EvalRunStatus>().notNull().default("queued"),
+    maxCostUsd: usd("max_cost_usd"),
+    maxOutputTokens: integer("max_output_tokens").notNull(),
+    judgeModel: text("judge_model"),
+    spentUsd: usd("spent_usd").notNull().default("0"),
+    /** The estimate shown before the run started, kept to compare with what it cost. */
+    estimate: jsonb("estimate"),
+    totalJobs: integer("total_jobs").notNull(),
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    error: text("error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [index("eval_runs_set_idx").on(table.setId, table.createdAt)],
+);
+export type EvalRun = typeof evalRuns.$inferSelect;
+export type NewEvalRun = typeof evalRuns.$inferInsert;
+
+/** One model's answer to one case in a run, written once: the unique key refuses a second. */
+export const evalResults = pgTable(
+  "eval_results",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => evalRuns.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => evalCases.id, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    status: text("status").notNull(),
+    output: text("output").notNull().default(""),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    reasoningTokens: integer("reasoning_tokens"),
+    costUsd: usd("cost_usd"),
+    judgeCostUsd: usd("judge_cost_usd"),
+    ttftMs: integer("ttft_ms"),
+    totalMs: integer("total_ms"),
+    simulated: boolean("simulated").notNull().default(false),
+    estimated: boolean("estimated").notNull().default(false),
+    assertions: jsonb("assertions").$type<unknown[]>().notNull().default([]),
+    judge: jsonb("judge"),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("eval_results_run_case_model_idx").on(table.runId, table.caseId, table.modelId)],
+);
+export type EvalResult = typeof evalResults.$inferSelect;
+export type NewEvalResult = typeof evalResults.$inferInsert;
+
+/**
+ * The durable work queue of eval runs: one row per (run, case, model). A worker leases rows with
+ * FOR UPDATE SKIP LOCKED, so several app instances share the work; a lease that runs out (its
+ * instance died) is taken again. A row becomes "done" in the same transaction that writes its result.
+ */
+export const evalJobs = pgTable(
+  "eval_jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => evalRuns.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => evalCases.id, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    /** The provider the call goes to, so a worker takes only work its per-provider limit allows. */
+    provider: text("provider").notNull(),
+    status: text("status").$type<"queued" | "leased" | "done" | "cancelled">().notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("eval_jobs_run_case_model_idx").on(table.runId, table.caseId, table.modelId),
+    index("eval_jobs_open_idx")
+      .on(table.provider, table.id)
+      .where(sql`${table.status} in ('queued', 'leased')`),
+  ],
+);
+export type EvalJob = typeof evalJobs.$inferSelect;
+
 // ---- Eval votes ----
 
 /**
@@ -437,15 +584,25 @@ export const evalVotes = pgTable(
   "eval_votes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    runId: uuid("run_id").notNull(),
-    setId: uuid("set_id").notNull(),
-    caseId: uuid("case_id").notNull(),
-    leftResultId: bigint("left_result_id", { mode: "number" }).notNull(),
-    rightResultId: bigint("right_result_id", { mode: "number" }).notNull(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => evalRuns.id, { onDelete: "cascade" }),
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => evalSets.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => evalCases.id, { onDelete: "cascade" }),
+    leftResultId: bigint("left_result_id", { mode: "number" })
+      .notNull()
+      .references(() => evalResults.id, { onDelete: "cascade" }),
+    rightResultId: bigint("right_result_id", { mode: "number" })
+      .notNull()
+      .references(() => evalResults.id, { onDelete: "cascade" }),
     leftModelId: text("left_model_id").notNull(),
     rightModelId: text("right_model_id").notNull(),
     winner: text("winner").$type<"left" | "right" | "tie" | "both_bad">().notNull(),
-    createdBy: text("created_by"),
+    createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (table) => [

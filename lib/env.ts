@@ -193,6 +193,15 @@ const envObject = z.object({
   APP_ORIGIN: optionalUrl.optional(),
   /** Playground provider streams run on their own thread ("on") or on the HTTP thread ("off"). */
   PLAYGROUND_STREAM_THREAD: z.enum(["on", "off"]).default("on"),
+  /** Whether this instance works through queued eval runs ("on") or only serves requests ("off"). */
+  EVAL_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Eval calls this instance makes at once to any one provider. */
+  EVAL_CONCURRENCY_PER_PROVIDER: z.coerce
+    .number({ message: "must be a number of calls" })
+    .int("must be a whole number of calls")
+    .min(1, "must be at least 1")
+    .max(64, "must be at most 64")
+    .default(4),
   /** Longest a server-side token count may take, queueing included, before it is stopped with a 422. */
   TOKEN_COUNT_BUDGET_MS: z.coerce
     .number({ message: "must be a number of milliseconds" })

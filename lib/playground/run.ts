@@ -8,17 +8,15 @@ import {
   listRunsWithResultsBySession,
   saveRunResult,
 } from "@/db/queries/sessions";
-import { type CatalogData, getCatalog } from "@/lib/catalog/service";
+import type { CatalogData } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { oneLine } from "@/lib/format";
-import { toUsdString } from "@/lib/money";
-import { priceUsage } from "@/lib/pricing";
-import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
-import { countTokens, encodingForModel } from "@/lib/tokens";
+import type { ResolvedModelInfo } from "@/lib/providers/registry";
+import { callModel, resolveModels } from "./call-model";
 import { redactSecrets } from "./faults";
 import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
-import { streamOnThread } from "./pane-host";
+import type { MeteredCall } from "./meter";
 import type { CompareEvent, CompareRequest } from "./schema";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
 
@@ -31,32 +29,6 @@ const encoder = new TextEncoder();
 
 export function encodeEvent(event: CompareEvent): Uint8Array {
   return encoder.encode(`data: ${JSON.stringify(event)}\n\n`);
-}
-
-/** Rejects ids no provider serves before anything starts, naming each one. */
-async function validateModelIds(
-  ids: readonly string[],
-): Promise<{ infos: Map<string, ResolvedModelInfo>; catalog: CatalogData }> {
-  const catalog = await getCatalog();
-  const resolved = new Map<string, ResolvedModelInfo>();
-  const unknown: string[] = [];
-  for (const id of ids) {
-    const info = describeModelId(id);
-    if (!info || (info.kind === "catalog" && !catalog.byId.has(id))) unknown.push(id);
-    else resolved.set(id, info);
-  }
-  if (unknown.length > 0) {
-    throw new AppError(
-      "bad_request:playground",
-      `Unknown model${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Pick models from GET /api/playground/models.`,
-      {
-        details: {
-          fieldErrors: { models: unknown.map((id) => `"${id}" is not a model the playground can call`) },
-        },
-      },
-    );
-  }
-  return { infos: resolved, catalog };
 }
 
 /** Longest the run's rows wait for first tokens before they are written anyway. */
@@ -84,21 +56,6 @@ function historyFor(
   return messages;
 }
 
-async function estimateUsage(info: ResolvedModelInfo, promptText: string, output: string) {
-  const { encoding } = encodingForModel(info.provider, info.providerModelId);
-  return {
-    inputTokens: await countTokens(promptText, encoding),
-    outputTokens: await countTokens(output, encoding),
-  };
-}
-
-/** Visible output tokens per second after the first token; reasoning happens before it, so it is left out. */
-function tokensPerSecond(textTokens: number, outcome: StreamOutcome): number | null {
-  if (outcome.ttftMs === null || textTokens <= 0) return null;
-  const streamingMs = outcome.durationMs - outcome.ttftMs;
-  return streamingMs > 0 ? Math.round((textTokens / streamingMs) * 1000 * 10) / 10 : null;
-}
-
 function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent {
   return reason === "taken"
     ? {
@@ -123,7 +80,10 @@ export async function startCompare(
   context: { clientId: string; signal: AbortSignal; createdBy: string | null },
 ): Promise<ReadableStream<Uint8Array>> {
   const runId = body.runId ?? randomUUID();
-  const [{ infos, catalog }] = await Promise.all([validateModelIds(body.models), listenForRemoteStops()]);
+  const [{ infos, catalog }] = await Promise.all([
+    resolveModels(body.models, { surface: "playground", field: "models" }),
+    listenForRemoteStops(),
+  ]);
   const release = await acquireRunSlot(context.clientId, runId, env().MAX_CONCURRENT_RUNS_PER_CLIENT);
   try {
     return await openRunStream(body, { ...context, runId }, infos, catalog, release);
@@ -253,25 +213,20 @@ async function openRunStream(
           ...historyFor(modelId, priorTurns),
           { role: "user", content: run.prompt },
         ];
-        const promptText = [
-          run.system ?? body.system ?? "",
-          ...messages.map((message) => String(message.content)),
-        ].join("\n");
-
         let outcome: StreamOutcome;
+        let metered: MeteredCall;
         try {
-          outcome = await streamOnThread(
-            {
-              modelId,
-              settings: {
-                system: run.system ?? undefined,
-                messages,
-                temperature: override.temperature ?? body.temperature,
-                maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
-              },
+          ({ outcome, metered } = await callModel({
+            info,
+            catalog,
+            settings: {
+              system: run.system ?? undefined,
+              messages,
+              temperature: override.temperature ?? body.temperature,
+              maxOutputTokens: override.maxOutputTokens ?? body.maxOutputTokens,
             },
-            paneController.signal,
-            {
+            signal: paneController.signal,
+            callbacks: {
               onDelta: (text) => {
                 send({ type: "delta", model: modelId, text });
                 markReady();
@@ -285,54 +240,14 @@ async function openRunStream(
                   reason: fault.message,
                 }),
             },
-          );
+          }));
         } finally {
           unregister();
         }
-
-        // An aborted or broken stream reports no usage; count the tokens ourselves and say so.
-        const reported = outcome.usage.inputTokens !== null && outcome.usage.outputTokens !== null;
-        const called = outcome.reachedProvider;
-        const estimate = reported
-          ? null
-          : called
-            ? await estimateUsage(info, promptText, outcome.output)
-            : { inputTokens: 0, outputTokens: 0 };
-        const inputTokens = outcome.usage.inputTokens ?? estimate?.inputTokens ?? 0;
-        const outputTokens = outcome.usage.outputTokens ?? estimate?.outputTokens ?? 0;
-        const reasoningTokens = outcome.usage.reasoningTokens ?? 0;
-        const cachedInputTokens = Math.min(outcome.usage.cachedInputTokens ?? 0, inputTokens);
-        const price = info.priceOfferingId ? (catalog.prices.get(info.priceOfferingId) ?? null) : null;
-        const priced = price
-          ? priceUsage({
-              price,
-              usage: {
-                inputTokens,
-                outputTokens,
-                cachedInputTokens,
-                reasoningTokens: Math.min(reasoningTokens, outputTokens),
-              },
-              at: new Date(),
-            })
-          : null;
-        const costUsd = called && priced?.totalUsd ? toUsdString(priced.totalUsd) : null;
-        const estimated = !reported;
-        const rate = tokensPerSecond(outputTokens - Math.min(reasoningTokens, outputTokens), outcome);
-        const ttftMs = outcome.ttftMs === null ? null : Math.round(outcome.ttftMs);
-        const durationMs = Math.round(outcome.durationMs);
-        // What the answer and its usage event both record.
-        const measured = {
-          status: outcome.status,
-          inputTokens,
-          cachedInputTokens,
-          outputTokens,
-          reasoningTokens,
-          costUsd,
-          ttftMs,
-          durationMs,
-          simulated: info.simulated,
-          estimated,
-        };
+        const { called, tokensPerSecond: rate, ...measured } = metered;
+        const { inputTokens, outputTokens, reasoningTokens, cachedInputTokens, costUsd, estimated } =
+          measured;
+        const { ttftMs, durationMs } = measured;
         markReady();
 
         if (outcome.status === "error" && outcome.fault) {

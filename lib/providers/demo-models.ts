@@ -5,6 +5,7 @@ import type {
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
 import { oneLine } from "@/lib/format";
+import { type DemoSolution, demoVerdict, solveDemoTask } from "./demo-tasks";
 
 /**
  * Built-in "Simulated" models, so a new user with no keys can try the whole playground. They stream
@@ -20,6 +21,8 @@ export interface DemoProfile {
   reasoningTokens: number;
   mirrorsOfferingId: string;
   description: string;
+  /** Share of recognised tasks (see demo-tasks.ts) answered right, 0–100. */
+  accuracyPercent: number;
 }
 
 export const DEMO_PROFILES: readonly DemoProfile[] = [
@@ -32,6 +35,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     reasoningTokens: 0,
     mirrorsOfferingId: "openai/gpt-4o-mini",
     description: "Fast and short, priced like GPT-4o mini.",
+    accuracyPercent: 60,
   },
   {
     id: "demo/steady",
@@ -42,6 +46,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     reasoningTokens: 0,
     mirrorsOfferingId: "anthropic/claude-3-5-haiku-latest",
     description: "Medium latency, balanced answers, priced like Claude 3.5 Haiku.",
+    accuracyPercent: 80,
   },
   {
     id: "demo/deliberate",
@@ -52,6 +57,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     reasoningTokens: 96,
     mirrorsOfferingId: "openai/o3-mini",
     description: "Thinks first, then answers at length; priced like o3-mini.",
+    accuracyPercent: 95,
   },
 ];
 
@@ -69,6 +75,17 @@ export function lastUserText(prompt: LanguageModelV3Prompt): string {
       .trim();
   }
   return "";
+}
+
+/** Every text of the prompt, system included: a judge's rubric may sit in either. */
+function allText(prompt: LanguageModelV3Prompt): string {
+  return prompt
+    .map((message) =>
+      typeof message.content === "string"
+        ? message.content
+        : message.content.map((part) => (part.type === "text" ? part.text : "")).join(" "),
+    )
+    .join("\n");
 }
 
 /** A cheap deterministic hash so the same prompt always gives the same answer. */
@@ -92,10 +109,28 @@ const POINTS = [
   "Re-run the comparison when prices change; they have fallen sharply year over year.",
 ];
 
+/** A task the simulated models recognise, answered in the profile's style. */
+function solvedAnswer(profile: DemoProfile, solution: DemoSolution): string {
+  if (profile.style === "brief") return solution.answer;
+  if (profile.style === "balanced") return `The answer is ${solution.answer}`;
+  const steps = solution.steps.map((step, index) => `${index + 1}. ${step}`);
+  return [
+    "Let me work through this step by step.",
+    "",
+    ...steps,
+    "",
+    `Final answer: ${solution.answer}`,
+  ].join("\n");
+}
+
 /** Deterministic markdown answer: same prompt and profile, same text. */
-export function demoAnswer(profile: DemoProfile, prompt: string): string {
+export function demoAnswer(profile: DemoProfile, prompt: string, fullPrompt = prompt): string {
   const topic = oneLine(prompt, 80) || "your question";
   const seed = hash(`${profile.id}|${prompt}`);
+  const verdict = demoVerdict(fullPrompt, seed);
+  if (verdict) return verdict;
+  const solution = solveDemoTask(prompt, seed % 100 >= profile.accuracyPercent);
+  if (solution) return solvedAnswer(profile, solution);
   const count = profile.style === "brief" ? 2 : profile.style === "balanced" ? 4 : 6;
   const points = Array.from(
     { length: count },
@@ -157,10 +192,9 @@ export function createDemoModel(profile: DemoProfile): LanguageModelV3 {
     },
     async doStream(options: LanguageModelV3CallOptions) {
       const prompt = lastUserText(options.prompt);
-      const tokens = demoTokens(demoAnswer(profile, prompt)).slice(
-        0,
-        options.maxOutputTokens ?? Number.POSITIVE_INFINITY,
-      );
+      const fullPrompt = allText(options.prompt);
+      const answer = demoAnswer(profile, prompt, fullPrompt);
+      const tokens = demoTokens(answer).slice(0, options.maxOutputTokens ?? Number.POSITIVE_INFINITY);
       const inputTokens = Math.max(1, Math.round(JSON.stringify(options.prompt).length / 4));
       const signal = options.abortSignal;
       const stream = new ReadableStream<LanguageModelV3StreamPart>({
@@ -181,7 +215,7 @@ export function createDemoModel(profile: DemoProfile): LanguageModelV3 {
             controller.enqueue({
               type: "finish",
               finishReason: {
-                unified: tokens.length < demoTokens(demoAnswer(profile, prompt)).length ? "length" : "stop",
+                unified: tokens.length < demoTokens(answer).length ? "length" : "stop",
                 raw: "stop",
               },
               usage: {

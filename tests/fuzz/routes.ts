@@ -13,6 +13,13 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   { path: "/api/compare", methods: ["POST"], query: [] },
   { path: "/api/compare/stop", methods: ["POST"], query: [] },
   { path: "/api/estimate", methods: ["POST"], query: [] },
+  { path: "/api/evals", methods: ["GET", "POST"], query: [] },
+  { path: "/api/evals/demo", methods: ["POST"], query: [] },
+  { path: "/api/evals/:id", methods: ["GET", "PATCH", "DELETE"], query: [] },
+  { path: "/api/evals/:id/runs", methods: ["POST"], query: [] },
+  { path: "/api/evals/:id/estimate", methods: ["POST"], query: [] },
+  { path: "/api/evals/runs/:id", methods: ["GET"], query: ["cursor", "limit"] },
+  { path: "/api/evals/runs/:id/cancel", methods: ["POST"], query: [] },
   { path: "/api/health", methods: ["GET"], query: [] },
   {
     path: "/api/models",

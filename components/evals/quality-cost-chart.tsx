@@ -1,0 +1,103 @@
+"use client";
+
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { Card } from "@/components/ui/card";
+import type { ModelSummary } from "@/lib/evals/summary";
+
+interface Point {
+  model: string;
+  costUsd: number;
+  passPercent: number;
+}
+
+/** Models no other model beats on both: cheaper per answer and at least as often right. */
+export function frontierOf(points: Point[]): Point[] {
+  const sorted = [...points].sort(
+    (left, right) => left.costUsd - right.costUsd || right.passPercent - left.passPercent,
+  );
+  const frontier: Point[] = [];
+  for (const point of sorted)
+    if (point.passPercent > (frontier.at(-1)?.passPercent ?? -1)) frontier.push(point);
+  return frontier;
+}
+
+/** Pass rate against mean cost per answer, with the frontier; models with unknown cost are listed apart. */
+export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
+  const points: Point[] = summary.flatMap((item) =>
+    item.meanCostUsd !== null && item.passRate !== null
+      ? [
+          {
+            model: item.model,
+            costUsd: Number(item.meanCostUsd),
+            passPercent: Math.round(item.passRate * 1000) / 10,
+          },
+        ]
+      : [],
+  );
+  const left = summary
+    .filter((item) => item.meanCostUsd === null || item.passRate === null)
+    .map((item) => item.model);
+  const frontier = frontierOf(points);
+  return (
+    <Card className="min-w-0" data-testid="quality-cost-chart">
+      <h2 className="font-semibold">Quality against cost</h2>
+      <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+        Pass rate against mean cost per answer. The line joins the models no other beats on both.
+      </p>
+      <div className="mt-3 h-64">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+            <XAxis
+              type="number"
+              dataKey="costUsd"
+              name="Mean cost"
+              tickFormatter={(value: number) => `$${value.toPrecision(2)}`}
+              fontSize={11}
+            />
+            <YAxis
+              type="number"
+              dataKey="passPercent"
+              name="Pass rate"
+              unit="%"
+              domain={[0, 100]}
+              fontSize={11}
+            />
+            <Tooltip
+              formatter={(value, name) =>
+                name === "Mean cost" ? `$${Number(value).toPrecision(3)}` : `${value}%`
+              }
+              labelFormatter={() => ""}
+            />
+            <Line
+              data={frontier}
+              dataKey="passPercent"
+              stroke="#7c3aed"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Scatter data={points} fill="#2563eb" isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+        {points.map((point) => (
+          <li key={point.model}>
+            {point.model}: {point.passPercent}% at ${point.costUsd.toPrecision(3)}
+            {frontier.includes(point) ? " (frontier)" : ""}
+          </li>
+        ))}
+        {left.length > 0 ? <li>Not plotted (cost or pass rate unknown): {left.join(", ")}</li> : null}
+      </ul>
+    </Card>
+  );
+}

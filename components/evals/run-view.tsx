@@ -1,0 +1,177 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Card } from "@/components/ui/card";
+import { fetchJson } from "@/lib/api-client";
+import { formatUsd } from "@/lib/format";
+import { isDemoModelId } from "@/lib/providers/demo-models";
+import { AnswerDetail } from "./answer-detail";
+import { CalculatorLink } from "./calculator-link";
+import type { RunCaseJson, RunEstimate, RunViewJson } from "./eval-types";
+import { QualityCostChart } from "./quality-cost-chart";
+import { ResultsMatrix } from "./results-matrix";
+import { RunSummary } from "./run-summary";
+import { secondaryButtonClass } from "./set-list";
+
+const PAGE = 500;
+const POLL_MS = 1_500;
+const OPEN = new Set(["queued", "running"]);
+
+/** Reads the whole run: its status and summary, and every page of cases. */
+async function loadRun(runId: string): Promise<{ view: RunViewJson; cases: RunCaseJson[] }> {
+  const first = await fetchJson<RunViewJson>(`/api/evals/runs/${runId}?limit=${PAGE}`);
+  const cases = [...first.cases];
+  let cursor = first.nextCursor;
+  while (cursor !== null) {
+    const next = await fetchJson<RunViewJson>(`/api/evals/runs/${runId}?limit=${PAGE}&cursor=${cursor}`);
+    cases.push(...next.cases);
+    cursor = next.nextCursor;
+  }
+  return { view: first, cases };
+}
+
+/** A run live: progress per model while it works, then the summary, chart and matrix. */
+export function RunView({ runId }: { runId: string }) {
+  const [state, setState] = useState<{ view: RunViewJson; cases: RunCaseJson[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<{ caseId: string; model: string } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  const refresh = useCallback(
+    () =>
+      loadRun(runId)
+        .then((next) => {
+          setState(next);
+          setError(null);
+          return next.view.run.status;
+        })
+        .catch((failure: Error) => {
+          setError(failure.message);
+          return "failed";
+        }),
+    [runId],
+  );
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    const tick = async () => {
+      const status = await refresh();
+      if (live && OPEN.has(status)) timer = setTimeout(tick, POLL_MS);
+    };
+    void tick();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [refresh]);
+
+  const simulated = useMemo(() => new Set((state?.view.run.models ?? []).filter(isDemoModelId)), [state]);
+  if (!state) return <p className="text-sm text-zinc-500">{error ?? "Loading the run…"}</p>;
+  const { view, cases } = state;
+  const { run } = view;
+  const open = OPEN.has(run.status);
+  const selectedCase = selected ? cases.find((item) => item.id === selected.caseId) : undefined;
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await fetchJson(`/api/evals/runs/${runId}/cancel`, { method: "POST" });
+      await refresh();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <div className="space-y-4" data-testid="run-view" data-status={run.status}>
+      <Card className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="text-sm">
+            Status: <strong data-testid="run-status">{run.status}</strong>
+          </span>
+          <span className="text-sm tabular-nums" data-testid="run-spent">
+            Spent {formatUsd(run.spentUsd)}
+            {run.maxCostUsd ? ` of a ${formatUsd(run.maxCostUsd)} cap` : ""}
+          </span>
+          {run.status === "capped" ? (
+            <span className="text-sm text-amber-700 dark:text-amber-400" data-testid="run-capped">
+              Stopped: the spend reached the cost cap. The answers so far are kept.
+            </span>
+          ) : null}
+          {simulated.size > 0 ? (
+            <span className="text-xs text-violet-600 dark:text-violet-300">
+              Simulated models: canned answers, realistic timing, nothing billed.
+            </span>
+          ) : null}
+          <span className="flex-1" />
+          {open ? (
+            <button
+              type="button"
+              onClick={cancel}
+              disabled={cancelling}
+              className={secondaryButtonClass}
+              data-testid="cancel-run"
+            >
+              Cancel run
+            </button>
+          ) : null}
+          <CalculatorLink summary={view.summary} />
+          <Link
+            href={`/evals/${run.setId}`}
+            className="text-sm text-accent-700 hover:underline dark:text-accent-300"
+          >
+            Back to the set
+          </Link>
+        </div>
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="run-progress">
+          {view.progress.map((item) => {
+            const summary = view.summary.find((entry) => entry.model === item.model);
+            const share = item.total > 0 ? (item.done / item.total) * 100 : 0;
+            return (
+              <li key={item.model} className="text-sm" data-testid="progress-row" data-model={item.model}>
+                <div className="flex justify-between gap-2">
+                  <span className="truncate">{item.model}</span>
+                  <span className="tabular-nums" data-testid="progress-count">
+                    {item.done} / {item.total}
+                  </span>
+                </div>
+                <div className="mt-1 h-1.5 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800">
+                  <div className="h-full bg-accent-600" style={{ width: `${share}%` }} />
+                </div>
+                <div className="mt-0.5 text-xs text-zinc-500">
+                  {summary?.errors ? `${summary.errors} error${summary.errors === 1 ? "" : "s"} · ` : ""}
+                  {item.cancelled ? `${item.cancelled} not run · ` : ""}
+                  {formatUsd(summary?.totalCostUsd)}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {error ? (
+          <p className="text-sm text-rose-600" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </Card>
+      <RunSummary
+        summary={view.summary}
+        simulated={simulated}
+        prices={(run.estimate as RunEstimate | null)?.models ?? []}
+      />
+      <QualityCostChart summary={view.summary} />
+      <ResultsMatrix cases={cases} models={run.models} selected={selected} onSelect={setSelected} />
+      {selected && selectedCase ? (
+        <AnswerDetail
+          key={`${selected.caseId}|${selected.model}`}
+          item={selectedCase}
+          model={selected.model}
+          models={run.models}
+        />
+      ) : null}
+    </div>
+  );
+}

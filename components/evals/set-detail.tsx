@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { fetchJson } from "@/lib/api-client";
+import { DEMO_SET_MODELS } from "@/lib/evals/demo-set-models";
+import { formatUsd } from "@/lib/format";
+import type { SetJson } from "./eval-types";
+import { RunLauncher } from "./run-launcher";
+import { SetEditor } from "./set-editor";
+
+/** One set: its runs, the launcher and the case editor. */
+export function SetDetail({ setId }: { setId: string }) {
+  const [set, setSet] = useState<SetJson | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    fetchJson<SetJson>(`/api/evals/${setId}`)
+      .then(setSet)
+      .catch((failure: Error) => setError(failure.message));
+  }, [setId]);
+  if (!set)
+    return (
+      <p
+        className={`text-sm ${error ? "text-rose-600" : "text-zinc-500"}`}
+        role={error ? "alert" : undefined}
+      >
+        {error ?? "Loading the set…"}
+      </p>
+    );
+  return (
+    <>
+      <PageHeader
+        title={set.name}
+        description={
+          <>
+            {set.description}
+            {set.demo ? (
+              <span className="ml-1 text-violet-600 dark:text-violet-300">
+                Meant for the simulated models.
+              </span>
+            ) : null}
+          </>
+        }
+      />
+      <div className="space-y-4">
+        <RunLauncher setId={set.id} defaultModels={set.demo ? [...DEMO_SET_MODELS] : []} />
+        {set.runs.length > 0 ? (
+          <Card data-testid="set-runs">
+            <h2 className="mb-2 font-semibold">Runs</h2>
+            <ul className="space-y-1 text-sm">
+              {set.runs.map((run) => (
+                <li key={run.id}>
+                  <Link
+                    href={`/evals/runs/${run.id}`}
+                    className="text-accent-700 hover:underline dark:text-accent-300"
+                    data-testid="set-run-link"
+                  >
+                    {new Date(run.createdAt).toLocaleString()} · {run.models.join(", ")} · {run.status} ·{" "}
+                    {formatUsd(run.spentUsd)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        <h2 className="pt-2 font-semibold">Cases</h2>
+        <SetEditor initial={set} onSaved={(saved) => setSet({ ...set, ...saved, cases: set.cases })} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,281 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Card } from "@/components/ui/card";
+import { controlClass, wideInputClass } from "@/components/ui/control-class";
+import { fetchJson } from "@/lib/api-client";
+import { AppError } from "@/lib/errors";
+import { ASSERTION_TYPES, type Assertion } from "@/lib/evals/schema";
+import type { CaseJson, SetJson } from "./eval-types";
+import { buttonClass, secondaryButtonClass } from "./set-list";
+
+/** Rows shown at once; the rest stay one click away so a 2,000-case set opens quickly. */
+const PAGE_ROWS = 50;
+const areaClass = `${wideInputClass} h-auto py-1.5`;
+
+const emptyCase = (): CaseJson => ({ prompt: "", system: null, vars: null, expected: null, assert: [] });
+
+function varsToText(vars: Record<string, string> | null): string {
+  return Object.entries(vars ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join("\n");
+}
+
+function textToVars(text: string): Record<string, string> | null {
+  const entries = text
+    .split("\n")
+    .map((line) => line.split(/=(.*)/s))
+    .filter(([key]) => key?.trim())
+    .map(([key, value]) => [key?.trim() ?? "", value ?? ""]);
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+/** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
+export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (set: SetJson) => void }) {
+  const router = useRouter();
+  const [name, setName] = useState(initial?.name ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
+  const [cases, setCases] = useState<CaseJson[]>(initial?.cases.length ? initial.cases : [emptyCase()]);
+  const [varsText, setVarsText] = useState<string[]>(() => cases.map((item) => varsToText(item.vars)));
+  const [shown, setShown] = useState(PAGE_ROWS);
+  const [status, setStatus] = useState<{ kind: "error" | "saved"; text: string } | null>(null);
+  const [version, setVersion] = useState(initial?.version ?? 1);
+  const [saving, setSaving] = useState(false);
+
+  const update = (index: number, patch: Partial<CaseJson>) =>
+    setCases((current) => current.map((item, at) => (at === index ? { ...item, ...patch } : item)));
+  const updateAssertion = (index: number, at: number, patch: Partial<Assertion>) =>
+    update(index, {
+      assert: (cases[index]?.assert ?? []).map((assertion, position) =>
+        position === at ? { ...assertion, ...patch } : assertion,
+      ),
+    });
+
+  const save = async () => {
+    setSaving(true);
+    setStatus(null);
+    const body = {
+      name,
+      description: description || null,
+      cases: cases.map((item, index) => ({
+        prompt: item.prompt,
+        ...(item.system ? { system: item.system } : {}),
+        ...(textToVars(varsText[index] ?? "") ? { vars: textToVars(varsText[index] ?? "") } : {}),
+        ...(item.expected ? { expected: item.expected } : {}),
+        assert: (item.assert ?? []).map((assertion) => ({
+          type: assertion.type,
+          ...(assertion.value !== undefined && assertion.value !== "" ? { value: assertion.value } : {}),
+        })),
+      })),
+    };
+    try {
+      if (initial) {
+        const saved = await fetchJson<SetJson>(`/api/evals/${initial.id}`, {
+          method: "PATCH",
+          body: JSON.stringify(body),
+          headers: { "if-match": `"${version}"` },
+        });
+        setVersion(saved.version);
+        setStatus({ kind: "saved", text: `Saved as version ${saved.version}.` });
+        onSaved?.(saved);
+      } else {
+        const created = await fetchJson<{ id: string }>("/api/evals", {
+          method: "POST",
+          body: JSON.stringify(body),
+        });
+        router.push(`/evals/${created.id}`);
+      }
+    } catch (failure) {
+      const error = failure as AppError;
+      const fields =
+        error instanceof AppError && error.details && typeof error.details === "object"
+          ? Object.entries((error.details as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {})
+              .map(([field, messages]) => `${field}: ${messages[0]}`)
+              .join("; ")
+          : "";
+      setStatus({ kind: "error", text: fields ? `${error.message} (${fields})` : error.message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card className="space-y-4" data-testid="set-editor">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="space-y-1 text-sm">
+          <span className="font-medium">Name</span>
+          <input
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            className={wideInputClass}
+            data-testid="set-name"
+          />
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="font-medium">Description</span>
+          <input
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+            className={wideInputClass}
+            data-testid="set-description"
+          />
+        </label>
+      </div>
+      <div className="space-y-3" data-testid="case-rows">
+        {cases.slice(0, shown).map((item, index) => (
+          <div
+            key={index}
+            className="grid gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_2fr_1fr_1fr_2fr] dark:border-zinc-800"
+            data-testid="case-row"
+          >
+            <div className="text-xs text-zinc-500">#{index + 1}</div>
+            <textarea
+              aria-label={`Prompt of case ${index + 1}`}
+              placeholder="Prompt ({{var}} placeholders allowed)"
+              rows={2}
+              value={item.prompt}
+              onChange={(event) => update(index, { prompt: event.target.value })}
+              className={areaClass}
+              data-testid="case-prompt"
+            />
+            <div className="space-y-2">
+              <textarea
+                aria-label={`System prompt of case ${index + 1}`}
+                placeholder="System (optional)"
+                rows={1}
+                value={item.system ?? ""}
+                onChange={(event) => update(index, { system: event.target.value || null })}
+                className={areaClass}
+              />
+              <textarea
+                aria-label={`Variables of case ${index + 1}`}
+                placeholder="vars: a=b per line"
+                rows={1}
+                value={varsText[index] ?? ""}
+                onChange={(event) =>
+                  setVarsText((current) => {
+                    const next = [...current];
+                    next[index] = event.target.value;
+                    return next;
+                  })
+                }
+                className={areaClass}
+              />
+            </div>
+            <input
+              aria-label={`Expected answer of case ${index + 1}`}
+              placeholder="Expected (optional)"
+              value={item.expected ?? ""}
+              onChange={(event) => update(index, { expected: event.target.value || null })}
+              className={wideInputClass}
+              data-testid="case-expected"
+            />
+            <div className="space-y-1.5">
+              {(item.assert ?? []).map((assertion, at) => (
+                <div key={at} className="flex gap-1.5" data-testid="assertion-row">
+                  <select
+                    aria-label="Assertion type"
+                    value={assertion.type}
+                    onChange={(event) =>
+                      updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
+                    }
+                    className={controlClass}
+                    data-testid="assertion-type"
+                  >
+                    {ASSERTION_TYPES.map((type) => (
+                      <option key={type}>{type}</option>
+                    ))}
+                  </select>
+                  <input
+                    aria-label="Assertion value"
+                    placeholder={assertion.type === "llm-rubric" ? "Rubric" : "Value"}
+                    value={
+                      typeof assertion.value === "string" || typeof assertion.value === "number"
+                        ? String(assertion.value)
+                        : ""
+                    }
+                    onChange={(event) =>
+                      updateAssertion(index, at, {
+                        value:
+                          ["max-length", "latency"].includes(assertion.type) &&
+                          /^\d+$/.test(event.target.value)
+                            ? Number(event.target.value)
+                            : event.target.value,
+                      })
+                    }
+                    className={`${controlClass} min-w-0 flex-1`}
+                    data-testid="assertion-value"
+                  />
+                  <button
+                    type="button"
+                    aria-label="Remove assertion"
+                    onClick={() =>
+                      update(index, { assert: (item.assert ?? []).filter((_, position) => position !== at) })
+                    }
+                    className="px-1 text-zinc-500 hover:text-rose-600"
+                  >
+                    ✕
+                  </button>
+                </div>
+              ))}
+              <div className="flex gap-2 text-xs">
+                <button
+                  type="button"
+                  onClick={() =>
+                    update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
+                  }
+                  className="text-accent-700 hover:underline dark:text-accent-300"
+                  data-testid="add-assertion"
+                >
+                  + assertion
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setCases((current) => current.filter((_, at) => at !== index));
+                    setVarsText((current) => current.filter((_, at) => at !== index));
+                  }}
+                  className="text-zinc-500 hover:text-rose-600"
+                >
+                  Remove case
+                </button>
+              </div>
+            </div>
+          </div>
+        ))}
+        {cases.length > shown ? (
+          <button type="button" className={secondaryButtonClass} onClick={() => setShown(shown + PAGE_ROWS)}>
+            Show {Math.min(PAGE_ROWS, cases.length - shown)} more of {cases.length - shown}
+          </button>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => {
+            setCases((current) => [...current, emptyCase()]);
+            setVarsText((current) => [...current, ""]);
+            setShown((current) => Math.max(current, cases.length + 1));
+          }}
+          data-testid="add-case"
+        >
+          Add case
+        </button>
+        <button type="button" className={buttonClass} onClick={save} disabled={saving} data-testid="save-set">
+          {initial ? "Save changes" : "Create set"}
+        </button>
+        {status ? (
+          <span
+            role={status.kind === "error" ? "alert" : "status"}
+            className={`text-sm ${status.kind === "error" ? "text-rose-600" : "text-emerald-700 dark:text-emerald-400"}`}
+            data-testid="set-save-status"
+          >
+            {status.text}
+          </span>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,617 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, dbError, executeRows } from "../client";
+import {
+  type EvalCase,
+  type EvalResult,
+  type EvalRun,
+  type EvalSet,
+  evalCases,
+  evalJobs,
+  evalResults,
+  evalRuns,
+  evalSets,
+  type NewEvalCase,
+  type NewEvalResult,
+  type NewEvalRun,
+  type NewUsageEvent,
+  usageEvents,
+} from "../schema";
+
+/** A case as a set holds it: everything but the set id and the retirement date. */
+export type EvalCaseFields = Omit<NewEvalCase, "id" | "setId" | "position" | "removedAt" | "createdAt">;
+
+export interface EvalSetSummary extends EvalSet {
+  caseCount: number;
+  lastRunAt: Date | null;
+}
+
+export async function insertEvalSet({
+  db,
+  set,
+  cases,
+}: {
+  db: Db;
+  set: { name: string; description?: string | null; createdBy?: string | null; demo?: boolean };
+  cases: EvalCaseFields[];
+}): Promise<EvalSet> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(evalSets).values(set).returning();
+      if (!row) throw new Error("no row returned");
+      await insertCases(tx as unknown as Db, row.id, cases);
+      return row;
+    });
+  } catch (error) {
+    throw dbError("save the eval set", error);
+  }
+}
+
+/** Inserted in slices: one statement has at most 65,535 parameters and a case takes seven. */
+async function insertCases(db: Db, setId: string, cases: EvalCaseFields[]): Promise<void> {
+  const SLICE = 500;
+  for (let start = 0; start < cases.length; start += SLICE) {
+    const slice = cases.slice(start, start + SLICE).map((item, index) => ({
+      ...item,
+      setId,
+      position: start + index,
+    }));
+    await db.insert(evalCases).values(slice);
+  }
+}
+
+export async function listEvalSets({ db }: { db: Db }): Promise<EvalSetSummary[]> {
+  try {
+    const rows = await db
+      .select({
+        set: evalSets,
+        caseCount: sql<number>`(select count(*)::int from eval_cases c where c.set_id = eval_sets.id and c.removed_at is null)`,
+        lastRunAt: sql<
+          string | null
+        >`(select max(r.created_at)::text from eval_runs r where r.set_id = eval_sets.id)`,
+      })
+      .from(evalSets)
+      .orderBy(desc(evalSets.updatedAt), desc(evalSets.id));
+    return rows.map((row) => ({
+      ...row.set,
+      caseCount: Number(row.caseCount),
+      lastRunAt: row.lastRunAt ? new Date(row.lastRunAt) : null,
+    }));
+  } catch (error) {
+    throw dbError("list the eval sets", error);
+  }
+}
+
+export async function getEvalSetById({
+  db,
+  id,
+}: {
+  db: Db;
+  id: string;
+}): Promise<{ set: EvalSet; cases: EvalCase[] } | null> {
+  try {
+    const [set] = await db.select().from(evalSets).where(eq(evalSets.id, id));
+    if (!set) return null;
+    const cases = await db
+      .select()
+      .from(evalCases)
+      .where(and(eq(evalCases.setId, id), isNull(evalCases.removedAt)))
+      .orderBy(asc(evalCases.position));
+    return { set, cases };
+  } catch (error) {
+    throw dbError("read the eval set", error);
+  }
+}
+
+export type UpdateEvalSetOutcome = { updated: EvalSet } | { missing: true } | { conflict: EvalSet };
+
+/**
+ * Renames or rewrites a set. New cases retire the current rows rather than change them, so earlier
+ * runs keep the cases they answered. With `ifVersion` the edit applies only to that version.
+ */
+export async function updateEvalSet({
+  db,
+  id,
+  fields,
+  cases,
+  ifVersion,
+}: {
+  db: Db;
+  id: string;
+  fields: { name?: string; description?: string | null };
+  cases?: EvalCaseFields[];
+  ifVersion?: number;
+}): Promise<UpdateEvalSetOutcome> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(evalSets)
+        .set({ ...fields, version: sql`${evalSets.version} + 1`, updatedAt: sql`now()` })
+        .where(
+          and(eq(evalSets.id, id), ifVersion === undefined ? undefined : eq(evalSets.version, ifVersion)),
+        )
+        .returning();
+      if (!row) {
+        const [current] = await tx.select().from(evalSets).where(eq(evalSets.id, id));
+        return current ? { conflict: current } : { missing: true as const };
+      }
+      if (cases) {
+        await tx
+          .update(evalCases)
+          .set({ removedAt: sql`now()` })
+          .where(and(eq(evalCases.setId, id), isNull(evalCases.removedAt)));
+        await insertCases(tx as unknown as Db, id, cases);
+      }
+      return { updated: row };
+    });
+  } catch (error) {
+    throw dbError("save the eval set", error);
+  }
+}
+
+/** Deletes a set with its runs and results; the usage events of those calls stay (they were paid). */
+export async function deleteEvalSetById({ db, id }: { db: Db; id: string }): Promise<boolean> {
+  try {
+    const rows = await db.delete(evalSets).where(eq(evalSets.id, id)).returning({ id: evalSets.id });
+    return rows.length > 0;
+  } catch (error) {
+    throw dbError("delete the eval set", error);
+  }
+}
+
+export async function getDemoEvalSet({ db }: { db: Db }): Promise<EvalSet | null> {
+  try {
+    const [row] = await db.select().from(evalSets).where(eq(evalSets.demo, true)).limit(1);
+    return row ?? null;
+  } catch (error) {
+    throw dbError("read the demo eval set", error);
+  }
+}
+
+/** A run and one queued job per (case, model), case by case so every model makes progress at once. */
+export async function insertEvalRunWithJobs({
+  db,
+  run,
+  caseIds,
+  providers,
+}: {
+  db: Db;
+  run: Omit<NewEvalRun, "totalJobs">;
+  caseIds: string[];
+  /** Provider of each model id in `run.models`. */
+  providers: Record<string, string>;
+}): Promise<EvalRun> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(evalRuns)
+        .values({ ...run, totalJobs: caseIds.length * run.models.length })
+        .returning();
+      if (!row) throw new Error("no row returned");
+      const jobs = caseIds.flatMap((caseId) =>
+        run.models.map((modelId) => ({ runId: row.id, caseId, modelId, provider: providers[modelId] ?? "" })),
+      );
+      for (let start = 0; start < jobs.length; start += 2_000)
+        await tx.insert(evalJobs).values(jobs.slice(start, start + 2_000));
+      return row;
+    });
+  } catch (error) {
+    throw dbError("queue the eval run", error);
+  }
+}
+
+/** What a worker needs to make one call: the job, its case and its run's settings. */
+export interface ClaimedEvalJob {
+  id: number;
+  runId: string;
+  caseId: string;
+  modelId: string;
+  attempts: number;
+  prompt: string;
+  system: string | null;
+  vars: Record<string, string> | null;
+  expected: string | null;
+  assert: unknown[] | null;
+  maxOutputTokens: number;
+  judgeModel: string | null;
+}
+
+/**
+ * Leases up to `limit` jobs of one provider to `owner`: queued ones, and leased ones whose lease
+ * ran out (their instance died mid-call). SKIP LOCKED lets instances claim side by side without
+ * waiting on or taking each other's rows. Runs past their cost cap, cancelled or finished give none.
+ */
+export async function claimEvalJobs({
+  db,
+  owner,
+  provider,
+  limit,
+  leaseMs,
+}: {
+  db: Db;
+  owner: string;
+  provider: string;
+  limit: number;
+  leaseMs: number;
+}): Promise<ClaimedEvalJob[]> {
+  if (limit <= 0) return [];
+  try {
+    const rows = await executeRows<{
+      id: string | number;
+      run_id: string;
+      case_id: string;
+      model_id: string;
+      attempts: number;
+      prompt: string;
+      system: string | null;
+      vars: Record<string, string> | null;
+      expected: string | null;
+      assert: unknown[] | null;
+      max_output_tokens: number;
+      judge_model: string | null;
+    }>(
+      db,
+      sql`with picked as (
+          select j.id from eval_jobs j
+          join eval_runs r on r.id = j.run_id
+          where j.provider = ${provider}
+            and j.status in ('queued', 'leased')
+            and (j.status = 'queued' or j.lease_expires_at < now())
+            and r.status in ('queued', 'running')
+            and (r.max_cost_usd is null or r.spent_usd < r.max_cost_usd)
+          order by j.id
+          limit ${limit}
+          for update of j skip locked
+        )
+        update eval_jobs j
+        set status = 'leased', lease_owner = ${owner}, attempts = j.attempts + 1,
+            lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
+        from picked, eval_cases c, eval_runs r
+        where j.id = picked.id and c.id = j.case_id and r.id = j.run_id
+        returning j.id, j.run_id, j.case_id, j.model_id, j.attempts, c.prompt, c.system, c.vars,
+          c.expected, c.assert, r.max_output_tokens, r.judge_model`,
+    );
+    const runIds = [...new Set(rows.map((row) => row.run_id))];
+    if (runIds.length > 0)
+      await db
+        .update(evalRuns)
+        .set({ status: "running", updatedAt: sql`now()` })
+        .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.status, "queued")));
+    return rows.map((row) => ({
+      id: Number(row.id),
+      runId: row.run_id,
+      caseId: row.case_id,
+      modelId: row.model_id,
+      attempts: row.attempts,
+      prompt: row.prompt,
+      system: row.system,
+      vars: row.vars,
+      expected: row.expected,
+      assert: row.assert,
+      maxOutputTokens: row.max_output_tokens,
+      judgeModel: row.judge_model,
+    }));
+  } catch (error) {
+    throw dbError("take eval work from the queue", error);
+  }
+}
+
+/** Extends the leases of calls still in flight, so no other instance takes them over. */
+export async function renewEvalJobLeases({
+  db,
+  owner,
+  ids,
+  leaseMs,
+}: {
+  db: Db;
+  owner: string;
+  ids: number[];
+  leaseMs: number;
+}): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await db
+      .update(evalJobs)
+      .set({ leaseExpiresAt: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where(and(inArray(evalJobs.id, ids), eq(evalJobs.leaseOwner, owner), eq(evalJobs.status, "leased")));
+  } catch (error) {
+    throw dbError("renew eval leases", error);
+  }
+}
+
+export interface CompletedEvalJob {
+  /** False when the answer was already written (another instance finished the same job first). */
+  inserted: boolean;
+  status: EvalRun["status"];
+}
+
+/**
+ * Writes one answer, its usage events, its spend and the job's completion in one transaction, so a
+ * restart never loses a finished call nor makes it again. The run is capped once its spend reaches
+ * its cap (its queued jobs are cancelled), and done when no job is left open.
+ */
+export async function completeEvalJob({
+  db,
+  jobId,
+  result,
+  usage,
+  spentUsd,
+}: {
+  db: Db;
+  jobId: number;
+  result: Omit<NewEvalResult, "id" | "createdAt">;
+  usage: NewUsageEvent[];
+  /** What the answer and its judge cost together, as a decimal string. */
+  spentUsd: string;
+}): Promise<CompletedEvalJob> {
+  try {
+    return await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(evalResults)
+        .values(result)
+        .onConflictDoNothing()
+        .returning({ id: evalResults.id });
+      await tx
+        .update(evalJobs)
+        .set({ status: "done", leaseOwner: null, leaseExpiresAt: null })
+        .where(eq(evalJobs.id, jobId));
+      // Every call that reached a provider was paid for, whether or not its answer is the one kept.
+      if (usage.length > 0) await tx.insert(usageEvents).values(usage);
+      const runId = result.runId;
+      await tx
+        .update(evalRuns)
+        .set({ spentUsd: sql`${evalRuns.spentUsd} + ${spentUsd}::numeric`, updatedAt: sql`now()` })
+        .where(eq(evalRuns.id, runId));
+      const capped = await tx
+        .update(evalRuns)
+        .set({ status: "capped", finishedAt: sql`now()` })
+        .where(
+          and(
+            eq(evalRuns.id, runId),
+            inArray(evalRuns.status, ["queued", "running"]),
+            sql`${evalRuns.maxCostUsd} is not null and ${evalRuns.spentUsd} >= ${evalRuns.maxCostUsd}`,
+          ),
+        )
+        .returning({ id: evalRuns.id });
+      if (capped.length > 0)
+        await tx
+          .update(evalJobs)
+          .set({ status: "cancelled" })
+          .where(and(eq(evalJobs.runId, runId), eq(evalJobs.status, "queued")));
+      await tx
+        .update(evalRuns)
+        .set({ status: "done", finishedAt: sql`now()` })
+        .where(
+          and(
+            eq(evalRuns.id, runId),
+            inArray(evalRuns.status, ["queued", "running"]),
+            sql`not exists (select 1 from eval_jobs j where j.run_id = ${runId} and j.status in ('queued', 'leased'))`,
+          ),
+        );
+      const [run] = await tx.select({ status: evalRuns.status }).from(evalRuns).where(eq(evalRuns.id, runId));
+      return { inserted: inserted.length > 0, status: run?.status ?? "failed" };
+    });
+  } catch (error) {
+    throw dbError("save the eval answer", error);
+  }
+}
+
+/** Cancels a run that has not ended: its open jobs are dropped. Null when there is no such run. */
+export async function cancelEvalRun({ db, runId }: { db: Db; runId: string }): Promise<EvalRun | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx
+        .update(evalRuns)
+        .set({ status: "cancelled", finishedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["queued", "running"])));
+      await tx
+        .update(evalJobs)
+        .set({ status: "cancelled" })
+        .where(and(eq(evalJobs.runId, runId), inArray(evalJobs.status, ["queued", "leased"])));
+      const [run] = await tx.select().from(evalRuns).where(eq(evalRuns.id, runId));
+      return run ?? null;
+    });
+  } catch (error) {
+    throw dbError("cancel the eval run", error);
+  }
+}
+
+export async function getEvalRunById({ db, id }: { db: Db; id: string }): Promise<EvalRun | null> {
+  try {
+    const [row] = await db.select().from(evalRuns).where(eq(evalRuns.id, id));
+    return row ?? null;
+  } catch (error) {
+    throw dbError("read the eval run", error);
+  }
+}
+
+export async function listEvalRunsBySet({ db, setId }: { db: Db; setId: string }): Promise<EvalRun[]> {
+  try {
+    return await db
+      .select()
+      .from(evalRuns)
+      .where(eq(evalRuns.setId, setId))
+      .orderBy(desc(evalRuns.createdAt))
+      .limit(50);
+  } catch (error) {
+    throw dbError("list the set's runs", error);
+  }
+}
+
+/** Jobs per model and state: what the progress bars show. */
+export async function countEvalJobsByRun({
+  db,
+  runId,
+}: {
+  db: Db;
+  runId: string;
+}): Promise<{ modelId: string; status: string; count: number }[]> {
+  try {
+    const rows = await db
+      .select({ modelId: evalJobs.modelId, status: evalJobs.status, count: sql<number>`count(*)::int` })
+      .from(evalJobs)
+      .where(eq(evalJobs.runId, runId))
+      .groupBy(evalJobs.modelId, evalJobs.status);
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  } catch (error) {
+    throw dbError("count the run's progress", error);
+  }
+}
+
+/** The numbers the summary needs, without the answers' text. */
+export type EvalResultFigures = Pick<
+  EvalResult,
+  | "modelId"
+  | "status"
+  | "costUsd"
+  | "judgeCostUsd"
+  | "ttftMs"
+  | "totalMs"
+  | "inputTokens"
+  | "outputTokens"
+  | "assertions"
+  | "judge"
+>;
+
+export async function listEvalResultFiguresByRun({
+  db,
+  runId,
+}: {
+  db: Db;
+  runId: string;
+}): Promise<EvalResultFigures[]> {
+  try {
+    return await db
+      .select({
+        modelId: evalResults.modelId,
+        status: evalResults.status,
+        costUsd: evalResults.costUsd,
+        judgeCostUsd: evalResults.judgeCostUsd,
+        ttftMs: evalResults.ttftMs,
+        totalMs: evalResults.totalMs,
+        inputTokens: evalResults.inputTokens,
+        outputTokens: evalResults.outputTokens,
+        assertions: evalResults.assertions,
+        judge: evalResults.judge,
+      })
+      .from(evalResults)
+      .where(eq(evalResults.runId, runId));
+  } catch (error) {
+    throw dbError("summarise the eval run", error);
+  }
+}
+
+/**
+ * A page of the run's cases (in set order, after position `afterPosition`) with every model's
+ * answer to each. Cases come from the run's jobs, so a later edit of the set does not change them.
+ */
+export async function listEvalResultPageByRun({
+  db,
+  runId,
+  afterPosition,
+  limit,
+}: {
+  db: Db;
+  runId: string;
+  afterPosition: number | null;
+  limit: number;
+}): Promise<{ cases: { case: EvalCase; results: EvalResult[] }[]; nextPosition: number | null }> {
+  try {
+    const caseRows = await db
+      .selectDistinct({ case: evalCases })
+      .from(evalJobs)
+      .innerJoin(evalCases, eq(evalCases.id, evalJobs.caseId))
+      .where(
+        and(
+          eq(evalJobs.runId, runId),
+          afterPosition === null ? undefined : gt(evalCases.position, afterPosition),
+        ),
+      )
+      .orderBy(asc(evalCases.position))
+      .limit(limit + 1);
+    const page = caseRows.slice(0, limit).map((row) => row.case);
+    const results =
+      page.length === 0
+        ? []
+        : await db
+            .select()
+            .from(evalResults)
+            .where(
+              and(
+                eq(evalResults.runId, runId),
+                inArray(
+                  evalResults.caseId,
+                  page.map((item) => item.id),
+                ),
+              ),
+            );
+    const byCase = new Map<string, EvalResult[]>();
+    for (const result of results) byCase.set(result.caseId, [...(byCase.get(result.caseId) ?? []), result]);
+    return {
+      cases: page.map((item) => ({ case: item, results: byCase.get(item.id) ?? [] })),
+      nextPosition: caseRows.length > limit ? (page.at(-1)?.position ?? null) : null,
+    };
+  } catch (error) {
+    throw dbError("read the run's results", error);
+  }
+}
+
+/** Providers with work waiting or leased, so a worker asks only for what it may take. */
+export async function listOpenEvalProviders({ db }: { db: Db }): Promise<string[]> {
+  try {
+    const rows = await db
+      .selectDistinct({ provider: evalJobs.provider })
+      .from(evalJobs)
+      .where(inArray(evalJobs.status, ["queued", "leased"]));
+    return rows.map((row) => row.provider);
+  } catch (error) {
+    throw dbError("look for eval work", error);
+  }
+}
+
+/** Channel on which any instance asks the others to stop a cancelled run's calls in flight. */
+const CANCEL_CHANNEL = "eval_cancel";
+
+export async function notifyEvalCancel({ db, runId }: { db: Db; runId: string }): Promise<void> {
+  try {
+    await db.execute(sql`select pg_notify(${CANCEL_CHANNEL}, ${runId})`);
+  } catch (error) {
+    throw dbError("send the cancel request", error);
+  }
+}
+
+export async function listenForEvalCancels({
+  db,
+  onCancel,
+}: {
+  db: Db;
+  onCancel: (runId: string) => void;
+}): Promise<void> {
+  try {
+    const client = (db as unknown as { $client: Listener }).$client;
+    await client.listen(CANCEL_CHANNEL, onCancel);
+  } catch (error) {
+    throw dbError("listen for eval cancels", error);
+  }
+}
+
+/** The raw client's LISTEN: postgres.js and PGlite both take (channel, callback with the payload). */
+interface Listener {
+  listen(channel: string, onPayload: (payload: string) => void): Promise<unknown>;
+}
+
+/**
+ * Puts every leased job back in the queue. Only for a database one process owns (embedded PGlite):
+ * at its start, any lease left is a dead process's, so its calls need not wait for the lease to run out.
+ */
+export async function releaseAllEvalLeases({ db }: { db: Db }): Promise<number> {
+  try {
+    const rows = await db
+      .update(evalJobs)
+      .set({ status: "queued", leaseOwner: null, leaseExpiresAt: null })
+      .where(eq(evalJobs.status, "leased"))
+      .returning({ id: evalJobs.id });
+    return rows.length;
+  } catch (error) {
+    throw dbError("release the eval leases", error);
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { countEvalJobsByRun, listEvalResultFiguresByRun, listEvalResultPageByRun } from "@/db/queries/evals";
+import type { EvalResult } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { getRunOrThrow } from "./service";
+import { caseToJson } from "./sets";
+import { answerPassed, type ModelSummary, summariseRun } from "./summary";
+
+const idSchema = z.uuid();
+
+/** Ids in paths are UUIDs; anything else is a 400 naming it, not a database error. */
+export function parseEvalId(id: string, what: "set" | "run"): string {
+  if (!idSchema.safeParse(id).success)
+    throw new AppError("bad_request:evals", `"${id}" is not an eval ${what} id (expected a UUID).`);
+  return id;
+}
+
+export interface ModelProgress {
+  model: string;
+  total: number;
+  done: number;
+  open: number;
+  cancelled: number;
+}
+
+function resultToJson(result: EvalResult) {
+  return {
+    id: result.id,
+    model: result.modelId,
+    status: result.status,
+    pass: answerPassed(result),
+    output: result.output,
+    errorCode: result.errorCode,
+    errorMessage: result.errorMessage,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    costUsd: result.costUsd,
+    judgeCostUsd: result.judgeCostUsd,
+    ttftMs: result.ttftMs,
+    totalMs: result.totalMs,
+    simulated: result.simulated,
+    estimated: result.estimated,
+    assertions: result.assertions,
+    judge: result.judge,
+  };
+}
+export type EvalResultJson = ReturnType<typeof resultToJson>;
+
+/** GET /api/evals/runs/{id}: status, progress and summary per model, and one page of cases. */
+export async function readRunView(rawId: string, page: { cursor?: number; limit: number }) {
+  const runId = parseEvalId(rawId, "run");
+  const run = await getRunOrThrow(runId);
+  const db = await getDb();
+  const [counts, figures, results] = await Promise.all([
+    countEvalJobsByRun({ db, runId }),
+    listEvalResultFiguresByRun({ db, runId }),
+    listEvalResultPageByRun({ db, runId, afterPosition: page.cursor ?? null, limit: page.limit }),
+  ]);
+  const progress: ModelProgress[] = run.models.map((model) => {
+    const mine = counts.filter((count) => count.modelId === model);
+    const sum = (statuses: string[]) =>
+      mine
+        .filter((count) => statuses.includes(count.status))
+        .reduce((total, count) => total + count.count, 0);
+    return {
+      model,
+      total: sum(["queued", "leased", "done", "cancelled"]),
+      done: sum(["done"]),
+      open: sum(["queued", "leased"]),
+      cancelled: sum(["cancelled"]),
+    };
+  });
+  const summary: ModelSummary[] = summariseRun(run.models, figures);
+  return {
+    run,
+    progress,
+    summary,
+    cases: results.cases.map((item) => ({
+      ...caseToJson(item.case),
+      results: Object.fromEntries(item.results.map((result) => [result.modelId, resultToJson(result)])),
+    })),
+    nextCursor: results.nextPosition,
+  };
+}
+export type RunView = Awaited<ReturnType<typeof readRunView>>;

@@ -1,0 +1,144 @@
+import { getDb, getDbHandle } from "@/db/client";
+import {
+  cancelEvalRun,
+  getEvalRunById,
+  getEvalSetById,
+  insertEvalRunWithJobs,
+  listenForEvalCancels,
+  notifyEvalCancel,
+  releaseAllEvalLeases,
+} from "@/db/queries/evals";
+import type { EvalRun } from "@/db/schema";
+import { getCatalog } from "@/lib/catalog/service";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { resolveModels } from "@/lib/playground/call-model";
+import { type EstimateCase, estimateRun, type RunEstimate } from "./estimate";
+import type { StartRunRequest } from "./requests";
+import { assertionSchema } from "./schema";
+import { EvalWorker } from "./worker";
+
+/** Eval runs: queued here, worked through by the instance's EvalWorker, cancelled from anywhere. */
+
+const globalForWorker = globalThis as unknown as { __evalWorker?: Promise<EvalWorker | null> };
+
+/** Starts this instance's worker once (at server start, or on the first run queued here). */
+export function startEvalWorker(): Promise<EvalWorker | null> {
+  if (!globalForWorker.__evalWorker) {
+    globalForWorker.__evalWorker = (async () => {
+      if (env().EVAL_WORKER === "off") return null;
+      const handle = await getDbHandle();
+      const db = handle.db;
+      // The embedded database belongs to this process alone, so a lease left in it is from before a restart.
+      if (handle.driver === "pglite") await releaseAllEvalLeases({ db });
+      const worker = new EvalWorker({
+        db,
+        catalog: getCatalog,
+        perProviderLimit: env().EVAL_CONCURRENCY_PER_PROVIDER,
+      });
+      await listenForEvalCancels({ db, onCancel: (runId) => worker.cancelRun(runId) });
+      worker.start();
+      return worker;
+    })().catch((error) => {
+      globalForWorker.__evalWorker = undefined;
+      throw error;
+    });
+  }
+  return globalForWorker.__evalWorker;
+}
+
+export function toEstimateCases(
+  cases: { prompt: string; system: string | null; vars: unknown; expected: string | null; assert: unknown }[],
+): EstimateCase[] {
+  return cases.map((item) => ({
+    prompt: item.prompt,
+    system: item.system,
+    vars: (item.vars as Record<string, string> | null) ?? null,
+    expected: item.expected,
+    assert: Array.isArray(item.assert)
+      ? item.assert.flatMap((raw) => {
+          const parsed = assertionSchema.safeParse(raw);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : null,
+  }));
+}
+
+async function loadSetForRun(setId: string, request: StartRunRequest) {
+  const db = await getDb();
+  const stored = await getEvalSetById({ db, id: setId });
+  if (!stored)
+    throw new AppError("not_found:evals", `No eval set with id ${setId}. It may have been deleted.`);
+  if (stored.cases.length === 0)
+    throw new AppError("bad_request:evals", "This set has no cases yet. Add at least one case, then run it.");
+  const ids = [...request.models, ...(request.judge ? [request.judge] : [])];
+  const { infos, catalog } = await resolveModels(ids, { surface: "evals", field: "models" });
+  const models = request.models.map((id) => infos.get(id)).filter((info) => info !== undefined);
+  const judge = request.judge ? (infos.get(request.judge) ?? null) : null;
+  return { db, stored, models, judge, catalog };
+}
+
+/** What a run would cost, without queueing it (the launcher shows it as models are picked). */
+export async function estimateEvalRun(setId: string, request: StartRunRequest): Promise<RunEstimate> {
+  const { stored, models, judge, catalog } = await loadSetForRun(setId, request);
+  return estimateRun({
+    cases: toEstimateCases(stored.cases),
+    models,
+    judge,
+    maxOutputTokens: request.maxOutputTokens,
+    prices: catalog.prices,
+    entries: catalog.byId,
+  });
+}
+
+export async function startEvalRun(
+  setId: string,
+  request: StartRunRequest,
+  createdBy: string | null,
+): Promise<{ run: EvalRun; estimate: RunEstimate }> {
+  const { db, stored, models, judge, catalog } = await loadSetForRun(setId, request);
+  const estimate = await estimateRun({
+    cases: toEstimateCases(stored.cases),
+    models,
+    judge,
+    maxOutputTokens: request.maxOutputTokens,
+    prices: catalog.prices,
+    entries: catalog.byId,
+  });
+  const run = await insertEvalRunWithJobs({
+    db,
+    run: {
+      setId,
+      setVersion: stored.set.version,
+      models: request.models,
+      maxCostUsd: request.maxCostUsd ?? null,
+      maxOutputTokens: request.maxOutputTokens,
+      judgeModel: request.judge ?? null,
+      estimate,
+      createdBy,
+    },
+    caseIds: stored.cases.map((item) => item.id),
+    providers: Object.fromEntries(models.map((info) => [info.id, info.provider])),
+  });
+  // A worker that fails to start leaves the run queued for another instance; the run is saved.
+  startEvalWorker()
+    .then((worker) => worker?.wake())
+    .catch((error) => console.error("The eval worker could not start:", (error as Error).message));
+  return { run, estimate };
+}
+
+export async function cancelRun(runId: string): Promise<EvalRun> {
+  const db = await getDb();
+  const run = await cancelEvalRun({ db, runId });
+  if (!run) throw new AppError("not_found:evals", `No eval run with id ${runId}.`);
+  const worker = await startEvalWorker().catch(() => null);
+  worker?.cancelRun(runId);
+  await notifyEvalCancel({ db, runId });
+  return run;
+}
+
+export async function getRunOrThrow(runId: string): Promise<EvalRun> {
+  const run = await getEvalRunById({ db: await getDb(), id: runId });
+  if (!run) throw new AppError("not_found:evals", `No eval run with id ${runId}.`);
+  return run;
+}

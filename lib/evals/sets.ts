@@ -1,0 +1,73 @@
+import { getDb } from "@/db/client";
+import { type EvalCaseFields, getEvalSetById, listEvalRunsBySet, updateEvalSet } from "@/db/queries/evals";
+import type { EvalCase, EvalSet } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { MAX_CASES, type PatchSetRequest } from "./requests";
+import type { EvalCaseInput } from "./schema";
+
+/** A case as the API takes it, as the database keeps it. */
+export function toCaseFields(item: EvalCaseInput): EvalCaseFields {
+  return {
+    prompt: item.prompt,
+    system: item.system ?? null,
+    vars: item.vars ?? null,
+    expected: item.expected ?? null,
+    assert: item.assert ?? null,
+  };
+}
+
+/** A set past the case limit is a 413, like a body past the byte limit: the same "too large". */
+export function checkCaseCount(count: number): void {
+  if (count > MAX_CASES)
+    throw new AppError(
+      "payload_too_large:evals",
+      `A set holds at most ${MAX_CASES.toLocaleString("en-US")} cases; this one has ${count.toLocaleString("en-US")}. Split it into smaller sets.`,
+      { details: { maxCases: MAX_CASES, cases: count } },
+    );
+}
+
+export function caseToJson(item: EvalCase) {
+  return {
+    id: item.id,
+    position: item.position,
+    prompt: item.prompt,
+    system: item.system,
+    vars: item.vars,
+    expected: item.expected,
+    assert: item.assert,
+  };
+}
+
+export async function readSetWithRuns(id: string) {
+  const db = await getDb();
+  const stored = await getEvalSetById({ db, id });
+  if (!stored) throw new AppError("not_found:evals", `No eval set with id ${id}. It may have been deleted.`);
+  const runs = await listEvalRunsBySet({ db, setId: id });
+  return { ...stored.set, cases: stored.cases.map(caseToJson), runs };
+}
+
+export async function patchSet(
+  id: string,
+  patch: PatchSetRequest,
+  ifVersion: number | undefined,
+): Promise<EvalSet> {
+  if (patch.cases) checkCaseCount(patch.cases.length);
+  const outcome = await updateEvalSet({
+    db: await getDb(),
+    id,
+    fields: {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+    },
+    cases: patch.cases?.map(toCaseFields),
+    ifVersion,
+  });
+  if ("missing" in outcome) throw new AppError("not_found:evals", `No eval set with id ${id}.`);
+  if ("conflict" in outcome)
+    throw new AppError(
+      "precondition_failed:evals",
+      `Someone else changed this set (it is now at version ${outcome.conflict.version}). Reload it and make your edit again.`,
+      { details: { currentVersion: outcome.conflict.version, etag: `"${outcome.conflict.version}"` } },
+    );
+  return outcome.updated;
+}

@@ -1,0 +1,164 @@
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import {
+  getEvalRunById,
+  getEvalSetById,
+  insertEvalRunWithJobs,
+  insertEvalSet,
+  listEvalResultFiguresByRun,
+} from "@/db/queries/evals";
+import { evalResults, usageEvents } from "@/db/schema";
+import { forEachTestDatabase } from "@/db/test-databases";
+import type { CatalogData } from "@/lib/catalog/service";
+import { fixturePrice } from "@/lib/catalog/test-fixtures";
+import { EvalWorker } from "./worker";
+
+// Simulated models through the real engine, a real database; only the catalog is a fixture, so
+// the prices are known: demo/swift bills at openai/gpt-4o-mini's rate, demo/steady at Haiku's.
+const catalog = {
+  prices: new Map([
+    ["openai/gpt-4o-mini", fixturePrice({ inputPerMTok: "150", outputPerMTok: "600" })],
+    ["openai/o3-mini", fixturePrice({ inputPerMTok: "1.1", outputPerMTok: "4.4" })],
+  ]),
+} as unknown as CatalogData;
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+forEachTestDatabase((getHandle) => {
+  async function queue(
+    prompts: { prompt: string; assert?: unknown[] }[],
+    models: string[],
+    extra: { maxCostUsd?: string; judgeModel?: string } = {},
+  ) {
+    const { db } = getHandle();
+    const set = await insertEvalSet({
+      db,
+      set: { name: "worker" },
+      cases: prompts.map((item) => ({ prompt: item.prompt, assert: item.assert ?? null })),
+    });
+    const stored = await getEvalSetById({ db, id: set.id });
+    return insertEvalRunWithJobs({
+      db,
+      run: { setId: set.id, setVersion: 1, models, maxOutputTokens: 64, ...extra },
+      caseIds: stored?.cases.map((item) => item.id) ?? [],
+      providers: Object.fromEntries(models.map((model) => [model, "demo"])),
+    });
+  }
+
+  const arithmetic = Array.from({ length: 10 }, (_, index) => ({
+    prompt: `What is ${index + 3} + ${index * 7}?`,
+  }));
+
+  it("a worker that dies mid-run is taken over: every answer once, no finished call made again", async () => {
+    const { db } = getHandle();
+    const run = await queue(arithmetic, ["demo/swift", "demo/steady"]);
+    const doneByFirst = new Set<number>();
+    const first = new EvalWorker({
+      db,
+      catalog: async () => catalog,
+      perProviderLimit: 3,
+      leaseMs: 400,
+      pollMs: 20,
+      onJobDone: (job) => doneByFirst.add(job.id),
+    });
+    first.start();
+    await until(async () => doneByFirst.size >= 4);
+    await first.crash();
+    const finishedBeforeCrash = new Set(doneByFirst);
+
+    const takenBySecond: number[] = [];
+    const second = new EvalWorker({
+      db,
+      catalog: async () => catalog,
+      perProviderLimit: 3,
+      leaseMs: 400,
+      pollMs: 20,
+      onJobDone: (job) => takenBySecond.push(job.id),
+    });
+    second.start();
+    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done");
+    await second.stop();
+
+    expect(takenBySecond.filter((id) => finishedBeforeCrash.has(id))).toEqual([]);
+    expect(finishedBeforeCrash.size + takenBySecond.length).toBe(20);
+    const results = await db.select().from(evalResults).where(eq(evalResults.runId, run.id));
+    expect(results).toHaveLength(20);
+    expect(new Set(results.map((result) => `${result.caseId}|${result.modelId}`)).size).toBe(20);
+    expect(results.every((result) => result.status === "ok")).toBe(true);
+  });
+
+  it("two workers share one run without answering anything twice", async () => {
+    const { db } = getHandle();
+    const run = await queue(arithmetic.slice(0, 6), ["demo/swift", "demo/steady"]);
+    const seen: number[] = [];
+    const workers = ["a", "b"].map(
+      (owner) =>
+        new EvalWorker({
+          db,
+          owner,
+          catalog: async () => catalog,
+          perProviderLimit: 2,
+          pollMs: 20,
+          onJobDone: (job) => seen.push(job.id),
+        }),
+    );
+    for (const worker of workers) worker.start();
+    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done");
+    await Promise.all(workers.map((worker) => worker.stop()));
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
+    const events = await db
+      .select()
+      .from(usageEvents)
+      .where(and(eq(usageEvents.source, "eval"), eq(usageEvents.model, "demo/steady")));
+    expect(events.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("stops at the cost cap and says so", async () => {
+    const { db } = getHandle();
+    // At these prices each answer of demo/swift costs well over a cent, so a 2-cent cap stops the run early.
+    const run = await queue(arithmetic, ["demo/swift"], { maxCostUsd: "0.02" });
+    const worker = new EvalWorker({ db, catalog: async () => catalog, perProviderLimit: 1, pollMs: 20 });
+    worker.start();
+    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status !== "running");
+    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "capped");
+    await worker.stop();
+    const after = await getEvalRunById({ db, id: run.id });
+    const figures = await listEvalResultFiguresByRun({ db, runId: run.id });
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.length).toBeLessThan(10);
+    expect(Number(after?.spentUsd)).toBeGreaterThanOrEqual(0.02);
+  });
+
+  // Needs the graders of lib/evals/grade: the rubric goes to the judge through the same engine.
+  it("asks the judge about rubric assertions and counts its cost apart", async () => {
+    const { db } = getHandle();
+    const run = await queue(
+      [{ prompt: "What is 2 + 2?", assert: [{ type: "llm-rubric", value: "Gives the right number." }] }],
+      ["demo/swift"],
+      { judgeModel: "demo/deliberate" },
+    );
+    const worker = new EvalWorker({ db, catalog: async () => catalog, pollMs: 20 });
+    worker.start();
+    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done");
+    await worker.stop();
+    const [result] = await db.select().from(evalResults).where(eq(evalResults.runId, run.id));
+    const judge = result?.judge as { model: string; verdicts: { reasoning: string; prompt: unknown }[] };
+    expect(judge.model).toBe("demo/deliberate");
+    expect(judge.verdicts[0]?.prompt).toBeTruthy();
+    expect(result?.judgeCostUsd).not.toBeNull();
+    const [assertion] = (result?.assertions ?? []) as { pass: boolean | null }[];
+    expect(typeof assertion?.pass).toBe("boolean");
+    const judgeEvents = await db
+      .select()
+      .from(usageEvents)
+      .where(and(eq(usageEvents.source, "judge"), eq(usageEvents.model, "demo/deliberate")));
+    expect(judgeEvents.length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,374 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "@/db/client";
+import {
+  type ClaimedEvalJob,
+  claimEvalJobs,
+  completeEvalJob,
+  listOpenEvalProviders,
+  renewEvalJobLeases,
+} from "@/db/queries/evals";
+import type { NewUsageEvent } from "@/db/schema";
+import type { CatalogData } from "@/lib/catalog/service";
+import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
+import { callModel } from "@/lib/playground/call-model";
+import { redactSecrets } from "@/lib/playground/faults";
+import type { MeteredCall } from "@/lib/playground/meter";
+import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
+import { JUDGE_MAX_OUTPUT_TOKENS, renderCase } from "./estimate";
+import { buildJudgePrompt, gradeAssertions, parseJudgeVerdict } from "./grade";
+import { type Assertion, type AssertionResult, assertionSchema } from "./schema";
+
+/**
+ * Works through queued eval runs. Each instance runs one worker; they share the queue in Postgres
+ * (see claimEvalJobs), so work is split between them and survives a restart: a call that finished
+ * is written with its job's completion, and a call cut short by a crash is made again once its
+ * lease runs out. Calls go through the one run engine (callModel), at most `perProviderLimit` at
+ * once to any one provider from this instance.
+ */
+export const EVAL_LEASE_MS = 60_000;
+/** A job whose lease ran out this many times (its call crashed every instance) ends as an error. */
+export const MAX_JOB_ATTEMPTS = 3;
+
+export interface EvalWorkerOptions {
+  db: Db;
+  catalog: () => Promise<CatalogData>;
+  owner?: string;
+  perProviderLimit?: number;
+  pollMs?: number;
+  leaseMs?: number;
+  /** Called after each job is written (or found already written); tests use it to follow the work. */
+  onJobDone?: (job: ClaimedEvalJob, outcome: { inserted: boolean }) => void;
+}
+
+interface InFlight {
+  job: ClaimedEvalJob;
+  provider: string;
+  controller: AbortController;
+}
+
+export class EvalWorker {
+  readonly owner: string;
+  private readonly options: Required<Omit<EvalWorkerOptions, "onJobDone" | "owner">> &
+    Pick<EvalWorkerOptions, "onJobDone">;
+  private readonly inFlight = new Map<number, InFlight>();
+  private running = false;
+  /** Set by crash(): in-flight calls end without writing anything, as if the process had died. */
+  private crashed = false;
+  private wakeUp: (() => void) | null = null;
+  private loopDone: Promise<void> | null = null;
+  private renewal: ReturnType<typeof setInterval> | null = null;
+
+  constructor(options: EvalWorkerOptions) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.options = {
+      db: options.db,
+      catalog: options.catalog,
+      perProviderLimit: options.perProviderLimit ?? 4,
+      pollMs: options.pollMs ?? 1_000,
+      leaseMs: options.leaseMs ?? EVAL_LEASE_MS,
+      onJobDone: options.onJobDone,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.crashed = false;
+    const { db, leaseMs } = this.options;
+    this.renewal = setInterval(
+      () => {
+        const ids = [...this.inFlight.keys()];
+        renewEvalJobLeases({ db, owner: this.owner, ids, leaseMs }).catch(() => {});
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    this.renewal.unref();
+    this.loopDone = this.loop();
+  }
+
+  /** Looks for work now rather than at the next poll (a run was just queued here). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops taking work and waits for the calls in flight to be written. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    await this.idle();
+    if (this.renewal) clearInterval(this.renewal);
+  }
+
+  /** Dies: stops at once, its calls in flight are cut and never written; their leases run out. */
+  async crash(): Promise<void> {
+    this.crashed = true;
+    this.running = false;
+    if (this.renewal) clearInterval(this.renewal);
+    for (const entry of this.inFlight.values())
+      entry.controller.abort(new DOMException("Crashed", "AbortError"));
+    this.wake();
+    await this.loopDone;
+    await this.idle();
+  }
+
+  /** Stops this instance's calls of a cancelled run; their partial answers are still written. */
+  cancelRun(runId: string): void {
+    for (const entry of this.inFlight.values())
+      if (entry.job.runId === runId) entry.controller.abort(new DOMException("Run cancelled", "AbortError"));
+  }
+
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let launched = 0;
+      try {
+        launched = await this.tick();
+      } catch (error) {
+        console.error("The eval worker could not read its queue:", (error as Error).message);
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, launched > 0 ? 20 : this.options.pollMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  /** Claims what each provider's free capacity allows and starts those calls; returns how many. */
+  async tick(): Promise<number> {
+    const { db, perProviderLimit, leaseMs } = this.options;
+    const providers = await listOpenEvalProviders({ db });
+    let launched = 0;
+    for (const provider of providers) {
+      const busy = [...this.inFlight.values()].filter((entry) => entry.provider === provider).length;
+      const jobs = await claimEvalJobs({
+        db,
+        owner: this.owner,
+        provider,
+        limit: perProviderLimit - busy,
+        leaseMs,
+      });
+      for (const job of jobs) {
+        const controller = new AbortController();
+        this.inFlight.set(job.id, { job, provider, controller });
+        launched += 1;
+        void this.process(job, controller.signal)
+          .catch((error) => {
+            // The lease runs out and another attempt is made; nothing was written.
+            console.error(`Could not finish an eval answer of ${job.modelId}:`, redactSecrets(String(error)));
+          })
+          .finally(() => this.inFlight.delete(job.id));
+      }
+    }
+    return launched;
+  }
+
+  private async process(job: ClaimedEvalJob, signal: AbortSignal): Promise<void> {
+    const { db } = this.options;
+    const catalog = await this.options.catalog();
+    const info = describeModelId(job.modelId);
+    const base = { runId: job.runId, caseId: job.caseId, modelId: job.modelId };
+    if (!info || job.attempts > MAX_JOB_ATTEMPTS) {
+      const message = !info
+        ? `No provider serves "${job.modelId}".`
+        : `Gave up after ${MAX_JOB_ATTEMPTS} attempts: the call was cut short each time.`;
+      const done = await completeEvalJob({
+        db,
+        jobId: job.id,
+        result: { ...base, status: "error", errorCode: "unknown", errorMessage: message },
+        usage: [],
+        spentUsd: "0",
+      });
+      this.options.onJobDone?.(job, done);
+      return;
+    }
+
+    const assertions = parseAssertions(job.assert);
+    const rendered = renderCase(job);
+    const { outcome, metered } = await callModel({
+      info,
+      catalog,
+      settings: {
+        system: rendered.system,
+        messages: [{ role: "user", content: rendered.prompt }],
+        maxOutputTokens: job.maxOutputTokens,
+      },
+      signal,
+    });
+    if (this.crashed) return;
+
+    const graded: AssertionResult[] = gradeAssertions(
+      assertions,
+      {
+        output: outcome.output,
+        latencyMs: metered.durationMs,
+        ttftMs: metered.ttftMs,
+        costUsd: metered.costUsd,
+      },
+      { expected: job.expected ?? undefined, vars: job.vars ?? undefined },
+    );
+    const judged =
+      outcome.status === "ok"
+        ? await this.judge(
+            job,
+            assertions,
+            graded,
+            { prompt: rendered.prompt, output: outcome.output },
+            signal,
+          )
+        : null;
+    if (this.crashed) return;
+
+    const usage: NewUsageEvent[] = [];
+    if (metered.called) usage.push(usageEventOf(info, metered, "eval"));
+    usage.push(...(judged?.usage ?? []));
+    const spent = [metered.costUsd, judged?.costUsd ?? null].filter((cost): cost is string => cost !== null);
+    const done = await completeEvalJob({
+      db,
+      jobId: job.id,
+      result: {
+        ...base,
+        status: outcome.status,
+        output: outcome.output,
+        errorCode: outcome.fault?.code ?? null,
+        errorMessage: outcome.fault ? redactSecrets(outcome.fault.message) : null,
+        inputTokens: metered.inputTokens,
+        outputTokens: metered.outputTokens,
+        reasoningTokens: metered.reasoningTokens,
+        costUsd: metered.costUsd,
+        judgeCostUsd: judged?.costUsd ?? null,
+        ttftMs: metered.ttftMs,
+        totalMs: metered.durationMs,
+        simulated: metered.simulated,
+        estimated: metered.estimated,
+        assertions: graded,
+        judge: judged?.record ?? null,
+      },
+      usage,
+      spentUsd: toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
+    });
+    this.options.onJobDone?.(job, done);
+  }
+
+  /**
+   * Grades the llm-rubric assertions with the run's judge model, through the same engine. The
+   * verdict replaces the placeholder result in `graded`; the judge's prompt, answer and reasoning
+   * are kept, and its cost is counted apart from the answer's.
+   */
+  private async judge(
+    job: ClaimedEvalJob,
+    assertions: Assertion[],
+    graded: AssertionResult[],
+    answer: { prompt: string; output: string },
+    signal: AbortSignal,
+  ): Promise<{ record: unknown; costUsd: string | null; usage: NewUsageEvent[] } | null> {
+    const rubrics = assertions.flatMap((assertion, index) =>
+      assertion.type === "llm-rubric" ? [index] : [],
+    );
+    if (rubrics.length === 0) return null;
+    const judgeInfo = job.judgeModel ? describeModelId(job.judgeModel) : null;
+    if (!judgeInfo) {
+      for (const index of rubrics)
+        graded[index] = {
+          type: "llm-rubric",
+          pass: null,
+          score: null,
+          reason: "No judge model was chosen for this run.",
+        };
+      return null;
+    }
+    const catalog = await this.options.catalog();
+    const verdicts = [];
+    const usage: NewUsageEvent[] = [];
+    let costUsd = ZERO_USD;
+    let costKnown = true;
+    for (const index of rubrics) {
+      const assertion = assertions[index];
+      const rubric = typeof assertion?.value === "string" ? assertion.value : "";
+      const judgePrompt = buildJudgePrompt({
+        rubric,
+        prompt: answer.prompt,
+        output: answer.output,
+        expected: job.expected ?? undefined,
+      });
+      const { outcome, metered } = await callModel({
+        info: judgeInfo,
+        catalog,
+        settings: {
+          system: judgePrompt.system,
+          messages: [{ role: "user", content: judgePrompt.prompt }],
+          maxOutputTokens: JUDGE_MAX_OUTPUT_TOKENS,
+          temperature: 0,
+        },
+        signal,
+      });
+      if (metered.called) usage.push(usageEventOf(judgeInfo, metered, "judge"));
+      if (metered.costUsd) costUsd = addUsd(costUsd, parseUsd(metered.costUsd));
+      else if (metered.called) costKnown = false;
+      let verdict: { pass: boolean | null; score: number | null; reasoning: string; error: string | null };
+      try {
+        if (outcome.status !== "ok")
+          throw new Error(outcome.fault?.message ?? "The judge call did not finish.");
+        verdict = { ...parseJudgeVerdict(outcome.output), error: null };
+      } catch (error) {
+        verdict = { pass: null, score: null, reasoning: "", error: redactSecrets((error as Error).message) };
+      }
+      graded[index] = {
+        type: "llm-rubric",
+        pass: verdict.pass,
+        score: verdict.score,
+        reason: verdict.error ? `The judge's verdict could not be read: ${verdict.error}` : verdict.reasoning,
+      };
+      verdicts.push({
+        rubric,
+        prompt: judgePrompt,
+        output: outcome.output,
+        ...verdict,
+        costUsd: metered.costUsd,
+      });
+    }
+    return {
+      record: { model: judgeInfo.id, simulated: judgeInfo.simulated, verdicts },
+      costUsd: costKnown ? toUsdString(costUsd) : null,
+      usage,
+    };
+  }
+}
+
+function parseAssertions(raw: unknown[] | null): Assertion[] {
+  return (raw ?? []).flatMap((item) => {
+    const parsed = assertionSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function usageEventOf(
+  info: ResolvedModelInfo,
+  metered: MeteredCall,
+  source: "eval" | "judge",
+): NewUsageEvent {
+  return {
+    provider: info.provider,
+    model: info.id,
+    inputTokens: metered.inputTokens,
+    cachedInputTokens: metered.cachedInputTokens,
+    outputTokens: metered.outputTokens,
+    reasoningTokens: metered.reasoningTokens,
+    costUsd: metered.costUsd,
+    ttftMs: metered.ttftMs,
+    durationMs: metered.durationMs,
+    status: metered.status,
+    simulated: metered.simulated,
+    estimated: metered.estimated,
+    source,
+  };
+}

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { EvalsPage } from "./pages/evals-page";
+import { resetFake, setFakeScenario } from "./pages/playground-page";
+
+const DEMO = "demo/swift";
+const OPENAI = "openai/gpt-4o-mini";
+
+test.beforeEach(async ({ page }) => {
+  await resetFake(page);
+});
+
+test("a set made in the editor runs on a simulated and a fake-upstream model, with progress and the matrix", async ({
+  page,
+}) => {
+  // The fake upstream answers with generated text, so its answers miss the expected numbers.
+  await setFakeScenario(page, "*", { ttftMs: 400, tokensPerSecond: 40, outputTokens: 30 });
+  const evals = new EvalsPage(page);
+  await evals.gotoList();
+  await evals.createSet("Arithmetic checks", [
+    { prompt: "What is 17 + 25? Reply with the number only.", expected: "42", contains: "42" },
+    { prompt: "What is 12 * 12? Reply with the number only.", expected: "144", contains: "144" },
+    { prompt: "What is 7 * 8? Reply with the number only.", expected: "56", contains: "56" },
+  ]);
+
+  await evals.selectModels([DEMO, OPENAI]);
+  await expect(evals.estimateRows).toHaveCount(2);
+  await expect(page.getByTestId("estimate-total")).toHaveText(/^\$0\.0/);
+  await evals.startRun();
+
+  // Progress while it works, then every case answered by both models.
+  await expect(evals.progress(OPENAI)).toBeVisible();
+  await evals.waitForStatus("done");
+  await expect(evals.progress(OPENAI).getByTestId("progress-count")).toHaveText("3 / 3");
+  await expect(evals.progress(DEMO).getByTestId("progress-count")).toHaveText("3 / 3");
+  await expect(page.getByTestId("matrix-row")).toHaveCount(3);
+  await expect(evals.cells(OPENAI)).toHaveCount(3);
+  for (const cell of await evals.cells(OPENAI).all())
+    await expect(cell).toHaveAttribute("data-pass", "false");
+  await expect(
+    page.locator(`[data-testid="summary-row"][data-model="${DEMO}"]`).getByTestId("simulated-label"),
+  ).toBeVisible();
+  // Every cost names the price it was billed at and that price's date.
+  await expect(
+    page.locator(`[data-testid="summary-row"][data-model="${OPENAI}"]`).getByTestId("summary-price-source"),
+  ).toHaveText(/^\S+, \w{3} \d{1,2}, \d{4}$/);
+  await expect(
+    page.locator(`[data-testid="summary-row"][data-model="${OPENAI}"]`).getByTestId("summary-pass-rate"),
+  ).toHaveText(/^0\.0%/);
+
+  // An answer in full, with its assertions and a diff against the other model.
+  await evals.cells(DEMO).first().click();
+  await expect(page.getByTestId("answer-detail")).toBeVisible();
+  await expect(page.getByTestId("assertion-results")).toContainText("contains");
+  await expect(page.getByTestId("answer-diff")).toBeVisible();
+
+  await page.getByTestId("filter-failures").click();
+  await expect(page.getByTestId("matrix-count")).toHaveText("3 of 3 cases");
+  await expect(page.getByTestId("use-in-calculator")).toHaveAttribute("href", /^\/calculator\?s=/);
+});
+
+test("the demo set runs on the simulated models with a spread of pass rates, and a run can be cancelled", async ({
+  page,
+}) => {
+  const evals = new EvalsPage(page);
+  await evals.gotoList();
+  await page.getByTestId("try-demo").click();
+  await expect(page.getByTestId("selected-model")).toHaveCount(3);
+  await evals.startRun();
+  await evals.waitForStatus("done", 45_000);
+  const rates = await page.getByTestId("summary-pass-rate").allTextContents();
+  const values = rates.map((text) => Number.parseFloat(text));
+  expect(new Set(values).size).toBeGreaterThan(1);
+  expect(values.some((value) => value > 0 && value < 100)).toBe(true);
+
+  // Cancel: a second run of a slow fake-upstream model stops with its work left undone.
+  await setFakeScenario(page, "*", { ttftMs: 2_000, tokensPerSecond: 5, outputTokens: 50 });
+  await page.getByRole("link", { name: "Back to the set" }).click();
+  await page.getByTestId("selected-model").first().waitFor();
+  const chips = page.getByTestId("selected-model");
+  while ((await chips.count()) > 0) await chips.first().getByRole("button").click();
+  await evals.selectModels([OPENAI]);
+  await evals.startRun();
+  await page.getByTestId("cancel-run").click();
+  await evals.waitForStatus("cancelled");
+});
