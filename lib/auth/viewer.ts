@@ -53,7 +53,7 @@ export function currentUserId(): string | null {
 
 export function assertCanChange(
   createdBy: string | null,
-  surface: "history" | "calculator",
+  surface: "history" | "calculator" | "evals",
   what: string,
 ): void {
   if (!canChange(currentViewer(), createdBy)) {

@@ -1,6 +1,14 @@
 import { getDb } from "@/db/client";
-import { type EvalCaseFields, getEvalSetById, listEvalRunsBySet, updateEvalSet } from "@/db/queries/evals";
+import {
+  deleteEvalSetById,
+  type EvalCaseFields,
+  getEvalSetById,
+  listEvalRunsBySet,
+  type UpdateEvalSetOutcome,
+  updateEvalSet,
+} from "@/db/queries/evals";
 import type { EvalCase, EvalSet } from "@/db/schema";
+import { assertCanChange } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { MAX_CASES, type PatchSetRequest } from "./requests";
 import type { EvalCaseInput } from "./schema";
@@ -46,22 +54,16 @@ export async function readSetWithRuns(id: string) {
   return { ...stored.set, cases: stored.cases.map(caseToJson), runs };
 }
 
-export async function patchSet(
-  id: string,
-  patch: PatchSetRequest,
-  ifVersion: number | undefined,
-): Promise<EvalSet> {
-  if (patch.cases) checkCaseCount(patch.cases.length);
-  const outcome = await updateEvalSet({
-    db: await getDb(),
-    id,
-    fields: {
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.description !== undefined ? { description: patch.description } : {}),
-    },
-    cases: patch.cases?.map(toCaseFields),
-    ifVersion,
-  });
+/** The set as stored, or a 404; when sign-in is on, only its maker or an admin may change it. */
+async function changeableSet(id: string) {
+  const db = await getDb();
+  const stored = await getEvalSetById({ db, id });
+  if (!stored) throw new AppError("not_found:evals", `No eval set with id ${id}. It may have been deleted.`);
+  assertCanChange(stored.set.createdBy, "evals", "eval set");
+  return { db, stored };
+}
+
+function savedOrThrow(id: string, outcome: UpdateEvalSetOutcome): EvalSet {
   if ("missing" in outcome) throw new AppError("not_found:evals", `No eval set with id ${id}.`);
   if ("conflict" in outcome)
     throw new AppError(
@@ -70,4 +72,54 @@ export async function patchSet(
       { details: { currentVersion: outcome.conflict.version, etag: `"${outcome.conflict.version}"` } },
     );
   return outcome.updated;
+}
+
+export async function patchSet(
+  id: string,
+  patch: PatchSetRequest,
+  ifVersion: number | undefined,
+): Promise<EvalSet> {
+  if (patch.cases) checkCaseCount(patch.cases.length);
+  const { db } = await changeableSet(id);
+  const outcome = await updateEvalSet({
+    db,
+    id,
+    fields: {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+    },
+    cases: patch.cases?.map(toCaseFields),
+    ifVersion,
+  });
+  return savedOrThrow(id, outcome);
+}
+
+/**
+ * Adds imported cases after the set's current ones, as one edit of the version just read: an edit
+ * made meanwhile gets a 412 rather than being overwritten.
+ */
+export async function appendCasesToSet(id: string, imported: EvalCaseInput[]): Promise<EvalSet> {
+  const { db, stored } = await changeableSet(id);
+  const current: EvalCaseFields[] = stored.cases.map((item) => ({
+    prompt: item.prompt,
+    system: item.system,
+    vars: item.vars,
+    expected: item.expected,
+    assert: item.assert,
+  }));
+  checkCaseCount(current.length + imported.length);
+  const outcome = await updateEvalSet({
+    db,
+    id,
+    fields: {},
+    cases: [...current, ...imported.map(toCaseFields)],
+    ifVersion: stored.set.version,
+  });
+  return savedOrThrow(id, outcome);
+}
+
+export async function deleteSet(id: string): Promise<void> {
+  const { db } = await changeableSet(id);
+  if (!(await deleteEvalSetById({ db, id })))
+    throw new AppError("not_found:evals", `No eval set with id ${id}.`);
 }

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { insertEvalSet, listEvalSets } from "@/db/queries/evals";
+import { currentUserId } from "@/lib/auth/viewer";
 import { createSetSchema, MAX_SET_BYTES } from "@/lib/evals/requests";
 import { checkCaseCount, toCaseFields } from "@/lib/evals/sets";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
@@ -15,7 +16,7 @@ export const POST = route(async (request) => {
   checkCaseCount(body.cases.length);
   const set = await insertEvalSet({
     db: await getDb(),
-    set: { name: body.name, description: body.description ?? null },
+    set: { name: body.name, description: body.description ?? null, createdBy: currentUserId() },
     cases: body.cases.map(toCaseFields),
   });
   return Response.json(set, { status: 201, headers: { ETag: `"${set.version}"` } });

@@ -8,6 +8,7 @@ import {
   listVotesForRun,
 } from "@/db/queries/eval-votes";
 import type { EvalVote } from "@/db/schema";
+import { currentUserId } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { computeRatings, type ModelRating, VOTE_WINNERS } from "../ratings";
 import { pickNextPair } from "./pairs";
@@ -88,7 +89,7 @@ export async function readRunVotes(rawRunId: string): Promise<{ votes: number; n
   const db = await getDb();
   const [results, votes] = await Promise.all([
     listVotableResultsByRun({ db, runId }),
-    listVotesForRun({ db, runId, createdBy: null }),
+    listVotesForRun({ db, runId, createdBy: currentUserId() }),
   ]);
   const next = pickNextPair({ results, voted: votes, seed: runId });
   if (!next) return { votes: votes.length, next: null };

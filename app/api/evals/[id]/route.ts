@@ -1,9 +1,6 @@
-import { getDb } from "@/db/client";
-import { deleteEvalSetById } from "@/db/queries/evals";
-import { AppError } from "@/lib/errors";
 import { MAX_SET_BYTES, patchSetSchema } from "@/lib/evals/requests";
 import { parseEvalId } from "@/lib/evals/run-view";
-import { patchSet, readSetWithRuns } from "@/lib/evals/sets";
+import { deleteSet, patchSet, readSetWithRuns } from "@/lib/evals/sets";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -26,8 +23,6 @@ export const PATCH = route(async (request, context: Context) => {
 });
 
 export const DELETE = route(async (_request, context: Context) => {
-  const id = parseEvalId((await context.params).id, "set");
-  if (!(await deleteEvalSetById({ db: await getDb(), id })))
-    throw new AppError("not_found:evals", `No eval set with id ${id}.`);
+  await deleteSet(parseEvalId((await context.params).id, "set"));
   return new Response(null, { status: 204 });
 });

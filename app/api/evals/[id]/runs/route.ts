@@ -1,3 +1,4 @@
+import { currentUserId } from "@/lib/auth/viewer";
 import { startRunSchema } from "@/lib/evals/requests";
 import { parseEvalId } from "@/lib/evals/run-view";
 import { startEvalRun } from "@/lib/evals/service";
@@ -12,6 +13,6 @@ type Context = { params: Promise<{ id: string }> };
 export const POST = route(async (request, context: Context) => {
   const id = parseEvalId((await context.params).id, "set");
   const body = await readJson(request, startRunSchema, { surface: "evals" });
-  const { run, estimate } = await startEvalRun(id, body, null);
+  const { run, estimate } = await startEvalRun(id, body, currentUserId());
   return Response.json({ runId: run.id, estimate }, { status: 201 });
 });

@@ -1,3 +1,4 @@
+import { currentUserId } from "@/lib/auth/viewer";
 import { castVote, readRunVotes, voteBodySchema } from "@/lib/evals/grade/votes";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
 
@@ -14,5 +15,8 @@ export const GET = route(async (_request, context: Context) =>
 
 export const POST = route(async (request, context: Context) => {
   const body = await readJson(request, voteBodySchema, { surface: "evals" });
-  return Response.json(await castVote({ runId: (await context.params).runId, body }), { status: 201 });
+  return Response.json(
+    await castVote({ runId: (await context.params).runId, body, createdBy: currentUserId() }),
+    { status: 201 },
+  );
 });
