@@ -40,15 +40,16 @@ export interface RunningServer {
 /**
  * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
  * are newer than it. `distDir` builds into and serves from another folder than `.next` (next.config
- * reads NEXT_DIST_DIR).
+ * reads NEXT_DIST_DIR); `prebuilt` serves that folder as it is, e.g. a build of an earlier commit to
+ * measure side by side with this tree.
  */
 export async function startServer(
   port: number,
   extraEnv: Record<string, string> = {},
-  { distDir }: { distDir?: string } = {},
+  { distDir, prebuilt = false }: { distDir?: string; prebuilt?: boolean } = {},
 ): Promise<RunningServer> {
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
-  ensureBuild(distDir);
+  if (!prebuilt) ensureBuild(distDir);
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },

@@ -44,11 +44,48 @@ function qualitySummaryOf(catalog: CatalogData): Promise<Map<string, ModelQualit
   return summary;
 }
 
+/**
+ * Listings already written, per loaded catalog and query. The unfiltered JSON listing is about 2 MB and
+ * took ~50 ms of the request thread to build and serialize on every call; a catalog object never
+ * changes (a load or sync makes a new one), so the same query gives the same bytes until then.
+ */
+const listings = new WeakMap<CatalogData, Map<string, Promise<Listing>>>();
+const LISTINGS_KEPT = 8;
+
+interface Listing {
+  body: string;
+  headers: Record<string, string>;
+}
+
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
 export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
   const quality = splitQualityParams(searchParamsToRaw(url.searchParams));
   const query = parseCatalogQuery(quality.rest, catalog.knownProviders);
+  const key = JSON.stringify([query, quality.minQuality, quality.sortByQuality, quality.dir]);
+  let kept = listings.get(catalog);
+  if (!kept) {
+    kept = new Map();
+    listings.set(catalog, kept);
+  }
+  let listing = kept.get(key);
+  if (listing) kept.delete(key);
+  else {
+    listing = writeListing(catalog, query, quality);
+    listing.catch(() => kept.delete(key));
+  }
+  // Most recently used last; the oldest goes first when the map is full.
+  kept.set(key, listing);
+  if (kept.size > LISTINGS_KEPT) kept.delete(kept.keys().next().value as string);
+  const { body, headers } = await listing;
+  return new Response(body, { headers });
+}
+
+async function writeListing(
+  catalog: CatalogData,
+  query: ReturnType<typeof parseCatalogQuery>,
+  quality: ReturnType<typeof splitQualityParams>,
+): Promise<Listing> {
   const summary = await qualitySummaryOf(catalog);
   const qualityOf = (row: { entry: { modelId: string } }): ModelQuality | null =>
     summary.get(row.entry.modelId) ?? null;
@@ -58,26 +95,27 @@ export async function listModels(url: URL): Promise<Response> {
     dir: quality.dir,
   });
   if (query.format === "csv") {
-    return new Response(
-      toCsv(
+    return {
+      body: toCsv(
         rows.map((row) => row.entry),
         query.ratio,
       ),
-      {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
-        },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
       },
-    );
+    };
   }
-  return Response.json({
-    asOf: catalog.asOf,
-    sources: catalog.sources,
-    ratio: `${query.ratio[0]}:${query.ratio[1]}`,
-    count: rows.length,
-    models: rows.map((row) => ({ ...toApiModel(row.entry, query.ratio), quality: qualityOf(row) })),
-  });
+  return {
+    body: JSON.stringify({
+      asOf: catalog.asOf,
+      sources: catalog.sources,
+      ratio: `${query.ratio[0]}:${query.ratio[1]}`,
+      count: rows.length,
+      models: rows.map((row) => ({ ...toApiModel(row.entry, query.ratio), quality: qualityOf(row) })),
+    }),
+    headers: { "content-type": "application/json" },
+  };
 }
 
 /** GET /api/models/{provider}/{model…}: one offering with its offerings, prices, history and notes. */
