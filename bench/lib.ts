@@ -90,3 +90,30 @@ export async function timeRequest(
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
 }
+
+/** The local fake upstream (tests/support/fake-upstream-cli) in a process of its own, so its work is not the bench's. */
+export async function startFakeUpstream(port: number): Promise<{ stop: () => void; pid: number | null }> {
+  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

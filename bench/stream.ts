@@ -8,10 +8,10 @@
  * because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { median, percentile, startServer, summarize, timeRequest } from "./lib";
+import { median, percentile, startFakeUpstream, startServer, summarize, timeRequest } from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -58,32 +58,6 @@ function pidOnPort(port: number): number | null {
   const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
   const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
   return Number.isFinite(pid) ? pid : null;
-}
-
-async function startFake(): Promise<{ stop: () => void; pid: number | null }> {
-  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(FAKE_PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return {
-    pid: child.pid ?? null,
-    stop: () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    },
-  };
 }
 
 async function scenario(model: string, settings: Record<string, unknown>) {
@@ -161,7 +135,7 @@ async function pool<T>(
   return results;
 }
 
-const fake = await startFake();
+const fake = await startFakeUpstream(FAKE_PORT);
 const server = await startServer(APP_PORT, {
   OPENAI_API_KEY: "sk-bench",
   OPENAI_BASE_URL: `${FAKE}/v1`,

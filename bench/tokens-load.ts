@@ -11,9 +11,8 @@
  * Run: npm run bench:tokens:load (BENCH_MODE, BENCH_PORT default 3322, BENCH_FAKE_PORT default 4392;
  * TOKEN_COUNT_BUDGET_MS and TOKEN_COUNT_THREADS pass through to the servers)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mixedCorpus } from "../tests/support/corpus";
-import { median, percentile, type RunningServer, startServer } from "./lib";
+import { median, percentile, type RunningServer, startFakeUpstream, startServer } from "./lib";
 
 const MODE = process.env.BENCH_MODE === "compare" ? "compare" : "tokens";
 const PORT = Number(process.env.BENCH_PORT ?? 3322);
@@ -118,27 +117,15 @@ function summary(label: string, rounds: RoundFigures[]) {
   );
 }
 
-async function startFake(): Promise<ChildProcess> {
-  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(FAKE_PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
+async function startFake() {
+  const fake = await startFakeUpstream(FAKE_PORT);
   // Every stream breaks after two tokens, so no usage is reported and the server counts the prompt.
   await fetch(`${FAKE}/__fake/scenario`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ model: "*", ttftMs: 5, tokensPerSecond: 500, disconnectAfterTokens: 2 }),
   });
-  return child;
+  return fake;
 }
 
 const serverEnv = {
@@ -208,5 +195,5 @@ try {
   for (const [key, rounds] of figures) summary(key, rounds);
 } finally {
   for (const { server } of servers) server.stop();
-  if (fake?.pid) process.kill(-fake.pid, "SIGTERM");
+  fake?.stop();
 }
