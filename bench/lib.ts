@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../tests/support/ensure-build.mjs";
@@ -41,12 +41,12 @@ export interface RunningServer {
  * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
  * are newer than it. `distDir` builds into and serves from another folder than `.next` (next.config
  * reads NEXT_DIST_DIR); `prebuilt` serves that folder as it is, e.g. a build of an earlier commit to
- * measure side by side with this tree.
+ * measure side by side with this tree; `cwd` serves another checkout's build.
  */
 export async function startServer(
   port: number,
   extraEnv: Record<string, string> = {},
-  { distDir, prebuilt = false }: { distDir?: string; prebuilt?: boolean } = {},
+  { distDir, prebuilt = false, cwd }: { distDir?: string; prebuilt?: boolean; cwd?: string } = {},
 ): Promise<RunningServer> {
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
   if (!prebuilt) ensureBuild(distDir);
@@ -55,6 +55,7 @@ export async function startServer(
     env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
+    cwd,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -116,4 +117,21 @@ export async function startFakeUpstream(port: number): Promise<{ stop: () => voi
       }
     },
   };
+}
+
+/** The process listening on a local TCP port (the server `npx next start` ends up running). */
+export function pidOnPort(port: number): number | null {
+  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
+  const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
+  return Number.isFinite(pid) ? pid : null;
+}
+
+/**
+ * CPU time (ms) a process's main thread has used so far, from /proc (Linux). In a Node server that
+ * is the thread serving HTTP; unlike a response time it does not grow when other processes load the
+ * machine, so it shows what a change saves that thread even on a busy box.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
 }

@@ -8,10 +8,9 @@
  * because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { median, percentile, startFakeUpstream, startServer, summarize, timeRequest } from "./lib";
+import { median, percentile, pidOnPort, startFakeUpstream, startServer, summarize, timeRequest } from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -51,13 +50,6 @@ function machineCpuTicks(): { busy: number; total: number } {
   const total = ticks.reduce((sum, tick) => sum + tick, 0);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
   return { busy: total - idle, total };
-}
-
-/** The process listening on a local TCP port (the server `npx next start` ends up running). */
-function pidOnPort(port: number): number | null {
-  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
-  const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
-  return Number.isFinite(pid) ? pid : null;
 }
 
 async function scenario(model: string, settings: Record<string, unknown>) {

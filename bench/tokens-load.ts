@@ -12,7 +12,15 @@
  * TOKEN_COUNT_BUDGET_MS and TOKEN_COUNT_THREADS pass through to the servers)
  */
 import { mixedCorpus } from "../tests/support/corpus";
-import { median, percentile, type RunningServer, startFakeUpstream, startServer } from "./lib";
+import {
+  mainThreadCpuMs,
+  median,
+  percentile,
+  pidOnPort,
+  type RunningServer,
+  startFakeUpstream,
+  startServer,
+} from "./lib";
 
 const MODE = process.env.BENCH_MODE === "compare" ? "compare" : "tokens";
 const PORT = Number(process.env.BENCH_PORT ?? 3322);
@@ -24,6 +32,7 @@ const CHARS = 2_000_000;
 const PROMPT_CHARS = 100_000;
 const HEALTH_EVERY_MS = 10;
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+const IDLE_RESULT = { ms: 2_000, status: 0, note: "nothing sent" };
 const COMPARE_MODELS = ["openai/gpt-4o-mini", "anthropic/claude-3-5-haiku-latest"];
 
 interface RequestResult {
@@ -80,6 +89,11 @@ async function pollHealth(baseUrl: string, done: Promise<unknown>): Promise<numb
 }
 
 interface RoundFigures {
+  /**
+   * CPU the server's HTTP thread spent on the same requests sent again without the health polling:
+   * what they cost that thread, however loaded the machine is.
+   */
+  httpThreadCpuMs: number;
   requestMedianMs: number;
   requestMaxMs: number;
   refused: number;
@@ -88,11 +102,25 @@ interface RoundFigures {
   healthMaxMs: number;
 }
 
-async function round(label: string, requests: () => Promise<RequestResult>[], baseUrl: string) {
-  const all = Promise.all(requests());
-  const [results, health] = await Promise.all([all, pollHealth(baseUrl, all)]);
+interface Target {
+  label: string;
+  server: RunningServer;
+  pid: number;
+}
+
+/** `requests(pass)` sends other texts on pass 1 than on pass 0: a count's own cache would flatter a repeat. */
+async function round(
+  label: string,
+  requests: (pass: 0 | 1) => Promise<RequestResult>[],
+  { server, pid }: Target,
+) {
+  const all = Promise.all(requests(0));
+  const [results, health] = await Promise.all([all, pollHealth(server.baseUrl, all)]);
+  const cpuBefore = mainThreadCpuMs(pid);
+  await Promise.all(requests(1));
   const sorted = [...health].sort((a, b) => a - b);
   const figures: RoundFigures = {
+    httpThreadCpuMs: mainThreadCpuMs(pid) - cpuBefore,
     requestMedianMs: median(results.map((result) => result.ms)),
     requestMaxMs: Math.max(...results.map((result) => result.ms)),
     refused: results.filter((result) => result.status === 422).length,
@@ -104,7 +132,7 @@ async function round(label: string, requests: () => Promise<RequestResult>[], ba
   for (const result of results)
     console.log(`  ${result.ms.toFixed(0).padStart(6)} ms  ${result.status}  ${result.note.slice(0, 110)}`);
   console.log(
-    `  health n=${health.length}  p50=${figures.healthP50Ms.toFixed(1)} ms  p99=${figures.healthP99Ms.toFixed(1)} ms  max=${figures.healthMaxMs.toFixed(1)} ms`,
+    `  health n=${health.length}  p50=${figures.healthP50Ms.toFixed(1)} ms  p99=${figures.healthP99Ms.toFixed(1)} ms  max=${figures.healthMaxMs.toFixed(1)} ms  HTTP thread CPU ${figures.httpThreadCpuMs} ms`,
   );
   return figures;
 }
@@ -113,7 +141,7 @@ function summary(label: string, rounds: RoundFigures[]) {
   const of = (key: keyof RoundFigures) => median(rounds.map((figures) => figures[key])).toFixed(1);
   const refused = rounds.reduce((sum, figures) => sum + figures.refused, 0);
   console.log(
-    `${label.padEnd(30)} medians over ${rounds.length} rounds: request median ${of("requestMedianMs")} ms, slowest ${of("requestMaxMs")} ms (${refused} refused in all); health p50 ${of("healthP50Ms")} ms, p99 ${of("healthP99Ms")} ms, max ${of("healthMaxMs")} ms`,
+    `${label.padEnd(30)} medians over ${rounds.length} rounds: request median ${of("requestMedianMs")} ms, slowest ${of("requestMaxMs")} ms (${refused} refused in all); health p50 ${of("healthP50Ms")} ms, p99 ${of("healthP99Ms")} ms, max ${of("healthMaxMs")} ms; HTTP thread CPU ${of("httpThreadCpuMs")} ms`,
   );
 }
 
@@ -137,30 +165,59 @@ const serverEnv = {
 };
 
 const fake = MODE === "compare" ? await startFake() : null;
-const servers: { label: string; server: RunningServer }[] = [];
+const servers: Target[] = [];
+const target = (label: string, port: number, server: RunningServer): Target => {
+  const pid = pidOnPort(port);
+  if (pid === null) throw new Error(`no process listens on port ${port}`);
+  return { label, server, pid };
+};
 try {
-  servers.push({ label: "this tree", server: await startServer(PORT, serverEnv) });
+  servers.push(target("this tree", PORT, await startServer(PORT, serverEnv)));
   if (BASELINE_DIST)
-    servers.push({
-      label: `baseline (${BASELINE_DIST})`,
-      server: await startServer(PORT + 1, serverEnv, { distDir: BASELINE_DIST, prebuilt: true }),
-    });
+    servers.push(
+      target(
+        `baseline (${BASELINE_DIST})`,
+        PORT + 1,
+        await startServer(PORT + 1, serverEnv, { distDir: BASELINE_DIST, prebuilt: true }),
+      ),
+    );
 
   // A different letter per request: gpt-tokenizer caches the tokens of each piece it has merged, so the
   // same run sent twice to one thread would be counted once.
-  const runs = ["x", "q", "k", "z"].map((letter) => letter.repeat(CHARS));
-  const mixed = Array.from({ length: CONCURRENT }, (_, index) =>
-    mixedCorpus(CHARS, index * 100_000).slice(0, CHARS),
-  );
-  const prompts = Array.from({ length: CONCURRENT }, (_, index) =>
-    mixedCorpus(PROMPT_CHARS, index * 10_000).slice(0, PROMPT_CHARS),
-  );
+  const runs: [string[], string[]] = [
+    ["x", "q", "k", "z"].map((letter) => letter.repeat(CHARS)),
+    ["m", "n", "p", "r"].map((letter) => letter.repeat(CHARS)),
+  ];
+  const texts = (chars: number, pass: number) =>
+    Array.from({ length: CONCURRENT }, (_, index) =>
+      mixedCorpus(chars, (pass * CONCURRENT + index) * 100_000).slice(0, chars),
+    );
+  const mixed: [string[], string[]] = [texts(CHARS, 0), texts(CHARS, 1)];
+  const prompts: [string[], string[]] = [texts(PROMPT_CHARS, 0), texts(PROMPT_CHARS, 1)];
+  // The same polling with nothing else sent: what the machine's own load does to the health check.
+  const idle = {
+    label: "idle (control)",
+    send: () => [new Promise<RequestResult>((resolve) => setTimeout(() => resolve(IDLE_RESULT), 2_000))],
+  };
   const kinds =
     MODE === "compare"
-      ? [{ label: "compare, 100k prompt", send: (url: string) => prompts.map((p) => postCompare(url, p)) }]
+      ? [
+          idle,
+          {
+            label: "compare, 100k prompt",
+            send: (url: string, pass: 0 | 1) => prompts[pass].map((p) => postCompare(url, p)),
+          },
+        ]
       : [
-          { label: "unbroken run", send: (url: string) => runs.map((text) => postCount(url, text)) },
-          { label: "mixed text", send: (url: string) => mixed.map((text) => postCount(url, text)) },
+          idle,
+          {
+            label: "unbroken run",
+            send: (url: string, pass: 0 | 1) => runs[pass].map((text) => postCount(url, text)),
+          },
+          {
+            label: "mixed text",
+            send: (url: string, pass: 0 | 1) => mixed[pass].map((text) => postCount(url, text)),
+          },
         ];
 
   for (const { label, server } of servers) {
@@ -170,7 +227,7 @@ try {
     else
       for (const [what, text] of [
         ["unbroken run", "w".repeat(CHARS)],
-        ["mixed text", mixed[0] as string],
+        ["mixed text", mixed[0][0] as string],
       ] as const) {
         // One count alone: what a count costs when it has the threads to itself.
         const alone = await postCount(server.baseUrl, text);
@@ -184,10 +241,14 @@ try {
   for (let index = 1; index <= ROUNDS; index++) {
     // The servers take turns, first one then the other, so a busy spell of the machine hits both.
     const order = index % 2 === 1 ? servers : [...servers].reverse();
-    for (const { label, server } of order)
+    for (const target of order)
       for (const kind of kinds) {
-        const key = `${label}, ${kind.label}`;
-        const result = await round(`${key}, round ${index}`, () => kind.send(server.baseUrl), server.baseUrl);
+        const key = `${target.label}, ${kind.label}`;
+        const result = await round(
+          `${key}, round ${index}`,
+          (pass) => kind.send(target.server.baseUrl, pass),
+          target,
+        );
         figures.set(key, [...(figures.get(key) ?? []), result]);
       }
   }
