@@ -1,7 +1,8 @@
 /**
  * bench/fuzz: where the malformed-request suite (tests/e2e/fuzz.spec.ts) spends its time. Sends the
  * suite's own requests (same generator, seeds and count) to a production server, route by route, a
- * few at a time as the suite does, and prints each route's time and the total, with the slowest kinds
+ * few at a time as the suite does, and prints each route's time and the server's CPU time for it (which,
+ * unlike the time, does not grow when other processes load the machine), and the totals, with the slowest kinds
  * of request (method and status) for the slowest routes. With BENCH_BASELINE_DIST (a build folder made
  * with NEXT_DIST_DIR=<folder> next build, e.g. of an earlier commit) that build is served too, on
  * BENCH_PORT + 1, and the two take turns route by route.
@@ -11,7 +12,7 @@ import fc from "fast-check";
 import { fuzzRequests } from "../tests/fuzz/generate";
 import { FUZZ_ROUTES } from "../tests/fuzz/routes";
 import { send, sendAll } from "../tests/fuzz/send";
-import { type RunningServer, startServer } from "./lib";
+import { pidOnPort, processTreeCpuMs, type RunningServer, startServer } from "./lib";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3396);
 const BASELINE_DIST = process.env.BENCH_BASELINE_DIST;
@@ -41,33 +42,54 @@ function sample(index: number) {
   return fc.sample(fuzzRequests(route), { seed: SEED + index, numRuns: REQUESTS_PER_ROUTE });
 }
 
-const servers: { label: string; server: RunningServer; totalMs: number }[] = [];
+interface Target {
+  label: string;
+  server: RunningServer;
+  pid: number;
+  totalMs: number;
+  cpuMs: number;
+}
+
+function target(label: string, port: number, server: RunningServer): Target {
+  const pid = pidOnPort(port);
+  if (pid === null) throw new Error(`no process listens on port ${port}`);
+  return { label, server, pid, totalMs: 0, cpuMs: 0 };
+}
+
+const servers: Target[] = [];
 try {
-  servers.push({ label: "this tree", server: await startServer(PORT), totalMs: 0 });
+  servers.push(target("this tree", PORT, await startServer(PORT)));
   if (BASELINE_DIST)
-    servers.push({
-      label: `baseline (${BASELINE_DIST})`,
-      server: await startServer(PORT + 1, {}, { distDir: BASELINE_DIST, prebuilt: true }),
-      totalMs: 0,
-    });
+    servers.push(
+      target(
+        `baseline (${BASELINE_DIST})`,
+        PORT + 1,
+        await startServer(PORT + 1, {}, { distDir: BASELINE_DIST, prebuilt: true }),
+      ),
+    );
   const perRoute: string[] = [];
   for (const [index, route] of FUZZ_ROUTES.entries()) {
     const order = index % 2 === 0 ? servers : [...servers].reverse();
     for (const entry of order) {
       const started = performance.now();
+      const cpuBefore = processTreeCpuMs(entry.pid);
       const requests = sample(index);
       const failures = await sendAll(entry.server.baseUrl, requests);
       const ms = performance.now() - started;
+      const cpuMs = processTreeCpuMs(entry.pid) - cpuBefore;
       entry.totalMs += ms;
+      entry.cpuMs += cpuMs;
       perRoute.push(
-        `${route.path.padEnd(28)} ${entry.label.padEnd(26)} ${(ms / 1000).toFixed(1).padStart(5)} s  ${failures.length} faults`,
+        `${route.path.padEnd(28)} ${entry.label.padEnd(26)} ${(ms / 1000).toFixed(1).padStart(5)} s  server CPU ${(cpuMs / 1000).toFixed(1).padStart(5)} s  ${failures.length} faults`,
       );
       console.log(perRoute.at(-1));
     }
   }
   console.log("");
   for (const entry of servers)
-    console.log(`${entry.label.padEnd(26)} all routes: ${(entry.totalMs / 1000).toFixed(1)} s`);
+    console.log(
+      `${entry.label.padEnd(26)} all routes: ${(entry.totalMs / 1000).toFixed(1)} s, server CPU ${(entry.cpuMs / 1000).toFixed(1)} s`,
+    );
   if (process.env.BENCH_KINDS)
     for (const path of process.env.BENCH_KINDS.split(",")) {
       const index = FUZZ_ROUTES.findIndex((route) => route.path === path);

@@ -8,9 +8,18 @@
  * because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
-import { median, percentile, pidOnPort, startFakeUpstream, startServer, summarize, timeRequest } from "./lib";
+import {
+  median,
+  percentile,
+  pidOnPort,
+  processTreeCpuMs,
+  startFakeUpstream,
+  startServer,
+  summarize,
+  timeRequest,
+} from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -22,25 +31,6 @@ const SEQUENTIAL_STREAMS = Number(process.env.BENCH_SEQUENTIAL ?? 100);
 const FLOOR_REQUESTS = 300;
 /** Smaller numbers of streams in flight, arriving spread out, measured after the 50. */
 const SPREAD_OUT_IN_FLIGHT = [25, 10, 5];
-
-/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
-function processTreeCpuMs(pid: number): number {
-  let ticks = 0;
-  const visit = (id: number) => {
-    try {
-      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-      for (const task of readdirSync(`/proc/${id}/task`)) {
-        const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
-        for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      // the process ended
-    }
-  };
-  visit(pid);
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
 
 /** Busy and total CPU time of the whole machine so far, all cores, from /proc/stat (Linux). */
 function machineCpuTicks(): { busy: number; total: number } {
