@@ -64,10 +64,10 @@ async function postCompare(baseUrl: string, prompt: string): Promise<RequestResu
   });
   const text = await response.text();
   const ms = performance.now() - started;
-  const estimated = (text.match(/"estimated":true/g) ?? []).length;
-  const inputTokens = text.match(/"inputTokens":(\d+)/)?.[1];
+  // A broken stream's pane ends in an error event; its usage is the server's own count.
+  const broken = (text.match(/"type":"error"/g) ?? []).length;
   const note = response.ok
-    ? `${estimated} of ${COMPARE_MODELS.length} answers estimated, input ${inputTokens} tokens`
+    ? `${broken} of ${COMPARE_MODELS.length} streams broke, so the server counted their prompt and answer`
     : text.slice(0, 200);
   return { ms, status: response.status, note };
 }
