@@ -1,10 +1,12 @@
 /**
  * bench/tokens-load: what large token counts do to every other request, on a production server.
  * Mode "tokens" (default) fires 4 POST /api/tokens of 2,000,000 characters at once (unbroken runs of
- * one letter, then mixed text from tests/support/corpus), both encodings each; mode "compare" fires 4
- * POST /api/compare with a 100,000-character prompt to two models whose streams break, so the server
- * estimates their usage by counting the prompt itself. Meanwhile /api/health is polled every ~10 ms.
- * Prints each request's time and status, and the health check's p50/p99/max while they were in flight.
+ * one letter, then mixed text from tests/support/corpus), both encodings each; mode "compare" has 4
+ * senders each make BENCH_COMPARE_RUNS (4) POST /api/compare in turn, each with its own
+ * 100,000-character prompt to two models whose streams break, so the server estimates their usage
+ * by counting the prompt itself. Meanwhile /api/health is polled every ~10 ms.
+ * Prints each request's time and status, and the health check's p50/p99/max while they were in flight,
+ * and the CPU the server's HTTP thread spent on the same requests sent again without the polling.
  * Rounds repeat (BENCH_ROUNDS). With BENCH_BASELINE_DIST (a build folder of an earlier commit, made
  * with NEXT_DIST_DIR=<folder> next build) that build is served too, on BENCH_PORT + 1, and the two
  * take rounds in turn, so both meet the same machine load.
@@ -30,6 +32,8 @@ const BASELINE_DIST = process.env.BENCH_BASELINE_DIST;
 const CONCURRENT = 4;
 const CHARS = 2_000_000;
 const PROMPT_CHARS = 100_000;
+/** Playground runs each of the 4 senders makes one after another: one run is short, so this gives the polling time. */
+const COMPARE_RUNS_EACH = Number(process.env.BENCH_COMPARE_RUNS ?? 4);
 const HEALTH_EVERY_MS = 10;
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const IDLE_RESULT = { ms: 2_000, status: 0, note: "nothing sent" };
@@ -188,12 +192,24 @@ try {
     ["x", "q", "k", "z"].map((letter) => letter.repeat(CHARS)),
     ["m", "n", "p", "r"].map((letter) => letter.repeat(CHARS)),
   ];
-  const texts = (chars: number, pass: number) =>
-    Array.from({ length: CONCURRENT }, (_, index) =>
-      mixedCorpus(chars, (pass * CONCURRENT + index) * 100_000).slice(0, chars),
+  const texts = (chars: number, pass: number, count = CONCURRENT) =>
+    Array.from({ length: count }, (_, index) =>
+      mixedCorpus(chars, (pass * count + index) * 100_000).slice(0, chars),
     );
   const mixed: [string[], string[]] = [texts(CHARS, 0), texts(CHARS, 1)];
-  const prompts: [string[], string[]] = [texts(PROMPT_CHARS, 0), texts(PROMPT_CHARS, 1)];
+  const promptCount = CONCURRENT * COMPARE_RUNS_EACH;
+  const prompts: [string[], string[]] = [
+    texts(PROMPT_CHARS, 0, promptCount),
+    texts(PROMPT_CHARS, 1, promptCount),
+  ];
+  /** Each sender runs its share of the prompts one after another; the answer is its last run's. */
+  const compareSenders = (url: string, pass: 0 | 1) =>
+    Array.from({ length: CONCURRENT }, async (_, sender) => {
+      let last: RequestResult = { ms: 0, status: 0, note: "" };
+      for (let run = 0; run < COMPARE_RUNS_EACH; run++)
+        last = await postCompare(url, prompts[pass][sender * COMPARE_RUNS_EACH + run] ?? "");
+      return last;
+    });
   // The same polling with nothing else sent: what the machine's own load does to the health check.
   const idle = {
     label: "idle (control)",
@@ -205,7 +221,7 @@ try {
           idle,
           {
             label: "compare, 100k prompt",
-            send: (url: string, pass: 0 | 1) => prompts[pass].map((p) => postCompare(url, p)),
+            send: compareSenders,
           },
         ]
       : [
