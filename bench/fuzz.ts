@@ -6,7 +6,7 @@
  * of request (method and status) for the slowest routes. With BENCH_BASELINE_DIST (a build folder made
  * with NEXT_DIST_DIR=<folder> next build, e.g. of an earlier commit) that build is served too, on
  * BENCH_PORT + 1, and the two take turns route by route.
- * Run: npx tsx bench/fuzz.ts (BENCH_PORT default 3396; FUZZ_REQUESTS default 1000)
+ * Run: npm run bench:fuzz (BENCH_PORT default 3396; FUZZ_REQUESTS default 1000)
  */
 import fc from "fast-check";
 import { fuzzRequests } from "../tests/fuzz/generate";

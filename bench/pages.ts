@@ -6,7 +6,7 @@
  * With BENCH_BASELINE_DIR (another checkout with a production build in .next, e.g. one whose layout reads
  * no nonce, so that its pages without request data are prerendered) that build is served too, on
  * BENCH_PORT + 1, and the two take turns page by page.
- * Run: npx tsx bench/pages.ts (BENCH_PORT default 3394, BENCH_REQUESTS default 40)
+ * Run: npm run bench:pages (BENCH_PORT default 3394, BENCH_REQUESTS default 40)
  */
 import { percentile, type RunningServer, startServer } from "./lib";
 
