@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../tests/support/ensure-build.mjs";
@@ -40,20 +40,22 @@ export interface RunningServer {
 /**
  * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
  * are newer than it. `distDir` builds into and serves from another folder than `.next` (next.config
- * reads NEXT_DIST_DIR).
+ * reads NEXT_DIST_DIR); `prebuilt` serves that folder as it is, e.g. a build of an earlier commit to
+ * measure side by side with this tree; `cwd` serves another checkout's build.
  */
 export async function startServer(
   port: number,
   extraEnv: Record<string, string> = {},
-  { distDir }: { distDir?: string } = {},
+  { distDir, prebuilt = false, cwd }: { distDir?: string; prebuilt?: boolean; cwd?: string } = {},
 ): Promise<RunningServer> {
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
-  ensureBuild(distDir);
+  if (!prebuilt) ensureBuild(distDir);
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
+    cwd,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -88,4 +90,67 @@ export async function timeRequest(
   const response = await fetch(url, init);
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
+}
+
+/** The local fake upstream (tests/support/fake-upstream-cli) in a process of its own, so its work is not the bench's. */
+export async function startFakeUpstream(port: number): Promise<{ stop: () => void; pid: number | null }> {
+  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    pid: child.pid ?? null,
+    stop: () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** The process listening on a local TCP port (the server `npx next start` ends up running). */
+export function pidOnPort(port: number): number | null {
+  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
+  const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
+  return Number.isFinite(pid) ? pid : null;
+}
+
+/**
+ * CPU time (ms) a process's main thread has used so far, from /proc (Linux). In a Node server that
+ * is the thread serving HTTP; unlike a response time it does not grow when other processes load the
+ * machine, so it shows what a change saves that thread even on a busy box.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+}
+
+/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
+export function processTreeCpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (id: number) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
+        for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return ticks * 10; // USER_HZ is 100 on Linux
 }

@@ -8,10 +8,18 @@
  * because on a small machine that is what sets the added time.
  * Run: npm run bench:stream (set DATABASE_URL to measure with a Postgres server)
  */
-import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
-import { median, percentile, startServer, summarize, timeRequest } from "./lib";
+import {
+  median,
+  percentile,
+  pidOnPort,
+  processTreeCpuMs,
+  startFakeUpstream,
+  startServer,
+  summarize,
+  timeRequest,
+} from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -24,25 +32,6 @@ const FLOOR_REQUESTS = 300;
 /** Smaller numbers of streams in flight, arriving spread out, measured after the 50. */
 const SPREAD_OUT_IN_FLIGHT = [25, 10, 5];
 
-/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
-function processTreeCpuMs(pid: number): number {
-  let ticks = 0;
-  const visit = (id: number) => {
-    try {
-      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-      for (const task of readdirSync(`/proc/${id}/task`)) {
-        const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
-        for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      // the process ended
-    }
-  };
-  visit(pid);
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
 /** Busy and total CPU time of the whole machine so far, all cores, from /proc/stat (Linux). */
 function machineCpuTicks(): { busy: number; total: number } {
   // user nice system idle iowait irq softirq steal; guest time is already inside user and nice.
@@ -51,39 +40,6 @@ function machineCpuTicks(): { busy: number; total: number } {
   const total = ticks.reduce((sum, tick) => sum + tick, 0);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
   return { busy: total - idle, total };
-}
-
-/** The process listening on a local TCP port (the server `npx next start` ends up running). */
-function pidOnPort(port: number): number | null {
-  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
-  const pid = Number.parseInt(`${found.stdout}`.trim(), 10);
-  return Number.isFinite(pid) ? pid : null;
-}
-
-async function startFake(): Promise<{ stop: () => void; pid: number | null }> {
-  const child = spawn("npx", ["tsx", "tests/support/fake-upstream-cli.ts", "--port", String(FAKE_PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("fake upstream did not start")), 30_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return {
-    pid: child.pid ?? null,
-    stop: () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    },
-  };
 }
 
 async function scenario(model: string, settings: Record<string, unknown>) {
@@ -161,7 +117,7 @@ async function pool<T>(
   return results;
 }
 
-const fake = await startFake();
+const fake = await startFakeUpstream(FAKE_PORT);
 const server = await startServer(APP_PORT, {
   OPENAI_API_KEY: "sk-bench",
   OPENAI_BASE_URL: `${FAKE}/v1`,

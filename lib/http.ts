@@ -32,6 +32,18 @@ export async function readJson<T extends z.ZodType>(
   schema: T,
   options: { surface: Surface; maxBytes?: number },
 ): Promise<z.infer<T>> {
+  return parseJsonBytes(await readJsonBytes(request, options), schema, options.surface);
+}
+
+/**
+ * The raw bytes of a JSON body, unparsed, in an ArrayBuffer of their own so they can be handed to a
+ * worker thread without a copy. The media type and a declared Content-Length are checked before
+ * anything is read.
+ */
+export async function readJsonBytes(
+  request: Request,
+  options: { surface: Surface; maxBytes?: number },
+): Promise<Uint8Array<ArrayBuffer>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new AppError(
@@ -41,20 +53,25 @@ export async function readJson<T extends z.ZodType>(
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(options.surface, maxBytes);
+  return readBytesCapped(request, maxBytes, options.surface);
+}
 
-  const text = await readTextCapped(request, maxBytes, options.surface);
+/** Decodes UTF-8 JSON and validates it; runs on the request thread or on a worker thread alike. */
+export function parseJsonBytes<T extends z.ZodType>(
+  bytes: Uint8Array,
+  schema: T,
+  surface: Surface,
+): z.infer<T> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new AppError(
-      `bad_request:${options.surface}`,
-      `The body is not valid JSON: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new AppError(`bad_request:${surface}`, `The body is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw AppError.fromZod(options.surface, parsed.error, "request body");
+  if (!parsed.success) throw AppError.fromZod(surface, parsed.error, "request body");
   return parsed.data;
 }
 
@@ -89,8 +106,12 @@ export function methodNotAllowed(allowed: HttpMethod[]): Record<HttpMethod, (req
   return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
 }
 
-async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
-  if (!request.body) return "";
+async function readBytesCapped(
+  request: Request,
+  maxBytes: number,
+  surface: Surface,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -104,7 +125,14 @@ async function readTextCapped(request: Request, maxBytes: number, surface: Surfa
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  // One copy into a buffer of exactly the body's size (Buffer.concat may share a pooled one).
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function tooLarge(surface: Surface, maxBytes: number): AppError {

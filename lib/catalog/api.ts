@@ -2,33 +2,73 @@ import { AppError } from "@/lib/errors";
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
 import { getModelQualityDetail, getQualityView } from "./quality/views/summary";
-import { applyCatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
-import { getCatalog } from "./service";
+import { applyCatalogQuery, type CatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
+import { type CatalogData, getCatalog } from "./service";
+
+/**
+ * Listings already written, per loaded catalog and query. The unfiltered JSON listing is about 2 MB and
+ * took ~50 ms of the request thread to build and serialize on every call; a catalog object never
+ * changes (a load or sync makes a new one), so the same query gives the same bytes until then.
+ */
+const listings = new WeakMap<CatalogData, Map<string, Promise<Listing>>>();
+const LISTINGS_KEPT = 8;
+
+interface Listing {
+  body: string;
+  headers: Record<string, string>;
+}
 
 /** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
 export async function listModels(url: URL): Promise<Response> {
   const catalog = await getCatalog();
   const query = parseCatalogQuery(searchParamsToRaw(url.searchParams), catalog.knownProviders);
+  const key = JSON.stringify(query);
+  let kept = listings.get(catalog);
+  if (!kept) {
+    kept = new Map();
+    listings.set(catalog, kept);
+  }
+  let listing = kept.get(key);
+  if (listing) kept.delete(key);
+  else {
+    listing = writeListing(catalog, query);
+    listing.catch(() => kept.delete(key));
+  }
+  // Most recently used last; the oldest goes first when the map is full.
+  kept.set(key, listing);
+  if (kept.size > LISTINGS_KEPT) kept.delete(kept.keys().next().value as string);
+  const { body, headers } = await listing;
+  return new Response(body, { headers });
+}
+
+async function writeListing(
+  catalog: CatalogData,
+  query: CatalogQuery & { format: "json" | "csv" },
+): Promise<Listing> {
   const view = await getQualityView(catalog);
   const rows = applyCatalogQuery(view.prepared, query);
   if (query.format === "csv") {
-    return new Response(toCsv(rows, query.ratio), {
+    return {
+      body: toCsv(rows, query.ratio),
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
       },
-    });
+    };
   }
-  return Response.json({
-    asOf: catalog.asOf,
-    sources: catalog.sources,
-    ratio: `${query.ratio[0]}:${query.ratio[1]}`,
-    count: rows.length,
-    models: rows.map((row) => ({
-      ...toApiModel(row.entry, query.ratio),
-      quality: view.summary.get(row.entry.modelId) ?? null,
-    })),
-  });
+  return {
+    body: JSON.stringify({
+      asOf: catalog.asOf,
+      sources: catalog.sources,
+      ratio: `${query.ratio[0]}:${query.ratio[1]}`,
+      count: rows.length,
+      models: rows.map((row) => ({
+        ...toApiModel(row.entry, query.ratio),
+        quality: view.summary.get(row.entry.modelId) ?? null,
+      })),
+    }),
+    headers: { "content-type": "application/json" },
+  };
 }
 
 /** GET /api/models/{provider}/{model…}: one offering with its offerings, prices, history and notes. */

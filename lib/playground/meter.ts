@@ -2,7 +2,8 @@ import type { CatalogData } from "@/lib/catalog/service";
 import { toUsdString } from "@/lib/money";
 import { priceUsage } from "@/lib/pricing";
 import type { ResolvedModelInfo } from "@/lib/providers/registry";
-import { countTokens, encodingForModel } from "@/lib/tokens";
+import { measureTextOffThread } from "@/lib/token-pool/pool";
+import { encodingForModel } from "@/lib/tokens";
 import type { StreamOutcome } from "./stream-model";
 
 /**
@@ -26,12 +27,17 @@ export interface MeteredCall {
   tokensPerSecond: number | null;
 }
 
+/**
+ * A 100,000-character prompt takes tens of ms to count, so large texts go to the counting threads
+ * rather than holding up every other request. The count is never cut short: the call was made, and
+ * its usage is recorded even when the client has gone.
+ */
 async function estimateUsage(info: ResolvedModelInfo, promptText: string, output: string) {
   const { encoding } = encodingForModel(info.provider, info.providerModelId);
-  return {
-    inputTokens: await countTokens(promptText, encoding),
-    outputTokens: await countTokens(output, encoding),
-  };
+  const count = (text: string) =>
+    measureTextOffThread({ text, measure: encoding, signal: new AbortController().signal });
+  const [inputTokens, outputTokens] = await Promise.all([count(promptText), count(output)]);
+  return { inputTokens, outputTokens };
 }
 
 /** Visible output tokens per second after the first token; reasoning happens before it, so it is left out. */

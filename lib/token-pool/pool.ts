@@ -1,7 +1,15 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
-import { type CountReply, type CountTask, measureText, type TextMeasure } from "./measure";
+import { AppError } from "@/lib/errors";
+import {
+  type CountFailure,
+  type CountJob,
+  type CountReply,
+  type CountTask,
+  measureText,
+  type TextMeasure,
+} from "./measure";
 
 /**
  * Counts large texts on a few worker threads, so a long paste never holds up the thread that serves
@@ -18,8 +26,9 @@ import { type CountReply, type CountTask, measureText, type TextMeasure } from "
 export const INLINE_MAX_CHARS = 20_000;
 
 interface QueuedCount {
-  task: CountTask;
-  resolve: (value: number) => void;
+  job: CountJob;
+  transfer: ArrayBuffer[];
+  resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
 
@@ -49,10 +58,10 @@ function startThread(): CountThread {
   const thread: CountThread = { worker: startWorker(), running: null };
   thread.worker.on("message", (reply: CountReply) => {
     const count = thread.running;
-    if (!count || count.task.id !== reply.id) return;
+    if (!count || count.job.id !== reply.id) return;
     thread.running = null;
     if ("value" in reply) count.resolve(reply.value);
-    else count.reject(new Error(reply.error));
+    else count.reject(failureToError(reply.error));
     dispatch();
   });
   const lost = (reason: string) => {
@@ -67,6 +76,11 @@ function startThread(): CountThread {
   thread.worker.unref();
   threads.push(thread);
   return thread;
+}
+
+/** An AppError raised on the thread (bad JSON, a text too long) reaches the route as the same 4xx. */
+function failureToError({ code, message, details }: CountFailure): Error {
+  return code ? new AppError(code, message, { details }) : new Error(message);
 }
 
 function removeThread(thread: CountThread) {
@@ -90,7 +104,7 @@ function dispatch() {
     if (!thread) return;
     const count = queue.shift() as QueuedCount;
     thread.running = count;
-    thread.worker.postMessage(count.task);
+    thread.worker.postMessage(count.job, count.transfer);
   }
 }
 
@@ -114,6 +128,35 @@ export function countsInFlight(): number {
 }
 
 /**
+ * Runs one task on a counting thread; `transfer` hands buffers over without a copy. Rejects with
+ * `signal.reason` as soon as `signal` aborts, and stops that work.
+ */
+export function runOffThread<T>(
+  task: CountTask,
+  { signal, transfer = [] }: { signal: AbortSignal; transfer?: ArrayBuffer[] },
+): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => cancel(count, signal.reason);
+    const count: QueuedCount = {
+      job: { id: nextId++, task },
+      transfer,
+      resolve: (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value as T);
+      },
+      reject: (reason) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(reason);
+      },
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    queue.push(count);
+    dispatch();
+  });
+}
+
+/**
  * One measure of `text` (tokens in an encoding, characters or words), off the request thread when
  * the text is large. Rejects with `signal.reason` as soon as `signal` aborts, and stops that work.
  */
@@ -128,21 +171,5 @@ export async function measureTextOffThread({
 }): Promise<number> {
   signal.throwIfAborted();
   if (text.length <= INLINE_MAX_CHARS) return measureText(text, measure);
-  return new Promise<number>((resolve, reject) => {
-    const onAbort = () => cancel(count, signal.reason);
-    const count: QueuedCount = {
-      task: { id: nextId++, text, measure },
-      resolve: (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      reject: (reason) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(reason);
-      },
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    queue.push(count);
-    dispatch();
-  });
+  return runOffThread<number>({ kind: "measure", text, measure }, { signal });
 }

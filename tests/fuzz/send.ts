@@ -29,11 +29,16 @@ export function send(baseUrl: string, request: FuzzRequest): Promise<FuzzAnswer>
         maxHeaderSize: 256 * 1024,
       },
       (response) => {
+        const status = response.statusCode ?? 0;
+        // Only an error's body is checked; a success (a 2 MB model listing, say) is read and dropped.
+        const keepBody = status >= 400;
         const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("data", (chunk: Buffer) => {
+          if (keepBody) chunks.push(chunk);
+        });
         response.on("end", () =>
           resolve({
-            status: response.statusCode ?? 0,
+            status,
             contentType: String(response.headers["content-type"] ?? ""),
             text: Buffer.concat(chunks).toString("utf8"),
           }),

@@ -119,6 +119,32 @@ describe("GET /api/models", () => {
     expect(body.error.code).toBe("bad_request:catalog");
     expect(body.error.message).toContain(parameter);
   });
+  it("answers each query with its own listing when listings are reused, past the number kept", async () => {
+    const providersOf = (text: string) =>
+      new Set((JSON.parse(text) as { models: Model[] }).models.map((model) => model.provider));
+    const openai = await list("?provider=openai&sort=input");
+    expect([...providersOf(openai.text)]).toEqual(["openai"]);
+    // Same query, parameters in another order: the same bytes.
+    expect((await list("?sort=input&provider=openai")).text).toBe(openai.text);
+    const asCsv = await list("?provider=openai&sort=input&format=csv");
+    expect(asCsv.headers.get("content-type")).toContain("text/csv");
+    for (const provider of [
+      "anthropic",
+      "google",
+      "mistral",
+      "groq",
+      "deepseek",
+      "xai",
+      "together",
+      "fireworks",
+    ]) {
+      const { status, text } = await list(`?provider=${provider}`);
+      if (status === 200) expect([...providersOf(text)]).toEqual([provider]);
+    }
+    const again = await list("?provider=openai&sort=input");
+    expect(again.headers.get("content-type")).toBe("application/json");
+    expect(again.text).toBe(openai.text);
+  });
 });
 
 describe("GET /api/models/{id}", () => {

@@ -1,22 +1,16 @@
-import {
-  countTextTokens,
-  MAX_TOKEN_BODY_BYTES,
-  startTokenCountBudget,
-  tokenCountRequestSchema,
-} from "@/lib/calculator/token-count";
-import { methodNotAllowed, readJson, route } from "@/lib/http";
+import { MAX_TOKEN_BODY_BYTES } from "@/lib/calculator/token-body";
+import { countTokensOfBody, startTokenCountBudget } from "@/lib/calculator/token-count";
+import { methodNotAllowed, readJsonBytes, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
-  // The budget covers reading and parsing a body of up to 8 MB too, which is part of the wait.
+  // The budget covers receiving a body of up to 8 MB too, which is part of the wait.
   const budget = startTokenCountBudget();
-  const body = await readJson(request, tokenCountRequestSchema, {
-    surface: "calculator",
-    maxBytes: MAX_TOKEN_BODY_BYTES,
-  });
+  // The body stays bytes here: a counting thread parses and validates it (lib/calculator/token-body).
+  const body = await readJsonBytes(request, { surface: "calculator", maxBytes: MAX_TOKEN_BODY_BYTES });
   // request.signal aborts when the client disconnects, which stops the count it started.
-  return Response.json(await countTextTokens(body, { signal: request.signal, budget }));
+  return Response.json(await countTokensOfBody(body, { signal: request.signal, budget }));
 });
