@@ -10,6 +10,9 @@ import { AnswerDetail } from "./answer-detail";
 import { CalculatorLink } from "./calculator-link";
 import type { RunCaseJson, RunEstimate, RunViewJson } from "./eval-types";
 import { QualityCostChart } from "./quality-cost-chart";
+
+const linkClass = "text-sm text-accent-700 hover:underline dark:text-accent-300";
+
 import { ResultsMatrix } from "./results-matrix";
 import { RunSummary } from "./run-summary";
 import { secondaryButtonClass } from "./set-list";
@@ -120,10 +123,17 @@ export function RunView({ runId }: { runId: string }) {
             </button>
           ) : null}
           <CalculatorLink summary={view.summary} />
+          <Link href={`/evals/runs/${run.id}/vote`} className={linkClass} data-testid="run-vote-link">
+            Blind vote
+          </Link>
           <Link
-            href={`/evals/${run.setId}`}
-            className="text-sm text-accent-700 hover:underline dark:text-accent-300"
+            href={`/evals/${run.setId}/leaderboard`}
+            className={linkClass}
+            data-testid="run-leaderboard-link"
           >
+            Leaderboard
+          </Link>
+          <Link href={`/evals/${run.setId}`} className={linkClass}>
             Back to the set
           </Link>
         </div>

@@ -48,7 +48,16 @@ export function SetDetail({ setId }: { setId: string }) {
         <RunLauncher setId={set.id} defaultModels={set.demo ? [...DEMO_SET_MODELS] : []} />
         {set.runs.length > 0 ? (
           <Card data-testid="set-runs">
-            <h2 className="mb-2 font-semibold">Runs</h2>
+            <div className="mb-2 flex items-baseline justify-between gap-3">
+              <h2 className="font-semibold">Runs</h2>
+              <Link
+                href={`/evals/${set.id}/leaderboard`}
+                className="text-sm text-accent-700 hover:underline dark:text-accent-300"
+                data-testid="set-leaderboard-link"
+              >
+                Leaderboard from blind votes
+              </Link>
+            </div>
             <ul className="space-y-1 text-sm">
               {set.runs.map((run) => (
                 <li key={run.id}>

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { VotableResult } from "@/lib/evals/grade/pairs";
-import { type Db, dbError, executeRows } from "../client";
-import { type EvalVote, evalVotes, type NewEvalVote } from "../schema";
+import { type Db, dbError } from "../client";
+import { type EvalVote, evalCases, evalResults, evalRuns, evalVotes, type NewEvalVote } from "../schema";
 
 /** Saves a vote; null when this voter already voted on the pair (in either side order). */
 export async function insertEvalVote({ db, vote }: { db: Db; vote: NewEvalVote }): Promise<EvalVote | null> {
@@ -61,16 +61,6 @@ export async function listVotesAcrossSets({ db }: { db: Db }): Promise<EvalVote[
   }
 }
 
-interface VotableRow {
-  id: string | number;
-  case_id: string;
-  model_id: string;
-  output: string;
-  set_id: string;
-  prompt: string;
-  vars: Record<string, string> | null;
-}
-
 export interface VotableResultInRun extends VotableResult {
   setId: string;
   /** The case's prompt as written (a template) and its vars. */
@@ -78,10 +68,7 @@ export interface VotableResultInRun extends VotableResult {
   vars: Record<string, string> | null;
 }
 
-/**
- * The answers of a run that can be voted on, with the run's set. The eval tables belong to the
- * evals schema, so this reads them by name; it is the one place votes depend on their columns.
- */
+/** The answers of a run that can be voted on, with the run's set and each case's prompt and vars. */
 export async function listVotableResultsByRun({
   db,
   runId,
@@ -90,23 +77,21 @@ export async function listVotableResultsByRun({
   runId: string;
 }): Promise<VotableResultInRun[]> {
   try {
-    const rows = await executeRows<VotableRow>(
-      db,
-      sql`select r.id, r.case_id, r.model_id, r.output, run.set_id, c.prompt, c.vars
-          from eval_results r
-          join eval_runs run on run.id = r.run_id
-          join eval_cases c on c.id = r.case_id
-          where r.run_id = ${runId} order by r.id`,
-    );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      caseId: row.case_id,
-      modelId: row.model_id,
-      output: row.output,
-      setId: row.set_id,
-      prompt: row.prompt,
-      vars: row.vars,
-    }));
+    return await db
+      .select({
+        id: evalResults.id,
+        caseId: evalResults.caseId,
+        modelId: evalResults.modelId,
+        output: evalResults.output,
+        setId: evalRuns.setId,
+        prompt: evalCases.prompt,
+        vars: evalCases.vars,
+      })
+      .from(evalResults)
+      .innerJoin(evalRuns, eq(evalRuns.id, evalResults.runId))
+      .innerJoin(evalCases, eq(evalCases.id, evalResults.caseId))
+      .where(eq(evalResults.runId, runId))
+      .orderBy(asc(evalResults.id));
   } catch (error) {
     throw dbError("read the run's answers", error);
   }

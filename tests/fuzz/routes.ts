@@ -59,4 +59,7 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   { path: "/api/api-tokens", methods: ["GET", "POST"], query: [] },
   { path: "/api/api-tokens/:id", methods: ["DELETE"], query: [] },
   { path: "/api/auth/:rest", methods: ["GET", "POST"], query: [] },
+  { path: "/api/evals/runs/:id/votes", methods: ["GET", "POST"], query: [] },
+  { path: "/api/evals/:id/leaderboard", methods: ["GET"], query: ["scope"] },
+  { path: "/api/evals/:id/import", methods: ["POST"], query: [] },
 ];

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 // The real route handlers on a throwaway in-memory database.
@@ -9,12 +8,15 @@ vi.stubEnv("PGLITE_DIR", "memory://");
 const importRoute = await import("@/app/api/evals/[id]/import/route");
 const leaderboardRoute = await import("@/app/api/evals/[id]/leaderboard/route");
 const votesRoute = await import("@/app/api/evals/runs/[runId]/votes/route");
-const { getDb, executeRows } = await import("@/db/client");
+const { getDb } = await import("@/db/client");
 const { insertEvalVote } = await import("@/db/queries/eval-votes");
+const { getEvalSetById, insertEvalSet } = await import("@/db/queries/evals");
 const { insertSessionWithFirstRun } = await import("@/db/queries/sessions");
+const { seedAnsweredRun } = await import("@/tests/support/eval-run");
 
 const BASE = "http://test.local";
-const SET_ID = randomUUID();
+// The set every import appends to.
+const SET_ID = (await insertEvalSet({ db: await getDb(), set: { name: "Imports" }, cases: [] })).id;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are checked field by field by the assertions.
 type Json = Record<string, any>;
@@ -31,10 +33,8 @@ const post = (url: string, body: unknown) =>
     headers: { "content-type": "application/json" },
   });
 
-const importCases = (body: unknown) =>
-  call(
-    importRoute.POST(post(`/api/evals/${SET_ID}/import`, body), { params: Promise.resolve({ id: SET_ID }) }),
-  );
+const importCases = (body: unknown, id = SET_ID) =>
+  call(importRoute.POST(post(`/api/evals/${id}/import`, body), { params: Promise.resolve({ id }) }));
 const leaderboard = (id: string, query = "") =>
   call(
     leaderboardRoute.GET(new Request(`${BASE}/api/evals/${id}/leaderboard${query}`), {
@@ -49,7 +49,36 @@ describe("POST /api/evals/{id}/import", () => {
       text: "prompt,expected\nWhat is 2 + 2?,4\n",
     });
     expect(status).toBe(200);
-    expect(body).toEqual({ cases: [{ prompt: "What is 2 + 2?", expected: "4" }], count: 1 });
+    expect(body).toMatchObject({ cases: [{ prompt: "What is 2 + 2?", expected: "4" }], count: 1 });
+  });
+
+  it("appends the imported cases after the set's own, as a new version", async () => {
+    const db = await getDb();
+    const set = await insertEvalSet({
+      db,
+      set: { name: "Append" },
+      cases: [{ prompt: "Existing {{x}}", vars: { x: "one" }, expected: "1" }],
+    });
+    const { status, body } = await importCases(
+      { format: "jsonl", text: '{"prompt":"Added a"}\n{"prompt":"Added b","expected":"b"}' },
+      set.id,
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ count: 2, set: { id: set.id, version: set.version + 1 } });
+    const stored = await getEvalSetById({ db, id: set.id });
+    expect(stored?.cases.map((item) => [item.position, item.prompt, item.vars, item.expected])).toEqual([
+      [0, "Existing {{x}}", { x: "one" }, "1"],
+      [1, "Added a", null, null],
+      [2, "Added b", null, "b"],
+    ]);
+  });
+
+  it("answers an import into a set that does not exist with a 404, saving nothing", async () => {
+    const missing = randomUUID();
+    const { status, body } = await importCases({ format: "jsonl", text: '{"prompt":"a"}' }, missing);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found:evals");
+    expect(await getEvalSetById({ db: await getDb(), id: missing })).toBeNull();
   });
 
   it("answers a bad promptfoo file with a 400 naming the line", async () => {
@@ -72,6 +101,8 @@ describe("POST /api/evals/{id}/import", () => {
     const { status, body } = await importCases({ format: "sessions", sessionIds: [sessionId] });
     expect(status).toBe(200);
     expect(body.cases).toEqual([{ prompt: "Which model is cheapest?", system: "Be brief" }]);
+    const stored = await getEvalSetById({ db, id: SET_ID });
+    expect(stored?.cases.at(-1)).toMatchObject({ prompt: "Which model is cheapest?", system: "Be brief" });
   });
 
   it("answers an unknown format, a missing text and an unknown session with clear 4xx", async () => {
@@ -100,30 +131,43 @@ describe("POST /api/evals/{id}/import", () => {
 describe("GET /api/evals/{id}/leaderboard", () => {
   it("rates the set's models from its votes, and every set's with scope=all", async () => {
     const db = await getDb();
-    const otherSet = randomUUID();
-    const base = { runId: randomUUID(), caseId: randomUUID(), leftModelId: "m/a", rightModelId: "m/b" };
+    const cases = Array.from({ length: 6 }, (_, index) => ({ prompt: `Question ${index}` }));
+    const rated = await seedAnsweredRun({ db, cases, models: ["m/a", "m/b"] });
+    const setId = rated.set.id;
     for (let index = 0; index < 6; index++) {
       const winner = index < 4 ? "left" : index === 4 ? "right" : "both_bad";
       await insertEvalVote({
         db,
-        vote: { ...base, setId: SET_ID, leftResultId: 2 * index + 1, rightResultId: 2 * index + 2, winner },
+        vote: {
+          runId: rated.run.id,
+          setId,
+          caseId: rated.caseIds[index] ?? "",
+          leftResultId: rated.resultIds[`${index} m/a`] ?? 0,
+          rightResultId: rated.resultIds[`${index} m/b`] ?? 0,
+          leftModelId: "m/a",
+          rightModelId: "m/b",
+          winner,
+        },
       });
     }
+    const other = await seedAnsweredRun({ db, cases: cases.slice(0, 1), models: ["m/c", "m/b"] });
     await insertEvalVote({
       db,
       vote: {
-        ...base,
-        setId: otherSet,
+        runId: other.run.id,
+        setId: other.set.id,
+        caseId: other.caseIds[0] ?? "",
+        leftResultId: other.resultIds["0 m/c"] ?? 0,
+        rightResultId: other.resultIds["0 m/b"] ?? 0,
         leftModelId: "m/c",
-        leftResultId: 100,
-        rightResultId: 101,
+        rightModelId: "m/b",
         winner: "left",
       },
     });
 
-    const { status, body } = await leaderboard(SET_ID);
+    const { status, body } = await leaderboard(setId);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ scope: "set", setId: SET_ID, totalVotes: 6, ratedVotes: 5 });
+    expect(body).toMatchObject({ scope: "set", setId, totalVotes: 6, ratedVotes: 5 });
     expect(body.asOf).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(
       body.ratings.map((rating: Json) => [rating.modelId, rating.wins, rating.losses, rating.bothBad]),
@@ -135,7 +179,7 @@ describe("GET /api/evals/{id}/leaderboard", () => {
     expect(best.ciLow).toBeLessThanOrEqual(best.rating);
     expect(best.ciHigh).toBeGreaterThanOrEqual(best.rating);
 
-    const all = await leaderboard(SET_ID, "?scope=all");
+    const all = await leaderboard(setId, "?scope=all");
     expect(all.body.scope).toBe("all");
     expect(all.body.ratings.map((rating: Json) => rating.modelId).sort()).toEqual(["m/a", "m/b", "m/c"]);
   });
@@ -150,46 +194,25 @@ describe("GET /api/evals/{id}/leaderboard", () => {
   });
 });
 
-/*
- * The eval tables' required columns, as the evals schema defines them; "if not exists" leaves the
- * real tables alone where its migration has made them, so the same inserts work either way.
- */
-const EVAL_TABLES = `
-  create table if not exists eval_sets (id uuid primary key, name text not null);
-  create table if not exists eval_cases (id uuid primary key, set_id uuid not null, position integer not null,
-    prompt text not null, vars jsonb);
-  create table if not exists eval_runs (id uuid primary key, set_id uuid not null, set_version integer not null,
-    models jsonb not null, max_output_tokens integer not null, total_jobs integer not null);
-  create table if not exists eval_results (id bigint primary key generated always as identity, run_id uuid not null,
-    case_id uuid not null, model_id text not null, status text not null, output text not null default '');
-`;
-
+/** A finished run of two cases on m/a and m/b; result ids are named "<case> <model>". */
 async function seedRun() {
-  const db = await getDb();
-  const [setId, runId, caseA, caseB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-  for (const statement of EVAL_TABLES.split(";").filter((text) => text.trim()))
-    await db.execute(sql.raw(statement));
-  await db.execute(sql`insert into eval_sets (id, name) values (${setId}, 'Support')`);
-  await db.execute(sql`insert into eval_cases (id, set_id, position, prompt, vars) values
-    (${caseA}, ${setId}, 0, 'Refund window for {{product}}?', '{"product": "shoes"}'::jsonb),
-    (${caseB}, ${setId}, 1, 'Say hello', null)`);
-  await db.execute(sql`insert into eval_runs (id, set_id, set_version, models, max_output_tokens, total_jobs)
-    values (${runId}, ${setId}, 1, '["m/a", "m/b"]'::jsonb, 512, 4)`);
+  const names = ["refund", "hello"];
+  const seeded = await seedAnsweredRun({
+    db: await getDb(),
+    setName: "Support",
+    cases: [
+      { prompt: "Refund window for {{product}}?", vars: { product: "shoes" } },
+      { prompt: "Say hello" },
+    ],
+    models: ["m/a", "m/b"],
+    answer: (caseIndex) => `An answer about ${names[caseIndex]}`,
+  });
   const ids: Record<string, number> = {};
-  for (const [caseId, caseName] of [
-    [caseA, "refund"],
-    [caseB, "hello"],
-  ] as const) {
-    for (const model of ["m/a", "m/b"]) {
-      const rows = await executeRows<{ id: string }>(
-        db,
-        sql`insert into eval_results (run_id, case_id, model_id, status, output)
-            values (${runId}, ${caseId}, ${model}, 'ok', ${`An answer about ${caseName}`}) returning id`,
-      );
-      ids[`${caseName} ${model}`] = Number(rows[0]?.id);
-    }
+  for (const [key, id] of Object.entries(seeded.resultIds)) {
+    const [caseIndex, model] = key.split(" ");
+    ids[`${names[Number(caseIndex)]} ${model}`] = id;
   }
-  return { setId, runId, ids };
+  return { setId: seeded.set.id, runId: seeded.run.id, ids };
 }
 
 describe("POST /api/evals/runs/{runId}/votes", () => {

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The evals pages: set list, set editor, run launcher and a run's view. */
+/** The evals pages: set list, set editor, run launcher, a run's view, its blind vote and the leaderboard. */
 export class EvalsPage {
   constructor(readonly page: Page) {}
 
@@ -55,5 +55,21 @@ export class EvalsPage {
 
   cells(model: string): Locator {
     return this.page.locator(`[data-testid="matrix-cell"][data-model="${model}"]`);
+  }
+
+  /** The model name shown over answer A or B: "model hidden" until the vote is saved. */
+  votedModel(side: "a" | "b"): Locator {
+    return this.page.getByTestId(`vote-model-${side}`);
+  }
+
+  /** Waits for a blind pair with `remaining` pairs left (this one included), models hidden. */
+  async waitForBlindPair(remaining: number) {
+    await expect(this.page.getByTestId("vote-panel")).toContainText(`(${remaining} pairs left)`);
+    await expect(this.votedModel("a")).toHaveText("model hidden");
+    await expect(this.votedModel("b")).toHaveText("model hidden");
+  }
+
+  leaderboardRow(model: string): Locator {
+    return this.page.locator(`[data-testid="leaderboard-row"][data-model-id="${model}"]`);
   }
 }
