@@ -8,6 +8,7 @@ import { fetchJson } from "@/lib/api-client";
 import { DEMO_SET_MODELS } from "@/lib/evals/demo-set-models";
 import { formatUsd } from "@/lib/format";
 import type { SetJson } from "./eval-types";
+import { ImportPanel } from "./import-panel";
 import { RunLauncher } from "./run-launcher";
 import { SetEditor } from "./set-editor";
 
@@ -15,11 +16,19 @@ import { SetEditor } from "./set-editor";
 export function SetDetail({ setId }: { setId: string }) {
   const [set, setSet] = useState<SetJson | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after an import so the set (and the editor's copy of its cases) is read again.
+  const [loads, setLoads] = useState(0);
+  // The editor keeps its own copy of the cases: a fresh read of the set gives it a fresh copy.
+  const [editorKey, setEditorKey] = useState(0);
   useEffect(() => {
+    void loads;
     fetchJson<SetJson>(`/api/evals/${setId}`)
-      .then(setSet)
+      .then((loaded) => {
+        setSet(loaded);
+        setEditorKey((key) => key + 1);
+      })
       .catch((failure: Error) => setError(failure.message));
-  }, [setId]);
+  }, [setId, loads]);
   if (!set)
     return (
       <p
@@ -74,8 +83,13 @@ export function SetDetail({ setId }: { setId: string }) {
             </ul>
           </Card>
         ) : null}
+        <ImportPanel setId={set.id} onImported={() => setLoads((count) => count + 1)} />
         <h2 className="pt-2 font-semibold">Cases</h2>
-        <SetEditor initial={set} onSaved={(saved) => setSet({ ...set, ...saved, cases: set.cases })} />
+        <SetEditor
+          key={editorKey}
+          initial={set}
+          onSaved={(saved) => setSet({ ...set, ...saved, cases: set.cases })}
+        />
       </div>
     </>
   );

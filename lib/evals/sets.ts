@@ -10,6 +10,7 @@ import {
 import type { EvalCase, EvalSet } from "@/db/schema";
 import { assertCanChange } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { toJsonl } from "./import";
 import { MAX_CASES, type PatchSetRequest } from "./requests";
 import type { EvalCaseInput } from "./schema";
 
@@ -44,6 +45,25 @@ export function caseToJson(item: EvalCase) {
     expected: item.expected,
     assert: item.assert,
   };
+}
+
+/** The set's current cases as JSONL (what the import reads back), with a file name from the set's name. */
+export async function exportSetJsonl(id: string): Promise<{ fileName: string; jsonl: string }> {
+  const stored = await getEvalSetById({ db: await getDb(), id });
+  if (!stored) throw new AppError("not_found:evals", `No eval set with id ${id}. It may have been deleted.`);
+  const cases: EvalCaseInput[] = stored.cases.map((item) => ({
+    prompt: item.prompt,
+    ...(item.system === null ? {} : { system: item.system }),
+    ...(item.vars === null ? {} : { vars: item.vars }),
+    ...(item.expected === null ? {} : { expected: item.expected }),
+    ...(item.assert === null ? {} : { assert: item.assert as EvalCaseInput["assert"] }),
+  }));
+  const slug =
+    stored.set.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "eval-set";
+  return { fileName: `${slug.slice(0, 80)}.jsonl`, jsonl: toJsonl(cases) };
 }
 
 export async function readSetWithRuns(id: string) {

@@ -62,4 +62,5 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   { path: "/api/evals/runs/:id/votes", methods: ["GET", "POST"], query: [] },
   { path: "/api/evals/:id/leaderboard", methods: ["GET"], query: ["scope"] },
   { path: "/api/evals/:id/import", methods: ["POST"], query: [] },
+  { path: "/api/evals/:id/export", methods: ["GET"], query: [] },
 ];
