@@ -26,16 +26,14 @@ const CRASH_AT_SHARE = 0.4;
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_RUN_TIMEOUT_MS ?? 600_000);
 const POLL_MS = 250;
 
-const MODELS = [
-  "openai/gpt-4o-mini",
-  "openai/gpt-4o",
-  "openai/gpt-4.1-mini",
-  "anthropic/claude-3-5-haiku-latest",
-  "anthropic/claude-3-7-sonnet-latest",
-  "anthropic/claude-3-5-sonnet-latest",
-] as const;
-const PROVIDERS = new Set(MODELS.map((id) => id.split("/")[0]));
-const TOTAL = CASES * MODELS.length;
+/** Three models of each of two providers, all served by the fake upstream; these when the catalog has them. */
+const PREFERRED: Record<string, string[]> = {
+  openai: ["openai/gpt-4o-mini", "openai/gpt-4o", "openai/gpt-4.1-mini"],
+  anthropic: ["anthropic/claude-3-5-haiku-latest", "anthropic/claude-3-7-sonnet-latest"],
+};
+const PER_PROVIDER = 3;
+const PROVIDERS = new Set(Object.keys(PREFERRED));
+const TOTAL = CASES * PROVIDERS.size * PER_PROVIDER;
 const CALLS_PER_PROVIDER = TOTAL / PROVIDERS.size;
 const IDEAL_MS = Math.ceil(CALLS_PER_PROVIDER / CONCURRENCY) * CALL_MS;
 
@@ -88,6 +86,26 @@ async function resetUpstream() {
 }
 
 /** Creates a set of CASES cases (prompts unique per `label`) and starts a run on the six models. */
+/** The six models from the server's own list of models it can call. */
+async function pickModels(baseUrl: string): Promise<string[]> {
+  const { models } = await api<{ models: { id: string; provider: string }[] }>(
+    baseUrl,
+    "/api/playground/models",
+  );
+  return Object.entries(PREFERRED).flatMap(([provider, preferred]) => {
+    const offered = models.filter((model) => model.provider === provider).map((model) => model.id);
+    const picked = [
+      ...preferred.filter((id) => offered.includes(id)),
+      ...offered.filter((id) => !preferred.includes(id)),
+    ];
+    if (picked.length < PER_PROVIDER)
+      throw new Error(`the server offers only ${picked.length} ${provider} models`);
+    return picked.slice(0, PER_PROVIDER);
+  });
+}
+
+let MODELS: string[] = [];
+
 async function startRun(baseUrl: string, label: string, count = CASES): Promise<string> {
   const cases = Array.from({ length: count }, (_, index) => ({
     prompt: `${label} case ${index}: describe the number ${index} in a few words.`,
@@ -157,6 +175,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 const usingPostgres = Boolean(process.env.DATABASE_URL);
 const fake = await startFakeUpstream(FAKE_PORT);
 const rows: [string, string][] = [];
+/** Prints the rows added since the last call, so a phase's figures survive a later phase failing. */
+let printed = 0;
+function printRows() {
+  for (const [label, value] of rows.slice(printed)) console.log(`${label.padEnd(36)}  ${value}`);
+  printed = rows.length;
+}
 let failed = false;
 const check = (ok: boolean) => {
   if (!ok) failed = true;
@@ -166,6 +190,7 @@ try {
   // 1. Throughput.
   await resetUpstream();
   const first = await serve();
+  MODELS = await pickModels(first.baseUrl);
   // Warm the server (catalog, routes, provider clients) with a small run before the measured one.
   const warm = await startRun(first.baseUrl, "warm-up", 5);
   await waitFor(first.baseUrl, warm, (view) => view.run.status === "done");
@@ -205,6 +230,8 @@ try {
     ["results via the API", `${results} of ${TOTAL} ${check(results === TOTAL)}`],
     ["server CPU per call", `${cpuPerCallMs.toFixed(2)} ms (utime+stime of the server process)`],
   );
+
+  printRows();
 
   // 2. Crash and resume on the same database.
   await resetUpstream();
@@ -259,6 +286,5 @@ const [one, five, fifteen] = os.loadavg();
 console.log(
   `bench/evals: database ${usingPostgres ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} / ${fifteen?.toFixed(2)} at the end`,
 );
-const width = Math.max(...rows.map(([label]) => label.length));
-for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+printRows();
 if (failed) process.exitCode = 1;

@@ -65,6 +65,13 @@ export async function startServer(
     detached: true,
     cwd,
   });
+  // Read the server's output (a full pipe would stall it) and keep the end of it for a failed start.
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   const signalGroup = (signal: NodeJS.Signals) => {
@@ -81,7 +88,10 @@ export async function startServer(
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error("server did not start in 120 s");
+    if (Date.now() > deadline) {
+      signalGroup("SIGTERM");
+      throw new Error(`server did not start in 120 s; its output ended with:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
