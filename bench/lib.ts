@@ -35,30 +35,52 @@ export function summarize(label: string, samplesMs: number[], targetMs?: number)
 export interface RunningServer {
   baseUrl: string;
   stop: () => void;
+  /** Kills the server's whole process group with SIGKILL, as a crash would; keeps its data folder. */
+  kill: () => void;
 }
 
 /**
  * Starts `next start` on a fresh embedded database; builds first when there is no build or the sources
  * are newer than it. `distDir` builds into and serves from another folder than `.next` (next.config
  * reads NEXT_DIST_DIR); `prebuilt` serves that folder as it is, e.g. a build of an earlier commit to
- * measure side by side with this tree; `cwd` serves another checkout's build.
+ * measure side by side with this tree; `cwd` serves another checkout's build. `dataDir` serves the
+ * embedded database in that folder (e.g. to start again after a crash) and leaves it in place on stop.
  */
 export async function startServer(
   port: number,
   extraEnv: Record<string, string> = {},
-  { distDir, prebuilt = false, cwd }: { distDir?: string; prebuilt?: boolean; cwd?: string } = {},
+  {
+    distDir,
+    prebuilt = false,
+    cwd,
+    dataDir: givenDataDir,
+  }: { distDir?: string; prebuilt?: boolean; cwd?: string; dataDir?: string } = {},
 ): Promise<RunningServer> {
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
   if (!prebuilt) ensureBuild(distDir);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
+  const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     cwd,
   });
+  // Read the server's output (a full pipe would stall it) and keep the end of it for a failed start.
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   for (;;) {
     try {
       const response = await fetch(`${baseUrl}/api/health`);
@@ -66,19 +88,19 @@ export async function startServer(
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error("server did not start in 120 s");
+    if (Date.now() > deadline) {
+      signalGroup("SIGTERM");
+      throw new Error(`server did not start in 120 s; its output ended with:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     baseUrl,
     stop: () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      signalGroup("SIGTERM");
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    kill: () => signalGroup("SIGKILL"),
   };
 }
 

@@ -56,6 +56,8 @@ export class EvalWorker {
   /** Set by crash(): in-flight calls end without writing anything, as if the process had died. */
   private crashed = false;
   private wakeUp: (() => void) | null = null;
+  /** A wake() that came while the loop was not waiting: the loop looks again before it sleeps. */
+  private wakeMissed = false;
   private loopDone: Promise<void> | null = null;
   private renewal: ReturnType<typeof setInterval> | null = null;
 
@@ -87,9 +89,10 @@ export class EvalWorker {
     this.loopDone = this.loop();
   }
 
-  /** Looks for work now rather than at the next poll (a run was just queued here). */
+  /** Looks for work now rather than at the next poll (a run was just queued here, or a call ended). */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wakeMissed = true;
   }
 
   /** Stops taking work and waits for the calls in flight to be written. */
@@ -132,6 +135,10 @@ export class EvalWorker {
         console.error("The eval worker could not read its queue:", (error as Error).message);
       }
       if (!this.running) break;
+      if (this.wakeMissed) {
+        this.wakeMissed = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, launched > 0 ? 20 : this.options.pollMs);
         this.wakeUp = () => {
@@ -166,7 +173,11 @@ export class EvalWorker {
             // The lease runs out and another attempt is made; nothing was written.
             console.error(`Could not finish an eval answer of ${job.modelId}:`, redactSecrets(String(error)));
           })
-          .finally(() => this.inFlight.delete(job.id));
+          .finally(() => {
+            this.inFlight.delete(job.id);
+            // A slot is free: take the next job now, not at the next poll.
+            this.wake();
+          });
       }
     }
     return launched;

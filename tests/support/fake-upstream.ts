@@ -14,7 +14,13 @@ import {
   scenarioSchema,
 } from "./fake-upstream/scenario";
 import { countPromptTokens, replyTokens } from "./fake-upstream/text";
-import { type Dialect, type RecordedRequest, type ReportedRequest, reported } from "./fake-upstream/types";
+import {
+  type Dialect,
+  type ProviderKind,
+  type RecordedRequest,
+  type ReportedRequest,
+  reported,
+} from "./fake-upstream/types";
 
 export type { Scenario } from "./fake-upstream/scenario";
 export { countPromptTokens, replyText, replyTokens, splitIntoTokens } from "./fake-upstream/text";
@@ -79,6 +85,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }
+
+const dialectOf: Record<ProviderKind, Dialect> = {
+  openai: openaiDialect,
+  anthropic: anthropicDialect,
+  gemini: geminiDialect,
+};
 
 type Route = { dialect: Dialect; pathModel?: string; stream?: boolean };
 
@@ -192,6 +204,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   async function handleControl(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method === "GET" && pathname === "/__fake/requests")
       return sendJson(res, 200, { requests: recorded.map(reported) });
+    if (req.method === "GET" && pathname === "/__fake/completed")
+      return sendJson(res, 200, { completed: completedStreams() });
     if (req.method === "POST" && pathname === "/__fake/reset") {
       reset();
       return sendJson(res, 200, { ok: true });
@@ -217,6 +231,27 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   async function handleListing(req: IncomingMessage, res: ServerResponse, url: URL) {
     const { status, body } = listingResponse(req, url, scenarios.knownModels(), options.ollamaModels);
     sendJson(res, status, body);
+  }
+
+  /**
+   * Replies sent to the end, counted per (model, last user message), each with when it ended: a client
+   * that must never ask for the same answer twice shows as a count above 1.
+   */
+  function completedStreams(): { model: string; prompt: string; count: number; endedAtMs: number[] }[] {
+    const byKey = new Map<string, { model: string; prompt: string; count: number; endedAtMs: number[] }>();
+    for (const record of recorded) {
+      if (record.outcome !== "completed" || typeof record.body !== "object" || record.body === null) continue;
+      const prompt = dialectOf[record.provider].parse(
+        record.body as Record<string, unknown>,
+        record.model,
+      ).lastUserMessage;
+      const key = JSON.stringify([record.model, prompt]);
+      const entry = byKey.get(key) ?? { model: record.model, prompt, count: 0, endedAtMs: [] };
+      entry.count += 1;
+      entry.endedAtMs.push(record.receivedAtMs + (record.endedAfterMs ?? 0));
+      byKey.set(key, entry);
+    }
+    return [...byKey.values()];
   }
 
   function reset() {
