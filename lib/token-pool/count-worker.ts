@@ -10,12 +10,13 @@ import { type CountJob, type CountReply, runCountTask } from "./measure";
 const port = parentPort;
 if (!port) throw new Error("count-worker must run as a worker thread");
 
-// Loading an encoding's table takes a few hundred ms; doing it at start keeps it out of the first count.
-const ready = Promise.all(ENCODINGS.map((encoding) => countTokens("warm", encoding)));
+// Loading an encoding's table takes a few hundred ms; starting it at once keeps it out of the first
+// count. A job does not wait for it: parsing and the size check come first, so a text over the limit
+// gets its 413 at once even from a thread that is still loading (the count itself waits for its table).
+void Promise.all(ENCODINGS.map((encoding) => countTokens("warm", encoding))).catch(() => undefined);
 
 port.on("message", async (job: CountJob) => {
   try {
-    await ready;
     port.postMessage({ id: job.id, value: await runCountTask(job.task) } satisfies CountReply);
   } catch (error) {
     const failure =

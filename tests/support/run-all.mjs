@@ -13,6 +13,22 @@ for (const file of [vitestJson, playwrightJson]) rmSync(file, { force: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+// Names of the failing tests, repeated under the summary so that a long log still says what failed.
+const failures = [];
+
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const here = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          failures.push(`playwright (${test.status}): ${[...here, spec.title].join(" › ")}`);
+        }
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], here);
+  }
+}
 
 function run(label, command, args) {
   console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
@@ -63,6 +79,12 @@ suite(
   () => {
     const report = readJson(vitestJson);
     if (!report) return null;
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === "failed")
+          failures.push(`vitest: ${path.relative(process.cwd(), file.name)} › ${test.fullName}`);
+      }
+    }
     return {
       passed: report.numPassedTests,
       failed: report.numFailedTests,
@@ -75,6 +97,7 @@ if (built) {
   suite("browser tests (playwright)", "node", ["tests/support/run-e2e.mjs"], () => {
     const report = readJson(playwrightJson);
     if (!report) return null;
+    collectPlaywrightFailures(report.suites ?? [], []);
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
     return { passed: expected, failed: unexpected + flaky, skipped };
   });
@@ -85,6 +108,7 @@ if (built) {
 
 const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
 console.log(`\n━━ Summary\n${lines.join("\n")}\n`);
+if (failures.length > 0) console.log(`Failed tests:\n${failures.map((name) => `  ✗ ${name}`).join("\n")}\n`);
 writeFileSync(path.join(tmp, "summary.txt"), `${summary}\n`);
 console.log(summary);
 process.exit(totals.failed === 0 ? 0 : 1);
