@@ -91,15 +91,33 @@ export async function touchApiTokenByHash({
   }
 }
 
-export async function countAdmins({ db }: { db: Db }): Promise<number> {
+// Any fixed number: the transaction-scoped advisory lock that lets one first admin be chosen at a time.
+const FIRST_ADMIN_LOCK = 7_314_001;
+
+/**
+ * Makes `id` the admin when there is none yet, and says whether it did. The check and the update run
+ * under one advisory lock, so of several people signing in to a fresh deployment at once exactly one
+ * becomes the admin, on a Postgres server as on the embedded database.
+ */
+export async function promoteFirstAdmin({ db, id }: { db: Db; id: string }): Promise<boolean> {
   try {
-    const [row] = await db
-      .select({ admins: sql<number>`count(*)::int` })
-      .from(authUsers)
-      .where(eq(authUsers.role, "admin"));
-    return Number(row?.admins ?? 0);
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+      const [admin] = await tx
+        .select({ id: authUsers.id })
+        .from(authUsers)
+        .where(eq(authUsers.role, "admin"))
+        .limit(1);
+      if (admin) return false;
+      const promoted = await tx
+        .update(authUsers)
+        .set({ role: "admin" })
+        .where(eq(authUsers.id, id))
+        .returning({ id: authUsers.id });
+      return promoted.length > 0;
+    });
   } catch (error) {
-    throw dbError("count admins", error);
+    throw dbError("choose the first admin", error);
   }
 }
 

@@ -31,15 +31,12 @@ describe("emailDomainAllowed", () => {
 describe("roleForNewUser", () => {
   it("makes listed emails admins and everyone else a member", () => {
     const adminEmails = ["ada@example.com"];
-    expect(roleForNewUser({ email: "ADA@example.com ", adminEmails, adminExists: false })).toBe("admin");
-    expect(roleForNewUser({ email: "max@example.com", adminEmails, adminExists: false })).toBe("member");
+    expect(roleForNewUser({ email: "ADA@example.com ", adminEmails })).toBe("admin");
+    expect(roleForNewUser({ email: "max@example.com", adminEmails })).toBe("member");
   });
 
-  it("without a list, makes the first user the admin and later ones members", () => {
-    expect(roleForNewUser({ email: "first@example.com", adminEmails: [], adminExists: false })).toBe("admin");
-    expect(roleForNewUser({ email: "second@example.com", adminEmails: [], adminExists: true })).toBe(
-      "member",
-    );
+  it("without a list, starts everyone as a member (the first is promoted after the insert)", () => {
+    expect(roleForNewUser({ email: "first@example.com", adminEmails: [] })).toBe("member");
   });
 });
 

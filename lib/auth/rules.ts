@@ -30,20 +30,13 @@ export function emailDomainAllowed(email: string, allowedDomains: string[]): boo
 }
 
 /**
- * A new user's role: listed admin emails are admins and nobody else is; with no list, the first
- * person to sign in becomes the admin so a fresh deployment is never left without one.
+ * A new user's role: listed admin emails are admins and nobody else is. With no list everyone starts
+ * as a member and the first of them is promoted once their row exists (`promoteFirstAdmin`, under a
+ * lock), so a fresh deployment is never left without an admin and two people signing in at the same
+ * moment cannot both become one.
  */
-export function roleForNewUser({
-  email,
-  adminEmails,
-  adminExists,
-}: {
-  email: string;
-  adminEmails: string[];
-  adminExists: boolean;
-}): Role {
-  if (adminEmails.length > 0) return adminEmails.includes(email.trim().toLowerCase()) ? "admin" : "member";
-  return adminExists ? "member" : "admin";
+export function roleForNewUser({ email, adminEmails }: { email: string; adminEmails: string[] }): Role {
+  return adminEmails.includes(email.trim().toLowerCase()) ? "admin" : "member";
 }
 
 /**

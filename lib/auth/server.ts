@@ -4,7 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { getDb } from "@/db/client";
-import { countAdmins, getAuthUserById, updateAuthUserRole } from "@/db/queries/api-tokens";
+import { getAuthUserById, promoteFirstAdmin, updateAuthUserRole } from "@/db/queries/api-tokens";
 import { authAccounts, authSessions, authUsers, authVerifications } from "@/db/schema";
 import { asRole, emailDomainAllowed, roleAtSignIn, roleForNewUser } from "./rules";
 import { type AuthSettings, authSettings } from "./settings";
@@ -43,13 +43,12 @@ function createAuth(settings: AuthSettings, db: Awaited<ReturnType<typeof getDb>
         create: {
           before: async (user, context) => {
             refuseDomain(user.email, context);
-            const adminExists = (await countAdmins({ db })) > 0;
-            const role = roleForNewUser({
-              email: user.email,
-              adminEmails: settings.adminEmails,
-              adminExists,
-            });
+            const role = roleForNewUser({ email: user.email, adminEmails: settings.adminEmails });
             return { data: { ...user, role } };
+          },
+          // With no admin list, the first person in becomes the admin; the lock makes it one person.
+          after: async (user) => {
+            if (settings.adminEmails.length === 0) await promoteFirstAdmin({ db, id: user.id });
           },
         },
       },
