@@ -156,13 +156,15 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
         >
           {open ? "Close" : "Open"}
         </button>
-        <Link
-          data-testid="session-continue"
-          className={buttonClass}
-          href={`/playground?session=${encodeURIComponent(session.id)}`}
-        >
-          Continue
-        </Link>
+        {session.canChange ? (
+          <Link
+            data-testid="session-continue"
+            className={buttonClass}
+            href={`/playground?session=${encodeURIComponent(session.id)}`}
+          >
+            Continue
+          </Link>
+        ) : null}
         <Link
           data-testid="session-rerun"
           className={buttonClass}

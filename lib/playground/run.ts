@@ -8,6 +8,8 @@ import {
   listRunsWithResultsBySession,
   saveRunResult,
 } from "@/db/queries/sessions";
+import { canChange } from "@/lib/auth/rules";
+import { currentViewer } from "@/lib/auth/viewer";
 import type { CatalogData } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -115,6 +117,12 @@ async function openRunStream(
       throw new AppError(
         "not_found:playground",
         `No session with id ${body.sessionId}. It may have been deleted.`,
+      );
+    // On a team, a session grows only through its owner or an admin; anyone can start their own.
+    if (!canChange(currentViewer(), session.createdBy))
+      throw new AppError(
+        "forbidden:playground",
+        "Only the person who started this session or an admin can add to it. Use “Run again…” in History to start your own session from its last prompt.",
       );
     sessionId = session.id;
     const previous = await listRunsWithResultsBySession({ db, sessionId });

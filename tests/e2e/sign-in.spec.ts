@@ -90,6 +90,9 @@ test("a member sees the team's sessions but cannot delete an admin's", async ({ 
   // The buttons are not offered, and the API refuses the request anyway.
   await expect(history.row(adminSessionId).getByTestId("session-delete")).toHaveCount(0);
   await expect(history.row(adminSessionId).getByTestId("session-rename")).toHaveCount(0);
+  // Nor can they add turns to it; starting their own session from its prompt is offered instead.
+  await expect(history.row(adminSessionId).getByTestId("session-continue")).toHaveCount(0);
+  await expect(history.row(adminSessionId).getByTestId("session-rerun")).toBeVisible();
   const refused = await page.request.delete(`/api/sessions/${adminSessionId}`);
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("forbidden:history");

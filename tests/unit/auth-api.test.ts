@@ -129,6 +129,38 @@ describe("ownership", () => {
     expect((byId.get(memberSession) as Json)?.canChange).toBe(true);
   });
 
+  it("refuses a member adding a turn to someone else's session with 403 and saves nothing; the owner may", async () => {
+    const db = await getDb();
+    const turn = (token: string) =>
+      compareRoute(
+        new Request(
+          `${BASE}/api/compare`,
+          as(token, {
+            method: "POST",
+            body: JSON.stringify({
+              prompt: "And for code search?",
+              models: ["demo/swift"],
+              sessionId: adminSession,
+            }),
+          }),
+        ),
+        {} as never,
+      );
+    const countCalls = async () =>
+      (await db.select().from(usageEvents).where(eq(usageEvents.sessionId, adminSession))).length;
+    const before = await countCalls();
+    const refused = await read(turn(memberToken));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("forbidden:playground");
+    expect(refused.body.error.message).toContain("Run again");
+    expect(await countCalls()).toBe(before);
+
+    const allowed = await turn(adminToken);
+    expect(allowed.status).toBe(200);
+    await allowed.text();
+    expect(await countCalls()).toBeGreaterThan(before);
+  });
+
   it("refuses a member renaming or deleting someone else's session with 403, and lets owners and admins", async () => {
     const rename = (token: string, id: string, title: string) =>
       read(
