@@ -1,7 +1,10 @@
 /**
  * A token-counting thread. Counting is plain synchronous work, so it runs here, off the thread that
- * serves HTTP; the pool stops a count that has to end early by terminating this thread.
+ * serves HTTP, and at a lower priority than that thread; the pool stops a count that has to end early
+ * by terminating this thread.
  */
+// First: everything after it, loading the encodings included, runs at the lower priority.
+import "./lower-priority";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors";
 import { countTokens, ENCODINGS } from "../tokens";
