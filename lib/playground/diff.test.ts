@@ -37,4 +37,17 @@ describe("diffWords", () => {
     expect(diffWords("", "new text").every((part) => part.kind === "added")).toBe(true);
     expect(diffWords("old", "")).toEqual([{ kind: "removed", text: "old" }]);
   });
+
+  it("diffs long answers that share most words, and shows answers that differ throughout as two blocks", () => {
+    const words = Array.from({ length: 20_000 }, (_, index) => `w${index}`);
+    const edited = words.map((word, index) => (index % 1_000 === 0 ? `${word}x` : word));
+    const parts = diffWords(words.join(" "), edited.join(" "));
+    expect(diffStats(parts)).toEqual({ same: 19_980, added: 20, removed: 20 });
+
+    const other = Array.from({ length: 20_000 }, (_, index) => `v${index}`).join(" ");
+    expect(diffWords(words.join(" "), other)).toEqual([
+      { kind: "removed", text: words.join(" ") },
+      { kind: "added", text: other },
+    ]);
+  });
 });

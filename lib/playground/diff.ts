@@ -1,49 +1,34 @@
+import { diffWordsWithSpace } from "diff";
+
 /**
- * Word-level diff of two answers (longest common subsequence), for the side-by-side diff view.
- * Whitespace is kept attached to words so the pieces join back into the original texts.
+ * Word-level diff of two answers, for the side-by-side diff view, by the `diff` package (Myers'
+ * algorithm: memory grows with the number of edits, not with the product of the two lengths).
+ * Whitespace counts as its own token, so the pieces join back into the original texts.
  */
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
-export function diffWords(before: string, after: string, maxTokens = 4000): DiffPart[] {
-  const left = before.match(/\s*\S+|\s+$/g) ?? [];
-  const right = after.match(/\s*\S+|\s+$/g) ?? [];
-  // Very long answers would make the table quadratic in memory; compare their prefixes.
-  const a = left.slice(0, maxTokens);
-  const b = right.slice(0, maxTokens);
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const table = new Uint32Array(rows * cols);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i * cols + j] =
-        a[i]?.trim() === b[j]?.trim()
-          ? (table[(i + 1) * cols + j + 1] ?? 0) + 1
-          : Math.max(table[(i + 1) * cols + j] ?? 0, table[i * cols + j + 1] ?? 0);
-    }
-  }
+/**
+ * Past this many edits the two answers are shown as one removed and one added block: a diff that
+ * large says "these answers differ throughout" and would take the page's thread too long to compute.
+ */
+const MAX_EDITS = 4_000;
+
+export function diffWords(before: string, after: string): DiffPart[] {
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDITS });
   const parts: DiffPart[] = [];
   const push = (kind: DiffPart["kind"], text: string) => {
+    if (text === "") return;
     const last = parts.at(-1);
     if (last && last.kind === kind) last.text += text;
     else parts.push({ kind, text });
   };
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]?.trim() === b[j]?.trim()) {
-      push("same", b[j] ?? "");
-      i++;
-      j++;
-    } else if ((table[(i + 1) * cols + j] ?? 0) >= (table[i * cols + j + 1] ?? 0)) {
-      push("removed", a[i++] ?? "");
-    } else {
-      push("added", b[j++] ?? "");
-    }
+  if (!changes) {
+    push("removed", before);
+    push("added", after);
+    return parts;
   }
-  while (i < a.length) push("removed", a[i++] ?? "");
-  while (j < b.length) push("added", b[j++] ?? "");
-  if (left.length > maxTokens) push("removed", left.slice(maxTokens).join(""));
-  if (right.length > maxTokens) push("added", right.slice(maxTokens).join(""));
+  for (const change of changes)
+    push(change.added ? "added" : change.removed ? "removed" : "same", change.value);
   return parts;
 }
 
