@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { AppError } from "@/lib/errors";
-import type { CompareEvent } from "@/lib/playground/schema";
+import { readEvents } from "@/lib/playground/sse";
 
 /** One model's answer to one prompt, as the pane shows it. */
 export interface PaneTurn {
@@ -60,24 +60,6 @@ function emptyTurn(prompt: string, runId: string | null): PaneTurn {
   };
 }
 
-async function readEvents(response: Response, onEvent: (event: CompareEvent) => void): Promise<void> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf("\n\n");
-    while (boundary !== -1) {
-      const chunk = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      if (chunk.startsWith("data: ")) onEvent(JSON.parse(chunk.slice(6)) as CompareEvent);
-      boundary = buffer.indexOf("\n\n");
-    }
-  }
-}
-
 /**
  * Client side of POST /api/compare: one request streams every pane; each pane's turns are kept so a
  * session reads as side-by-side conversations.
@@ -125,7 +107,8 @@ export function useCompareStream() {
           const failure = AppError.fromBody(response.status, await response.json().catch(() => null));
           throw failure;
         }
-        await readEvents(response, (event) => {
+        if (!response.body) throw new Error("The server sent no stream.");
+        await readEvents(response.body, (event) => {
           switch (event.type) {
             case "session":
               setSessionId(event.sessionId);

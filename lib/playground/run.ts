@@ -20,18 +20,13 @@ import { redactSecrets } from "./faults";
 import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import type { MeteredCall } from "./meter";
 import type { CompareEvent, CompareRequest } from "./schema";
+import { encodeEvent } from "./sse";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
 
 /**
  * POST /api/compare: one prompt to several models at once, streamed as server-sent events. Every
  * pane is independent: its fault, retry, stop and cost are its own, and each is saved as it ends.
  */
-
-const encoder = new TextEncoder();
-
-export function encodeEvent(event: CompareEvent): Uint8Array {
-  return encoder.encode(`data: ${JSON.stringify(event)}\n\n`);
-}
 
 /** Longest the run's rows wait for first tokens before they are written anyway. */
 const WRITE_GATE_MAX_MS = 3_000;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { parseEvents } from "@/lib/playground/sse";
 
 // A shared deployment: the issuer is never reached, because these callers use API tokens.
 vi.stubEnv("DATABASE_URL", "");
@@ -59,7 +60,7 @@ async function startSession(token: string, prompt: string): Promise<string> {
   );
   expect(response.status).toBe(200);
   const stream = await response.text();
-  return String(JSON.parse(stream.split("\n\n")[0]?.replace(/^data: /, "") ?? "{}").sessionId);
+  return String(parseEvents<{ sessionId?: string }>(stream)[0]?.sessionId);
 }
 
 beforeAll(async () => {

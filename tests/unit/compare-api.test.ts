@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { readEvents } from "@/lib/playground/sse";
 import { startFakeUpstream } from "../support/fake-upstream";
 
 // Real provider packages against the local fake upstream, a throwaway in-memory database.
@@ -44,26 +45,11 @@ function post(body: unknown, init: { signal?: AbortSignal; raw?: string; clientI
 
 async function events(response: Response, onEvent?: (event: Event) => void): Promise<Event[]> {
   expect(response.headers.get("content-type")).toContain("text/event-stream");
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
   const all: Event[] = [];
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let index = buffer.indexOf("\n\n");
-    while (index !== -1) {
-      const chunk = buffer.slice(0, index);
-      buffer = buffer.slice(index + 2);
-      if (chunk.startsWith("data: ")) {
-        const event = JSON.parse(chunk.slice(6)) as Event;
-        all.push(event);
-        onEvent?.(event);
-      }
-      index = buffer.indexOf("\n\n");
-    }
-  }
+  await readEvents<Event>(response.body as ReadableStream<Uint8Array>, (event) => {
+    all.push(event);
+    onEvent?.(event);
+  });
   return all;
 }
 

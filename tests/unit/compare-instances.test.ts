@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readEvents } from "@/lib/playground/sse";
 import { ensureBuild } from "../support/ensure-build.mjs";
 import { startFakeUpstream } from "../support/fake-upstream";
 
@@ -77,23 +78,12 @@ async function readAll(
   response: Response,
   onEvent: (event: Record<string, unknown>) => void,
 ): Promise<Record<string, unknown>[]> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
   const seen: Record<string, unknown>[] = [];
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return seen;
-    buffer += decoder.decode(value, { stream: true });
-    for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
-      const chunk = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (!chunk.startsWith("data: ")) continue;
-      const event = JSON.parse(chunk.slice(6)) as Record<string, unknown>;
-      seen.push(event);
-      onEvent(event);
-    }
-  }
+  await readEvents<Record<string, unknown>>(response.body as ReadableStream<Uint8Array>, (event) => {
+    seen.push(event);
+    onEvent(event);
+  });
+  return seen;
 }
 
 let first = "";

@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { parseEvents } from "@/lib/playground/sse";
 
 // The real route handlers on a throwaway in-memory database; demo models need no keys or network.
 vi.stubEnv("DATABASE_URL", "");
@@ -161,7 +162,7 @@ beforeAll(async () => {
     {} as never,
   );
   const stream = await response.text();
-  demoId = String(JSON.parse(stream.split("\n\n")[0]?.replace(/^data: /, "") ?? "{}").sessionId);
+  demoId = String(parseEvents<{ sessionId?: string }>(stream)[0]?.sessionId);
 }, 60_000);
 
 describe("GET /api/sessions", () => {

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import { parseEvents } from "@/lib/playground/sse";
 
 /** Runs a prompt through the real compare endpoint with demo models and returns its session id. */
 export async function createSession(
@@ -10,7 +11,7 @@ export async function createSession(
   expect(response.status()).toBe(200);
   // The body is an SSE stream; reading it to the end waits until every answer is saved.
   const stream = await response.text();
-  const first = JSON.parse(stream.split("\n\n")[0]?.replace(/^data: /, "") ?? "{}") as { sessionId?: string };
+  const first = parseEvents<{ sessionId?: string }>(stream)[0] ?? {};
   expect(first.sessionId).toBeTruthy();
   return String(first.sessionId);
 }
