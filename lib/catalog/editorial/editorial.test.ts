@@ -25,7 +25,6 @@ import {
   routingPattern,
   routingPatterns,
   rulesOfThumb,
-  scoreEditorialModels,
   seedPriceObservations,
   seedSelectModel,
   seedSources,
@@ -297,18 +296,6 @@ describe("decision framework", () => {
         rule.id,
       ).toContain(rule.answer);
     }
-  });
-
-  it("scores candidates from seed tags, honouring required tags", () => {
-    expect(scoreEditorialModels({ "task-type": "video-analysis" }).map((s) => s.model)).toEqual([
-      "gemini-1.5-pro",
-    ]);
-    const eu = scoreEditorialModels({ "eu-hosting": "yes" });
-    expect(eu.length).toBeGreaterThan(0);
-    expect(eu.every((s) => editorialModels.find((m) => m.model === s.model)?.vendor === "mistral")).toBe(
-      true,
-    );
-    expect(scoreEditorialModels({ "task-type": "coding" })[0]?.model).toBe("claude-3-5-sonnet");
   });
 
   it("tags every model it recommends in the wizard's vocabulary", () => {

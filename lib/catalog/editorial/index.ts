@@ -33,12 +33,10 @@ import type {
 } from "./types";
 import { monthlyCostEstimates, useCaseBudgetFacts } from "./use-cases";
 import { wizardQuestions } from "./wizard-questions";
-import { type CandidateScore, scoreCandidates, type WizardAnswers } from "./wizard-scoring";
 
 export type { SeedConflict, SeedObservation } from "./conflicts";
 export type { SelectModelRequirements } from "./select-model";
 export * from "./types";
-export type { CandidateScore, WizardAnswers } from "./wizard-scoring";
 export {
   benchmarkFacts,
   contextWindowFacts,
@@ -165,13 +163,6 @@ export function tagsForModel(provider: string, modelId: string): ModelTagFact[] 
   return modelTagFacts.filter((fact) =>
     fact.model === null ? fact.provider === provider || fact.provider === vendor : fact.model === model,
   );
-}
-
-/** Ranks every editorial model for a set of wizard answers using the seed tags alone. */
-export function scoreEditorialModels(answers: WizardAnswers): CandidateScore[] {
-  const candidates = editorialModels.map((entry) => ({ provider: entry.vendor, model: entry.model }));
-  const vendorOf = (model: string) => editorialModels.find((entry) => entry.model === model)?.vendor;
-  return scoreCandidates(candidates, answers, rules, modelTagFacts, vendorOf);
 }
 
 export interface RoutingGuidance {
