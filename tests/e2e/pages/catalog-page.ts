@@ -66,9 +66,13 @@ export class CatalogPage {
     await this.page.getByTestId(`sort-${column}`).click();
   }
 
-  /** The URL's query, once the debounced URL write has happened. */
-  async settledSearch(): Promise<string> {
-    await this.page.waitForTimeout(300);
-    return new URL(this.page.url()).search;
+  /**
+   * The URL's query once it holds every one of `parts`: the table writes its state to the URL after a
+   * short debounce, so this waits for that write rather than for a fixed time.
+   */
+  async searchWith(...parts: string[]): Promise<string> {
+    const search = () => new URL(this.page.url()).search;
+    await expect.poll(() => parts.filter((part) => !search().includes(part))).toEqual([]);
+    return search();
   }
 }
