@@ -478,7 +478,10 @@ export type NewEvalCase = typeof evalCases.$inferInsert;
 export const EVAL_RUN_STATUSES = ["queued", "running", "done", "cancelled", "capped", "failed"] as const;
 export type EvalRunStatus = (typeof EVAL_RUN_STATUSES)[number];
 
-/** Every case of a set sent to 1–6 models. `spentUsd` counts answers and judge calls alike. */
+/**
+ * Every case of a set sent to 1–6 models. `spentUsd` counts answers and judge calls alike. With a
+ * cap, `reservedUsd` is the worst case of the calls in flight: spent + reserved never passes the cap.
+ */
 export const evalRuns = pgTable(
   "eval_runs",
   {
@@ -493,6 +496,7 @@ export const evalRuns = pgTable(
     maxOutputTokens: integer("max_output_tokens").notNull(),
     judgeModel: text("judge_model"),
     spentUsd: usd("spent_usd").notNull().default("0"),
+    reservedUsd: usd("reserved_usd").notNull().default("0"),
     /** The estimate shown before the run started, kept to compare with what it cost. */
     estimate: jsonb("estimate"),
     totalJobs: integer("total_jobs").notNull(),
@@ -559,6 +563,11 @@ export const evalJobs = pgTable(
     modelId: text("model_id").notNull(),
     /** The provider the call goes to, so a worker takes only work its per-provider limit allows. */
     provider: text("provider").notNull(),
+    /**
+     * The call's worst case (its answer at the max output tokens and its judge calls), held in the
+     * run's `reservedUsd` while the job is leased in a capped run. Null when a price is unknown.
+     */
+    reserveUsd: usd("reserve_usd"),
     status: text("status").$type<"queued" | "leased" | "done" | "cancelled">().notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     leaseOwner: text("lease_owner"),

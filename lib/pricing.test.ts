@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
 import { toUsdString } from "@/lib/money";
-import { blendedPerMTok, priceUsage, selectRates } from "@/lib/pricing";
+import { blendedPerMTok, priceUsage, priceUsageAtMost, selectRates } from "@/lib/pricing";
 
 // Shaped like Claude Sonnet 4.5 in genai-prices: every rate doubles (output 1.5×) above 200k input tokens.
 const tiered = fixturePrice({
@@ -158,6 +158,17 @@ describe("priceUsage time of day", () => {
     expect(inside.applied.timeOfDay).toBe("00:30:00-16:30:00 UTC");
     expect(total(priceUsage({ price: deepseek, usage, at: new Date("2026-01-01T16:30:00Z") }))).toBe("0.685");
     expect(total(priceUsage({ price: deepseek, usage }))).toBe("0.685");
+  });
+
+  it("prices a request at most at the dearest hour, and at a dearer reasoning rate", () => {
+    const most = (price: Parameters<typeof priceUsageAtMost>[0]["price"]) => {
+      const amount = priceUsageAtMost({ price, usage });
+      return amount ? toUsdString(amount) : null;
+    };
+    expect(most(deepseek)).toBe("1.37");
+    const reasoning = fixturePrice({ inputPerMTok: "1", outputPerMTok: "2", reasoningPerMTok: "4" });
+    expect(most(reasoning)).toBe("5");
+    expect(most(fixturePrice({ inputPerMTok: "1" }))).toBeNull();
   });
 
   it("handles windows that wrap midnight", () => {

@@ -1,6 +1,7 @@
 import type { OfferingPrice, PriceRates } from "@/lib/catalog/types";
 import {
   addUsd,
+  compareUsd,
   costForTokens,
   divideRoundHalfUp,
   fromPicoUsd,
@@ -219,6 +220,27 @@ export function priceUsage({
   }
   if (selected.timeOfDay) applied.timeOfDay = selected.timeOfDay;
   return { totalUsd, breakdown, applied, unknown };
+}
+
+/**
+ * The most a request of this size can cost, whenever it is made and however much of its output is
+ * reasoning: the dearest of the default rates and each time-of-day window (a window can be the dear
+ * hours, as DeepSeek's are). What a cost cap reserves before a call. Null when a rate is unknown.
+ */
+export function priceUsageAtMost({ price, usage }: { price: OfferingPrice | null; usage: TokenUsage }) {
+  // The start of each window falls inside it; no date at all selects the default rates.
+  const moments = [
+    undefined,
+    ...(price?.timeOfDay ?? []).map((window) => new Date(secondsOfDayUtc(window.startUtc) * 1000)),
+  ];
+  let most: Money | null = null;
+  for (const at of moments)
+    for (const reasoningTokens of [0, usage.outputTokens]) {
+      const { totalUsd } = priceUsage({ price, usage: { ...usage, reasoningTokens }, at });
+      if (!totalUsd) return null;
+      if (!most || compareUsd(totalUsd, most) > 0) most = totalUsd;
+    }
+  return most;
 }
 
 function shareToPico(name: string, share: number): bigint {

@@ -102,7 +102,11 @@ export function RunView({ runId }: { runId: string }) {
           </span>
           {run.status === "capped" ? (
             <span className="text-sm text-amber-700 dark:text-amber-400" data-testid="run-capped">
-              Stopped: the spend reached the cost cap. The answers so far are kept.
+              Stopped at the cap: {formatUsd(run.spentUsd)} of {formatUsd(run.maxCostUsd)} spent
+              {view.nextCallUsd
+                ? `, and the next call could have cost up to ${formatUsd(view.nextCallUsd)}`
+                : ""}
+              . The answers so far are kept.
             </span>
           ) : null}
           {simulated.size > 0 ? (

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { evalJobs, usageEvents } from "../schema";
+import { evalJobs } from "../schema";
 import { forEachTestDatabase } from "../test-databases";
 import {
   cancelEvalRun,
@@ -8,6 +8,7 @@ import {
   completeEvalJob,
   getEvalRunById,
   getEvalSetById,
+  getNextEvalJobReserveByRun,
   insertEvalRunWithJobs,
   insertEvalSet,
   listEvalResultPageByRun,
@@ -19,7 +20,13 @@ const cases = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ prompt: `Case ${index}`, expected: String(index) }));
 
 forEachTestDatabase((getHandle) => {
-  async function queuedRun(caseCount: number, models: string[], maxCostUsd: string | null = null) {
+  /** A queued run; `reserveUsd` is each model's worst case per call (the same for every case). */
+  async function queuedRun(
+    caseCount: number,
+    models: string[],
+    maxCostUsd: string | null = null,
+    reserveUsd: Record<string, string | null> = {},
+  ) {
     const { db } = getHandle();
     const set = await insertEvalSet({ db, set: { name: "queue" }, cases: cases(caseCount) });
     const stored = await getEvalSetById({ db, id: set.id });
@@ -28,9 +35,33 @@ forEachTestDatabase((getHandle) => {
       run: { setId: set.id, setVersion: 1, models, maxOutputTokens: 64, maxCostUsd },
       caseIds: stored?.cases.map((item) => item.id) ?? [],
       providers: Object.fromEntries(models.map((model) => [model, model.split("/")[0] ?? ""])),
+      reservesUsd: Object.fromEntries(
+        Object.entries(reserveUsd).map(([model, amount]) => [model, Array(caseCount).fill(amount)]),
+      ),
     });
     return { set, run };
   }
+
+  const runById = async (id: string) => {
+    const run = await getEvalRunById({ db: getHandle().db, id });
+    if (!run) throw new Error("no run");
+    return run;
+  };
+  const complete = (job: { id: number; runId: string; caseId: string; modelId: string }, costUsd: string) =>
+    completeEvalJob({
+      db: getHandle().db,
+      jobId: job.id,
+      result: answer(job, costUsd),
+      usage: [],
+      spentUsd: costUsd,
+    });
+  const countJobs = async (runId: string, status: string) => {
+    const [row] = await getHandle()
+      .db.select({ count: sql<number>`count(*)::int` })
+      .from(evalJobs)
+      .where(sql`${evalJobs.runId} = ${runId} and ${evalJobs.status} = ${status}`);
+    return Number(row?.count);
+  };
 
   const answer = (job: { runId: string; caseId: string; modelId: string }, costUsd = "0.01") => ({
     runId: job.runId,
@@ -111,33 +142,112 @@ forEachTestDatabase((getHandle) => {
     expect(again.map((job) => job.id).sort()).toEqual(leased.map((job) => job.id).sort());
   });
 
-  it("caps a run when its spend reaches the cap and drops the work left", async () => {
+  it("reserves each call's worst case as it is claimed, so spent + reserved never passes the cap", async () => {
     const { db } = getHandle();
-    const { run } = await queuedRun(5, ["q3/a"], "0.025");
-    const jobs = await claimEvalJobs({ db, owner: "w", provider: "q3", limit: 2, leaseMs: 60_000 });
-    const usage = { provider: "q3", model: "q3/a", status: "ok", costUsd: "0.02", source: "eval" };
-    const statuses = [];
-    for (const job of jobs)
-      statuses.push(
-        (
-          await completeEvalJob({
-            db,
-            jobId: job.id,
-            result: answer(job, "0.02"),
-            usage: [usage],
-            spentUsd: "0.02",
-          })
-        ).status,
-      );
-    expect(statuses).toEqual(["running", "capped"]);
+    const { run } = await queuedRun(5, ["q3/a"], "0.025", { "q3/a": "0.01" });
+    const first = await claimEvalJobs({ db, owner: "w", provider: "q3", limit: 5, leaseMs: 60_000 });
+    // Two fit (0.02); a third would make 0.03.
+    expect(first).toHaveLength(2);
+    expect(first.every((job) => job.reserveUsd === "0.010000000000")).toBe(true);
+    expect((await runById(run.id)).reservedUsd).toBe("0.020000000000");
+    const [cheap, dear] = first;
+    if (!cheap || !dear) throw new Error("no job");
+    // An answer that cost less than its worst case gives the difference back to the headroom.
+    expect((await complete(cheap, "0.004")).status).toBe("running");
+    expect(await runById(run.id)).toMatchObject({
+      spentUsd: "0.004000000000",
+      reservedUsd: "0.010000000000",
+    });
+    const second = await claimEvalJobs({ db, owner: "w", provider: "q3", limit: 5, leaseMs: 60_000 });
+    expect(second).toHaveLength(1);
     expect(await claimEvalJobs({ db, owner: "w", provider: "q3", limit: 5, leaseMs: 60_000 })).toEqual([]);
-    const open = await db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(evalJobs)
-      .where(sql`${evalJobs.runId} = ${run.id} and ${evalJobs.status} = 'cancelled'`);
-    expect(Number(open[0]?.count)).toBe(3);
-    const events = await db.select().from(usageEvents).where(eq(usageEvents.model, "q3/a"));
-    expect(events.map((event) => event.source)).toEqual(["eval", "eval"]);
+    // Still running while a call is in flight: its answer may free enough for the next.
+    expect((await runById(run.id)).status).toBe("running");
+    expect((await complete(dear, "0.01")).status).toBe("running");
+    const [third] = second;
+    if (!third) throw new Error("no job");
+    expect((await complete(third, "0.01")).status).toBe("capped");
+    const ended = await runById(run.id);
+    expect(ended).toMatchObject({ spentUsd: "0.024000000000", reservedUsd: "0.000000000000" });
+    expect(Number(ended.spentUsd)).toBeLessThanOrEqual(Number(ended.maxCostUsd));
+    expect(await countJobs(run.id, "cancelled")).toBe(2);
+    expect(await getNextEvalJobReserveByRun({ db, runId: run.id })).toBe("0.010000000000");
+    expect(await claimEvalJobs({ db, owner: "w", provider: "q3", limit: 5, leaseMs: 60_000 })).toEqual([]);
+  });
+
+  it("hands out headroom in job order, across providers", async () => {
+    const { db } = getHandle();
+    // Jobs in order: case 0 on a (0.03), case 0 on b (0.01), case 1 on a, case 1 on b.
+    const { run } = await queuedRun(2, ["q7/a", "q8/b"], "0.05", { "q7/a": "0.03", "q8/b": "0.01" });
+    const cheap = await claimEvalJobs({ db, owner: "w", provider: "q8", limit: 4, leaseMs: 60_000 });
+    // Case 1 on b would fit alone (0.02) but comes after case 1 on a, which does not (0.07).
+    expect(cheap).toHaveLength(1);
+    expect((await runById(run.id)).reservedUsd).toBe("0.010000000000");
+    const dear = await claimEvalJobs({ db, owner: "w", provider: "q7", limit: 4, leaseMs: 60_000 });
+    expect(dear).toHaveLength(1);
+    expect((await runById(run.id)).reservedUsd).toBe("0.040000000000");
+  });
+
+  it("two instances claiming at once cannot both reserve the last headroom", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(20, ["q9/a", "q10/b"], "0.05", { "q9/a": "0.01", "q10/b": "0.01" });
+    const claims = await Promise.all(
+      ["w1", "w2", "w3", "w4", "w5", "w6"].map((owner, index) =>
+        claimEvalJobs({ db, owner, provider: index % 2 ? "q9" : "q10", limit: 4, leaseMs: 60_000 }),
+      ),
+    );
+    const ids = claims.flat().map((job) => job.id);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids).size).toBe(5);
+    expect((await runById(run.id)).reservedUsd).toBe("0.050000000000");
+  });
+
+  it("a lease taken over keeps its one reservation, and an answer gives it back once", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(2, ["q2/a"], "0.1", { "q2/a": "0.03" });
+    const [first] = await claimEvalJobs({ db, owner: "dead", provider: "q2", limit: 1, leaseMs: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await claimEvalJobs({ db, owner: "alive", provider: "q2", limit: 1, leaseMs: 60_000 });
+    // The lapsed lease is taken over (it comes first) without a second reservation.
+    expect(again[0]?.id).toBe(first?.id);
+    expect((await runById(run.id)).reservedUsd).toBe("0.030000000000");
+    if (!first || !again[0]) throw new Error("no job");
+    await complete(again[0], "0.02");
+    // The instance that lost its lease answers late: its spend counts, nothing more is given back.
+    await complete(first, "0.02");
+    expect(await runById(run.id)).toMatchObject({
+      spentUsd: "0.040000000000",
+      reservedUsd: "0.000000000000",
+    });
+  });
+
+  it("never reserves a call whose price is unknown: the run ends capped", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(2, ["q11/a"], "1", { "q11/a": null });
+    expect(await claimEvalJobs({ db, owner: "w", provider: "q11", limit: 2, leaseMs: 60_000 })).toEqual([]);
+    expect((await runById(run.id)).status).toBe("capped");
+    expect(await countJobs(run.id, "cancelled")).toBe(2);
+  });
+
+  it("cancelling or restarting clears the reservations", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(3, ["q12/a"], "1", { "q12/a": "0.1" });
+    const leased = await claimEvalJobs({ db, owner: "w", provider: "q12", limit: 2, leaseMs: 60_000 });
+    expect((await runById(run.id)).reservedUsd).toBe("0.200000000000");
+    await releaseAllEvalLeases({ db });
+    expect((await runById(run.id)).reservedUsd).toBe("0.000000000000");
+    await claimEvalJobs({ db, owner: "w", provider: "q12", limit: 2, leaseMs: 60_000 });
+    expect((await runById(run.id)).reservedUsd).toBe("0.200000000000");
+    await cancelEvalRun({ db, runId: run.id });
+    expect((await runById(run.id)).reservedUsd).toBe("0.000000000000");
+    // A call in flight when the run was cancelled is still written and paid for.
+    const [inFlight] = leased;
+    if (!inFlight) throw new Error("no job");
+    expect((await complete(inFlight, "0.05")).status).toBe("cancelled");
+    expect(await runById(run.id)).toMatchObject({
+      spentUsd: "0.050000000000",
+      reservedUsd: "0.000000000000",
+    });
   });
 
   it("cancels a run's open work and pages its cases in set order", async () => {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 import { type Db, dbError, executeRows } from "../client";
 import {
   type EvalCase,
@@ -173,12 +174,15 @@ export async function insertEvalRunWithJobs({
   run,
   caseIds,
   providers,
+  reservesUsd,
 }: {
   db: Db;
   run: Omit<NewEvalRun, "totalJobs">;
   caseIds: string[];
   /** Provider of each model id in `run.models`. */
   providers: Record<string, string>;
+  /** Each call's worst case, per model in `caseIds` order (see planRun); null or absent when unknown. */
+  reservesUsd?: Record<string, (string | null)[]>;
 }): Promise<EvalRun> {
   try {
     return await db.transaction(async (tx) => {
@@ -187,8 +191,14 @@ export async function insertEvalRunWithJobs({
         .values({ ...run, totalJobs: caseIds.length * run.models.length })
         .returning();
       if (!row) throw new Error("no row returned");
-      const jobs = caseIds.flatMap((caseId) =>
-        run.models.map((modelId) => ({ runId: row.id, caseId, modelId, provider: providers[modelId] ?? "" })),
+      const jobs = caseIds.flatMap((caseId, index) =>
+        run.models.map((modelId) => ({
+          runId: row.id,
+          caseId,
+          modelId,
+          provider: providers[modelId] ?? "",
+          reserveUsd: reservesUsd?.[modelId]?.[index] ?? null,
+        })),
       );
       for (let start = 0; start < jobs.length; start += 2_000)
         await tx.insert(evalJobs).values(jobs.slice(start, start + 2_000));
@@ -213,86 +223,189 @@ export interface ClaimedEvalJob {
   assert: unknown[] | null;
   maxOutputTokens: number;
   judgeModel: string | null;
+  /** The call's worst case, reserved against the run's cap while it is in flight. */
+  reserveUsd: string | null;
 }
 
+/** A claimed job as the query returns it; `fresh` when taken from the queue, so its reservation is new. */
+type ClaimRow = Omit<ClaimedEvalJob, "id"> & { id: string | number; fresh: boolean };
+
 /**
- * Leases up to `limit` jobs of one provider to `owner`: queued ones, and leased ones whose lease
- * ran out (their instance died mid-call). SKIP LOCKED lets instances claim side by side without
- * waiting on or taking each other's rows. Runs past their cost cap, cancelled or finished give none.
+ * Leases to `owner` the jobs `picking` chooses (the rest of a select from `eval_jobs j` joined to
+ * its run `r`, from its joins to its row lock) and returns what the worker needs for each.
  */
-export async function claimEvalJobs({
+function leaseJobs({
   db,
   owner,
-  provider,
-  limit,
   leaseMs,
+  picking,
 }: {
+  db: Db;
+  owner: string;
+  leaseMs: number;
+  picking: SQL;
+}): Promise<ClaimRow[]> {
+  return executeRows<ClaimRow>(
+    db,
+    sql`with picked as (
+      select j.id, j.status = 'queued' as fresh from eval_jobs j
+      join eval_runs r on r.id = j.run_id
+      ${picking}
+    )
+    update eval_jobs j
+    set status = 'leased', lease_owner = ${owner}, attempts = j.attempts + 1,
+        lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
+    from picked, eval_cases c, eval_runs r
+    where j.id = picked.id and c.id = j.case_id and r.id = j.run_id
+    returning j.id, j.run_id as "runId", j.case_id as "caseId", j.model_id as "modelId", j.attempts,
+      c.prompt, c.system, c.vars, c.expected, c.assert, r.max_output_tokens as "maxOutputTokens",
+      r.judge_model as "judgeModel", j.reserve_usd as "reserveUsd", picked.fresh`,
+  );
+}
+
+interface ClaimEvalJobsInput {
   db: Db;
   owner: string;
   provider: string;
   limit: number;
   leaseMs: number;
-}): Promise<ClaimedEvalJob[]> {
+}
+
+/**
+ * Leases up to `limit` jobs of one provider to `owner`: queued ones, and leased ones whose lease
+ * ran out (their instance died mid-call). SKIP LOCKED lets instances claim side by side without
+ * waiting on or taking each other's rows. Cancelled or finished runs give none.
+ *
+ * A run with a cost cap is claimed under a lock on its row, so instances take its headroom one at a
+ * time: its queued jobs are taken in order while spent + reserved + their reservations fit in the
+ * cap, and what is taken is added to `reserved_usd` in the same transaction. A job whose price is
+ * unknown never fits. A lease taken over keeps the reservation it already holds.
+ */
+export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedEvalJob[]> {
+  const { db, owner, provider, limit, leaseMs } = input;
   if (limit <= 0) return [];
   try {
-    const rows = await executeRows<{
-      id: string | number;
-      run_id: string;
-      case_id: string;
-      model_id: string;
-      attempts: number;
-      prompt: string;
-      system: string | null;
-      vars: Record<string, string> | null;
-      expected: string | null;
-      assert: unknown[] | null;
-      max_output_tokens: number;
-      judge_model: string | null;
-    }>(
-      db,
-      sql`with picked as (
-          select j.id from eval_jobs j
-          join eval_runs r on r.id = j.run_id
+    const rows = await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const claimed: ClaimRow[] = [];
+      // Capped runs first: their row lock comes before any job's, as in completeEvalJob.
+      const cappedRuns = await executeRows<{ id: string }>(
+        tx,
+        sql`select distinct r.id from eval_runs r
+          join eval_jobs j on j.run_id = r.id
           where j.provider = ${provider}
-            and j.status in ('queued', 'leased')
-            and (j.status = 'queued' or j.lease_expires_at < now())
-            and r.status in ('queued', 'running')
-            and (r.max_cost_usd is null or r.spent_usd < r.max_cost_usd)
-          order by j.id
-          limit ${limit}
-          for update of j skip locked
-        )
-        update eval_jobs j
-        set status = 'leased', lease_owner = ${owner}, attempts = j.attempts + 1,
-            lease_expires_at = now() + ${leaseMs} * interval '1 millisecond'
-        from picked, eval_cases c, eval_runs r
-        where j.id = picked.id and c.id = j.case_id and r.id = j.run_id
-        returning j.id, j.run_id, j.case_id, j.model_id, j.attempts, c.prompt, c.system, c.vars,
-          c.expected, c.assert, r.max_output_tokens, r.judge_model`,
-    );
-    const runIds = [...new Set(rows.map((row) => row.run_id))];
-    if (runIds.length > 0)
-      await db
-        .update(evalRuns)
-        .set({ status: "running", updatedAt: sql`now()` })
-        .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.status, "queued")));
-    return rows.map((row) => ({
-      id: Number(row.id),
-      runId: row.run_id,
-      caseId: row.case_id,
-      modelId: row.model_id,
-      attempts: row.attempts,
-      prompt: row.prompt,
-      system: row.system,
-      vars: row.vars,
-      expected: row.expected,
-      assert: row.assert,
-      maxOutputTokens: row.max_output_tokens,
-      judgeModel: row.judge_model,
-    }));
+            and (j.status = 'queued' or (j.status = 'leased' and j.lease_expires_at < now()))
+            and r.status in ('queued', 'running') and r.max_cost_usd is not null
+          order by r.id`,
+      );
+      for (const { id: runId } of cappedRuns) {
+        if (claimed.length >= limit) break;
+        claimed.push(...(await claimWithinCap({ ...input, db: tx, runId, limit: limit - claimed.length })));
+      }
+      if (claimed.length < limit)
+        claimed.push(
+          ...(await leaseJobs({
+            db: tx,
+            owner,
+            leaseMs,
+            picking: sql`where j.provider = ${provider}
+                  and j.status in ('queued', 'leased')
+                  and (j.status = 'queued' or j.lease_expires_at < now())
+                  and r.status in ('queued', 'running')
+                  and r.max_cost_usd is null
+                order by j.id
+                limit ${limit - claimed.length}
+                for update of j skip locked`,
+          })),
+        );
+      const runIds = [...new Set(claimed.map((row) => row.runId))];
+      if (runIds.length > 0)
+        await tx
+          .update(evalRuns)
+          .set({ status: "running", updatedAt: sql`now()` })
+          .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.status, "queued")));
+      return claimed;
+    });
+    return rows.map(({ fresh: _fresh, ...row }) => ({ ...row, id: Number(row.id) }));
   } catch (error) {
     throw dbError("take eval work from the queue", error);
   }
+}
+
+/** One capped run's share of a claim, under its row lock (see claimEvalJobs). */
+async function claimWithinCap({
+  db: tx,
+  runId,
+  provider,
+  owner,
+  leaseMs,
+  limit,
+}: ClaimEvalJobsInput & { runId: string }): Promise<ClaimRow[]> {
+  const [run] = await executeRows<{ status: string }>(
+    tx,
+    sql`select status from eval_runs where id = ${runId} for update`,
+  );
+  if (!run || !["queued", "running"].includes(run.status)) return [];
+  // Running totals over the run's whole queue in job order, every provider's: a later job never
+  // takes headroom an earlier one is waiting for.
+  const rows = await leaseJobs({
+    db: tx,
+    owner,
+    leaseMs,
+    picking: sql`left join (
+          select id,
+            sum(reserve_usd) over queue_order as reserved_through,
+            count(*) filter (where reserve_usd is null) over queue_order as unpriced_through
+          from eval_jobs where run_id = ${runId} and status = 'queued'
+          window queue_order as (order by id)
+        ) q on q.id = j.id
+        where j.run_id = ${runId} and j.provider = ${provider}
+          and (
+            (j.status = 'leased' and j.lease_expires_at < now())
+            or (j.status = 'queued' and q.unpriced_through = 0
+              and r.spent_usd + r.reserved_usd + q.reserved_through <= r.max_cost_usd)
+          )
+        order by j.id
+        limit ${limit}
+        for update of j skip locked`,
+  });
+  const reserved = rows.filter((row) => row.fresh).map((row) => parseUsd(row.reserveUsd ?? "0"));
+  if (reserved.length > 0)
+    await tx
+      .update(evalRuns)
+      .set({
+        reservedUsd: sql`${evalRuns.reservedUsd} + ${toUsdString(addUsd(ZERO_USD, ...reserved))}::numeric`,
+      })
+      .where(eq(evalRuns.id, runId));
+  else await capEvalRunIfNothingFits(tx, runId);
+  return rows;
+}
+
+/**
+ * Ends a capped run whose next job cannot fit in what is left of its cap while nothing is in
+ * flight to free any: it is "capped" and its queued jobs are cancelled. True when it ended so.
+ */
+async function capEvalRunIfNothingFits(tx: Db, runId: string): Promise<boolean> {
+  const capped = await executeRows<{ id: string }>(
+    tx,
+    sql`update eval_runs r set status = 'capped', finished_at = now(), updated_at = now()
+      where r.id = ${runId} and r.status in ('queued', 'running') and r.max_cost_usd is not null
+        and not exists (select 1 from eval_jobs j where j.run_id = r.id and j.status = 'leased')
+        and exists (
+          select 1 from (
+            select reserve_usd from eval_jobs where run_id = ${runId} and status = 'queued' order by id limit 1
+          ) next_job
+          where next_job.reserve_usd is null
+            or r.spent_usd + r.reserved_usd + next_job.reserve_usd > r.max_cost_usd
+        )
+      returning r.id`,
+  );
+  if (capped.length === 0) return false;
+  await tx
+    .update(evalJobs)
+    .set({ status: "cancelled" })
+    .where(and(eq(evalJobs.runId, runId), eq(evalJobs.status, "queued")));
+  return true;
 }
 
 /** Extends the leases of calls still in flight, so no other instance takes them over. */
@@ -326,8 +439,9 @@ export interface CompletedEvalJob {
 
 /**
  * Writes one answer, its usage events, its spend and the job's completion in one transaction, so a
- * restart never loses a finished call nor makes it again. The run is capped once its spend reaches
- * its cap (its queued jobs are cancelled), and done when no job is left open.
+ * restart never loses a finished call nor makes it again. The job's reservation is given back as its
+ * real cost is added. A capped run ends "capped" once its next job cannot fit and nothing is in
+ * flight (its queued jobs are cancelled), and "done" when no job is left open.
  */
 export async function completeEvalJob({
   db,
@@ -344,7 +458,15 @@ export async function completeEvalJob({
   spentUsd: string;
 }): Promise<CompletedEvalJob> {
   try {
-    return await db.transaction(async (tx) => {
+    return await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const runId = result.runId;
+      // The run's row first, as claimEvalJobs takes it: reservations change under this lock only.
+      await executeRows(tx, sql`select id from eval_runs where id = ${runId} for update`);
+      const [job] = await executeRows<{ status: string; reserve_usd: string | null }>(
+        tx,
+        sql`select status, reserve_usd from eval_jobs where id = ${jobId} for update`,
+      );
       const inserted = await tx
         .insert(evalResults)
         .values(result)
@@ -356,27 +478,18 @@ export async function completeEvalJob({
         .where(eq(evalJobs.id, jobId));
       // Every call that reached a provider was paid for, whether or not its answer is the one kept.
       if (usage.length > 0) await tx.insert(usageEvents).values(usage);
-      const runId = result.runId;
+      // Only a leased job holds a reservation: a late answer to a finished or cancelled one gives none back.
+      const releasedUsd = job?.status === "leased" ? (job.reserve_usd ?? "0") : "0";
       await tx
         .update(evalRuns)
-        .set({ spentUsd: sql`${evalRuns.spentUsd} + ${spentUsd}::numeric`, updatedAt: sql`now()` })
+        .set({
+          spentUsd: sql`${evalRuns.spentUsd} + ${spentUsd}::numeric`,
+          reservedUsd: sql`case when ${evalRuns.maxCostUsd} is null then 0
+            else greatest(${evalRuns.reservedUsd} - ${releasedUsd}::numeric, 0) end`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(evalRuns.id, runId));
-      const capped = await tx
-        .update(evalRuns)
-        .set({ status: "capped", finishedAt: sql`now()` })
-        .where(
-          and(
-            eq(evalRuns.id, runId),
-            inArray(evalRuns.status, ["queued", "running"]),
-            sql`${evalRuns.maxCostUsd} is not null and ${evalRuns.spentUsd} >= ${evalRuns.maxCostUsd}`,
-          ),
-        )
-        .returning({ id: evalRuns.id });
-      if (capped.length > 0)
-        await tx
-          .update(evalJobs)
-          .set({ status: "cancelled" })
-          .where(and(eq(evalJobs.runId, runId), eq(evalJobs.status, "queued")));
+      await capEvalRunIfNothingFits(tx, runId);
       await tx
         .update(evalRuns)
         .set({ status: "done", finishedAt: sql`now()` })
@@ -395,13 +508,13 @@ export async function completeEvalJob({
   }
 }
 
-/** Cancels a run that has not ended: its open jobs are dropped. Null when there is no such run. */
+/** Cancels a run that has not ended: its open jobs are dropped and its reservations cleared. */
 export async function cancelEvalRun({ db, runId }: { db: Db; runId: string }): Promise<EvalRun | null> {
   try {
     return await db.transaction(async (tx) => {
       await tx
         .update(evalRuns)
-        .set({ status: "cancelled", finishedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ status: "cancelled", reservedUsd: "0", finishedAt: sql`now()`, updatedAt: sql`now()` })
         .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["queued", "running"])));
       await tx
         .update(evalJobs)
@@ -412,6 +525,30 @@ export async function cancelEvalRun({ db, runId }: { db: Db; runId: string }): P
     });
   } catch (error) {
     throw dbError("cancel the eval run", error);
+  }
+}
+
+/**
+ * What the call a capped run stopped before could have cost: the reservation of the first job
+ * its cap cancelled. Null when there is none or its price is unknown.
+ */
+export async function getNextEvalJobReserveByRun({
+  db,
+  runId,
+}: {
+  db: Db;
+  runId: string;
+}): Promise<string | null> {
+  try {
+    const [row] = await db
+      .select({ reserveUsd: evalJobs.reserveUsd })
+      .from(evalJobs)
+      .where(and(eq(evalJobs.runId, runId), eq(evalJobs.status, "cancelled")))
+      .orderBy(asc(evalJobs.id))
+      .limit(1);
+    return row?.reserveUsd ?? null;
+  } catch (error) {
+    throw dbError("read where the run stopped", error);
   }
 }
 
@@ -605,12 +742,16 @@ interface Listener {
  */
 export async function releaseAllEvalLeases({ db }: { db: Db }): Promise<number> {
   try {
-    const rows = await db
-      .update(evalJobs)
-      .set({ status: "queued", leaseOwner: null, leaseExpiresAt: null })
-      .where(eq(evalJobs.status, "leased"))
-      .returning({ id: evalJobs.id });
-    return rows.length;
+    return await db.transaction(async (tx) => {
+      // No job stays leased, so no run holds a reservation.
+      await tx.update(evalRuns).set({ reservedUsd: "0" }).where(sql`${evalRuns.reservedUsd} <> 0`);
+      const rows = await tx
+        .update(evalJobs)
+        .set({ status: "queued", leaseOwner: null, leaseExpiresAt: null })
+        .where(eq(evalJobs.status, "leased"))
+        .returning({ id: evalJobs.id });
+      return rows.length;
+    });
   } catch (error) {
     throw dbError("release the eval leases", error);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
+import { addUsd, costForTokens, parseUsd, toUsdString } from "@/lib/money";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { countTokens } from "@/lib/tokens";
-import { estimateRun } from "./estimate";
+import { estimateRun, JUDGE_MAX_OUTPUT_TOKENS, planRun, reservedInputTokens } from "./estimate";
 
 const info = (id: string) => describeModelId(id) as ResolvedModelInfo;
 const prices = new Map([
@@ -98,5 +99,40 @@ describe("estimateRun", () => {
     expect(estimate.models[0]?.costUsd).not.toBeNull();
     expect(estimate.models[1]?.costUsd).toBeNull();
     expect(estimate.totalUsd).toBeNull();
+  });
+
+  it("reserves each call's worst case for a cost cap: input with a margin, the answer's judge calls included", async () => {
+    const rubricCase = {
+      ...(cases[1] as (typeof cases)[number]),
+      assert: [{ type: "llm-rubric" as const, value: "Says 4." }],
+    };
+    const { estimate, reservesUsd } = await planRun({
+      cases: [cases[0] as (typeof cases)[number], rubricCase],
+      models: [info("openai/gpt-4o-mini"), info("ollama/llama3")],
+      judge: info("openai/gpt-4o-mini"),
+      maxOutputTokens: 100,
+      prices,
+    });
+    const first = await countTokens("Be brief.\nHello Ada", "o200k_base");
+    // gpt-4o-mini counts with its own tokenizer: 10% more plus 64 tokens of chat framing.
+    const reservedInput = reservedInputTokens(first, true);
+    expect(reservedInput).toBe(Math.ceil(first * 1.1) + 64);
+    expect(reservesUsd["openai/gpt-4o-mini"]?.[0]).toBe(
+      toUsdString(
+        addUsd(costForTokens(parseUsd("0.15"), reservedInput), costForTokens(parseUsd("0.6"), 100)),
+      ),
+    );
+    // The second case's answer is judged, so its reservation is larger than the answer alone.
+    const judgeInput = (estimate.judge?.inputTokens ?? 0) / 2;
+    const answerOnly = await countTokens("\nWhat is 2 + 2?", "o200k_base");
+    const expectedSecond = addUsd(
+      costForTokens(parseUsd("0.15"), reservedInputTokens(answerOnly, true)),
+      costForTokens(parseUsd("0.6"), 100),
+      costForTokens(parseUsd("0.15"), reservedInputTokens(judgeInput, true)),
+      costForTokens(parseUsd("0.6"), JUDGE_MAX_OUTPUT_TOKENS),
+    );
+    expect(reservesUsd["openai/gpt-4o-mini"]?.[1]).toBe(toUsdString(expectedSecond));
+    // A model without a price cannot be reserved: null, never zero.
+    expect(reservesUsd["ollama/llama3"]).toEqual([null, null]);
   });
 });

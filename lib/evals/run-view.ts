@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { countEvalJobsByRun, listEvalResultFiguresByRun, listEvalResultPageByRun } from "@/db/queries/evals";
+import {
+  countEvalJobsByRun,
+  getNextEvalJobReserveByRun,
+  listEvalResultFiguresByRun,
+  listEvalResultPageByRun,
+} from "@/db/queries/evals";
 import type { EvalResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getRunOrThrow } from "./service";
@@ -52,10 +57,11 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const runId = parseEvalId(rawId, "run");
   const run = await getRunOrThrow(runId);
   const db = await getDb();
-  const [counts, figures, results] = await Promise.all([
+  const [counts, figures, results, nextCallUsd] = await Promise.all([
     countEvalJobsByRun({ db, runId }),
     listEvalResultFiguresByRun({ db, runId }),
     listEvalResultPageByRun({ db, runId, afterPosition: page.cursor ?? null, limit: page.limit }),
+    run.status === "capped" ? getNextEvalJobReserveByRun({ db, runId }) : null,
   ]);
   const progress: ModelProgress[] = run.models.map((model) => {
     const mine = counts.filter((count) => count.modelId === model);
@@ -74,6 +80,8 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const summary: ModelSummary[] = summariseRun(run.models, figures);
   return {
     run,
+    /** For a capped run: what the call it stopped before could have cost (its reservation). */
+    nextCallUsd,
     progress,
     summary,
     cases: results.cases.map((item) => ({

@@ -12,8 +12,9 @@ import type { EvalRun } from "@/db/schema";
 import { getCatalog } from "@/lib/catalog/service";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { compareUsd, parseUsd } from "@/lib/money";
 import { resolveModels } from "@/lib/playground/call-model";
-import { type EstimateCase, estimateRun, type RunEstimate } from "./estimate";
+import { type EstimateCase, estimateRun, planRun, type RunEstimate } from "./estimate";
 import type { StartRunRequest } from "./requests";
 import { assertionSchema } from "./schema";
 import { EvalWorker } from "./worker";
@@ -97,7 +98,7 @@ export async function startEvalRun(
   createdBy: string | null,
 ): Promise<{ run: EvalRun; estimate: RunEstimate }> {
   const { db, stored, models, judge, catalog } = await loadSetForRun(setId, request);
-  const estimate = await estimateRun({
+  const { estimate, reservesUsd } = await planRun({
     cases: toEstimateCases(stored.cases),
     models,
     judge,
@@ -105,6 +106,7 @@ export async function startEvalRun(
     prices: catalog.prices,
     entries: catalog.byId,
   });
+  if (request.maxCostUsd) checkCapCanReserve(request.maxCostUsd, estimate, reservesUsd, request.models);
   const run = await insertEvalRunWithJobs({
     db,
     run: {
@@ -119,12 +121,42 @@ export async function startEvalRun(
     },
     caseIds: stored.cases.map((item) => item.id),
     providers: Object.fromEntries(models.map((info) => [info.id, info.provider])),
+    reservesUsd,
   });
   // A worker that fails to start leaves the run queued for another instance; the run is saved.
   startEvalWorker()
     .then((worker) => worker?.wake())
     .catch((error) => console.error("The eval worker could not start:", (error as Error).message));
   return { run, estimate };
+}
+
+/**
+ * A cap is kept by reserving each call's worst case before it is made, which needs every price. A
+ * cap too small for the first call would stop the run before it answers anything.
+ */
+function checkCapCanReserve(
+  maxCostUsd: string,
+  estimate: RunEstimate,
+  reservesUsd: Record<string, (string | null)[]>,
+  models: string[],
+): void {
+  const unpriced = [
+    ...estimate.models.filter((item) => item.costUsd === null).map((item) => item.model),
+    ...(estimate.judge?.costUsd === null ? [`${estimate.judge.model} (judge)`] : []),
+  ];
+  if (unpriced.length > 0)
+    throw new AppError(
+      "bad_request:evals",
+      `A cost cap needs every price, and ${unpriced.join(", ")} ${unpriced.length > 1 ? "have" : "has"} none in the catalog. Remove the cap or pick priced models.`,
+      { details: { fieldErrors: { maxCostUsd: unpriced.map((model) => `${model} has no known price`) } } },
+    );
+  const firstUsd = models[0] ? reservesUsd[models[0]]?.[0] : null;
+  if (firstUsd && compareUsd(parseUsd(firstUsd), parseUsd(maxCostUsd)) > 0)
+    throw new AppError(
+      "bad_request:evals",
+      `A cap of $${maxCostUsd} does not cover the first call, which can cost up to $${firstUsd}. Raise maxCostUsd to at least that.`,
+      { details: { fieldErrors: { maxCostUsd: [`must be at least ${firstUsd}`] } } },
+    );
 }
 
 export async function cancelRun(runId: string): Promise<EvalRun> {

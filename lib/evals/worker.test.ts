@@ -3,14 +3,19 @@ import { expect, it } from "vitest";
 import {
   getEvalRunById,
   getEvalSetById,
+  getNextEvalJobReserveByRun,
   insertEvalRunWithJobs,
   insertEvalSet,
   listEvalResultFiguresByRun,
 } from "@/db/queries/evals";
-import { evalResults, usageEvents } from "@/db/schema";
+import { evalJobs, evalResults, usageEvents } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
 import type { CatalogData } from "@/lib/catalog/service";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
+import { divideUsd, multiplyUsd, parseUsd, toUsdString } from "@/lib/money";
+import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
+import { planRun } from "./estimate";
+import { toEstimateCases } from "./service";
 import { EvalWorker } from "./worker";
 
 // Simulated models through the real engine, a real database; only the catalog is a fixture, so
@@ -43,12 +48,22 @@ forEachTestDatabase((getHandle) => {
       cases: prompts.map((item) => ({ prompt: item.prompt, assert: item.assert ?? null })),
     });
     const stored = await getEvalSetById({ db, id: set.id });
-    return insertEvalRunWithJobs({
+    // Each call's worst case, as a run started from the API reserves it.
+    const { reservesUsd } = await planRun({
+      cases: toEstimateCases(stored?.cases ?? []),
+      models: models.map((model) => describeModelId(model) as ResolvedModelInfo),
+      judge: extra.judgeModel ? (describeModelId(extra.judgeModel) as ResolvedModelInfo) : null,
+      maxOutputTokens: 64,
+      prices: catalog.prices,
+    });
+    const run = await insertEvalRunWithJobs({
       db,
       run: { setId: set.id, setVersion: 1, models, maxOutputTokens: 64, ...extra },
       caseIds: stored?.cases.map((item) => item.id) ?? [],
       providers: Object.fromEntries(models.map((model) => [model, "demo"])),
+      reservesUsd,
     });
+    return Object.assign(run, { reservesUsd });
   }
 
   const arithmetic = Array.from({ length: 10 }, (_, index) => ({
@@ -120,20 +135,40 @@ forEachTestDatabase((getHandle) => {
     expect(events.length).toBeGreaterThanOrEqual(6);
   });
 
-  it("stops at the cost cap and says so", async () => {
+  it("never spends past the cap, however many calls are in flight, and says where it stopped", async () => {
     const { db } = getHandle();
-    // At these prices each answer of demo/swift costs well over a cent, so a 2-cent cap stops the run early.
-    const run = await queue(arithmetic, ["demo/swift"], { maxCostUsd: "0.02" });
-    const worker = new EvalWorker({ db, catalog: async () => catalog, perProviderLimit: 1, pollMs: 20 });
-    worker.start();
-    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status !== "running");
-    await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "capped");
-    await worker.stop();
+    const prompts = Array.from({ length: 12 }, (_, index) => ({
+      prompt: `What is ${index + 2} + ${index * 3}?`,
+    }));
+    // Swift's worst case (64 tokens at $600/MTok) is about 5 cents and its real answers cost well under
+    // one, so a cap of 1.6 worst cases lets a few of its answers through, with Deliberate's cheap ones.
+    const swiftWorstUsd = (await queue(prompts.slice(0, 1), ["demo/swift"])).reservesUsd["demo/swift"]?.[0];
+    const maxCostUsd = toUsdString(divideUsd(multiplyUsd(parseUsd(swiftWorstUsd ?? "1"), 8), 5));
+    const run = await queue(prompts, ["demo/swift", "demo/deliberate"], { maxCostUsd });
+    const workers = ["a", "b"].map(
+      (owner) => new EvalWorker({ db, owner, catalog: async () => catalog, perProviderLimit: 4, pollMs: 20 }),
+    );
+    for (const worker of workers) worker.start();
+    let highestCommittedUsd = 0;
+    await until(async () => {
+      const now = await getEvalRunById({ db, id: run.id });
+      highestCommittedUsd = Math.max(highestCommittedUsd, Number(now?.spentUsd) + Number(now?.reservedUsd));
+      return now?.status === "capped";
+    });
+    await Promise.all(workers.map((worker) => worker.stop()));
     const after = await getEvalRunById({ db, id: run.id });
     const figures = await listEvalResultFiguresByRun({ db, runId: run.id });
-    expect(figures.length).toBeGreaterThan(0);
-    expect(figures.length).toBeLessThan(10);
-    expect(Number(after?.spentUsd)).toBeGreaterThanOrEqual(0.02);
+    expect(figures.length).toBeGreaterThan(2);
+    expect(figures.length).toBeLessThan(24);
+    expect(highestCommittedUsd).toBeLessThanOrEqual(Number(maxCostUsd));
+    expect(Number(after?.spentUsd)).toBeLessThanOrEqual(Number(maxCostUsd));
+    expect(after?.reservedUsd).toBe("0.000000000000");
+    // It stopped because the next call's worst case did not fit in what was left.
+    const nextCallUsd = await getNextEvalJobReserveByRun({ db, runId: run.id });
+    expect(Number(after?.spentUsd) + Number(nextCallUsd)).toBeGreaterThan(Number(maxCostUsd));
+    const jobs = await db.select().from(evalJobs).where(eq(evalJobs.runId, run.id));
+    expect(jobs.filter((job) => job.status === "queued" || job.status === "leased")).toEqual([]);
+    expect(jobs.filter((job) => job.status === "cancelled").length).toBe(24 - figures.length);
   });
 
   // Needs the graders of lib/evals/grade: the rubric goes to the judge through the same engine.

@@ -243,6 +243,8 @@ export class EvalWorker {
     if (metered.called) usage.push(usageEventOf(info, metered, "eval"));
     usage.push(...(judged?.usage ?? []));
     const spent = [metered.costUsd, judged?.costUsd ?? null].filter((cost): cost is string => cost !== null);
+    // A call made at a price we do not know counts at its reservation (its worst case), never as free.
+    const costUnknown = (metered.called && metered.costUsd === null) || (judged !== null && !judged.costUsd);
     const done = await completeEvalJob({
       db,
       jobId: job.id,
@@ -265,7 +267,10 @@ export class EvalWorker {
         judge: judged?.record ?? null,
       },
       usage,
-      spentUsd: toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
+      spentUsd:
+        costUnknown && job.reserveUsd !== null
+          ? job.reserveUsd
+          : toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
     });
     this.options.onJobDone?.(job, done);
   }

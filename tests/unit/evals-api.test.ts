@@ -167,6 +167,16 @@ describe("evals API", () => {
     expect((await unknown.json()).error.details.fieldErrors.models[0]).toContain("nope/model");
     expect((await start({ models: ["demo/swift"], maxCostUsd: "-1" })).status).toBe(400);
     expect((await start({ models: ["demo/swift"], maxCostUsd: "lots" })).status).toBe(400);
+    // A cap reserves each call's worst case, which an unknown price cannot give: refused, not run as free.
+    const unpriced = await start({ models: ["demo/swift", "ollama/llama3"], maxCostUsd: "5" });
+    expect(unpriced.status).toBe(400);
+    const refusal = (await unpriced.json()).error;
+    expect(refusal.message).toContain("ollama/llama3");
+    expect(refusal.details.fieldErrors.maxCostUsd[0]).toContain("ollama/llama3");
+    expect((await start({ models: ["demo/swift", "ollama/llama3"] })).status).toBe(201);
+    const tooSmall = await start({ models: ["demo/swift"], maxCostUsd: "0.0000001" });
+    expect(tooSmall.status).toBe(400);
+    expect((await tooSmall.json()).error.message).toContain("does not cover the first call");
   });
 
   it("runs the demo set on a simulated and a fake-upstream model, with estimate, progress, summary and pages", async () => {
