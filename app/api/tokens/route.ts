@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
 
 export const POST = route(async (request) => {
-  // The budget covers receiving a body of up to 8 MB too, which is part of the wait.
+  // The budget runs from here, so reading the body (up to 8 MB) counts against it too.
   const budget = startTokenCountBudget();
   // The body stays bytes here: a counting thread parses and validates it (lib/calculator/token-body).
   const body = await readJsonBytes(request, { surface: "calculator", maxBytes: MAX_TOKEN_BODY_BYTES });
