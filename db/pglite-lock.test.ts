@@ -81,4 +81,44 @@ describe("PGlite folder lock", () => {
     expect(next.stdout).toContain("count");
     expect(existsSync(`${dir}.lock`)).toBe(false);
   }, 120_000);
+
+  // The lock is on Linux's /proc; a zombie is what a container whose first process reaps no orphans leaves.
+  it.runIf(process.platform === "linux")(
+    "takes over the lock of a killed process that its parent has not reaped (a zombie)",
+    async () => {
+      const dir = path.join(root, "zombie");
+      // sh starts the writer, then becomes `sleep`, which never reaps it: killed, the writer stays a zombie.
+      const parent = spawn(
+        "sh",
+        [
+          "-c",
+          `"${process.execPath}" --import tsx "${WRITER}" write "${dir}" 2 & echo "pid $!"; exec sleep 60`,
+        ],
+        { env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      try {
+        let output = "";
+        await new Promise<void>((resolve, reject) => {
+          parent.stdout?.on("data", (chunk) => {
+            output += chunk;
+            if (output.includes("wrote 2")) resolve();
+          });
+          parent.on("exit", () => reject(new Error(`exited early: ${output}`)));
+        });
+        const writerPid = Number(/pid (\d+)/.exec(output)?.[1]);
+        process.kill(writerPid, "SIGKILL");
+        const state = async () => readFileSync(`/proc/${writerPid}/stat`, "utf8").split(") ")[1]?.[0];
+        await expect.poll(state).toBe("Z");
+        expect(JSON.parse(readFileSync(`${dir}.lock`, "utf8")).pid).toBe(writerPid);
+
+        const next = await start([WRITER, "count", dir]).done;
+        expect(next.stderr).not.toContain("locked");
+        expect(next.code).toBe(0);
+        expect(next.stdout).toContain("count 2");
+      } finally {
+        parent.kill("SIGKILL");
+      }
+    },
+    120_000,
+  );
 });

@@ -31,24 +31,32 @@ const globalForLocks = globalThis as unknown as { __pgliteLocks?: Map<string, Pg
 globalForLocks.__pgliteLocks ??= new Map();
 const heldLocks = globalForLocks.__pgliteLocks;
 
-/** Field 22 of /proc/<pid>/stat: start time in clock ticks since boot (Linux only). */
-function readStartTicks(pid: number): string | null {
+/** The fields of /proc/<pid>/stat after the command name (Linux only); null elsewhere or when gone. */
+function readStatFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name may hold spaces and parentheses; fields are counted after its last ")".
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return null;
   }
 }
 
+/** Field 22 of /proc/<pid>/stat: start time in clock ticks since boot (Linux only). */
+function readStartTicks(pid: number): string | null {
+  return readStatFields(pid)?.[19] ?? null;
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  // A killed process whose parent has not reaped it yet (a container whose first process reaps no
+  // orphans, or a parent still busy) still answers signal 0, but it holds nothing: zombie or dead.
+  const state = readStatFields(pid)?.[0];
+  return state !== "Z" && state !== "X";
 }
 
 function readText(lockPath: string): string | null {
