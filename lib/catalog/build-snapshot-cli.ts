@@ -6,6 +6,7 @@ import { buildSnapshot, serializeSnapshot } from "@/lib/catalog/build-snapshot";
 import { loadGenaiPricesData } from "@/lib/catalog/sources/genai-prices";
 import { loadModelsDevData } from "@/lib/catalog/sources/models-dev";
 import { loadModelsDevRepository } from "@/lib/catalog/sources/models-dev-toml";
+import { utcDay } from "@/lib/dates";
 
 /**
  * Regenerates lib/catalog/data/snapshot.json from the installed packages.
@@ -34,7 +35,7 @@ function installedVersion(packageName: string): string {
 
 function parseArgs(argv: readonly string[]): { asOf: string; check: boolean } {
   const asOfIndex = argv.indexOf("--as-of");
-  const asOf = asOfIndex >= 0 ? argv[asOfIndex + 1] : new Date().toISOString().slice(0, 10);
+  const asOf = asOfIndex >= 0 ? argv[asOfIndex + 1] : utcDay(Date.now());
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error("--as-of expects YYYY-MM-DD");
   return { asOf, check: argv.includes("--check") };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listEditorialFactsBySubjects } from "@/db/queries/catalog";
 import type { PriceObservation } from "@/db/schema";
+import { utcDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { trimDecimal } from "@/lib/format";
 import { editorialModels, findSeedConflicts, type SeedConflict } from "./editorial";
@@ -101,7 +102,7 @@ export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
       `No model with id "${id}" in the catalog. Ids look like "openai/gpt-4o".`,
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(Date.now());
   const history = priceHistoryOf(catalog, id, today);
   const siblings = (catalog.offeringIdsByModel.get(entry.modelId) ?? [])
     .map((offeringId) => catalog.byId.get(offeringId))

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listCatalogTables } from "@/db/queries/catalog";
 import { offerings, priceObservations } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
+import { utcDay } from "@/lib/dates";
 import { applySnapshot, currentObservation, ensureBundledCatalog } from "./load";
 import { loadSnapshot } from "./snapshot";
 import type { CatalogSnapshot } from "./types";
@@ -11,7 +12,7 @@ function later(snapshot: CatalogSnapshot, days: number): CatalogSnapshot {
   const copy = structuredClone(snapshot);
   const date = new Date(Date.parse(snapshot.generatedAt) + days * 86_400_000);
   copy.generatedAt = date.toISOString();
-  copy.asOf = date.toISOString().slice(0, 10);
+  copy.asOf = utcDay(date.getTime());
   return copy;
 }
 

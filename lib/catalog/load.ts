@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { type CatalogWrite, listCatalogTables, readCatalogMeta, upsertCatalog } from "@/db/queries/catalog";
 import type { NewEditorialFact, NewPriceObservation, PriceObservation } from "@/db/schema";
+import { utcDay } from "@/lib/dates";
 import { modelFacts, seedPriceObservations, seedSources } from "./editorial";
 import { buildEditorialLinks } from "./editorial-link";
 import { ensureBundledQuality } from "./quality/store";
@@ -288,7 +289,7 @@ export async function applySnapshot(
   db: Db,
   snapshot: CatalogSnapshot,
   origin: "bundled" | "sync",
-  today = new Date().toISOString().slice(0, 10),
+  today = utcDay(Date.now()),
 ): Promise<ApplyResult> {
   const existing = await readExistingCatalog(db, today);
   const plan = planCatalogWrite(snapshot, existing, origin);

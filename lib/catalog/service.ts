@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
 import { listQualityScores } from "@/db/queries/quality";
 import type { PriceObservation } from "@/db/schema";
+import { utcDay } from "@/lib/dates";
 import { type SeedSource, seedSources } from "./editorial";
 import { type CatalogEntry, toCatalogEntry } from "./entry";
 import { APPLIED_META_KEY, type AppliedSnapshotMeta, currentObservation, ensureBundledCatalog } from "./load";
@@ -136,7 +137,7 @@ async function load(): Promise<CatalogData> {
     listQualityScores({ db }),
   ]);
   cache.generatedAt = meta.generatedAt;
-  return build(tables, meta, new Date().toISOString().slice(0, 10), summarizeQuality(scores));
+  return build(tables, meta, utcDay(Date.now()), summarizeQuality(scores));
 }
 
 export async function getCatalog(): Promise<CatalogData> {

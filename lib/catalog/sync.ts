@@ -10,6 +10,7 @@ import { applySnapshot, planCatalogWrite, readExistingCatalog } from "@/lib/cata
 import { loadGenaiPricesData } from "@/lib/catalog/sources/genai-prices";
 import type { ModelsDevData } from "@/lib/catalog/sources/models-dev";
 import type { SourceId } from "@/lib/catalog/types";
+import { utcDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -279,7 +280,7 @@ async function readSources(options: SyncOptions, timeoutMs: number) {
 
 export async function syncCatalog(options: SyncOptions): Promise<SyncReport> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? utcDay(Date.now());
   const generatedAt = new Date().toISOString();
   const { modelsDev, genai } = await readSources(options, timeoutMs);
 

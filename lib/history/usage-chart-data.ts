@@ -1,4 +1,4 @@
-import { addDays, DAY_MS } from "@/lib/dates";
+import { addDays, DAY_MS, utcDay } from "@/lib/dates";
 import type { UsageBucketJson } from "./api-types";
 
 /*
@@ -15,7 +15,7 @@ const MAX_FILLED_DAYS = 180;
 export function reportDays(fromIso: string, toIso: string, daysWithData: readonly string[]): string[] {
   const first = fromIso.slice(0, 10);
   // `to` is exclusive: the last day shown is the one containing the millisecond before it.
-  const last = new Date(Date.parse(toIso) - 1).toISOString().slice(0, 10);
+  const last = utcDay(Date.parse(toIso) - 1);
   const count = (Date.parse(last) - Date.parse(first)) / DAY_MS + 1;
   if (!(count > 0) || count > MAX_FILLED_DAYS) return [...new Set(daysWithData)].sort();
   return Array.from({ length: count }, (_, index) => addDays(first, index));

@@ -23,6 +23,7 @@ import { buildEditorialLinks } from "@/lib/catalog/editorial-link";
 import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
 import { getCatalog } from "@/lib/catalog/service";
+import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Charts · Catalog" };
 export const dynamic = "force-dynamic";
@@ -30,7 +31,7 @@ export const dynamic = "force-dynamic";
 export default async function ChartsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const [catalog, raw] = await Promise.all([getCatalog(), searchParams]);
   const state = parseChartsState(raw, catalog.knownProviders);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(Date.now());
   const { canonicalIdsByEditorial } = buildEditorialLinks(catalog.entries);
   const quality = await getQualityView(catalog);
   const qualityState = parsePriceQualityState(raw, state.ratio);

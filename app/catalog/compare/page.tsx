@@ -11,6 +11,7 @@ import { priceHistoryOf } from "@/lib/catalog/detail";
 import { modelPath } from "@/lib/catalog/paths";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
 import { getCatalog } from "@/lib/catalog/service";
+import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Compare models" };
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function ComparePage({
   const catalog = await getCatalog();
   const requested = parseCompareIds((await searchParams).ids);
   const comparison = buildComparison(catalog, requested, (await getQualityView(catalog)).table);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(Date.now());
   const groups = [...new Set(comparison.rows.map((row) => row.group))];
 
   return (

@@ -1,11 +1,11 @@
 import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { utcDay } from "@/lib/dates";
 import { capabilityCoverage, describeCoverage, scoreCoverage } from "./coverage";
 import { loadQualityFile } from "./store";
 
 /** `npm run catalog:coverage [-- --today YYYY-MM-DD]`: prints both coverage figures and what is missing. */
 const todayIndex = process.argv.indexOf("--today");
-const today =
-  (todayIndex >= 0 ? process.argv[todayIndex + 1] : undefined) ?? new Date().toISOString().slice(0, 10);
+const today = (todayIndex >= 0 ? process.argv[todayIndex + 1] : undefined) ?? utcDay(Date.now());
 const snapshot = loadSnapshot();
 const scores = scoreCoverage(snapshot, loadQualityFile().scores, today);
 const capabilities = capabilityCoverage(snapshot);

@@ -1,4 +1,5 @@
 import type { CatalogSnapshot } from "@/lib/catalog/types";
+import { utcDay } from "@/lib/dates";
 import { canonicalId, loadIdentities, type ModelIdentities } from "./identities";
 import { planQualityRows } from "./store";
 import type { QualityScore } from "./types";
@@ -47,7 +48,7 @@ export function describeCoverage(label: string, figure: CoverageFigure): string 
 function monthsBefore(today: string, months: number): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() - months);
-  return date.toISOString().slice(0, 10);
+  return utcDay(date.getTime());
 }
 
 /** Ids the score figure leaves out: no text answers (speech, images, embeddings, moderation). */

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { listCatalogTables } from "@/db/queries/catalog";
 import { DEFAULT_SYNC_TIMEOUT_MS, describeSourceFailures, readSourceText } from "@/lib/catalog/sync";
+import { utcDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { buildQualityFile, type QualityInputs } from "./build";
 import { applyQualityFile, planQualityRows } from "./store";
@@ -27,7 +28,7 @@ export interface QualitySyncReport {
 /** A source's date: its Last-Modified header when it sends one, else the day it was read. */
 function sourceDate(lastModified: string | null, today: string): string {
   const parsed = lastModified ? Date.parse(lastModified) : Number.NaN;
-  return Number.isNaN(parsed) ? today : new Date(parsed).toISOString().slice(0, 10);
+  return Number.isNaN(parsed) ? today : utcDay(parsed);
 }
 
 /**
@@ -35,7 +36,7 @@ function sourceDate(lastModified: string | null, today: string): string {
  * database is touched, so an offline sync leaves the scores as they were.
  */
 export async function syncQuality(options: QualitySyncOptions): Promise<QualitySyncReport> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? utcDay(Date.now());
   const timeoutMs = options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   const keys = Object.keys(options.locations) as (keyof QualityInputs)[];
   const reads = await Promise.all(

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "smol-toml";
 import { z } from "zod";
+import { utcDay } from "@/lib/dates";
 import type { ModelsDevData, ModelsDevModelEntry } from "./models-dev";
 
 /**
@@ -51,7 +52,7 @@ const MODEL_FILE = /^providers\/([^/]+)\/models\/(.+)\.toml$/;
 
 /** TOML date literals come back as Date objects; the catalog keeps dates as YYYY-MM-DD strings. */
 function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return utcDay(value.getTime());
   if (Array.isArray(value)) return value.map(plain);
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));

@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { utcDay } from "@/lib/dates";
 import { decimal, type QualityScore } from "../types";
 
 const rowSchema = z.object({
@@ -23,8 +24,7 @@ export function parseAider(yamlText: string): QualityScore[] {
     const row = rowSchema.safeParse(raw);
     // Runs that pair two models ("o3 + gpt-4.1") measure no single model.
     if (!row.success || row.data.model.includes(" + ")) continue;
-    const date =
-      row.data.date instanceof Date ? row.data.date.toISOString().slice(0, 10) : row.data.date.slice(0, 10);
+    const date = row.data.date instanceof Date ? utcDay(row.data.date.getTime()) : row.data.date.slice(0, 10);
     scores.push({
       source: "aider",
       benchmark: "aider-polyglot",
