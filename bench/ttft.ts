@@ -1,0 +1,173 @@
+/**
+ * bench/ttft: whether the time to first token the product records stays true under load, and what a
+ * stream costs the server beside what it costs the upstream to produce. The fake upstream (its own
+ * process) records, for every request, when its first token left, measured from the request's
+ * arrival: the true value. The same streams go through the playground (POST /api/compare, the TTFT
+ * of each pane's finish event, which is what is saved) and through an eval run (each result's TTFT),
+ * BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
+ * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
+ * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
+ * set DATABASE_URL to measure with a Postgres server).
+ */
+import os from "node:os";
+import { readEvents } from "@/lib/playground/sse";
+import { median, percentile, pidOnPort, processTreeCpuMs, startFakeUpstream, startServer } from "./lib";
+
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3420);
+const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 4420);
+const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+const MODEL = "openai/gpt-4o-mini";
+const SCENARIO = { ttftMs: 200, tokensPerSecond: 2_000, outputTokens: 500 };
+
+async function json<T>(url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Runs `count` tasks with `inFlight` at a time; each slot starts its next task as its last ends. */
+async function pool<T>(count: number, inFlight: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
+
+/** The upstream's own first-token time of each request, by the tag in its prompt. */
+async function trueTtfts(tagPattern: RegExp): Promise<Map<string, number>> {
+  const { requests } = await json<{ requests: { body: unknown; firstTokenAfterMs?: number }[] }>(
+    `${FAKE}/__fake/requests`,
+  );
+  const byTag = new Map<string, number>();
+  for (const request of requests) {
+    const tag = tagPattern.exec(JSON.stringify(request.body))?.[0];
+    if (tag && request.firstTokenAfterMs !== undefined) byTag.set(tag, request.firstTokenAfterMs);
+  }
+  return byTag;
+}
+
+function report(label: string, recorded: Map<string, number | null>, truth: Map<string, number>) {
+  const errors: number[] = [];
+  for (const [tag, value] of recorded) {
+    const real = truth.get(tag);
+    if (value !== null && real !== undefined) errors.push(value - real);
+  }
+  errors.sort((a, b) => a - b);
+  const p50 = percentile(errors, 50);
+  const p99 = percentile(errors, 99);
+  console.log(
+    `${label.padEnd(12)} recorded − true TTFT over ${errors.length} streams: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(errors.at(-1) ?? Number.NaN).toFixed(1)} ms, min ${(errors[0] ?? Number.NaN).toFixed(1)} ms (targets ≤ 10 / ≤ 25 ms: ${Math.abs(p50) <= 10 ? "met" : "MISSED"} / ${Math.abs(p99) <= 25 ? "met" : "MISSED"})`,
+  );
+  return { p50, p99, count: errors.length };
+}
+
+const fake = await startFakeUpstream(FAKE_PORT);
+const server = await startServer(
+  APP_PORT,
+  {
+    OPENAI_API_KEY: "sk-bench",
+    OPENAI_BASE_URL: `${FAKE}/v1`,
+    MAX_CONCURRENT_RUNS_PER_CLIENT: String(IN_FLIGHT * 2),
+    EVAL_CONCURRENCY_PER_PROVIDER: String(IN_FLIGHT),
+  },
+  process.env.BENCH_DIST ? { distDir: process.env.BENCH_DIST, prebuilt: true } : {},
+);
+const appPid = pidOnPort(APP_PORT);
+if (!appPid || !fake.pid) throw new Error("no server or upstream process to measure");
+const cpu = () => ({ app: processTreeCpuMs(appPid), fake: processTreeCpuMs(fake.pid as number) });
+const rows: string[] = [];
+try {
+  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
+  const compare = async (prompt: string): Promise<number | null> => {
+    const response = await fetch(`${server.baseUrl}/api/compare`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt, models: [MODEL] }),
+    });
+    if (!response.ok || !response.body) throw new Error(`compare answered ${response.status}`);
+    let ttft: number | null = null;
+    await readEvents(response.body, (event) => {
+      if (event.type === "finish") ttft = event.ttftMs;
+    });
+    return ttft;
+  };
+  // Warm the route, the streaming thread, the provider client and the connections.
+  await pool(40, 20, (index) => compare(`warm ${index}`));
+
+  // 1. Playground.
+  await json(`${FAKE}/__fake/reset`, {});
+  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
+  const playgroundCpu = cpu();
+  const recorded = new Map<string, number | null>();
+  await pool(STREAMS, IN_FLIGHT, async (index) => {
+    recorded.set(`pg-${index}-pg`, await compare(`Stream pg-${index}-pg: say something.`));
+  });
+  const playgroundCpuAfter = cpu();
+  const playground = report("playground", recorded, await trueTtfts(/pg-\d+-pg/));
+
+  // 2. Evals: one run of STREAMS cases on the same model, IN_FLIGHT calls at once.
+  await json(`${FAKE}/__fake/reset`, {});
+  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
+  const cases = Array.from({ length: STREAMS }, (_, index) => ({
+    prompt: `Case ev-${index}-ev: say something.`,
+  }));
+  const set = await json<{ id: string }>(`${server.baseUrl}/api/evals`, { name: "bench ttft", cases });
+  const evalCpu = cpu();
+  const { runId } = await json<{ runId: string }>(`${server.baseUrl}/api/evals/${set.id}/runs`, {
+    models: [MODEL],
+    maxOutputTokens: 600,
+  });
+  type View = {
+    run: { status: string };
+    cases: { prompt: string; results: Record<string, { ttftMs: number | null }> }[];
+    nextCursor: number | null;
+  };
+  for (;;) {
+    const view = await json<View>(`${server.baseUrl}/api/evals/runs/${runId}?limit=1`);
+    if (view.run.status !== "queued" && view.run.status !== "running") break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const evalCpuAfter = cpu();
+  const evalRecorded = new Map<string, number | null>();
+  let cursor: number | null = null;
+  do {
+    const view: View = await json<View>(
+      `${server.baseUrl}/api/evals/runs/${runId}?limit=500${cursor === null ? "" : `&cursor=${cursor}`}`,
+    );
+    for (const item of view.cases) {
+      const tag = /ev-\d+-ev/.exec(item.prompt)?.[0];
+      if (tag) evalRecorded.set(tag, item.results[MODEL]?.ttftMs ?? null);
+    }
+    cursor = view.nextCursor;
+  } while (cursor !== null);
+  const evals = report("evals", evalRecorded, await trueTtfts(/ev-\d+-ev/));
+
+  const perStream = (before: { app: number; fake: number }, after: { app: number; fake: number }) => {
+    const app = (after.app - before.app) / STREAMS;
+    const upstream = (after.fake - before.fake) / STREAMS;
+    return `server ${app.toFixed(1)} ms, upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
+  };
+  rows.push(
+    `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
+    `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playgroundCpu, playgroundCpuAfter)}`,
+    `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evalCpu, evalCpuAfter)}`,
+    `median true TTFT at the upstream: ${median([...(await trueTtfts(/ev-\d+-ev/)).values()]).toFixed(1)} ms`,
+  );
+} finally {
+  server.stop();
+  fake.stop();
+}
+for (const row of rows) console.log(row);
