@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Chip } from "@/components/ui/chart-parts";
 import { wideInputClass, wideSelectClass } from "@/components/ui/control-class";
 import { RANGE_PRESETS, STATUSES, type UsageState } from "@/lib/history/usage-query";
-import type { ParamPatch } from "./use-url-params";
+import type { HistoryUrlPatch } from "./use-url-params";
 
 const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: "Custom" } as const;
 
@@ -68,10 +68,10 @@ export function UsageFilters({
   models: string[];
   /** Emails of the members with usage in the range; empty in single-user mode, which hides the filter. */
   members: string[];
-  onChange: (patch: ParamPatch) => void;
+  onChange: (patch: HistoryUrlPatch) => void;
 }) {
   // Any filter change starts the events table again from the newest page.
-  const set = (patch: ParamPatch) => onChange({ ...patch, page: null });
+  const set = (patch: HistoryUrlPatch) => onChange({ ...patch, page: null });
   const withCurrent = (options: string[], current: string) =>
     current && !options.includes(current) ? [current, ...options] : options;
   const filtered = state.provider || state.model || state.status || state.member;

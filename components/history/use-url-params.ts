@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { replaceUrlParams } from "@/lib/url-params";
 
-export type ParamPatch = Record<string, string | null>;
+export type HistoryUrlPatch = Record<string, string | null>;
 
 /**
  * The History view state lives in the query string so a filtered view can be shared or reloaded.
@@ -20,7 +20,7 @@ export function useUrlParams() {
     setParams(new URLSearchParams(searchParams));
   }, [searchParams]);
 
-  const update = useCallback((patch: ParamPatch) => {
+  const update = useCallback((patch: HistoryUrlPatch) => {
     replaceUrlParams(patch);
     setParams(new URLSearchParams(window.location.search));
   }, []);

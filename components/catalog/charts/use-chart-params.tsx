@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useTransition } from "react";
 
-export type ParamPatch = Record<string, string | readonly string[] | null>;
+export type ChartUrlPatch = Record<string, string | readonly string[] | null>;
 
 // The URL last asked for, shared by every control on the page: a click made while the server is still
 // answering an earlier one builds on that earlier change instead of undoing it.
@@ -26,7 +26,7 @@ export function useChartParams() {
   );
 
   const update = useCallback(
-    (patch: ParamPatch) => {
+    (patch: ChartUrlPatch) => {
       const params = current();
       for (const [key, value] of Object.entries(patch)) {
         params.delete(key);
