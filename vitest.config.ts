@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["{lib,db,app,components,bench,tests/unit}/**/*.test.{ts,tsx}"],
+    include: ["{lib,db,app,components,bench,tests/api,tests/support}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
