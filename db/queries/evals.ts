@@ -512,14 +512,16 @@ export async function completeEvalJob({
 export async function cancelEvalRun({ db, runId }: { db: Db; runId: string }): Promise<EvalRun | null> {
   try {
     return await db.transaction(async (tx) => {
-      await tx
-        .update(evalRuns)
-        .set({ status: "cancelled", reservedUsd: "0", finishedAt: sql`now()`, updatedAt: sql`now()` })
-        .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["queued", "running"])));
+      // Jobs before the run row, the order a claim and an answer's save take them in: the other
+      // order deadlocked against a worker that had leased jobs and was marking the run running.
       await tx
         .update(evalJobs)
         .set({ status: "cancelled" })
         .where(and(eq(evalJobs.runId, runId), inArray(evalJobs.status, ["queued", "leased"])));
+      await tx
+        .update(evalRuns)
+        .set({ status: "cancelled", reservedUsd: "0", finishedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(eq(evalRuns.id, runId), inArray(evalRuns.status, ["queued", "running"])));
       const [run] = await tx.select().from(evalRuns).where(eq(evalRuns.id, runId));
       return run ?? null;
     });
