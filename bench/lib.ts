@@ -59,12 +59,24 @@ export async function startServer(
   const distEnv: Record<string, string> = distDir ? { NEXT_DIST_DIR: distDir } : {};
   if (!prebuilt) ensureBuild(distDir);
   const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), "bench-pglite-"));
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-    cwd,
-  });
+  const child: ChildProcess = spawn(
+    "node",
+    [
+      ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      env: { ...process.env, PGLITE_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...distEnv, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      cwd,
+    },
+  );
   // Read the server's output (a full pipe would stall it) and keep the end of it for a failed start.
   let output = "";
   const keep = (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import type { LanguageModelV3, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { getLanguageModel } from "@/lib/providers/registry";
+import { type StreamTap, withStreamTap } from "@/lib/providers/stream-tap";
 import { coalesceDeltas } from "./coalesce";
 import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
 
@@ -9,7 +10,14 @@ import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faul
  *
  * It reads the provider package's own stream (LanguageModelV3.doStream) rather than going through
  * streamText: the playground needs only text and usage, and skipping the tool and step machinery
- * keeps the per-chunk cost low when many panes stream at once.
+ * keeps the per-chunk cost low when many panes stream at once. Under that, the stream tap
+ * (lib/providers/stream-tap.ts) hands the answer's text over as its bytes arrive, without the
+ * package's per-token stages; the package still reads usage, finish reasons and faults.
+ *
+ * The AI SDK's own retry and timeout options (`maxRetries`, `timeout: { chunkMs }`) belong to
+ * streamText, which this path skips, so the loop below keeps its own: it retries only before the
+ * first token, tells the pane each wait as it starts (onRetry), and times the first token apart from
+ * the gaps after it. Stopping is the SDK's: the attempt's signal is the call's `abortSignal`.
  */
 export const MAX_ATTEMPTS = 3;
 export const FIRST_TOKEN_TIMEOUT_MS = 60_000;
@@ -137,23 +145,30 @@ export async function streamModel(
     let streamError: unknown = null;
     let usage: StreamUsage = EMPTY_USAGE;
     let finishReason: string | null = null;
+    const onText = (delta: string) => {
+      if (delta.length === 0 || attemptController.signal.aborted) return;
+      if (ttftMs === null) ttftMs = performance.now() - startedAt;
+      output += delta;
+      callbacks.onDelta(delta);
+      arm(timeouts.idleMs, "next chunk");
+    };
+    const tap: StreamTap = { onText, engaged: false };
     try {
-      const { stream } = await model.doStream({
-        prompt: toPrompt(settings),
-        temperature: settings.temperature,
-        maxOutputTokens: settings.maxOutputTokens,
-        abortSignal: attemptController.signal,
-      });
+      const { stream } = await withStreamTap(tap, () =>
+        model.doStream({
+          prompt: toPrompt(settings),
+          temperature: settings.temperature,
+          maxOutputTokens: settings.maxOutputTokens,
+          abortSignal: attemptController.signal,
+        }),
+      );
       const reader = stream.getReader();
       for (;;) {
         const { done, value: part } = await reader.read();
         if (done) break;
         if (part.type === "text-delta") {
-          if (part.delta.length === 0) continue;
-          if (ttftMs === null) ttftMs = performance.now() - startedAt;
-          output += part.delta;
-          callbacks.onDelta(part.delta);
-          arm(timeouts.idleMs, "next chunk");
+          // A tapped stream's text has already arrived through onText.
+          if (!tap.engaged) onText(part.delta);
         } else if (part.type === "reasoning-delta") {
           arm(timeouts.idleMs, "next chunk");
         } else if (part.type === "error") {

@@ -14,6 +14,7 @@ import { envValue, PROVIDER_ENV, type ProviderEnvId } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type CompatibleEndpoint, listCompatibleEndpoints, OLLAMA_PROVIDER, ollamaBaseUrl } from "./config";
 import { createDemoModel, DEMO_PROFILES, isDemoModelId } from "./demo-models";
+import { tappedFetch } from "./stream-tap";
 
 /**
  * The one provider registry: every playground model id resolves here to an AI SDK language model.
@@ -23,7 +24,11 @@ import { createDemoModel, DEMO_PROFILES, isDemoModelId } from "./demo-models";
 
 interface BuiltinProvider {
   envId: ProviderEnvId;
-  create: (settings: { apiKey: string; baseURL: string | undefined }) => (modelId: string) => LanguageModelV3;
+  create: (settings: {
+    apiKey: string;
+    baseURL: string | undefined;
+    fetch: typeof fetch;
+  }) => (modelId: string) => LanguageModelV3;
 }
 
 /** Catalog provider ids (genai-prices ids) that have an official AI SDK provider package. */
@@ -157,6 +162,7 @@ export function getLanguageModel(id: string): { model: LanguageModelV3; info: Re
       name: OLLAMA_PROVIDER,
       baseURL: `${ollamaBaseUrl()}/v1`,
       includeUsage: true,
+      fetch: tappedFetch,
     });
     return { model: provider(info.providerModelId) as LanguageModelV3, info };
   }
@@ -175,6 +181,7 @@ export function getLanguageModel(id: string): { model: LanguageModelV3; info: Re
       baseURL: endpoint.baseUrl,
       apiKey,
       includeUsage: true,
+      fetch: tappedFetch,
     });
     return { model: provider(info.providerModelId) as LanguageModelV3, info };
   }
@@ -188,5 +195,10 @@ export function getLanguageModel(id: string): { model: LanguageModelV3; info: Re
       `${keyVar} is not set on the server. Add it to the environment and restart to use ${info.provider}.`,
     );
   }
-  return { model: builtin.create({ apiKey, baseURL: envValue(baseUrlVar) })(info.providerModelId), info };
+  return {
+    model: builtin.create({ apiKey, baseURL: envValue(baseUrlVar), fetch: tappedFetch })(
+      info.providerModelId,
+    ),
+    info,
+  };
 }

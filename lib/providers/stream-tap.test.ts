@@ -1,0 +1,156 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createGoogleGenerativeAI } from "@ai-sdk/google";
+import { createGroq } from "@ai-sdk/groq";
+import { createMistral } from "@ai-sdk/mistral";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModelV3, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { streamModel } from "@/lib/playground/stream-model";
+import { type FakeUpstream, type Scenario, startFakeUpstream } from "@/tests/support/fake-upstream";
+import { type StreamTap, tappedFetch, withStreamTap } from "./stream-tap";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+beforeEach(() => upstream.reset());
+
+type Build = (fetchImpl: typeof fetch | undefined) => LanguageModelV3;
+const settings = (fetchImpl: typeof fetch | undefined) => ({ apiKey: "test", fetch: fetchImpl });
+
+/** Every wire format and SDK package the registry builds, each against the fake upstream. */
+const MODELS: Record<string, Build> = {
+  "openai chat": (f) => createOpenAI({ ...settings(f), baseURL: `${upstream.url}/v1` }).chat("gpt-4o-mini"),
+  anthropic: (f) =>
+    createAnthropic({ ...settings(f), baseURL: `${upstream.url}/v1` })("claude-3-5-haiku-latest"),
+  google: (f) =>
+    createGoogleGenerativeAI({ ...settings(f), baseURL: `${upstream.url}/v1beta` })("gemini-2.0-flash"),
+  groq: (f) => createGroq({ ...settings(f), baseURL: `${upstream.url}/v1` })("llama-3.1-8b-instant"),
+  mistral: (f) => createMistral({ ...settings(f), baseURL: `${upstream.url}/v1` })("mistral-small-latest"),
+  "openai-compatible": (f) =>
+    createOpenAICompatible({
+      name: "local",
+      baseURL: `${upstream.url}/v1`,
+      includeUsage: true,
+      ...settings(f),
+    })("llama3.2"),
+};
+
+const SCENARIOS: Record<string, Partial<Scenario>> = {
+  "a plain answer": { ttftMs: 5, tokensPerSecond: 2_000, outputTokens: 30 },
+  "reasoning and cached tokens, cut at the length limit": {
+    ttftMs: 5,
+    tokensPerSecond: 2_000,
+    outputTokens: 25,
+    reasoningTokens: 7,
+    cachedInputTokens: 3,
+  },
+  "a malformed chunk after usable text": {
+    ttftMs: 5,
+    tokensPerSecond: 2_000,
+    outputTokens: 30,
+    malformedAfterTokens: 6,
+  },
+  "a connection cut mid-stream": {
+    ttftMs: 5,
+    tokensPerSecond: 2_000,
+    outputTokens: 30,
+    disconnectAfterTokens: 4,
+  },
+  "a refusal with a status": { failStatus: 400 },
+};
+
+const PROMPT = "Say something about tapping streams.";
+
+async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
+  const parts: T[] = [];
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+  return parts;
+}
+
+const run = (model: LanguageModelV3) =>
+  streamModel(
+    model,
+    { messages: [{ role: "user", content: PROMPT }], maxOutputTokens: 200 },
+    new AbortController().signal,
+    { onDelta: () => {} },
+  );
+
+/** What an outcome means, without the timings that differ between any two runs. */
+function meaning(outcome: Awaited<ReturnType<typeof run>>) {
+  return {
+    status: outcome.status,
+    output: outcome.output,
+    usage: outcome.usage,
+    finishReason: outcome.finishReason,
+    fault: outcome.fault?.code ?? null,
+    reachedProvider: outcome.reachedProvider,
+  };
+}
+
+describe("the stream tap", () => {
+  for (const [name, build] of Object.entries(MODELS)) {
+    for (const [label, scenario] of Object.entries(SCENARIOS)) {
+      it(`${name}: ${label} means the same tapped as through the package alone`, async () => {
+        upstream.setScenario("*", scenario);
+        const direct = meaning(await run(build(undefined)));
+        const tapped = meaning(await run(build(tappedFetch)));
+        expect(tapped).toEqual(direct);
+        if (label === "a plain answer") expect(direct.output.length).toBeGreaterThan(20);
+        if (label !== "a refusal with a status") expect(direct.output.length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it("hands over the text itself and passes the package only what is not plain text", async () => {
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 2_000, outputTokens: 40 });
+    for (const [name, build] of Object.entries(MODELS)) {
+      let text = "";
+      const tap: StreamTap = { onText: (piece) => (text += piece), engaged: false };
+      const { stream } = await withStreamTap(tap, () =>
+        build(tappedFetch).doStream({
+          prompt: [{ role: "user", content: [{ type: "text", text: PROMPT }] }],
+        }),
+      );
+      const parts: LanguageModelV3StreamPart[] = await readAll(stream);
+      expect(tap.engaged, name).toBe(true);
+      expect(text, name).toBe((await run(build(undefined))).output);
+      const finish = parts.find((part) => part.type === "finish");
+      expect(finish?.type === "finish" && finish.usage.outputTokens.total, name).toBe(40);
+      // Of 40 tokens, the package reads at most the few that came with something else.
+      const textParts = parts.filter((part) => part.type === "text-delta").length;
+      expect(textParts, name).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("leaves calls outside withStreamTap, and answers that are not streams, to the package", async () => {
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 2_000, outputTokens: 10 });
+    const prompt = [{ role: "user" as const, content: [{ type: "text" as const, text: "hi" }] }];
+    const model = MODELS["openai chat"]?.(tappedFetch) as LanguageModelV3;
+    const outside = await readAll((await model.doStream({ prompt })).stream);
+    expect(outside.filter((part) => part.type === "text-delta").length).toBeGreaterThanOrEqual(10);
+
+    const tap: StreamTap = { onText: () => {}, engaged: false };
+    const generated = await withStreamTap(tap, () => model.doGenerate({ prompt }));
+    expect(generated.usage.outputTokens.total).toBe(10);
+    expect(tap.engaged).toBe(false);
+  });
+
+  it("hands a refusal to the package whole, so its fault keeps the provider's status and message", async () => {
+    upstream.setScenario("*", { failStatus: 429, retryAfterSeconds: 3 });
+    const tap: StreamTap = { onText: () => {}, engaged: false };
+    const model = MODELS.anthropic?.(tappedFetch) as LanguageModelV3;
+    const error = await withStreamTap(tap, () =>
+      model.doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "hi" }] }] }),
+    ).then(
+      () => null,
+      (thrown: unknown) => thrown as { statusCode?: number; responseHeaders?: Record<string, string> },
+    );
+    expect(error?.statusCode).toBe(429);
+    expect(error?.responseHeaders?.["retry-after"]).toBe("3");
+    expect(tap.engaged).toBe(false);
+  });
+});

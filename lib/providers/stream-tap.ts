@@ -1,0 +1,325 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import http from "node:http";
+import https from "node:https";
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+
+/**
+ * The fast lane for streamed answers. A provider package reads a stream by passing every token through
+ * several web-stream stages (bytes, text, SSE events, JSON, a schema check, its own parts); with many
+ * streams in flight that cost queues first tokens behind other streams' tokens and skews the time to
+ * first token the product records. So the run engine taps the stream underneath the package:
+ *
+ * - The package still builds the request (URL, headers, body, each provider's quirks) and still reads
+ *   everything but plain text: the first event, usage, finish reasons, reasoning, errors and anything
+ *   this file does not recognise. Usage and faults therefore keep the package's own meaning.
+ * - This fetch sends the request with node:http and reads the answer's server-sent events itself. An
+ *   event that carries nothing but a piece of answer text goes straight to the engine, stamped where
+ *   its bytes arrive, and is not passed on; every other event is passed on to the package unchanged.
+ *
+ * Only calls made inside `withStreamTap` are tapped, and only streams in a format listed in WIRES;
+ * everything else (non-streamed calls, error answers, other formats) goes through the global fetch or
+ * reaches the package as the plain response.
+ */
+
+export interface StreamTap {
+  /** A piece of answer text, as soon as its event has arrived. */
+  onText: (text: string) => void;
+  /** Set once the answer's events are being read here rather than by the package. */
+  engaged: boolean;
+}
+
+type Wire = "openai-chat" | "anthropic" | "google";
+
+interface Decoded {
+  /** Answer text in the event; "" when none. */
+  text: string;
+  /** Whether the event carries nothing else, so the package need not see it. */
+  textOnly: boolean;
+  /**
+   * Usage so far in a text-only event (Gemini repeats it in every chunk). The package keeps only the
+   * latest, so the latest dropped one is passed on before the next event it sees.
+   */
+  usage?: unknown;
+}
+
+const tapStore = new AsyncLocalStorage<StreamTap>();
+
+/** Runs `call` with provider requests made inside it tapped by `tap`. */
+export function withStreamTap<T>(tap: StreamTap, call: () => PromiseLike<T>): PromiseLike<T> {
+  return tapStore.run(tap, call);
+}
+
+function wireOf(url: URL, body: unknown): Wire | null {
+  const path = url.pathname;
+  if (path.endsWith(":streamGenerateContent")) return "google";
+  if (typeof body !== "string" || !/"stream"\s*:\s*true/.test(body)) return null;
+  if (path.endsWith("/chat/completions")) return "openai-chat";
+  if (path.endsWith("/messages")) return "anthropic";
+  return null;
+}
+
+const OPENAI_CHUNK_KEYS = new Set([
+  "id",
+  "object",
+  "created",
+  "model",
+  "system_fingerprint",
+  "choices",
+  "usage",
+  "service_tier",
+  "obfuscation",
+]);
+const OPENAI_CHOICE_KEYS = new Set(["index", "delta", "finish_reason", "logprobs"]);
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function onlyKeys(object: Json, allowed: Set<string>, nullable: readonly string[] = []): boolean {
+  for (const key in object) {
+    if (!allowed.has(key)) return false;
+    if (nullable.includes(key) && object[key] != null) return false;
+  }
+  return true;
+}
+
+const NOTHING: Decoded = { text: "", textOnly: false };
+
+/** Text of a chat-completions delta: a string, or (Mistral) a list of parts of which "text" ones count. */
+function chatDeltaText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  let text = "";
+  for (const part of content)
+    if (isObject(part) && part.type === "text" && typeof part.text === "string") text += part.text;
+  return text;
+}
+
+/** Chat completions (OpenAI and the servers that speak it): `choices[0].delta.content`. */
+function decodeOpenAiChat(data: unknown): Decoded {
+  if (!isObject(data) || !Array.isArray(data.choices) || data.error != null) return NOTHING;
+  const choice = data.choices[0];
+  if (!isObject(choice) || !isObject(choice.delta)) return NOTHING;
+  const content = choice.delta.content;
+  const textOnly =
+    data.choices.length === 1 &&
+    typeof content === "string" &&
+    onlyKeys(data, OPENAI_CHUNK_KEYS, ["usage"]) &&
+    onlyKeys(choice, OPENAI_CHOICE_KEYS, ["finish_reason", "logprobs"]) &&
+    Object.keys(choice.delta).every((key) => key === "content" || key === "role");
+  return { text: chatDeltaText(content), textOnly };
+}
+
+/** Anthropic messages: `content_block_delta` events of type `text_delta`; pings carry nothing. */
+function decodeAnthropic(data: unknown): Decoded {
+  if (!isObject(data)) return NOTHING;
+  if (data.type === "ping") return { text: "", textOnly: true };
+  if (data.type !== "content_block_delta" || !isObject(data.delta)) return NOTHING;
+  const delta = data.delta;
+  if (delta.type !== "text_delta" || typeof delta.text !== "string") return NOTHING;
+  return { text: delta.text, textOnly: Object.keys(delta).length === 2 };
+}
+
+const GOOGLE_CHUNK_KEYS = new Set(["candidates", "modelVersion", "responseId", "usageMetadata"]);
+const GOOGLE_CANDIDATE_KEYS = new Set(["content", "index"]);
+
+/** Gemini: the candidate's parts that hold text and are not thoughts. */
+function decodeGoogle(data: unknown): Decoded {
+  if (!isObject(data) || !Array.isArray(data.candidates)) return NOTHING;
+  const candidate = data.candidates[0];
+  if (!isObject(candidate) || !isObject(candidate.content) || !Array.isArray(candidate.content.parts))
+    return NOTHING;
+  let text = "";
+  let textOnly =
+    data.candidates.length === 1 &&
+    onlyKeys(data, GOOGLE_CHUNK_KEYS) &&
+    onlyKeys(candidate, GOOGLE_CANDIDATE_KEYS) &&
+    Object.keys(candidate.content).every((key) => key === "parts" || key === "role");
+  for (const part of candidate.content.parts) {
+    if (!isObject(part)) return NOTHING;
+    if (typeof part.text === "string" && part.thought !== true) text += part.text;
+    if (typeof part.text !== "string" || Object.keys(part).length !== 1) textOnly = false;
+  }
+  return { text, textOnly, usage: data.usageMetadata };
+}
+
+const DECODERS: Record<Wire, (data: unknown) => Decoded> = {
+  "openai-chat": decodeOpenAiChat,
+  anthropic: decodeAnthropic,
+  google: decodeGoogle,
+};
+
+function decodeEvent(wire: Wire, event: EventSourceMessage): Decoded {
+  if (event.data === "[DONE]") return { text: "", textOnly: false };
+  let data: unknown;
+  try {
+    data = JSON.parse(event.data);
+  } catch {
+    // Malformed: the package reports it as it always has.
+    return { text: "", textOnly: false };
+  }
+  return DECODERS[wire](data);
+}
+
+/** The event written back out as server-sent-event text, for the package to read. */
+function encodeEvent(event: EventSourceMessage): string {
+  let text = event.event ? `event: ${event.event}\n` : "";
+  if (event.id !== undefined) text += `id: ${event.id}\n`;
+  for (const line of event.data.split("\n")) text += `data: ${line}\n`;
+  return `${text}\n`;
+}
+
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  new Headers(headers).forEach((value, key) => {
+    record[key] = value;
+  });
+  return record;
+}
+
+function responseHeaders(message: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(message.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
+  }
+  return headers;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+/** A cut connection, worded as the global fetch words it, so it is classified the same way. */
+function connectionCut(cause: unknown): Error {
+  return new TypeError("terminated", { cause: cause ?? new Error("other side closed") });
+}
+
+function tappedRequest(tap: StreamTap, wire: Wire, url: URL, init: RequestInit): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise<Response>((resolve, reject) => {
+    let settled = false;
+    let forward: ReadableStreamDefaultController<Uint8Array> | null = null;
+    const body = typeof init.body === "string" ? init.body : undefined;
+    const headers = headerRecord(init.headers);
+    if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+    const request = transport.request(url, {
+      method: init.method ?? "POST",
+      headers,
+      agent: agents[url.protocol as keyof typeof agents],
+    });
+    const onAbort = () => {
+      const reason = abortReason(signal as AbortSignal);
+      request.destroy();
+      if (!settled) {
+        settled = true;
+        reject(reason);
+      } else forward?.error(reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal?.removeEventListener("abort", onAbort);
+
+    request.on("error", (error) => {
+      done();
+      if (!settled) {
+        settled = true;
+        reject(error);
+      } else if (!signal?.aborted) forward?.error(connectionCut(error));
+    });
+    request.on("response", (message) => {
+      const status = message.statusCode ?? 0;
+      const eventStream = /text\/event-stream/i.test(String(message.headers["content-type"] ?? ""));
+      if (status !== 200 || !eventStream) {
+        // An error or an unexpected answer: the package reads it whole, as from its own fetch.
+        const chunks: Buffer[] = [];
+        message.on("data", (chunk: Buffer) => chunks.push(chunk));
+        message.on("end", () => {
+          done();
+          settled = true;
+          const bodyless = status === 204 || status === 304;
+          resolve(
+            new Response(bodyless ? null : Buffer.concat(chunks), {
+              status,
+              statusText: message.statusMessage,
+              headers: responseHeaders(message),
+            }),
+          );
+        });
+        return;
+      }
+      tap.engaged = true;
+      const encoder = new TextEncoder();
+      let heldUsage: unknown;
+      const passOnHeldUsage = () => {
+        if (heldUsage === undefined) return;
+        forward?.enqueue(encoder.encode(`data: ${JSON.stringify({ usageMetadata: heldUsage })}\n\n`));
+        heldUsage = undefined;
+      };
+      const parser = createParser({
+        onEvent(event) {
+          const decoded = decodeEvent(wire, event);
+          if (decoded.text) tap.onText(decoded.text);
+          if (decoded.textOnly) {
+            if (decoded.usage != null) heldUsage = decoded.usage;
+            return;
+          }
+          passOnHeldUsage();
+          forward?.enqueue(encoder.encode(encodeEvent(event)));
+        },
+      });
+      const passedOn = new ReadableStream<Uint8Array>({
+        start(controller) {
+          forward = controller;
+        },
+        cancel() {
+          request.destroy();
+        },
+      });
+      message.setEncoding("utf8");
+      message.on("data", (chunk: string) => parser.feed(chunk));
+      message.on("end", () => {
+        done();
+        // An unterminated last event is passed on as it is, for the package to judge.
+        parser.reset({ consume: true });
+        passOnHeldUsage();
+        try {
+          forward?.close();
+        } catch {
+          // already errored
+        }
+      });
+      message.on("aborted", () => {
+        if (!signal?.aborted) forward?.error(connectionCut(null));
+      });
+      settled = true;
+      resolve(
+        new Response(passedOn, {
+          status,
+          statusText: message.statusMessage,
+          headers: responseHeaders(message),
+        }),
+      );
+    });
+    request.end(body);
+  });
+}
+
+/**
+ * The fetch every provider is built with. Outside `withStreamTap`, or for a request that is not a
+ * stream in a known format, it is the global fetch.
+ */
+export const tappedFetch: typeof fetch = (input, init) => {
+  const tap = tapStore.getStore();
+  if (!tap || tap.engaged || !init || input instanceof Request) return fetch(input, init);
+  const url = new URL(String(input));
+  const wire = wireOf(url, init.body);
+  if (!wire || (url.protocol !== "http:" && url.protocol !== "https:")) return fetch(input, init);
+  return tappedRequest(tap, wire, url, init);
+};
