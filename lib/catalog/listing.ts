@@ -13,15 +13,16 @@ import { type CatalogData, getCatalog } from "./service";
 const listings = new WeakMap<CatalogData, Map<string, Promise<Listing>>>();
 const LISTINGS_KEPT = 8;
 
-interface Listing {
+/** A listing as written: its text and the headers that say what it is. */
+export interface Listing {
   body: string;
   headers: Record<string, string>;
 }
 
-/** GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
-export async function listModels(url: URL): Promise<Response> {
+/** The listing behind GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
+export async function listModels(searchParams: URLSearchParams): Promise<Listing> {
   const catalog = await getCatalog();
-  const query = parseCatalogQuery(searchParamsToRaw(url.searchParams), catalog.knownProviders);
+  const query = parseCatalogQuery(searchParamsToRaw(searchParams), catalog.knownProviders);
   const key = JSON.stringify(query);
   let kept = listings.get(catalog);
   if (!kept) {
@@ -37,8 +38,7 @@ export async function listModels(url: URL): Promise<Response> {
   // Most recently used last; the oldest goes first when the map is full.
   kept.set(key, listing);
   if (kept.size > LISTINGS_KEPT) kept.delete(kept.keys().next().value as string);
-  const { body, headers } = await listing;
-  return new Response(body, { headers });
+  return listing;
 }
 
 async function writeListing(
@@ -71,8 +71,8 @@ async function writeListing(
   };
 }
 
-/** GET /api/models/{provider}/{model…}: one offering with its offerings, prices, history and notes. */
-export async function getModel(segments: string[]): Promise<Response> {
+/** What GET /api/models/{provider}/{model…} answers: one offering with its offerings, prices, history and notes. */
+export async function describeModel(segments: string[]) {
   // Next has already decoded each segment once; decoding again would turn %2541 into "A" and throw on %25.
   const id = segments.join("/");
   if (!id || id.length > 300)
@@ -81,7 +81,7 @@ export async function getModel(segments: string[]): Promise<Response> {
   const ratio: [number, number] = [3, 1];
   // The index and ranks compare against every scored model, so they come from the whole summary.
   const quality = await getModelQualityDetail(await getCatalog(), detail.entry.modelId);
-  return Response.json({
+  return {
     ...toApiModel(detail.entry, ratio),
     quality: quality.quality,
     qualityRanks: quality.standings,
@@ -93,5 +93,5 @@ export async function getModel(segments: string[]): Promise<Response> {
     priceConflicts: detail.conflicts,
     editorial: detail.editorial,
     guideConflicts: detail.guideConflicts,
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { getModel } from "@/lib/catalog/api";
+import { describeModel } from "@/lib/catalog/listing";
 import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 export const GET = route(async (_request, context: { params: Promise<{ id: string[] }> }) =>
-  getModel((await context.params).id),
+  Response.json(await describeModel((await context.params).id)),
 );
