@@ -24,9 +24,10 @@ const page = await context.newPage();
 for (const spec of pages) {
   const [pagePath, name = pagePath.replace(/[^a-z0-9]+/gi, "_") || "home"] = spec.split("|");
   await page.goto(new URL(pagePath, baseUrl).toString(), { waitUntil: "networkidle" });
-  await page.waitForTimeout(400);
+  // Charts draw without animation; wait for the web fonts, and let CSS transitions finish at once.
+  await page.evaluate(() => document.fonts.ready);
   const file = path.join(outDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: rest.includes("--full") });
+  await page.screenshot({ path: file, fullPage: rest.includes("--full"), animations: "disabled" });
   console.log(file);
 }
 await browser.close();
