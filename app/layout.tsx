@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <SiteHeader viewer={viewer} />
           <main className="mx-auto max-w-[1600px] px-3 py-6 sm:px-6">{children}</main>
-          <footer className="mx-auto max-w-[1600px] px-3 pb-8 text-xs text-zinc-500 sm:px-6">
+          <footer className="mx-auto max-w-[1600px] px-3 pb-8 text-xs text-muted sm:px-6">
             {APP_NAME} v{APP_VERSION}
           </footer>
         </Providers>

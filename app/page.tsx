@@ -28,7 +28,7 @@ const TOOLS = [
 export default function HomePage() {
   return (
     <div className="mx-auto max-w-5xl py-4 sm:py-10">
-      <p className="text-sm font-medium text-accent-600">{APP_NAME}</p>
+      <p className="text-sm font-medium text-accent-600 dark:text-accent-300">{APP_NAME}</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl" data-testid="page-title">
         Choose LLM APIs with real numbers, not hype.
       </h1>
@@ -47,19 +47,19 @@ export default function HomePage() {
           >
             <h2 className="text-lg font-semibold">{tool.title}</h2>
             <p className="mt-2 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{tool.text}</p>
-            <span className="mt-4 text-sm font-medium text-accent-600 group-hover:underline">
+            <span className="mt-4 text-sm font-medium text-accent-600 dark:text-accent-300 group-hover:underline">
               {tool.cta} →
             </span>
           </Link>
         ))}
       </div>
-      <p className="mt-8 text-sm text-zinc-500">
+      <p className="mt-8 text-sm text-muted">
         Saved playground sessions and usage live in{" "}
-        <Link className="text-accent-600 hover:underline" href="/history">
+        <Link className="text-accent-600 dark:text-accent-300 underline underline-offset-2" href="/history">
           History
         </Link>
         ; provider set-up is in{" "}
-        <Link className="text-accent-600 hover:underline" href="/settings">
+        <Link className="text-accent-600 dark:text-accent-300 underline underline-offset-2" href="/settings">
           Settings
         </Link>
         .

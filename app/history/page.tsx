@@ -13,7 +13,7 @@ export default function HistoryPage() {
         description="Every playground session with its answers, and what your runs have cost over time."
       />
       {/* The view reads its tab and filters from the URL, which needs a Suspense boundary. */}
-      <Suspense fallback={<p className="text-sm text-zinc-500">Loading history…</p>}>
+      <Suspense fallback={<p className="text-sm text-muted">Loading history…</p>}>
         <HistoryView />
       </Suspense>
     </>

@@ -26,7 +26,7 @@ export default async function SettingsPage() {
           <h2 className="mb-3 font-semibold">Providers</h2>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-zinc-500">
+              <thead className="text-xs uppercase text-muted">
                 <tr>
                   <th className="py-1.5 pr-3">Provider</th>
                   <th className="py-1.5 pr-3">Status</th>
@@ -52,7 +52,7 @@ export default async function SettingsPage() {
                       </span>
                     </td>
                     <td className="py-1.5 pr-3 font-mono text-xs">{provider.keyVariable}</td>
-                    <td className="py-1.5 text-xs text-zinc-500">
+                    <td className="py-1.5 text-xs text-muted">
                       {provider.customBaseUrl
                         ? `custom (${provider.baseUrlVariable ?? "configured"})`
                         : "default"}
@@ -62,7 +62,7 @@ export default async function SettingsPage() {
               </tbody>
             </table>
           </div>
-          <p className="mt-3 break-words text-xs text-zinc-500 [&_code]:break-all">
+          <p className="mt-3 break-words text-xs text-muted [&_code]:break-all">
             Set a key in the environment (or <code>.env.local</code>) and restart the server. Add any
             OpenAI-compatible server with <code>OPENAI_COMPATIBLE_ENDPOINTS=name|baseUrl|KEY_VARIABLE</code>.
           </p>
@@ -70,13 +70,13 @@ export default async function SettingsPage() {
         <Card data-testid="system-status">
           <h2 className="mb-3 font-semibold">System</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-            <dt className="text-zinc-500">Version</dt>
+            <dt className="text-muted">Version</dt>
             <dd data-testid="app-version">{health.version}</dd>
-            <dt className="text-zinc-500">Database</dt>
+            <dt className="text-muted">Database</dt>
             <dd data-testid="db-driver">
               {health.db.driver === "pglite" ? "pglite (embedded)" : "postgres (server)"}
             </dd>
-            <dt className="text-zinc-500">Migrations</dt>
+            <dt className="text-muted">Migrations</dt>
             <dd data-testid="db-migrations">
               {health.db.migrations.applied}/{health.db.migrations.available} applied
               {health.db.migrations.upToDate ? "" : ` (pending: ${health.db.migrations.pending.join(", ")})`}
@@ -87,7 +87,7 @@ export default async function SettingsPage() {
         {viewer?.role === "member" ? (
           <Card className="lg:col-span-3" data-testid="api-tokens-admins-only">
             <h2 className="mb-1 font-semibold">API tokens</h2>
-            <p className="text-sm text-zinc-500">Ask an admin of this deployment for an API token.</p>
+            <p className="text-sm text-muted">Ask an admin of this deployment for an API token.</p>
           </Card>
         ) : null}
       </div>

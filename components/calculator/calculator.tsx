@@ -82,7 +82,7 @@ export function Calculator({
   const cardKeys = useRef<number[]>([]);
   const nextCardKey = useRef(0);
 
-  if (!state) return <p className="text-sm text-zinc-500">Opening the shared scenario…</p>;
+  if (!state) return <p className="text-sm text-muted">Opening the shared scenario…</p>;
 
   if (cardKeys.current.length !== state.workloads.length) {
     cardKeys.current = state.workloads.map((_, at) => cardKeys.current[at] ?? nextCardKey.current++);
@@ -122,7 +122,7 @@ export function Calculator({
         <section className="min-w-0 space-y-3" aria-label="Workloads">
           <div className="flex items-baseline justify-between gap-2">
             <h2 className="font-semibold">Workloads</h2>
-            <span className="text-xs text-zinc-500">
+            <span className="text-xs text-muted">
               {formatInteger(Math.round(totalRequests))} requests / month in all
             </span>
           </div>
@@ -143,7 +143,7 @@ export function Calculator({
             />
           ))}
           {state.workloads.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">
+            <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-muted dark:border-zinc-700">
               Add a workload from a typical use case below, or start blank.
             </p>
           ) : null}
@@ -177,7 +177,7 @@ export function Calculator({
         </section>
         <section className="min-w-0" aria-label="Estimate">
           {state.workloads.length === 0 ? (
-            <p className="py-10 text-center text-sm text-zinc-500">
+            <p className="py-10 text-center text-sm text-muted">
               Add a workload to see what it costs on every model.
             </p>
           ) : (

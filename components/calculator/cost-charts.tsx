@@ -41,7 +41,7 @@ function BarTooltip({ active, payload }: TooltipContentProps) {
   return (
     <TooltipBox>
       <p className="font-semibold">{row.label}</p>
-      <p className="font-mono text-zinc-500">{row.model}</p>
+      <p className="font-mono text-muted">{row.model}</p>
       {Object.entries(row.exactByWorkload).map(([name, usd]) => (
         <p key={name} className="flex justify-between gap-3">
           <span>{name}</span>

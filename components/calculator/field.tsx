@@ -31,7 +31,7 @@ export function Field({
       <span className="font-medium text-zinc-600 dark:text-zinc-400">{label}</span>
       {children}
       {unit || hint ? (
-        <span className="text-[11px] text-zinc-500">
+        <span className="text-[11px] text-muted">
           {unit}
           {unit && hint ? " · " : null}
           {hint}

@@ -127,7 +127,7 @@ export function MeasuredPicker({
                   {formatInteger(workload.measuredInputTokens?.[model] ?? workload.inputTokens)} in ·{" "}
                   {formatInteger(outputTokens)} out tokens / request
                 </span>
-                {source ? <span className="text-zinc-500">({source.samples} answers)</span> : null}
+                {source ? <span className="text-muted">({source.samples} answers)</span> : null}
                 {source?.simulated ? (
                   <Badge
                     tone="violet"
@@ -142,7 +142,7 @@ export function MeasuredPicker({
         </ul>
       ) : null}
       {pulled && pulled.skipped.length > 0 ? (
-        <p className="text-zinc-500">Not in the catalog, so not priced: {pulled.skipped.join(", ")}</p>
+        <p className="text-muted">Not in the catalog, so not priced: {pulled.skipped.join(", ")}</p>
       ) : null}
     </div>
   );

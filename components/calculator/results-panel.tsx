@@ -41,7 +41,7 @@ function CheckboxField({
       />
       <span>
         {label}
-        <span className="block text-[11px] text-zinc-500">{note}</span>
+        <span className="block text-[11px] text-muted">{note}</span>
       </span>
     </label>
   );
@@ -147,10 +147,8 @@ export function ResultsPanel({
             <>
               Cheapest paid meeting {estimate.qualityBar.label}: <strong>{cheapest.name}</strong> at{" "}
               <strong className="font-mono">{formatMonthlyUsd(cheapest.monthlyUsd)}</strong> / month
-              {cheapest.quality ? (
-                <span className="text-zinc-500"> ({cheapest.quality.citation})</span>
-              ) : null}
-              ; {formatInteger(estimate.results.length)} priced models meet the bar
+              {cheapest.quality ? <span className="text-muted"> ({cheapest.quality.citation})</span> : null};{" "}
+              {formatInteger(estimate.results.length)} priced models meet the bar
             </>
           ) : (
             <>
@@ -162,7 +160,7 @@ export function ResultsPanel({
           {budgetUsd !== null
             ? `; ${formatInteger(fitting)} fit the ${formatUsd(String(budgetUsd), "whole")} budget`
             : ""}
-          .<span className="text-zinc-500"> Prices as of {formatDate(estimate?.asOf)}.</span>
+          .<span className="text-muted"> Prices as of {formatDate(estimate?.asOf)}.</span>
         </p>
       ) : estimate?.qualityBar ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="results-summary">
@@ -239,7 +237,7 @@ export function ResultsPanel({
           />
         </div>
       ) : !error ? (
-        <p className="py-10 text-center text-sm text-zinc-500">Working out the estimate…</p>
+        <p className="py-10 text-center text-sm text-muted">Working out the estimate…</p>
       ) : null}
     </div>
   );

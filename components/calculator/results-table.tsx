@@ -53,10 +53,10 @@ function QualityCell({ result }: { result: ModelEstimate }) {
   const cost = result.aiderCost;
   return (
     <td className="min-w-52 max-w-72 px-3 py-2 align-top text-xs" data-testid="result-quality">
-      {result.quality ? <div>{result.quality.citation}</div> : <span className="text-zinc-400">—</span>}
+      {result.quality ? <div>{result.quality.citation}</div> : <span className="text-muted">—</span>}
       {cost?.perSolvedTaskUsd ? (
         <div
-          className="text-[11px] text-zinc-500"
+          className="text-[11px] text-muted"
           data-testid="result-cost-per-solved"
           title={`Aider's run of ${cost.modelTested}: ${formatUsd(cost.runCostUsd)} for ${cost.tasks} exercises at that day's prices, ${cost.solvedTasks} solved`}
         >
@@ -125,7 +125,7 @@ export function ResultsTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full min-w-[640px] text-sm" data-testid="results-table">
-        <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900/60">
+        <thead className="bg-zinc-50 text-xs text-muted dark:bg-zinc-900/60">
           <tr>
             {header("name", "Model", "left")}
             {header("monthly", "Total $ / month")}
@@ -158,7 +158,7 @@ export function ResultsTable({
                   <a href={modelPath(result.model)} className="font-medium hover:underline">
                     {result.name}
                   </a>
-                  <div className="flex flex-wrap items-center gap-1 text-[11px] text-zinc-500">
+                  <div className="flex flex-wrap items-center gap-1 text-[11px] text-muted">
                     <span className="truncate font-mono">{result.model}</span>
                     {fits ? (
                       <Badge tone="emerald" testId="fits-budget">
@@ -187,7 +187,7 @@ export function ResultsTable({
                   data-testid="result-per-member"
                 >
                   {result.perMemberUsd === null ? (
-                    <span className="text-zinc-400">—</span>
+                    <span className="text-muted">—</span>
                   ) : (
                     formatUsd(result.perMemberUsd, "cents")
                   )}
@@ -207,7 +207,7 @@ export function ResultsTable({
                             {formatMonthlyUsd(workload.monthlyUsd)}
                           </div>
                           <div
-                            className="text-[11px] text-zinc-500 tabular-nums"
+                            className="text-[11px] text-muted tabular-nums"
                             title={`${formatInteger(workload.requestsPerMonth)} requests / month · ${formatTokens(workload.inputTokens)} in, ${formatTokens(workload.outputTokens)} out tokens / request`}
                           >
                             {formatUsd(workload.perRequestUsd)} / request
@@ -217,7 +217,7 @@ export function ResultsTable({
                           </div>
                         </>
                       ) : (
-                        <span className="text-zinc-400">—</span>
+                        <span className="text-muted">—</span>
                       )}
                     </td>
                   );
@@ -228,7 +228,7 @@ export function ResultsTable({
         </tbody>
       </table>
       {rows.length === 0 ? (
-        <p className="p-6 text-center text-sm text-zinc-500">No model matches the filter.</p>
+        <p className="p-6 text-center text-sm text-muted">No model matches the filter.</p>
       ) : null}
     </div>
   );

@@ -64,10 +64,10 @@ export function RoutingEditor({
               onChange={(value) => update(index, { percent: value ?? 0 })}
             />
           </div>
-          <span className="text-xs text-zinc-500">%</span>
+          <span className="text-xs text-muted">%</span>
           <button
             type="button"
-            className="px-1 text-zinc-500 hover:text-rose-600"
+            className="px-1 text-muted hover:text-rose-600"
             aria-label={`Remove routed model ${index + 1}`}
             data-testid="routing-remove"
             onClick={() => {
@@ -91,7 +91,7 @@ export function RoutingEditor({
         </button>
         <span
           className={
-            Math.abs(total - 100) < 1e-9 ? "text-zinc-500" : "font-medium text-rose-600 dark:text-rose-400"
+            Math.abs(total - 100) < 1e-9 ? "text-muted" : "font-medium text-rose-600 dark:text-rose-400"
           }
           data-testid="routing-total"
         >

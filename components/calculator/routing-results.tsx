@@ -28,7 +28,7 @@ export function RoutingResults({ routing }: { routing: readonly RoutingEstimate[
             </ul>
             <dl className="mt-3 grid grid-cols-3 gap-2 border-t border-zinc-100 pt-2 text-xs dark:border-zinc-800">
               <div>
-                <dt className="text-zinc-500">Blended</dt>
+                <dt className="text-muted">Blended</dt>
                 <dd
                   className="font-mono text-base font-semibold"
                   data-testid="routing-blended"
@@ -36,19 +36,19 @@ export function RoutingResults({ routing }: { routing: readonly RoutingEstimate[
                 >
                   {formatMonthlyUsd(mix.blendedMonthlyUsd)}
                 </dd>
-                <dd className="text-[11px] text-zinc-500">$ / month</dd>
+                <dd className="text-[11px] text-muted">$ / month</dd>
               </div>
               <div>
-                <dt className="text-zinc-500">All on baseline</dt>
+                <dt className="text-muted">All on baseline</dt>
                 <dd className="font-mono text-base" data-testid="routing-baseline">
                   {formatMonthlyUsd(mix.baselineMonthlyUsd)}
                 </dd>
-                <dd className="truncate text-[11px] text-zinc-500" title={mix.baselineModel ?? undefined}>
+                <dd className="truncate text-[11px] text-muted" title={mix.baselineModel ?? undefined}>
                   100% {mix.baselineModel ?? "unknown"}
                 </dd>
               </div>
               <div>
-                <dt className="text-zinc-500">Savings</dt>
+                <dt className="text-muted">Savings</dt>
                 <dd
                   className={`font-mono text-base font-semibold ${saves ? "text-emerald-600 dark:text-emerald-400" : ""}`}
                   data-testid="routing-savings"
@@ -57,7 +57,7 @@ export function RoutingResults({ routing }: { routing: readonly RoutingEstimate[
                   {formatMonthlyUsd(mix.savingsUsd)}
                   {mix.savingsPercent !== null ? ` (${mix.savingsPercent.toFixed(1)}%)` : ""}
                 </dd>
-                <dd className="text-[11px] text-zinc-500">$ / month</dd>
+                <dd className="text-[11px] text-muted">$ / month</dd>
               </div>
             </dl>
             {mix.unknown.length > 0 ? (

@@ -133,7 +133,7 @@ export function ScenarioBar({
         </p>
       ) : null}
       <div className="flex items-center gap-2">
-        <span className="shrink-0 text-xs font-medium text-zinc-500">Share</span>
+        <span className="shrink-0 text-xs font-medium text-muted">Share</span>
         <input
           readOnly
           className={`${inputClass} flex-1 font-mono text-xs text-zinc-600 dark:text-zinc-400`}
@@ -162,7 +162,7 @@ export function ScenarioBar({
             </p>
           ) : null}
           {scenarios.data?.length === 0 ? (
-            <p className="text-xs text-zinc-500">No saved scenarios yet.</p>
+            <p className="text-xs text-muted">No saved scenarios yet.</p>
           ) : null}
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {(scenarios.data ?? []).map((scenario) => (
@@ -173,7 +173,7 @@ export function ScenarioBar({
                 data-scenario-id={scenario.id}
               >
                 <span className="min-w-0 flex-1 truncate font-medium">{scenario.name}</span>
-                <span className="hidden text-xs text-zinc-500 sm:inline">
+                <span className="hidden text-xs text-muted sm:inline">
                   {scenario.state.workloads.length} workloads · {formatDate(scenario.updatedAt.slice(0, 10))}
                 </span>
                 <button

@@ -84,7 +84,7 @@ export function TokenCounter({
   return (
     <div className="space-y-2" data-testid="token-counter" data-pending={pending ? "true" : "false"}>
       <div className="flex flex-wrap items-center gap-1.5 text-xs">
-        <span className="text-zinc-500">Try a sample:</span>
+        <span className="text-muted">Try a sample:</span>
         {SAMPLES.map((sample) => (
           <button
             key={sample.id}
@@ -120,7 +120,7 @@ export function TokenCounter({
         className={`w-full resize-y ${fieldBoxClass} px-2 py-1.5 font-mono text-xs`}
       />
       {largePaste ? (
-        <p className="text-xs text-zinc-500" data-testid="large-paste-note">
+        <p className="text-xs text-muted" data-testid="large-paste-note">
           A large paste is put in directly, so the page stays responsive; undo (Ctrl+Z) does not take it back.
           Use Clear instead.
         </p>
@@ -145,7 +145,7 @@ export function TokenCounter({
           <p className="text-zinc-600 dark:text-zinc-400">
             Exact for OpenAI GPT-4o/4.1/5 (o200k) and GPT-4/3.5 (cl100k); an estimate for other families.
             {counts.done ? (
-              <span className="text-zinc-500" data-testid="token-count-ms">
+              <span className="text-muted" data-testid="token-count-ms">
                 {" "}
                 Counted in {formatMs(counts.totalMs)} (o200k {formatMs(counts.o200kMs)}, cl100k{" "}
                 {formatMs(counts.cl100kMs)},{" "}
@@ -194,7 +194,7 @@ const orCounting = (value: number | null) => (value === null ? "counting…" : f
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div>
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-muted">{label}</dt>
       <dd className="font-mono text-sm font-semibold tabular-nums" data-testid={testId}>
         {value}
       </dd>

@@ -22,13 +22,13 @@ function ReasonList({
     >
       <summary className="cursor-pointer font-medium">
         {title} ({formatInteger(items.length)})
-        <span className="ml-2 text-xs font-normal text-zinc-500">{note}</span>
+        <span className="ml-2 text-xs font-normal text-muted">{note}</span>
       </summary>
       <ul className="mt-2 max-h-64 space-y-0.5 overflow-y-auto text-xs">
         {items.map((item) => (
           <li key={item.model} className="flex flex-wrap gap-x-2" data-testid={`${testId}-item`}>
             <span className="font-mono">{item.model}</span>
-            <span className="text-zinc-500">{item.reason}</span>
+            <span className="text-muted">{item.reason}</span>
           </li>
         ))}
       </ul>

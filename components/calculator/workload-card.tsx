@@ -74,7 +74,7 @@ export function WorkloadCard({
         />
         <button
           type="button"
-          className="h-8 rounded-md px-2 text-sm text-zinc-500 hover:bg-rose-50 hover:text-rose-600 dark:hover:bg-rose-950"
+          className="h-8 rounded-md px-2 text-sm text-muted hover:bg-rose-50 hover:text-rose-600 dark:hover:bg-rose-950"
           data-testid="remove-workload"
           aria-label={`Remove ${workload.name}`}
           onClick={onRemove}
@@ -84,7 +84,7 @@ export function WorkloadCard({
       </div>
       {preset ? (
         <p
-          className="flex flex-wrap items-center gap-1.5 text-[11px] text-zinc-500"
+          className="flex flex-wrap items-center gap-1.5 text-[11px] text-muted"
           data-testid="workload-preset"
         >
           <Badge>{preset.name}</Badge>

@@ -142,7 +142,7 @@ export function CatalogExplorer({
           {query.sort ? ` · sorted by ${COLUMN_LABELS[query.sort]} ${query.dir === "asc" ? "▲" : "▼"}` : ""}
         </p>
         <div className="flex items-center gap-2" data-testid="compare-bar">
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-muted">
             {selected.length === 0
               ? `Tick up to ${MAX_COMPARE} models to compare`
               : `${selected.length} of ${MAX_COMPARE} selected`}
@@ -151,7 +151,7 @@ export function CatalogExplorer({
             <>
               <button
                 type="button"
-                className="text-xs text-zinc-500 hover:underline"
+                className="text-xs text-muted hover:underline"
                 onClick={() => setSelected([])}
               >
                 Clear

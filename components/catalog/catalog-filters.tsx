@@ -43,10 +43,10 @@ function PriceInput({
   testId: string;
 }) {
   return (
-    <label className="flex items-center gap-1.5 text-xs text-zinc-500">
+    <label className="flex items-center gap-1.5 text-xs text-muted">
       {label}
       <span className="relative">
-        <span className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-zinc-400">$</span>
+        <span className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-muted">$</span>
         <input
           type="number"
           min={0}
@@ -61,7 +61,7 @@ function PriceInput({
           className={`${controlClass} w-24 pl-5`}
         />
       </span>
-      <span className="text-zinc-400">/1M</span>
+      <span className="text-muted">/1M</span>
     </label>
   );
 }
@@ -106,7 +106,7 @@ export function ProviderPicker({
                 className="accent-accent-600"
               />
               <span className="flex-1 truncate">{provider.name}</span>
-              <span className="text-xs text-zinc-400">{provider.offeringCount}</span>
+              <span className="text-xs text-muted">{provider.offeringCount}</span>
             </label>
           ))}
         </div>
@@ -114,7 +114,7 @@ export function ProviderPicker({
           <button
             type="button"
             onClick={() => onChange([])}
-            className="mt-2 text-xs text-accent-600 hover:underline"
+            className="mt-2 text-xs text-accent-600 dark:text-accent-300 underline underline-offset-2"
           >
             Clear providers
           </button>
@@ -213,7 +213,7 @@ export function CatalogFilters({
         </ControlGroup>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <label className="flex items-center gap-1.5 text-xs text-zinc-500">
+        <label className="flex items-center gap-1.5 text-xs text-muted">
           Context
           <select
             className={controlClass}
@@ -249,7 +249,7 @@ export function CatalogFilters({
           testId="filter-max-blended"
         />
         <label
-          className="flex items-center gap-1 text-xs text-zinc-500"
+          className="flex items-center gap-1 text-xs text-muted"
           title="Weights of input and output tokens in the blended price"
         >
           Blend input:output

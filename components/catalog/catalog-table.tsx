@@ -66,7 +66,7 @@ function cellContent(key: ColumnKey, row: QueryRow, ratio: [number, number]): Re
           >
             {entry.name}
           </Link>
-          <div className="flex items-center gap-1 truncate font-mono text-[11px] text-zinc-500">
+          <div className="flex items-center gap-1 truncate font-mono text-[11px] text-muted">
             <span className="truncate">{entry.model}</span>
             {entry.deprecated ? <Badge tone="amber">deprecated</Badge> : null}
             {entry.tiered ? <Badge tone="blue">tiered</Badge> : null}
@@ -219,7 +219,7 @@ export function CatalogTable({
       data-row-count={rows.length}
     >
       <table className="w-max min-w-full table-fixed border-collapse text-sm">
-        <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 shadow-[0_1px_0_0] shadow-zinc-200 dark:bg-zinc-900 dark:shadow-zinc-800">
+        <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs font-semibold uppercase tracking-wide text-muted shadow-[0_1px_0_0] shadow-zinc-200 dark:bg-zinc-900 dark:shadow-zinc-800">
           <tr>
             <th className="w-10 px-2 py-2">
               <span className="sr-only">Compare</span>
@@ -278,7 +278,7 @@ export function CatalogTable({
         </tbody>
       </table>
       {rows.length === 0 ? (
-        <p className="p-8 text-center text-sm text-zinc-500" data-testid="catalog-empty">
+        <p className="p-8 text-center text-sm text-muted" data-testid="catalog-empty">
           No model matches these filters. Loosen a filter or reset the view.
         </p>
       ) : null}

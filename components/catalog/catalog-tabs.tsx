@@ -29,7 +29,7 @@ export function CatalogTabs() {
             className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium ${
               active
                 ? "border-accent-600 text-accent-700 dark:text-white"
-                : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-200"
+                : "border-transparent text-muted hover:text-zinc-900 dark:hover:text-zinc-200"
             }`}
           >
             {tab.label}

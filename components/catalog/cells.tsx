@@ -2,7 +2,7 @@ import { formatDate, formatPerMTok, formatTokens } from "@/lib/format";
 
 /** Shared cell renderers: unknown is always visibly "unknown", never blank or zero. */
 export function Unknown({ label = "unknown" }: { label?: string }) {
-  return <span className="text-xs italic text-zinc-400 dark:text-zinc-500">{label}</span>;
+  return <span className="text-xs italic text-muted">{label}</span>;
 }
 
 export function PriceCell({ value }: { value: string | null }) {
@@ -23,7 +23,7 @@ export function DateCell({ value }: { value: string | null }) {
 export function BoolCell({ value, label }: { value: boolean | null; label: string }) {
   if (value === null)
     return (
-      <span title={`${label}: unknown`} className="text-zinc-400">
+      <span title={`${label}: unknown`} className="text-muted">
         ?
       </span>
     );
@@ -55,7 +55,7 @@ export function ModalitiesCell({ input, output }: { input: string[] | null; outp
       className="text-xs text-zinc-600 dark:text-zinc-300"
       title={`in: ${render(input)} → out: ${render(output)}`}
     >
-      {render(input)} <span className="text-zinc-400">→</span> {render(output)}
+      {render(input)} <span className="text-muted">→</span> {render(output)}
     </span>
   );
 }

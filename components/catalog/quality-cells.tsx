@@ -30,7 +30,7 @@ export function QualityIndexCell({ quality }: { quality: TableQuality | null }) 
       data-testid="quality-index"
     >
       {formatScore("quality", quality.index)}{" "}
-      <span className="text-[11px] text-zinc-500">· {quality.indexSources.length} src</span>
+      <span className="text-[11px] text-muted">· {quality.indexSources.length} src</span>
     </span>
   );
 }
@@ -51,7 +51,7 @@ export function ScoreValueCell({ quality, scoreKey }: { quality: TableQuality | 
 /** The index's formula in words: shown under the catalog table and wherever the index appears. */
 export function QualityIndexNote() {
   return (
-    <p id="quality-index" className="text-xs text-zinc-500" data-testid="quality-index-help">
+    <p id="quality-index" className="text-xs text-muted" data-testid="quality-index-help">
       <strong className="font-medium text-zinc-700 dark:text-zinc-300">Quality index</strong> = the mean, over
       the headline benchmarks a model has ({INDEX_FORMULA.headline.join("; ")}), of its percentile rank among
       the catalog models scored on that benchmark (0 lowest, 100 highest), using the model&apos;s best-scoring

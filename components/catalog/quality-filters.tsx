@@ -25,9 +25,7 @@ function MinimumInput({
   wide?: boolean;
 }) {
   return (
-    <label
-      className={`flex items-center gap-1.5 text-xs text-zinc-500 ${wide ? "w-full justify-between" : ""}`}
-    >
+    <label className={`flex items-center gap-1.5 text-xs text-muted ${wide ? "w-full justify-between" : ""}`}>
       <span>{label} ≥</span>
       <input
         type="number"
@@ -63,7 +61,7 @@ export function QualityFilters({
   const active = Object.keys(query.minScores).length;
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid="quality-filters">
-      <span className="text-xs font-medium text-zinc-500">Quality</span>
+      <span className="text-xs font-medium text-muted">Quality</span>
       <MinimumInput
         label="Index"
         value={query.minQuality}
@@ -93,7 +91,7 @@ export function QualityFilters({
               />
             </div>
           ))}
-          <p className="pt-1 text-[11px] text-zinc-500">
+          <p className="pt-1 text-[11px] text-muted">
             Models without the score are left out, never counted as 0.
           </p>
         </div>

@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/format";
 /** "Prices as of …" with the data packages behind them; shown wherever catalog prices appear. */
 export function SourceLine({ asOf, sources }: { asOf: string; sources: readonly CatalogSource[] }) {
   return (
-    <p className="text-xs text-zinc-500" data-testid="catalog-as-of">
+    <p className="text-xs text-muted" data-testid="catalog-as-of">
       Prices and capabilities as of <time dateTime={asOf}>{formatDate(asOf)}</time>, from{" "}
       {sources.map((source, index) => (
         <span key={source.id}>

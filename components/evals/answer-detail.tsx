@@ -44,14 +44,14 @@ export function AnswerDetail({
             <span className="ml-2 text-xs text-violet-600 dark:text-violet-300">Simulated</span>
           ) : null}
         </h2>
-        <span className="text-xs text-zinc-500 tabular-nums">
+        <span className="text-xs text-muted tabular-nums">
           {formatTokens(result.inputTokens)} in / {formatTokens(result.outputTokens)} out
           {result.estimated ? " (counted here)" : ""} · {formatUsd(result.costUsd)} · TTFT{" "}
           {formatMs(result.ttftMs)} · total {formatMs(result.totalMs)}
         </span>
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{item.prompt}</p>
-      {item.expected ? <p className="text-xs text-zinc-500">Expected: {item.expected}</p> : null}
+      {item.expected ? <p className="text-xs text-muted">Expected: {item.expected}</p> : null}
       {result.errorMessage ? <p className="text-sm text-rose-600">{result.errorMessage}</p> : null}
       <pre
         className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-2 text-sm whitespace-pre-wrap dark:bg-zinc-950"
@@ -65,7 +65,7 @@ export function AnswerDetail({
             <span
               className={
                 assertion.pass === null
-                  ? "text-zinc-500"
+                  ? "text-muted"
                   : assertion.pass
                     ? "text-emerald-700 dark:text-emerald-400"
                     : "text-rose-600"

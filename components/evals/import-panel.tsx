@@ -249,9 +249,9 @@ function SessionChecklist({
           {error}
         </p>
       ) : sessions === null ? (
-        <p className="text-sm text-zinc-500">Loading sessions…</p>
+        <p className="text-sm text-muted">Loading sessions…</p>
       ) : sessions.length === 0 ? (
-        <p className="text-sm text-zinc-500">No saved sessions match.</p>
+        <p className="text-sm text-muted">No saved sessions match.</p>
       ) : (
         <ul className="max-h-56 space-y-1 overflow-y-auto rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
           {sessions.map((session) => (
@@ -264,7 +264,7 @@ function SessionChecklist({
                   data-testid="eval-import-session"
                 />
                 <span className="truncate">{session.title}</span>
-                <span className="ml-auto shrink-0 text-xs text-zinc-500">
+                <span className="ml-auto shrink-0 text-xs text-muted">
                   {new Date(session.updatedAt).toLocaleDateString()}
                 </span>
               </label>

@@ -2,7 +2,7 @@ import type { Leaderboard } from "@/lib/evals/grade/votes";
 import { formatInteger } from "@/lib/format";
 import { ciAxis, ciBar } from "./leaderboard-scale";
 
-const headClass = "px-3 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-zinc-500";
+const headClass = "px-3 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-muted";
 
 /** Models ranked by rating, each with its 95% interval drawn on one shared axis and its vote counts. */
 export function LeaderboardTable({ board }: { board: Leaderboard }) {
@@ -47,16 +47,16 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                 data-model-id={rating.modelId}
                 className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
               >
-                <td className="px-3 py-2 tabular text-zinc-500">{index + 1}</td>
+                <td className="px-3 py-2 tabular text-muted">{index + 1}</td>
                 <td className="max-w-[16rem] px-3 py-2">
                   <span className="block truncate font-mono text-xs">{rating.modelId}</span>
-                  <span className="block text-[11px] text-zinc-500 tabular sm:hidden">
+                  <span className="block text-[11px] text-muted tabular sm:hidden">
                     {rating.wins} W · {rating.losses} L · {rating.ties} T · {rating.bothBad} ✗
                   </span>
                 </td>
                 <td className="px-3 py-2 text-right font-semibold tabular" data-testid="leaderboard-rating">
                   {Math.round(rating.rating)}
-                  <span className="block text-[11px] font-normal text-zinc-500">
+                  <span className="block text-[11px] font-normal text-muted">
                     {Math.round(rating.ciLow)}–{Math.round(rating.ciHigh)}
                   </span>
                 </td>

@@ -42,7 +42,7 @@ export function LeaderboardView({ setId }: { setId: string }) {
           All sets
         </button>
       </fieldset>
-      {query.isPending ? <p className="text-sm text-zinc-500">Loading ratings…</p> : null}
+      {query.isPending ? <p className="text-sm text-muted">Loading ratings…</p> : null}
       {query.isError ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {query.error.message}
@@ -51,7 +51,7 @@ export function LeaderboardView({ setId }: { setId: string }) {
       {query.data ? (
         <>
           <LeaderboardTable board={query.data} />
-          <p data-testid="leaderboard-source" className="text-xs text-zinc-500">
+          <p data-testid="leaderboard-source" className="text-xs text-muted">
             From {formatInteger(query.data.ratedVotes)} rated of {formatInteger(query.data.totalVotes)} blind
             votes
             {query.data.asOf ? `, the latest on ${formatDateTime(query.data.asOf)}` : ""}. {query.data.method}

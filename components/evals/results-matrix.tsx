@@ -22,7 +22,7 @@ export function filterCases(cases: RunCaseJson[], models: string[], filter: Matr
 const ROW_HEIGHT = 64;
 
 function PassBadge({ pass }: { pass: boolean | null }) {
-  if (pass === null) return <span className="text-xs text-zinc-500">not graded</span>;
+  if (pass === null) return <span className="text-xs text-muted">not graded</span>;
   return pass ? (
     <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
       pass
@@ -80,7 +80,7 @@ export function ResultsMatrix({
             {label}
           </button>
         ))}
-        <span className="text-xs text-zinc-500" data-testid="matrix-count">
+        <span className="text-xs text-muted" data-testid="matrix-count">
           {visible.length} of {cases.length} cases
         </span>
       </div>
@@ -116,7 +116,7 @@ export function ResultsMatrix({
                   data-testid="matrix-row"
                 >
                   <div className="overflow-hidden px-2 py-1" title={item.prompt}>
-                    <span className="mr-1 text-xs text-zinc-500">#{item.position + 1}</span>
+                    <span className="mr-1 text-xs text-muted">#{item.position + 1}</span>
                     {oneLine(item.prompt, 120)}
                   </div>
                   {models.map((model) => {
@@ -142,13 +142,13 @@ export function ResultsMatrix({
                                 <span className="text-xs text-rose-600">{result.status}</span>
                               ) : null}
                             </span>
-                            <span className="text-xs text-zinc-500 tabular-nums">
+                            <span className="text-xs text-muted tabular-nums">
                               {formatUsd(result.costUsd)} · {formatMs(result.ttftMs)} ·{" "}
                               {formatMs(result.totalMs)}
                             </span>
                           </>
                         ) : (
-                          <span className="text-xs text-zinc-400">waiting…</span>
+                          <span className="text-xs text-muted">waiting…</span>
                         )}
                       </button>
                     );

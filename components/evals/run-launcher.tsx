@@ -80,11 +80,11 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
       {catalog ? (
         <ModelSelect models={catalog.models} selected={models} onChange={setModels} />
       ) : (
-        <p className="text-sm text-zinc-500">Loading models…</p>
+        <p className="text-sm text-muted">Loading models…</p>
       )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="space-y-1">
-          <span className="block text-xs text-zinc-500">Max output tokens</span>
+          <span className="block text-xs text-muted">Max output tokens</span>
           <input
             type="number"
             min={1}
@@ -95,7 +95,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
           />
         </label>
         <label className="space-y-1">
-          <span className="block text-xs text-zinc-500">Cost cap (USD, optional)</span>
+          <span className="block text-xs text-muted">Cost cap (USD, optional)</span>
           <input
             inputMode="decimal"
             placeholder="e.g. 2.50"
@@ -106,7 +106,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
           />
         </label>
         <label className="space-y-1">
-          <span className="block text-xs text-zinc-500">Judge for llm-rubric (optional)</span>
+          <span className="block text-xs text-muted">Judge for llm-rubric (optional)</span>
           <select
             value={judge}
             onChange={(event) => setJudge(event.target.value)}
@@ -125,7 +125,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="estimate-table">
-            <thead className="text-left text-xs text-zinc-500">
+            <thead className="text-left text-xs text-muted">
               <tr>
                 <th className="py-1 pr-3 font-medium">Model</th>
                 <th className="py-1 pr-3 font-medium">Calls</th>
@@ -143,7 +143,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
                 >
                   <td className="py-1 pr-3">
                     {row.model}
-                    {"judge" in row ? <span className="ml-1 text-xs text-zinc-500">(judge)</span> : null}
+                    {"judge" in row ? <span className="ml-1 text-xs text-muted">(judge)</span> : null}
                     {row.simulated ? (
                       <span className="ml-1 text-xs text-violet-600 dark:text-violet-300">Simulated</span>
                     ) : null}
@@ -154,7 +154,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
                   <td className="py-1 tabular-nums" data-testid="estimate-cost">
                     {row.costUsd === null ? "unknown (no price)" : formatUsd(row.costUsd)}
                     {row.priceSource ? (
-                      <span className="ml-1 text-xs text-zinc-500" data-testid="estimate-price-source">
+                      <span className="ml-1 text-xs text-muted" data-testid="estimate-price-source">
                         ({row.priceSource}, {formatDate(row.priceAsOf)})
                       </span>
                     ) : null}
@@ -171,7 +171,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
               </tr>
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-zinc-500">
+          <p className="mt-1 text-xs text-muted">
             Prompts counted with each model&apos;s tokenizer, every answer at the max output tokens, at the
             catalog price in effect today (its source and date beside it). Simulated models are priced like
             the model they mirror; nothing is billed.

@@ -20,7 +20,7 @@ export function RunSummary({
     <Card className="overflow-x-auto" data-testid="run-summary">
       <h2 className="mb-2 font-semibold">Summary per model</h2>
       <table className="w-full text-sm">
-        <thead className="text-left text-xs text-zinc-500">
+        <thead className="text-left text-xs text-muted">
           <tr>
             {[
               "Model",
@@ -61,7 +61,7 @@ export function RunSummary({
               <td className="py-1 pr-3 tabular-nums whitespace-nowrap" data-testid="summary-pass-rate">
                 {percent(item.passRate)}
                 {item.passRateCi ? (
-                  <span className="ml-1 text-xs text-zinc-500">
+                  <span className="ml-1 text-xs text-muted">
                     ({percent(item.passRateCi.low)}–{percent(item.passRateCi.high)}, n={item.graded})
                   </span>
                 ) : null}
@@ -86,7 +86,7 @@ export function RunSummary({
           ))}
         </tbody>
       </table>
-      <p className="mt-2 text-xs text-zinc-500">
+      <p className="mt-2 text-xs text-muted">
         Costs at the catalog price when each answer was made; unknown when a model has no price. Simulated
         models are priced like the model they mirror and bill nothing.
       </p>
@@ -97,7 +97,7 @@ export function RunSummary({
 function priceNote(price: ModelEstimate | undefined) {
   if (!price?.priceSource) return null;
   return (
-    <span className="block text-[10px] text-zinc-500" data-testid="summary-price-source">
+    <span className="block text-[10px] text-muted" data-testid="summary-price-source">
       {price.priceSource}, {formatDate(price.priceAsOf)}
     </span>
   );

@@ -71,7 +71,7 @@ export function RunView({ runId }: { runId: string }) {
   }, [refresh]);
 
   const simulated = useMemo(() => new Set((state?.view.run.models ?? []).filter(isDemoModelId)), [state]);
-  if (!state) return <p className="text-sm text-zinc-500">{error ?? "Loading the run…"}</p>;
+  if (!state) return <p className="text-sm text-muted">{error ?? "Loading the run…"}</p>;
   const { view, cases } = state;
   const { run } = view;
   const open = OPEN.has(run.status);
@@ -156,7 +156,7 @@ export function RunView({ runId }: { runId: string }) {
                 <div className="mt-1 h-1.5 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800">
                   <div className="h-full bg-accent-600" style={{ width: `${share}%` }} />
                 </div>
-                <div className="mt-0.5 text-xs text-zinc-500">
+                <div className="mt-0.5 text-xs text-muted">
                   {summary?.errors ? `${summary.errors} error${summary.errors === 1 ? "" : "s"} · ` : ""}
                   {item.cancelled ? `${item.cancelled} not run · ` : ""}
                   {formatUsd(summary?.totalCostUsd)}

@@ -31,10 +31,7 @@ export function SetDetail({ setId }: { setId: string }) {
   }, [setId, loads]);
   if (!set)
     return (
-      <p
-        className={`text-sm ${error ? "text-rose-600" : "text-zinc-500"}`}
-        role={error ? "alert" : undefined}
-      >
+      <p className={`text-sm ${error ? "text-rose-600" : "text-muted"}`} role={error ? "alert" : undefined}>
         {error ?? "Loading the set…"}
       </p>
     );

@@ -129,7 +129,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
             className="grid gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_2fr_1fr_1fr_2fr] dark:border-zinc-800"
             data-testid="case-row"
           >
-            <div className="text-xs text-zinc-500">#{index + 1}</div>
+            <div className="text-xs text-muted">#{index + 1}</div>
             <textarea
               aria-label={`Prompt of case ${index + 1}`}
               placeholder="Prompt ({{var}} placeholders allowed)"
@@ -213,7 +213,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
                     onClick={() =>
                       update(index, { assert: (item.assert ?? []).filter((_, position) => position !== at) })
                     }
-                    className="px-1 text-zinc-500 hover:text-rose-600"
+                    className="px-1 text-muted hover:text-rose-600"
                   >
                     ✕
                   </button>
@@ -236,7 +236,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
                     setCases((current) => current.filter((_, at) => at !== index));
                     setVarsText((current) => current.filter((_, at) => at !== index));
                   }}
-                  className="text-zinc-500 hover:text-rose-600"
+                  className="text-muted hover:text-rose-600"
                 >
                   Remove case
                 </button>

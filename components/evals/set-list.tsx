@@ -60,7 +60,7 @@ export function EvalSetList() {
         </p>
       ) : null}
       {sets === null ? (
-        <p className="text-sm text-zinc-500">Loading sets…</p>
+        <p className="text-sm text-muted">Loading sets…</p>
       ) : sets.length === 0 ? (
         <Card>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -84,7 +84,7 @@ export function EvalSetList() {
                     </span>
                   ) : null}
                 </div>
-                <div className="mt-1 text-xs text-zinc-500">
+                <div className="mt-1 text-xs text-muted">
                   {set.caseCount} case{set.caseCount === 1 ? "" : "s"} · version {set.version} ·{" "}
                   {set.lastRunAt ? `last run ${formatDate(set.lastRunAt.slice(0, 10))}` : "never run"}
                 </div>

@@ -66,7 +66,7 @@ export function VotePanel({
         id="vote-case-heading"
         ref={headingRef}
         tabIndex={-1}
-        className="text-sm font-semibold uppercase tracking-wide text-zinc-500 focus:outline-none"
+        className="text-sm font-semibold uppercase tracking-wide text-muted focus:outline-none"
       >
         Which answer is better? <span className="font-normal normal-case">({pair.remaining} pairs left)</span>
       </h2>
@@ -168,7 +168,7 @@ function AnswerCard({
         <span className="font-semibold">Answer {side}</span>
         <span
           data-testid={`vote-model-${side.toLowerCase()}`}
-          className="truncate font-mono text-xs text-zinc-500"
+          className="truncate font-mono text-xs text-muted"
         >
           {modelId ?? "model hidden"}
         </span>

@@ -57,7 +57,7 @@ export function VoteView({ runId }: { runId: string }) {
     void client.invalidateQueries({ queryKey: ["eval-votes", runId] });
   }, [client, runId, vote.reset]);
 
-  if (query.isPending) return <p className="text-sm text-zinc-500">Loading the next pair…</p>;
+  if (query.isPending) return <p className="text-sm text-muted">Loading the next pair…</p>;
   if (query.isError) {
     return (
       <p role="alert" data-testid="vote-load-error" className="text-sm text-red-600 dark:text-red-400">

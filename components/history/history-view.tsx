@@ -30,7 +30,7 @@ export function HistoryView() {
             className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium ${
               tab === item.id
                 ? "border-accent-600 text-accent-700 dark:text-white"
-                : "border-transparent text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-200"
+                : "border-transparent text-muted hover:text-zinc-900 dark:hover:text-zinc-200"
             }`}
           >
             {item.label}

@@ -18,10 +18,10 @@ function Metric({
 }) {
   return (
     <div className="min-w-0">
-      <dt className="text-[11px] uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dt className="text-[11px] uppercase tracking-wide text-muted">{label}</dt>
       <dd className="break-words font-mono text-xs tabular" title={title}>
         {value}
-        {note ? <span className="block text-[11px] text-zinc-500">{note}</span> : null}
+        {note ? <span className="block text-[11px] text-muted">{note}</span> : null}
       </dd>
     </div>
   );
@@ -50,7 +50,7 @@ function ResultCard({ result }: { result: RunResultJson }) {
         data-testid="result-output"
         className="max-h-80 min-h-16 flex-1 overflow-y-auto whitespace-pre-wrap break-words px-3 py-2 text-sm leading-relaxed"
       >
-        {result.output || <span className="italic text-zinc-400">(no output)</span>}
+        {result.output || <span className="italic text-muted">(no output)</span>}
       </div>
       {result.errorMessage ? (
         <p
@@ -77,7 +77,7 @@ function ResultCard({ result }: { result: RunResultJson }) {
         <Metric label="Cost" value={formatUsd(result.costUsd)} title={exactUsdTitle(result.costUsd)} />
       </dl>
       {result.estimated ? (
-        <p data-testid="result-estimated" className="px-3 pb-2 text-[11px] text-zinc-500">
+        <p data-testid="result-estimated" className="px-3 pb-2 text-[11px] text-muted">
           Token counts are estimated (the stream ended before the provider reported usage).
         </p>
       ) : null}
@@ -90,11 +90,11 @@ function Turn({ run }: { run: RunJson }) {
     <section data-testid="session-turn" data-turn-index={run.turnIndex} className="min-w-0">
       <h3 className="mb-2 flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
         Turn {run.turnIndex + 1}
-        <span className="text-xs font-normal text-zinc-500">{formatDateTime(run.createdAt)}</span>
+        <span className="text-xs font-normal text-muted">{formatDateTime(run.createdAt)}</span>
       </h3>
       {run.system ? (
         <details className="mb-2 text-sm">
-          <summary className="cursor-pointer text-xs text-zinc-500">System prompt</summary>
+          <summary className="cursor-pointer text-xs text-muted">System prompt</summary>
           <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-zinc-100 px-3 py-2 dark:bg-zinc-800/60">
             {run.system}
           </p>
@@ -107,7 +107,7 @@ function Turn({ run }: { run: RunJson }) {
         {run.prompt}
       </p>
       {run.results.length === 0 ? (
-        <p className="text-sm text-zinc-500">No answers were saved for this turn.</p>
+        <p className="text-sm text-muted">No answers were saved for this turn.</p>
       ) : (
         <div className={`grid gap-3 ${GRID_BY_COUNT[Math.min(run.results.length, 3)]}`}>
           {run.results.map((result) => (
@@ -123,7 +123,7 @@ function Turn({ run }: { run: RunJson }) {
 export function SessionDetail({ sessionId }: { sessionId: string }) {
   const detail = useSessionDetail(sessionId);
   if (detail.isPending) {
-    return <p className="py-6 text-center text-sm text-zinc-500">Loading the conversation…</p>;
+    return <p className="py-6 text-center text-sm text-muted">Loading the conversation…</p>;
   }
   if (detail.isError) {
     return <ErrorNote message={detail.error.message} onRetry={() => void detail.refetch()} />;
@@ -131,7 +131,7 @@ export function SessionDetail({ sessionId }: { sessionId: string }) {
   return (
     <div data-testid="session-detail" className="flex flex-col gap-6">
       {detail.data.runs.length === 0 ? (
-        <p className="text-sm text-zinc-500">This session has no saved turns.</p>
+        <p className="text-sm text-muted">This session has no saved turns.</p>
       ) : (
         detail.data.runs.map((run) => <Turn key={run.id} run={run} />)
       )}

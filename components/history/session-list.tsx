@@ -40,7 +40,7 @@ export function SessionList() {
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
-        <span className="text-xs text-zinc-500" aria-live="polite" data-testid="session-count">
+        <span className="text-xs text-muted" aria-live="polite" data-testid="session-count">
           {sessions.data
             ? `${formatInteger(sessions.data.length)}${sessions.hasNextPage ? "+" : ""} ${sessions.data.length === 1 ? "session" : "sessions"}${searching ? " · searching…" : ""}`
             : ""}
@@ -62,7 +62,10 @@ export function SessionList() {
           </EmptyState>
         ) : (
           <EmptyState testId="sessions-empty" title="No sessions yet — run a prompt in the Playground">
-            <Link href="/playground" className="font-medium text-accent-600 hover:underline">
+            <Link
+              href="/playground"
+              className="font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
+            >
               Open the Playground →
             </Link>
           </EmptyState>

@@ -93,7 +93,7 @@ function SessionCost({ costUsd }: { costUsd: string | null }) {
     <span
       data-testid="session-cost"
       title={exactUsdTitle(costUsd, "No model in this session has a known price")}
-      className={`font-mono text-sm tabular ${costUsd === null ? "text-zinc-500" : "font-medium"}`}
+      className={`font-mono text-sm tabular ${costUsd === null ? "text-muted" : "font-medium"}`}
     >
       {formatUsd(costUsd)}
     </span>
@@ -129,7 +129,7 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
           <SessionCost costUsd={session.costUsd} />
         </div>
       </div>
-      <div className="mt-1 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-zinc-500">
+      <div className="mt-1 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted">
         <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
         {session.createdByName ? <span data-testid="session-creator">by {session.createdByName}</span> : null}
         <span data-testid="session-turns">

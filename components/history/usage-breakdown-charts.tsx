@@ -38,7 +38,7 @@ function KeyedTooltip({ active, payload }: TooltipContentProps) {
         {formatInteger(row.requests)} requests · {formatUsd(row.costUsd)}
       </p>
       {row.unpricedRequests > 0 ? (
-        <p className="text-zinc-500">{formatInteger(row.unpricedRequests)} with unknown cost</p>
+        <p className="text-muted">{formatInteger(row.unpricedRequests)} with unknown cost</p>
       ) : null}
     </TooltipBox>
   );
@@ -118,7 +118,7 @@ export function SpendByModelChart({ report }: { report: UsageReportJson }) {
         <HorizontalBars rows={rows} metric="costUsdValue" tickFormatter={formatAxisUsd} />
       )}
       {unpricedModels.length > 0 ? (
-        <p className="mt-2 break-words text-xs text-zinc-500">
+        <p className="mt-2 break-words text-xs text-muted">
           Cost unknown (no price on record): <span className="font-mono">{unpricedModels.join(", ")}</span>
         </p>
       ) : null}

@@ -10,7 +10,7 @@ export function UsageByMember({ report }: { report: UsageReportJson }) {
       <h2 className="mb-3 font-semibold">By member</h2>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-zinc-500">
+          <thead className="text-xs uppercase text-muted">
             <tr>
               <th className="py-1.5 pr-3">Member</th>
               <th className="py-1.5 pr-3 text-right">Requests</th>

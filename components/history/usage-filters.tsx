@@ -11,7 +11,7 @@ const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-zinc-500">
+      <label htmlFor={id} className="text-xs font-medium text-muted">
         {label}
       </label>
       {children}
@@ -180,7 +180,7 @@ export function UsageFilters({
             <button
               type="button"
               data-testid="usage-clear-filters"
-              className="h-9 text-sm font-medium text-accent-600 hover:underline"
+              className="h-9 text-sm font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
               onClick={() => set({ provider: null, model: null, status: null, member: null })}
             >
               Clear filters

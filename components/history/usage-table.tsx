@@ -50,7 +50,7 @@ export function UsageTable({
             data-testid="usage-table"
             className={`w-full text-left text-sm transition-opacity ${events.isPlaceholderData ? "opacity-50" : ""}`}
           >
-            <thead className="border-y border-zinc-100 bg-zinc-50 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:bg-zinc-950/40">
+            <thead className="border-y border-zinc-100 bg-zinc-50 text-xs uppercase text-muted dark:border-zinc-800 dark:bg-zinc-950/40">
               <tr>
                 <th className={th}>Time</th>
                 <th className={th}>Model</th>
@@ -71,11 +71,11 @@ export function UsageTable({
                   <td className={td}>
                     <span className="font-mono text-xs">{event.model}</span>
                     {event.member ? (
-                      <span data-testid="usage-row-member" className="ml-1.5 text-[11px] text-zinc-500">
+                      <span data-testid="usage-row-member" className="ml-1.5 text-[11px] text-muted">
                         by {event.member}
                       </span>
                     ) : null}
-                    <span className="ml-1.5 text-[11px] text-zinc-500">
+                    <span className="ml-1.5 text-[11px] text-muted">
                       {[event.simulated ? "simulated" : null, event.estimated ? "estimated tokens" : null]
                         .filter(Boolean)
                         .join(" · ")}
@@ -89,7 +89,7 @@ export function UsageTable({
                   <td className={`${td} text-right font-mono text-xs`}>{formatMs(event.ttftMs)}</td>
                   <td className={`${td} text-right font-mono text-xs`}>{formatMs(event.durationMs)}</td>
                   <td
-                    className={`${td} text-right font-mono text-xs ${event.costUsd === null ? "text-zinc-500" : ""}`}
+                    className={`${td} text-right font-mono text-xs ${event.costUsd === null ? "text-muted" : ""}`}
                     title={exactUsdTitle(event.costUsd)}
                   >
                     {formatUsd(event.costUsd)}
@@ -98,13 +98,13 @@ export function UsageTable({
               ))}
               {events.isPending ? (
                 <tr>
-                  <td colSpan={8} className="px-3 py-8 text-center text-sm text-zinc-500">
+                  <td colSpan={8} className="px-3 py-8 text-center text-sm text-muted">
                     Loading requests…
                   </td>
                 </tr>
               ) : rows.length === 0 ? (
                 <tr>
-                  <td colSpan={8} className="px-3 py-8 text-center text-sm text-zinc-500">
+                  <td colSpan={8} className="px-3 py-8 text-center text-sm text-muted">
                     No requests on this page.
                   </td>
                 </tr>
@@ -113,7 +113,7 @@ export function UsageTable({
           </table>
         </div>
       )}
-      <footer className="flex items-center justify-between gap-2 border-t border-zinc-100 px-3 py-2 text-xs text-zinc-500 sm:px-4 dark:border-zinc-800">
+      <footer className="flex items-center justify-between gap-2 border-t border-zinc-100 px-3 py-2 text-xs text-muted sm:px-4 dark:border-zinc-800">
         <span data-testid="usage-page">
           {rows.length > 0
             ? `${formatInteger(page * EVENTS_PAGE_SIZE + 1)}–${formatInteger(page * EVENTS_PAGE_SIZE + rows.length)}`

@@ -35,7 +35,7 @@ function SpendTooltip({ active, payload }: TooltipContentProps) {
   return (
     <TooltipBox>
       <p className="font-semibold">{formatDate(row.day)}</p>
-      {entries.length === 0 ? <p className="text-zinc-500">No priced spend</p> : null}
+      {entries.length === 0 ? <p className="text-muted">No priced spend</p> : null}
       {entries.map(([name, usd]) => (
         <p key={name} className="flex justify-between gap-3">
           <span className="truncate font-mono">{name}</span>
@@ -112,7 +112,7 @@ function TokensTooltip({ active, payload }: TooltipContentProps) {
           <span className="font-mono">{formatTokens(row[item.key])}</span>
         </p>
       ))}
-      <p className="mt-1 text-zinc-500">{formatInteger(row.requests)} requests</p>
+      <p className="mt-1 text-muted">{formatInteger(row.requests)} requests</p>
     </TooltipBox>
   );
 }

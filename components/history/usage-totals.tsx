@@ -20,7 +20,7 @@ function Total({
       data-testid={testId}
       className="min-w-0 rounded-lg border border-zinc-200 bg-white p-3 shadow-sm sm:p-4 dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-muted">{label}</p>
       <p
         data-testid="total-value"
         className="mt-1 truncate text-xl font-semibold tabular sm:text-2xl"
@@ -28,7 +28,7 @@ function Total({
       >
         {value}
       </p>
-      {note ? <p className="mt-1 text-xs text-zinc-500">{note}</p> : null}
+      {note ? <p className="mt-1 text-xs text-muted">{note}</p> : null}
     </div>
   );
 }

@@ -69,7 +69,7 @@ export function UsageView() {
               <button
                 type="button"
                 data-testid="usage-show-simulated"
-                className="font-medium text-accent-600 hover:underline"
+                className="font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
                 onClick={() => update({ includeSimulated: "1", page: null })}
               >
                 Show them
@@ -78,7 +78,10 @@ export function UsageView() {
           ) : null}
           <p className="mt-1">
             Usage is recorded for every model answer in the{" "}
-            <Link href="/playground" className="font-medium text-accent-600 hover:underline">
+            <Link
+              href="/playground"
+              className="font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
+            >
               Playground
             </Link>
             .

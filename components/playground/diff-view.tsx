@@ -18,7 +18,7 @@ export function DiffView({ answers }: { answers: { modelId: string; label: strin
     [leftText, rightText],
   );
   if (answers.length < 2 || !left || !right)
-    return <p className="text-sm text-zinc-500">Run at least two models to compare their answers.</p>;
+    return <p className="text-sm text-muted">Run at least two models to compare their answers.</p>;
   const stats = diffStats(parts);
   const select = (value: string, onChange: (value: string) => void, testId: string) => (
     <select
@@ -38,9 +38,9 @@ export function DiffView({ answers }: { answers: { modelId: string; label: strin
     <div className="space-y-2" data-testid="diff-view">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {select(left.modelId, setLeftId, "diff-left")}
-        <span className="text-zinc-500">vs</span>
+        <span className="text-muted">vs</span>
         {select(right.modelId, setRightId, "diff-right")}
-        <span className="text-xs text-zinc-500" data-testid="diff-stats">
+        <span className="text-xs text-muted" data-testid="diff-stats">
           {stats.same} words shared · <span className="text-rose-600">−{stats.removed}</span> ·{" "}
           <span className="text-emerald-600">+{stats.added}</span>
         </span>

@@ -54,14 +54,14 @@ export function ModelSelect({
               type="button"
               disabled={disabled}
               onClick={() => onChange(selected.filter((item) => item !== id))}
-              className="rounded-full px-1 text-zinc-500 hover:text-rose-600"
+              className="rounded-full px-1 text-muted hover:text-rose-600"
               aria-label={`Remove ${id}`}
             >
               ✕
             </button>
           </span>
         ))}
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-muted">
           {selected.length}/{MAX_MODELS} models
         </span>
       </div>
@@ -86,7 +86,7 @@ export function ModelSelect({
         {open && !full ? (
           <ul className="absolute z-30 mt-1 max-h-80 w-full overflow-y-auto rounded-md border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
             {matches.length === 0 ? (
-              <li className="px-3 py-2 text-sm text-zinc-500">No model matches.</li>
+              <li className="px-3 py-2 text-sm text-muted">No model matches.</li>
             ) : null}
             {matches.map((model) => {
               const chosen = selected.includes(model.id);
@@ -106,12 +106,12 @@ export function ModelSelect({
                   >
                     <span className="min-w-0 truncate">
                       {model.label}{" "}
-                      <span className="text-xs text-zinc-500">
+                      <span className="text-xs text-muted">
                         {model.providerName}
                         {model.simulated ? " · Simulated" : ""}
                       </span>
                     </span>
-                    <span className="shrink-0 text-xs text-zinc-500 tabular">
+                    <span className="shrink-0 text-xs text-muted tabular">
                       {formatPerMTok(model.inputPerMTok)} / {formatPerMTok(model.outputPerMTok)} ·{" "}
                       {formatTokens(model.contextWindow)}
                     </span>

@@ -27,7 +27,7 @@ function Metric({
 }) {
   return (
     <div className="min-w-0" title={hint}>
-      <dt className="text-[10px] uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dt className="text-[10px] uppercase tracking-wide text-muted">{label}</dt>
       <dd className="truncate font-medium tabular" data-testid={testId}>
         {value}
       </dd>

@@ -83,13 +83,13 @@ export function Pane({
             ) : null}
           </div>
           {current ? (
-            <span className="shrink-0 text-[11px] text-zinc-500" data-testid="pane-status">
+            <span className="shrink-0 text-[11px] text-muted" data-testid="pane-status">
               {STATUS_LABEL[current.status]}
             </span>
           ) : null}
         </div>
         <div className="mt-0.5 flex items-center justify-between gap-2">
-          <p className="min-w-0 truncate text-[11px] text-zinc-500" title={modelId}>
+          <p className="min-w-0 truncate text-[11px] text-muted" title={modelId}>
             {info?.providerName ?? modelId.split("/")[0]} · {formatPerMTok(info?.inputPerMTok)} /{" "}
             {formatPerMTok(info?.outputPerMTok)} per 1M · {formatTokens(info?.contextWindow)} ctx
           </p>
@@ -201,7 +201,7 @@ export function Pane({
         ))}
         {current ? (
           <div data-testid="pane-answer">
-            {turns.length > 1 ? <p className="mb-2 text-xs text-zinc-500">You: {current.prompt}</p> : null}
+            {turns.length > 1 ? <p className="mb-2 text-xs text-muted">You: {current.prompt}</p> : null}
             {current.retry ? (
               <p
                 className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
@@ -214,7 +214,7 @@ export function Pane({
             {current.output ? (
               <Markdown text={current.output} />
             ) : streaming ? (
-              <p className="text-sm text-zinc-400" data-testid="pane-waiting">
+              <p className="text-sm text-muted" data-testid="pane-waiting">
                 Waiting for the first token…
               </p>
             ) : null}
@@ -229,7 +229,7 @@ export function Pane({
               </p>
             ) : null}
             {current.status === "stopped" && !current.unsaved ? (
-              <p className="mt-2 text-xs text-zinc-500">Stopped. The partial answer is saved.</p>
+              <p className="mt-2 text-xs text-muted">Stopped. The partial answer is saved.</p>
             ) : null}
             {current.stopFailed && streaming ? (
               <p className="mt-2 text-xs text-amber-700 dark:text-amber-300" data-testid="pane-stop-failed">
@@ -246,7 +246,7 @@ export function Pane({
             ) : null}
           </div>
         ) : (
-          <p className="text-sm text-zinc-400">Ready. Write a prompt and press Run.</p>
+          <p className="text-sm text-muted">Ready. Write a prompt and press Run.</p>
         )}
       </div>
       {current ? <PaneMetrics turn={current} /> : null}

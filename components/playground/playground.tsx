@@ -43,7 +43,7 @@ function OptionalNumberInput({
   onChange: (value: number | undefined) => void;
 }) {
   return (
-    <label className="flex items-center gap-1 text-xs text-zinc-500">
+    <label className="flex items-center gap-1 text-xs text-muted">
       {label}
       <input
         type="number"
@@ -242,7 +242,7 @@ export function Playground() {
             {compare.sessionId ? (
               <Link
                 href={`/history?tab=sessions&q=`}
-                className="text-xs text-accent-600 hover:underline"
+                className="text-xs text-accent-600 dark:text-accent-300 underline underline-offset-2"
                 data-testid="session-link"
               >
                 Saved session {compare.sessionId.slice(0, 8)}
@@ -261,10 +261,13 @@ export function Playground() {
             <p className="text-xs text-rose-600">{(catalogModels.error as Error).message}</p>
           ) : null}
           {noKeys ? (
-            <p className="text-xs text-zinc-500" data-testid="no-keys-hint">
+            <p className="text-xs text-muted" data-testid="no-keys-hint">
               No provider keys are set, so only the Simulated models (and local Ollama models, if running) are
               offered. Add keys as described in{" "}
-              <Link href="/settings" className="text-accent-600 hover:underline">
+              <Link
+                href="/settings"
+                className="text-accent-600 dark:text-accent-300 underline underline-offset-2"
+              >
                 Settings
               </Link>
               .
@@ -316,7 +319,7 @@ export function Playground() {
           <button
             type="button"
             onClick={() => setShowDiff((value) => !value)}
-            className="text-sm font-medium text-accent-600 hover:underline"
+            className="text-sm font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
             data-testid="toggle-diff"
           >
             {showDiff ? "Hide diff" : "Compare two answers word by word"}

@@ -56,7 +56,7 @@ export function ApiTokens() {
   return (
     <Card className="lg:col-span-3" data-testid="api-tokens">
       <h2 className="mb-1 font-semibold">API tokens</h2>
-      <p className="mb-3 text-sm text-zinc-500">
+      <p className="mb-3 text-sm text-muted">
         Scripts call the API with <code className="text-xs">Authorization: Bearer &lt;token&gt;</code> and act
         as the admin who made the token.
       </p>
@@ -97,7 +97,7 @@ export function ApiTokens() {
       ) : null}
       <div className="mt-4 overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-zinc-500">
+          <thead className="text-xs uppercase text-muted">
             <tr>
               <th className="py-1.5 pr-3">Name</th>
               <th className="py-1.5 pr-3">Token</th>
@@ -133,7 +133,7 @@ export function ApiTokens() {
           </tbody>
         </table>
         {tokens.data && tokens.data.tokens.length === 0 ? (
-          <p className="py-2 text-sm text-zinc-500" data-testid="api-tokens-empty">
+          <p className="py-2 text-sm text-muted" data-testid="api-tokens-empty">
             No tokens yet.
           </p>
         ) : null}

@@ -29,7 +29,7 @@ export function ControlGroup({ label, children }: { label: string; children: Rea
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset's default styling fights the flex layout.
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
-      <span className="mr-0.5 text-xs font-medium text-zinc-500">{label}</span>
+      <span className="mr-0.5 text-xs font-medium text-muted">{label}</span>
       {children}
     </div>
   );
@@ -138,7 +138,7 @@ export function ChartEmpty({
   children: ReactNode;
 }) {
   return (
-    <p className={`${tall ? "py-16" : "py-12"} text-center text-sm text-zinc-500`} data-testid={testId}>
+    <p className={`${tall ? "py-16" : "py-12"} text-center text-sm text-muted`} data-testid={testId}>
       {children}
     </p>
   );
@@ -207,5 +207,19 @@ export function ChartLegend({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A chart's mark drawn beside its legend text: a shape, not a glyph, so it needs no text contrast. */
+export function LegendMark({ color, shape }: { color: string; shape: "dot" | "diamond" | "dot-line" }) {
+  return (
+    <svg aria-hidden="true" width={shape === "dot-line" ? 18 : 10} height={10} className="mr-1 inline-block">
+      {shape === "diamond" ? (
+        <path d="M5 1 L9 5 L5 9 L1 5 Z" fill="none" stroke={color} strokeWidth={1.5} />
+      ) : (
+        <circle cx={5} cy={5} r={4} fill={color} />
+      )}
+      {shape === "dot-line" ? <line x1={9} y1={5} x2={18} y2={5} stroke={color} strokeWidth={2} /> : null}
+    </svg>
   );
 }

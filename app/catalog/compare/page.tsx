@@ -50,7 +50,10 @@ export default async function ComparePage({
           <Card>
             <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="compare-empty">
               Add models with the search box above, or tick up to {MAX_COMPARE_IDS} rows in the{" "}
-              <Link href="/catalog" className="text-accent-600 hover:underline">
+              <Link
+                href="/catalog"
+                className="text-accent-600 dark:text-accent-300 underline underline-offset-2"
+              >
                 catalog table
               </Link>{" "}
               and press Compare.
@@ -63,7 +66,7 @@ export default async function ComparePage({
               <table className="w-full min-w-[640px] text-sm" data-testid="compare-table">
                 <thead className="bg-zinc-50 dark:bg-zinc-900">
                   <tr>
-                    <th className="sticky left-0 w-48 bg-zinc-50 px-3 py-2 text-left text-xs uppercase text-zinc-500 dark:bg-zinc-900">
+                    <th className="sticky left-0 w-48 bg-zinc-50 px-3 py-2 text-left text-xs uppercase text-muted dark:bg-zinc-900">
                       Model
                     </th>
                     {comparison.entries.map((entry) => (
@@ -79,7 +82,7 @@ export default async function ComparePage({
                         >
                           {entry.name}
                         </Link>
-                        <div className="font-mono text-[11px] font-normal text-zinc-500">{entry.id}</div>
+                        <div className="font-mono text-[11px] font-normal text-muted">{entry.id}</div>
                       </th>
                     ))}
                   </tr>
@@ -89,7 +92,7 @@ export default async function ComparePage({
                     <tr>
                       <th
                         colSpan={comparison.entries.length + 1}
-                        className="bg-zinc-50/60 px-3 pt-3 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:bg-zinc-900/40"
+                        className="bg-zinc-50/60 px-3 pt-3 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-muted dark:bg-zinc-900/40"
                       >
                         {group}
                       </th>
@@ -121,7 +124,7 @@ export default async function ComparePage({
                                 row.best.includes(index)
                                   ? "font-semibold text-emerald-700 dark:text-emerald-400"
                                   : value.startsWith("unknown") || value === "not stated"
-                                    ? "italic text-zinc-400"
+                                    ? "italic text-muted"
                                     : ""
                               }`}
                             >
@@ -136,7 +139,7 @@ export default async function ComparePage({
             </div>
             <Card data-testid="compare-history">
               <h2 className="mb-1 font-semibold">Price history</h2>
-              <p className="mb-3 text-xs text-zinc-500">
+              <p className="mb-3 text-xs text-muted">
                 Input and output price per 1M tokens over time, from the data packages and the buying guides.
               </p>
               <PriceHistoryChart

@@ -52,7 +52,7 @@ function RowTooltip({ active, payload }: TooltipContentProps) {
   return (
     <TooltipBox>
       <p className="font-semibold">{row.name}</p>
-      <p className="text-zinc-500">
+      <p className="text-muted">
         {row.providerName} · <span className="font-mono">{row.id}</span>
       </p>
       <p className="mt-1">
@@ -214,7 +214,7 @@ export function CheapestChart({
           </BarChart>
         </HorizontalBarFrame>
       )}
-      <p className="mt-2 text-xs text-zinc-500" data-testid="cheapest-notes">
+      <p className="mt-2 text-xs text-muted" data-testid="cheapest-notes">
         {notes.join(". ")}.
       </p>
     </ChartCard>

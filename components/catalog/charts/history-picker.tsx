@@ -62,7 +62,7 @@ export function HistoryPicker({
               aria-label={`Remove ${nameOf.get(id) ?? id}`}
               data-testid="history-remove"
               onClick={() => onChange(selected.filter((other) => other !== id))}
-              className="rounded-full px-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              className="rounded-full px-1 text-muted hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               ×
             </button>
@@ -124,7 +124,7 @@ export function HistoryPicker({
                 className={`cursor-pointer px-2.5 py-1.5 ${position === highlight ? "bg-accent-50 dark:bg-zinc-800" : ""}`}
               >
                 <span className="block truncate">{option.name}</span>
-                <span className="block truncate font-mono text-xs text-zinc-500">{option.id}</span>
+                <span className="block truncate font-mono text-xs text-muted">{option.id}</span>
               </div>
             ))}
           </div>

@@ -19,6 +19,7 @@ import {
   ChartFrame,
   Chip,
   ControlGroup,
+  LegendMark,
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import {
@@ -59,7 +60,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
       <p className="mt-1">
         {formatPerMTok(point.priceLabel)} per 1M · {point.priceNote}
       </p>
-      <p className="mt-1 text-zinc-500 italic">“{point.quote}”</p>
+      <p className="mt-1 text-muted italic">“{point.quote}”</p>
     </TooltipBox>
   );
 }
@@ -167,10 +168,12 @@ export function PriceBenchmarkChart({
       )}
       <p className="mt-2 flex flex-wrap gap-x-4 text-xs text-zinc-600 dark:text-zinc-400">
         <span>
-          <span style={{ color: TODAY_COLOR }}>●</span> cheapest current offering
+          <LegendMark color={TODAY_COLOR} shape="dot" />
+          cheapest current offering
         </span>
         <span>
-          <span style={{ color: GUIDE_COLOR }}>◇</span> the guide's own price at the time
+          <LegendMark color={GUIDE_COLOR} shape="diamond" />
+          the guide's own price at the time
         </span>
       </p>
       <ul
@@ -186,7 +189,7 @@ export function PriceBenchmarkChart({
             <span>
               <span className="font-medium">{point.modelName}</span> {point.scorePercent}%
             </span>
-            <span className="text-zinc-500">
+            <span className="text-muted">
               from{" "}
               <Link
                 href={modelPath(point.cheapest.id)}
@@ -200,7 +203,7 @@ export function PriceBenchmarkChart({
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-xs text-zinc-500" data-testid="benchmark-caption">
+      <p className="mt-2 text-xs text-muted" data-testid="benchmark-caption">
         Scores from {sourceText}. The guide itself warns that benchmarks don't always reflect production
         performance.
         {data.leftOut.length > 0 ? ` Not shown (no known price): ${data.leftOut.join(", ")}.` : ""}

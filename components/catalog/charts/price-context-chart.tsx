@@ -54,7 +54,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
   return (
     <TooltipBox>
       <p className="font-semibold">{point.name}</p>
-      <p className="text-zinc-500">
+      <p className="text-muted">
         {point.providerName} · <span className="font-mono">{point.id}</span>
       </p>
       <p className="mt-1">
@@ -209,7 +209,7 @@ export function PriceContextChart({
         ))}
       </ul>
       {left.length > 0 ? (
-        <p className="mt-2 text-xs text-zinc-500" data-testid="context-left-out">
+        <p className="mt-2 text-xs text-muted" data-testid="context-left-out">
           {left.join(". ")}.
         </p>
       ) : null}

@@ -55,7 +55,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
     <TooltipBox>
       <p className="font-semibold">{String(item.name)}</p>
       <p className="mt-1">{formatPerMTok(point.perMTok)} per 1M tokens</p>
-      <p className="text-zinc-500">
+      <p className="text-muted">
         {point.source} ({KIND_LABELS[point.kind]}), {formatDate(point.date)}
         {point.current ? " · current" : ""}
       </p>
@@ -72,7 +72,7 @@ function HistoryTable({ series }: { series: readonly HistorySeries[] }) {
       </summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left">
-          <thead className="text-zinc-500">
+          <thead className="text-muted">
             <tr>
               <th className="py-1 pr-3 font-medium">Offering</th>
               <th className="py-1 pr-3 font-medium">Date</th>
@@ -179,7 +179,7 @@ export function PriceHistoryChart({ series }: { series: HistorySeries[] }) {
           </li>
         ))}
       </ul>
-      <p className="mt-1 text-xs text-zinc-500">
+      <p className="mt-1 text-xs text-muted">
         Solid line: input price; dashed: output price. ● price from a data package (genai-prices, models.dev);
         ◇ price stated by a buying guide, dated by the guide.
         {leftOut > 0 ? ` ${leftOut} recorded prices without a usable date or price are not plotted.` : ""}

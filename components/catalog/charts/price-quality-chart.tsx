@@ -23,6 +23,7 @@ import {
   Chip,
   ControlGroup,
   formatAxisUsd,
+  LegendMark,
   logTicks,
   shortenLabel,
   TooltipBox,
@@ -54,7 +55,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
   return (
     <TooltipBox>
       <p className="font-semibold">{point.cheapest.name}</p>
-      <p className="text-zinc-500">
+      <p className="text-muted">
         cheapest paid offering: {point.cheapest.providerName} · {formatPerMTok(point.cheapest.blendedPerMTok)}{" "}
         per 1M
       </p>
@@ -80,7 +81,7 @@ function BarForm({ axis, bar, onApply }: { axis: QualityAxis; bar: number; onApp
   const [draft, setDraft] = useState(String(bar));
   return (
     <form
-      className="flex items-center gap-1.5 text-xs text-zinc-500"
+      className="flex items-center gap-1.5 text-xs text-muted"
       onSubmit={(event) => {
         event.preventDefault();
         onApply(draft);
@@ -207,10 +208,12 @@ export function PriceQualityChart({
       )}
       <p className="mt-2 flex flex-wrap gap-x-4 text-xs text-zinc-600 dark:text-zinc-400">
         <span>
-          <span style={{ color: FRONTIER_COLOR }}>●—</span> frontier ({frontier.length})
+          <LegendMark color={FRONTIER_COLOR} shape="dot-line" />
+          frontier ({frontier.length})
         </span>
         <span>
-          <span style={{ color: POINT_COLOR }}>●</span> other models ({others.length})
+          <LegendMark color={POINT_COLOR} shape="dot" />
+          other models ({others.length})
         </span>
         {leftOut.length > 0 ? (
           <span data-testid="price-quality-left-out">Not shown: {leftOut.join("; ")}.</span>
@@ -249,7 +252,7 @@ export function PriceQualityChart({
           />
         </div>
         {data.cheapestAbove.length === 0 ? (
-          <p className="py-4 text-sm text-zinc-500" data-testid="cheapest-above-empty">
+          <p className="py-4 text-sm text-muted" data-testid="cheapest-above-empty">
             No priced model reaches this bar.
           </p>
         ) : (
@@ -267,11 +270,11 @@ export function PriceQualityChart({
                 data-blended-per-mtok={point.cheapest.blendedPerMTok}
               >
                 <span className="min-w-0">
-                  <span className="mr-1.5 text-xs text-zinc-500">{index + 1}.</span>
+                  <span className="mr-1.5 text-xs text-muted">{index + 1}.</span>
                   <Link href={modelPath(point.cheapest.id)} className="font-medium hover:underline">
                     {point.cheapest.name}
                   </Link>{" "}
-                  <span className="text-xs text-zinc-500">{point.cheapest.providerName}</span>
+                  <span className="text-xs text-muted">{point.cheapest.providerName}</span>
                   {point.onFrontier ? (
                     <span className="ml-1.5 rounded bg-emerald-100 px-1 text-[10px] font-medium text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200">
                       frontier
@@ -280,13 +283,13 @@ export function PriceQualityChart({
                 </span>
                 <span className="tabular text-xs">
                   {formatPerMTok(point.cheapest.blendedPerMTok)}/1M · {formatScore(data.axis, point.quality)}
-                  {point.date ? <span className="text-zinc-500"> ({formatDate(point.date)})</span> : null}
+                  {point.date ? <span className="text-muted"> ({formatDate(point.date)})</span> : null}
                 </span>
               </li>
             ))}
           </ol>
         )}
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-xs text-muted">
           The bar starts at the median of the models shown. Models without this score are never listed.
         </p>
       </div>

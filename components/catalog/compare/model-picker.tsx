@@ -44,12 +44,12 @@ export function ModelPicker({
       />
       {term.length >= 2 && !disabled ? (
         <ul className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          {results.isLoading ? <li className="px-3 py-2 text-sm text-zinc-500">Searching…</li> : null}
+          {results.isLoading ? <li className="px-3 py-2 text-sm text-muted">Searching…</li> : null}
           {results.error ? (
             <li className="px-3 py-2 text-sm text-rose-600">{(results.error as Error).message}</li>
           ) : null}
           {results.data && options.length === 0 ? (
-            <li className="px-3 py-2 text-sm text-zinc-500">No match.</li>
+            <li className="px-3 py-2 text-sm text-muted">No match.</li>
           ) : null}
           {options.map((model) => (
             <li key={model.id}>
@@ -64,9 +64,9 @@ export function ModelPicker({
                 className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800"
               >
                 <span className="min-w-0 truncate">
-                  {model.name} <span className="text-xs text-zinc-500">{model.providerName}</span>
+                  {model.name} <span className="text-xs text-muted">{model.providerName}</span>
                 </span>
-                <span className="shrink-0 text-xs text-zinc-500 tabular">
+                <span className="shrink-0 text-xs text-muted tabular">
                   {formatPerMTok(model.inputPerMTok === null ? null : String(model.inputPerMTok))} /{" "}
                   {formatPerMTok(model.outputPerMTok === null ? null : String(model.outputPerMTok))}
                 </span>

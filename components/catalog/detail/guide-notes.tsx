@@ -9,7 +9,7 @@ function renderNote(note: EditorialNote) {
   return (
     <li key={note.id} className="text-sm" data-testid="guide-note" data-kind={note.kind}>
       <div>{headline(note)}</div>
-      <div className="mt-0.5 text-xs text-zinc-500">
+      <div className="mt-0.5 text-xs text-muted">
         <q className="italic">{note.quote}</q> ·{" "}
         <span title={seedTitle(note.source)} className="underline decoration-dotted">
           {seedLabel(note.source)}
@@ -40,7 +40,7 @@ export function GuideNotes({
   const rest = notes.filter((note) => note.kind !== "tag");
   if (notes.length === 0) {
     return (
-      <p className="text-sm text-zinc-500">The buying guides say nothing about this model or its provider.</p>
+      <p className="text-sm text-muted">The buying guides say nothing about this model or its provider.</p>
     );
   }
   return (
@@ -68,7 +68,7 @@ export function GuideNotes({
       ) : null}
       {tags.length > 0 ? (
         <div className="flex flex-wrap items-center gap-1.5" data-testid="guide-tags">
-          <span className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
+          <span className="text-xs font-semibold uppercase tracking-wide text-muted">
             Tagged by the guides
           </span>
           {tags.map((tag) => (
@@ -91,13 +91,13 @@ export function GuideNotes({
         if (items.length === 0) return null;
         return (
           <section key={group.id}>
-            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+            <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">
               {group.label} <span className="font-normal">({items.length})</span>
             </h3>
             <ul className="space-y-2">{items.slice(0, SHOWN_PER_GROUP).map(renderNote)}</ul>
             {items.length > SHOWN_PER_GROUP ? (
               <details className="mt-2">
-                <summary className="cursor-pointer text-xs text-accent-600 hover:underline">
+                <summary className="cursor-pointer text-xs text-accent-600 dark:text-accent-300 underline underline-offset-2">
                   Show {items.length - SHOWN_PER_GROUP} more
                 </summary>
                 <ul className="mt-2 space-y-2">{items.slice(SHOWN_PER_GROUP).map(renderNote)}</ul>

@@ -19,7 +19,7 @@ export function HistoryTable({ history }: { history: readonly PriceHistoryPoint[
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[600px] text-sm" data-testid="history-table">
-        <thead className="text-left text-xs uppercase text-zinc-500">
+        <thead className="text-left text-xs uppercase text-muted">
           <tr>
             <th className="py-1.5 pr-3">Date</th>
             <th className="py-1.5 pr-3">Source</th>
@@ -39,7 +39,7 @@ export function HistoryTable({ history }: { history: readonly PriceHistoryPoint[
               <td className="py-1.5 pr-3 tabular">
                 {formatDate(historyDate(point))}
                 {point.effectiveFrom === null && point.kind === "data" ? (
-                  <span className="block text-[11px] text-zinc-500">listed; start date not given</span>
+                  <span className="block text-[11px] text-muted">listed; start date not given</span>
                 ) : null}
               </td>
               <td className="py-1.5 pr-3">
@@ -59,7 +59,7 @@ export function HistoryTable({ history }: { history: readonly PriceHistoryPoint[
               <td className="py-1.5 pr-3 text-right">
                 <PriceCell value={point.cacheReadPerMTok} />
               </td>
-              <td className="py-1.5 text-xs text-zinc-500">{point.note ?? ""}</td>
+              <td className="py-1.5 text-xs text-muted">{point.note ?? ""}</td>
             </tr>
           ))}
         </tbody>

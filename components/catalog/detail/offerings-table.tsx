@@ -24,7 +24,7 @@ export function OfferingsTable({
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[720px] text-sm" data-testid="offerings-table">
-        <thead className="text-left text-xs uppercase text-zinc-500">
+        <thead className="text-left text-xs uppercase text-muted">
           <tr>
             <th className="py-1.5 pr-3">Provider</th>
             <th className="py-1.5 pr-3">Model id</th>
@@ -50,7 +50,10 @@ export function OfferingsTable({
                 {offering.id === currentId ? (
                   offering.model
                 ) : (
-                  <Link href={modelPath(offering.id)} className="text-accent-600 hover:underline">
+                  <Link
+                    href={modelPath(offering.id)}
+                    className="text-accent-600 dark:text-accent-300 underline underline-offset-2"
+                  >
                     {offering.model}
                   </Link>
                 )}
@@ -73,7 +76,7 @@ export function OfferingsTable({
               <td className="py-1.5 pr-3 text-center">
                 <BoolCell value={offering.toolCall} label="Tool calling" />
               </td>
-              <td className="py-1.5 text-xs text-zinc-500">
+              <td className="py-1.5 text-xs text-muted">
                 {offering.priceSource
                   ? `${offering.priceSource}, ${formatDate(offering.priceAsOf)}`
                   : "unknown"}

@@ -31,7 +31,7 @@ function RateRows({
   );
 }
 
-const headClass = "py-1 pr-3 text-right text-xs font-medium uppercase text-zinc-500";
+const headClass = "py-1 pr-3 text-right text-xs font-medium uppercase text-muted";
 
 /** Current rates with tiers, time-of-day windows and non-token prices, and where they come from. */
 export function PricePanel({ entry, price }: { entry: CatalogEntry; price: OfferingPrice | null }) {
@@ -39,7 +39,7 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
     <Card data-testid="price-panel">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="font-semibold">Price per 1M tokens</h2>
-        <p className="text-xs text-zinc-500" data-testid="price-source">
+        <p className="text-xs text-muted" data-testid="price-source">
           {entry.priceSource ? (
             <>
               Source: <span className="font-medium">{entry.priceSource}</span>, as of{" "}
@@ -58,7 +58,7 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
           ["Blended 3:1", blendedDecimal(entry, [3, 1])],
         ].map(([label, value]) => (
           <div key={label} className="rounded-md bg-zinc-50 p-3 dark:bg-zinc-800/60">
-            <div className="text-xs text-zinc-500">{label}</div>
+            <div className="text-xs text-muted">{label}</div>
             <div
               className="mt-1 text-lg font-semibold"
               data-testid={`price-${String(label)
@@ -75,9 +75,7 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
           <table className="w-full text-sm" data-testid="tier-table">
             <thead>
               <tr>
-                <th className="py-1 pr-3 text-left text-xs font-medium uppercase text-zinc-500">
-                  Prompt size
-                </th>
+                <th className="py-1 pr-3 text-left text-xs font-medium uppercase text-muted">Prompt size</th>
                 <th className={headClass}>Input</th>
                 <th className={headClass}>Output</th>
                 <th className={headClass}>Cache read</th>
@@ -108,11 +106,11 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
             </tbody>
           </table>
           {price.reasoningPerMTok ? (
-            <p className="mt-2 text-xs text-zinc-500">
+            <p className="mt-2 text-xs text-muted">
               Reasoning tokens: <PriceCell value={price.reasoningPerMTok} /> per 1M.
             </p>
           ) : (
-            <p className="mt-2 text-xs text-zinc-500">
+            <p className="mt-2 text-xs text-muted">
               Reasoning tokens, where the model makes them, are billed as output.
             </p>
           )}
@@ -120,7 +118,7 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
       ) : null}
       {price && price.timeOfDay.length > 0 ? (
         <div className="mt-4 text-sm" data-testid="time-of-day">
-          <h3 className="mb-1 text-xs font-medium uppercase text-zinc-500">Time-of-day prices (UTC)</h3>
+          <h3 className="mb-1 text-xs font-medium uppercase text-muted">Time-of-day prices (UTC)</h3>
           <ul className="space-y-1">
             {price.timeOfDay.map((window) => (
               <li key={`${window.startUtc}-${window.endUtc}`}>
@@ -133,7 +131,7 @@ export function PricePanel({ entry, price }: { entry: CatalogEntry; price: Offer
         </div>
       ) : null}
       {price && Object.keys(price.extras).length > 0 ? (
-        <p className="mt-3 text-xs text-zinc-500" data-testid="price-extras">
+        <p className="mt-3 text-xs text-muted" data-testid="price-extras">
           Other charges:{" "}
           {Object.entries(price.extras)
             .map(([key, value]) => `${key.replace(/_/g, " ")} $${value}`)

@@ -10,7 +10,7 @@ import type { Standing } from "@/lib/catalog/quality/views/standing";
 import type { ModelQualityDetail } from "@/lib/catalog/quality/views/summary";
 import { formatDate, trimDecimal } from "@/lib/format";
 
-const linkClass = "text-accent-600 underline decoration-dotted hover:text-accent-700";
+const linkClass = "text-accent-600 dark:text-accent-300 underline decoration-dotted hover:text-accent-700";
 
 function benchmarkLabel(score: Pick<ApiScore, "source" | "benchmark" | "split">): string {
   const key = scoreKeyOf(score);
@@ -26,7 +26,7 @@ function ScoreValue({ score }: { score: Pick<ApiScore, "value" | "unit" | "ciLow
       {trimDecimal(score.value)}
       {unit}
       {score.ciLow !== null && score.ciHigh !== null ? (
-        <span className="block text-[11px] text-zinc-500">
+        <span className="block text-[11px] text-muted">
           95% CI {trimDecimal(score.ciLow)}–{trimDecimal(score.ciHigh)}
         </span>
       ) : null}
@@ -44,7 +44,7 @@ function SourceLink({ url }: { url: string | null }) {
       source
     </a>
   ) : (
-    <span className="text-zinc-500">committed guide</span>
+    <span className="text-muted">committed guide</span>
   );
 }
 
@@ -57,7 +57,7 @@ function RankBar({ standing }: { standing: Standing }) {
       </div>
       <span className="tabular text-xs">
         #{standing.rank} of {standing.of}
-        <span className="text-zinc-500"> · {standing.percentile.toFixed(0)}th pct</span>
+        <span className="text-muted"> · {standing.percentile.toFixed(0)}th pct</span>
       </span>
     </div>
   );
@@ -67,7 +67,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
   const { quality, standings, disagreements, history } = detail;
   if (!quality || quality.scores.length === 0)
     return (
-      <p className="text-sm text-zinc-500" data-testid="quality-none">
+      <p className="text-sm text-muted" data-testid="quality-none">
         No benchmark or arena source in the catalog scores this model. Quality is unknown, not zero.
       </p>
     );
@@ -77,8 +77,8 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
       <p className="text-sm" data-testid="quality-index-summary">
         {quality.index === null ? (
           <>
-            Quality index: <span className="italic text-zinc-500">unknown</span>. It needs scores from at
-            least {INDEX_FORMULA.minSources} of the headline sources, and this model has{" "}
+            Quality index: <span className="italic text-muted">unknown</span>. It needs scores from at least{" "}
+            {INDEX_FORMULA.minSources} of the headline sources, and this model has{" "}
             {new Set(quality.scores.map((score) => score.source)).size === 1 ? "only one source" : "too few"}.
           </>
         ) : (
@@ -103,7 +103,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
 
       <div className="overflow-x-auto">
         <table className="w-full min-w-[720px] text-sm" data-testid="quality-scores">
-          <thead className="text-left text-xs uppercase text-zinc-500">
+          <thead className="text-left text-xs uppercase text-muted">
             <tr>
               <th className="py-1.5 pr-3">Benchmark</th>
               <th className="py-1.5 pr-3 text-right">Score</th>
@@ -124,7 +124,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
                 >
                   <td className="py-1.5 pr-3">
                     {benchmarkLabel(score)}
-                    <span className="block text-[11px] text-zinc-500">{sourceName(score.source)}</span>
+                    <span className="block text-[11px] text-muted">{sourceName(score.source)}</span>
                   </td>
                   <td className="py-1.5 pr-3 text-right tabular">
                     <ScoreValue score={score} />
@@ -145,7 +145,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-muted">
         Each benchmark shows the model&apos;s best-scoring tested setting; every setting is in the history
         below. Ranks are among the catalog models that source scores.
       </p>
@@ -156,7 +156,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
         </summary>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full min-w-[720px] text-sm">
-            <thead className="text-left text-xs uppercase text-zinc-500">
+            <thead className="text-left text-xs uppercase text-muted">
               <tr>
                 <th className="py-1.5 pr-3">Recorded</th>
                 <th className="py-1.5 pr-3">Benchmark</th>
@@ -184,7 +184,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
             </tbody>
           </table>
         </div>
-        <p className="mt-2 text-xs text-zinc-500">
+        <p className="mt-2 text-xs text-muted">
           A changed score is a new row; earlier rows are kept, never overwritten.
         </p>
       </details>

@@ -42,7 +42,7 @@ export function WizardCandidateCard({
           >
             {entry.name}
           </Link>
-          <p className="break-all text-xs text-zinc-500">
+          <p className="break-all text-xs text-muted">
             {entry.providerName} · <span className="font-mono">{entry.id}</span>
           </p>
         </div>
@@ -52,13 +52,13 @@ export function WizardCandidateCard({
               ? "Price unknown"
               : `${formatPerMTok(entry.inputPerMTok)} / ${formatPerMTok(entry.outputPerMTok)}`}
           </div>
-          <div className="text-xs text-zinc-500">
+          <div className="text-xs text-muted">
             per 1M in / out · {formatTokens(entry.contextWindow)} context
           </div>
         </div>
       </header>
       <WizardReasons reasons={candidate.reasons} visibleCount={visibleReasons} />
-      <footer className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 pt-2 text-xs text-zinc-500 dark:border-zinc-800">
+      <footer className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 pt-2 text-xs text-muted dark:border-zinc-800">
         <span data-testid="wizard-also-on">
           {others.length > 0
             ? `Also on: ${others.join(", ")}${hidden > 0 ? ` and ${hidden} more` : ""}`

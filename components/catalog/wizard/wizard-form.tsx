@@ -161,7 +161,7 @@ export function WizardForm(props: WizardFormProps) {
           {props.more.map((question) => renderQuestion(question, true))}
         </div>
       </details>
-      <p className="h-4 text-xs text-zinc-500" aria-live="polite" data-testid="wizard-status">
+      <p className="h-4 text-xs text-muted" aria-live="polite" data-testid="wizard-status">
         {pending ? "Updating the ranking…" : ""}
       </p>
     </form>

@@ -26,14 +26,14 @@ function excludedSummary(counts: WizardResult["excludedCounts"]): string[] {
 function RouteLink({ label, candidate }: { label: string; candidate: WizardCandidate | null }) {
   return (
     <li className="flex flex-wrap gap-x-2">
-      <span className="text-zinc-500">{label}</span>
+      <span className="text-muted">{label}</span>
       {candidate ? (
         <Link
           href={modelPath(candidate.entry.id)}
           className="font-medium hover:text-accent-600 hover:underline"
         >
           {candidate.entry.name}{" "}
-          <span className="font-normal text-zinc-500">on {candidate.entry.providerName}</span>
+          <span className="font-normal text-muted">on {candidate.entry.providerName}</span>
         </Link>
       ) : (
         <span>no model passes your filters</span>
@@ -56,7 +56,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
             {result.candidates.length} are ranked below.
           </p>
           {excluded.length > 0 ? (
-            <p className="mt-1 text-xs text-zinc-500" data-testid="wizard-excluded">
+            <p className="mt-1 text-xs text-muted" data-testid="wizard-excluded">
               Left out: {excluded.join("; ")}. Unknown values never pass a filter.
             </p>
           ) : null}
@@ -75,7 +75,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
       {result.candidates.length === 0 ? (
         <p
           data-testid="wizard-empty"
-          className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500 dark:border-zinc-700"
+          className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-muted dark:border-zinc-700"
         >
           No model in the catalog meets every hard requirement. Try a smaller context need, fewer input types,
           or cloud hosting.
@@ -105,7 +105,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
             />
           </div>
         ) : (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-muted">
             Every model that passes your filters comes from one provider, so there is no fallback elsewhere.
             Relax a hard requirement to get one.
           </p>

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function Capability({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-muted">{label}</dt>
       <dd>{children}</dd>
     </>
   );
@@ -65,7 +65,10 @@ export default async function ModelDetailPage({ params }: Props) {
   return (
     <div className="space-y-5">
       <div>
-        <Link href="/catalog" className="text-sm text-accent-600 hover:underline">
+        <Link
+          href="/catalog"
+          className="text-sm text-accent-600 dark:text-accent-300 underline underline-offset-2"
+        >
           ← Catalog
         </Link>
         <div className="mt-2 flex flex-wrap items-end justify-between gap-3">
@@ -146,13 +149,13 @@ export default async function ModelDetailPage({ params }: Props) {
               <DateCell value={entry.knowledgeCutoff} />
             </Capability>
           </dl>
-          <p className="mt-3 text-xs text-zinc-500">? means no source states it.</p>
+          <p className="mt-3 text-xs text-muted">? means no source states it.</p>
         </Card>
       </div>
 
       <Card data-testid="quality">
         <h2 className="mb-1 font-semibold">Quality scores</h2>
-        <p className="mb-3 text-xs text-zinc-500">
+        <p className="mb-3 text-xs text-muted">
           Public leaderboards and the buying guides, for {entry.modelId} at every provider.
         </p>
         <QualityPanel detail={quality} />
@@ -162,7 +165,7 @@ export default async function ModelDetailPage({ params }: Props) {
         <h2 className="mb-1 font-semibold">
           Offered by {detail.offerings.length} provider{detail.offerings.length === 1 ? "" : "s"}
         </h2>
-        <p className="mb-3 text-xs text-zinc-500">
+        <p className="mb-3 text-xs text-muted">
           The same model ({entry.modelId}) sold by different providers, cheapest first.
         </p>
         <OfferingsTable offerings={detail.offerings} currentId={entry.id} />
@@ -170,7 +173,7 @@ export default async function ModelDetailPage({ params }: Props) {
 
       <Card data-testid="price-history">
         <h2 className="mb-1 font-semibold">Price history</h2>
-        <p className="mb-3 text-xs text-zinc-500">
+        <p className="mb-3 text-xs text-muted">
           Append-only: a changed price is a new row. Prices from the buying guides are shown with the
           guide&apos;s date.
         </p>
