@@ -1,13 +1,14 @@
 import type { CalculatorPreset } from "@/lib/calculator/presets";
 import type { EstimateRequest, Volume, Workload } from "@/lib/calculator/schema";
 import { MAX_WORKLOADS } from "@/lib/calculator/schema";
+import { guideName } from "@/lib/catalog/editorial/sources";
 import { formatDate, formatInteger } from "@/lib/format";
 
 export type CalculatorPresetOption = CalculatorPreset;
 
-/** "Guide 001, Apr 2026": where a preset's typical range comes from. */
+/** "TokenMix.ai beginner's guide, Apr 2026": where a preset's typical range comes from. */
 export const presetSourceLabel = (preset: CalculatorPreset) =>
-  `Guide ${preset.source.replace(/^seed-/, "")}, ${formatDate(preset.sourceDate)}`;
+  `${guideName(preset.source)}, ${formatDate(preset.sourceDate)}`;
 
 export const presetRangeText = (preset: CalculatorPreset) =>
   `typical ${formatInteger(preset.inputTokensRange.min)}–${formatInteger(preset.inputTokensRange.max)} input, ${formatInteger(preset.outputTokensRange.min)}–${formatInteger(preset.outputTokensRange.max)} output tokens / request`;

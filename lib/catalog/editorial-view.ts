@@ -1,6 +1,7 @@
 import { formatPerMTok, formatTokens, UNKNOWN } from "@/lib/format";
 import type { EditorialNote } from "./detail";
 import { seedSources } from "./editorial";
+import { guideName } from "./editorial/sources";
 
 /** Headlines and grouping for the guides' facts on detail and compare pages. */
 
@@ -100,7 +101,5 @@ export function seedTitle(sourceId: string): string {
   return seedSources.find((source) => source.id === sourceId)?.title ?? sourceId;
 }
 
-/** Short name of a buying guide ("Guide 002"); the date is always shown beside it. */
-export function seedLabel(sourceId: string): string {
-  return sourceId.startsWith("seed-") ? `Guide ${sourceId.slice(5)}` : sourceId;
-}
+/** Short name of a buying guide ("2024 production comparison"); the date is always shown beside it. */
+export const seedLabel = guideName;

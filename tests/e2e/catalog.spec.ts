@@ -142,7 +142,7 @@ test("the detail page shows offerings, price history with sources, conflicts and
   await expect(page.locator('[data-testid="history-row"][data-source="genai-prices"]')).toContainText(
     "$2.50",
   );
-  await expect(page.getByTestId("price-conflict").first()).toContainText("Guide 002");
+  await expect(page.getByTestId("price-conflict").first()).toContainText("2024 production comparison");
 
   expect(await page.getByTestId("offering-row").count()).toBeGreaterThan(1);
   await expect(page.getByTestId("guide-note").first()).toBeVisible();

@@ -1,11 +1,8 @@
+import { guideName } from "@/lib/catalog/editorial/sources";
 import type { WizardReason } from "@/lib/catalog/wizard";
 import { formatDate } from "@/lib/format";
 
 const VISIBLE_REASONS = 5;
-
-function sourceLabel(source: string): string {
-  return source.startsWith("seed-") ? `Seed ${source.slice("seed-".length)}` : source;
-}
 
 function ReasonItem({ reason }: { reason: WizardReason }) {
   const caution = reason.kind === "caution";
@@ -26,7 +23,7 @@ function ReasonItem({ reason }: { reason: WizardReason }) {
         <span className="break-words">{reason.text}</span>
         {reason.source ? (
           <span className="ml-1.5 whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
-            {sourceLabel(reason.source)}
+            {guideName(reason.source)}
             {reason.sourceDate ? ` · ${formatDate(reason.sourceDate)}` : ""}
           </span>
         ) : null}

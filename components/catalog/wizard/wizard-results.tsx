@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { guideName } from "@/lib/catalog/editorial/sources";
 import { modelPath } from "@/lib/catalog/paths";
 import type { HardFilter, WizardCandidate, WizardResult } from "@/lib/catalog/wizard";
 import { formatInteger } from "@/lib/format";
@@ -120,7 +121,9 @@ export function WizardResults({ result }: { result: WizardResult }) {
           <h2 className="mb-1 font-semibold">Save with a {result.routing.name.toLowerCase()}</h2>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
             A small model classifies each request; simple ones stay cheap, complex ones escalate.{" "}
-            {result.routing.benefit ? `Seed 002 puts it at ${result.routing.benefit}.` : null}
+            {result.routing.benefit
+              ? `The ${guideName("seed-002")} puts it at ${result.routing.benefit}.`
+              : null}
           </p>
           <ul className="mb-3 flex flex-col gap-1 text-sm">
             <RouteLink label="Simple requests →" candidate={result.routing.simple} />

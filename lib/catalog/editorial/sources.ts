@@ -4,7 +4,8 @@ export const seedSources: readonly SeedSource[] = [
   {
     id: "seed-000",
     title: "Choosing an LLM API for a production system in 2026 (buying guide)",
-    fileName: "000_b9ab323e48fb05b1.txt",
+    shortTitle: "2026 production buying guide",
+    fileName: "2026-01-choosing-an-llm-api-for-production.txt",
     date: "2026-01",
     datePrecision: "approximate-month",
     dateNote:
@@ -16,7 +17,8 @@ export const seedSources: readonly SeedSource[] = [
   {
     id: "seed-001",
     title: "What Is an LLM API? A Complete Beginner's Guide to Large Language Model APIs (2026)",
-    fileName: "001_2e51b563a2991bc0.txt",
+    shortTitle: "TokenMix.ai beginner's guide",
+    fileName: "2026-04-what-is-an-llm-api-beginners-guide.txt",
     date: "2026-04",
     datePrecision: "month",
     dateNote:
@@ -29,7 +31,8 @@ export const seedSources: readonly SeedSource[] = [
   {
     id: "seed-002",
     title: "A practical comparison of production AI models at the end of 2024",
-    fileName: "002_ba29060f60bed9ea.txt",
+    shortTitle: "2024 production comparison",
+    fileName: "2024-11-production-ai-models-comparison.txt",
     date: "2024-11",
     datePrecision: "month",
     dateNote:
@@ -44,6 +47,11 @@ export function seedSource(id: SeedId): SeedSource {
   const source = sourceById.get(id);
   if (!source) throw new Error(`unknown seed ${id}`);
   return source;
+}
+
+/** What the product calls a guide beside its date ("2024 production comparison"); other ids as they are. */
+export function guideName(id: string): string {
+  return sourceById.get(id as SeedId)?.shortTitle ?? id;
 }
 
 /** Builds the provenance block every fact carries, so a seed's date is written in one place only. */

@@ -12,6 +12,9 @@ export type SeedDate = z.infer<typeof seedDateSchema>;
 export const seedSourceSchema = z.object({
   id: seedIdSchema,
   title: z.string().min(1),
+  /** What the product calls the guide beside its date: "2024 production comparison · Nov 2024". */
+  shortTitle: z.string().min(1),
+  /** The guide's text, in lib/catalog/editorial/guides/, which every quote is checked against. */
   fileName: z.string().min(1),
   date: seedDateSchema,
   // "approximate-month" marks a date we had to place inside a vaguer phrase such as "early 2026".

@@ -73,7 +73,7 @@ function sources(inputs: QualityInputs): QualitySource[] {
     },
     {
       id: "buying-guides",
-      name: "Buying guides (seed 002 benchmark table)",
+      name: "Buying guide: 2024 production comparison (benchmark table)",
       url: null,
       licence: "Quoted from the committed buying guides with citation.",
       sourceDate: "2024-11-01",

@@ -1,5 +1,6 @@
 import { toUsdString } from "@/lib/money";
 import { decisionRules, guidanceFacts, modelTagFacts, routingPattern } from "../editorial";
+import { guideName } from "../editorial/sources";
 import { buildEditorialLinks } from "../editorial-link";
 import type { CatalogEntry } from "../entry";
 import { creatorOf } from "../match";
@@ -117,7 +118,7 @@ export function recommendModels(
             ? [
                 {
                   kind: "fit" as const,
-                  text: `Seed 002's ${fallbackPattern.name.toLowerCase()} pattern: ${fallbackPattern.benefit}`,
+                  text: `The ${guideName("seed-002")}'s ${fallbackPattern.name.toLowerCase()} pattern: ${fallbackPattern.benefit}`,
                   ...cite(fallbackPattern),
                 },
               ]

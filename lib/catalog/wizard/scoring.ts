@@ -11,6 +11,7 @@ import {
   recommendationFacts,
   seedSelectModel,
 } from "../editorial";
+import { guideName } from "../editorial/sources";
 import type { CatalogEntry } from "../entry";
 import { requiredInputs, seedAnswers, type WizardAnswers } from "./answers";
 import type { WizardEditorial, WizardReason } from "./types";
@@ -195,7 +196,7 @@ export function scoreEntry(ctx: ModelContext, answers: WizardAnswers, editorial:
     contextLengthTokens: answers.contextTokens,
   });
   if (step.returns.model && ctx.editorialIds.has(step.returns.model)) {
-    add(2, "Seed 002's select_model returns this model for your answers", cite(step));
+    add(2, `The ${guideName("seed-002")}'s select_model returns this model for your answers`, cite(step));
   }
 
   const latency = applicable(latencyFacts, ctx)[0];
