@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { dbError, executeRows, openDb, redactUrl } from "./client";
 import { readMigrationState } from "./queries/health";
-import { scenarios } from "./schema";
+import { scenarios, usageEvents } from "./schema";
 import { forEachTestDatabase } from "./test-databases";
 
 describe("redactUrl", () => {
@@ -24,7 +24,7 @@ forEachTestDatabase((getHandle) => {
     expect(state.available).toBeGreaterThan(0);
   });
 
-  it("round-trips exact numeric money and jsonb", async () => {
+  it("round-trips jsonb", async () => {
     const { db } = getHandle();
     const [row] = await db
       .insert(scenarios)
@@ -33,11 +33,29 @@ forEachTestDatabase((getHandle) => {
     expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
     const [read] = await db.select().from(scenarios).where(eq(scenarios.id, row!.id));
     expect(read?.state).toEqual({ workloads: [{ name: "bot", requestsPerMonth: 3 }] });
-    const [money] = await executeRows<{ total: string }>(
-      db,
-      sql`select (0.1::numeric(24,12) + 0.2::numeric(24,12))::text as total`,
+  });
+
+  it("keeps money to a trillionth of a dollar, and sums it exactly", async () => {
+    const { db } = getHandle();
+    const model = `money-${Math.random()}`;
+    // A float column would store 0.1 + 0.2 as 0.30000000000000004, and a scale under 12 would drop the
+    // trillionth that a one-token call on a cheap model costs.
+    const costs = ["0.1", "0.2", "0.000000000001", "999999999999.999999999999"];
+    await db
+      .insert(usageEvents)
+      .values(costs.map((costUsd) => ({ provider: "test", model, status: "ok", costUsd })));
+    const rows = await db
+      .select({ costUsd: usageEvents.costUsd })
+      .from(usageEvents)
+      .where(eq(usageEvents.model, model));
+    expect(rows.map((row) => row.costUsd).sort()).toEqual(
+      ["0.000000000001", "0.100000000000", "0.200000000000", "999999999999.999999999999"].sort(),
     );
-    expect(money?.total).toBe("0.300000000000");
+    const [sum] = await executeRows<{ total: string }>(
+      db,
+      sql`select sum(cost_usd)::text as total from usage_events where model = ${model} and cost_usd < 1`,
+    );
+    expect(sum?.total).toBe("0.300000000001");
   });
 
   it("logs a failed query by its Postgres code, never by its parameters", async () => {
