@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { normalizeDecimalString } from "@/lib/money";
 import { storableJson, storableString } from "@/lib/storable-text";
