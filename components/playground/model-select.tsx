@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { modelSearchClass } from "@/components/ui/control-class";
+import { ModelCombobox } from "@/components/ui/model-combobox";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
 import { MAX_MODELS } from "@/lib/playground/schema";
@@ -21,7 +21,6 @@ export function ModelSelect({
   disabled?: boolean;
 }) {
   const [filter, setFilter] = useState("");
-  const [open, setOpen] = useState(false);
   const byId = useMemo(() => new Map(models.map((model) => [model.id, model])), [models]);
   const term = filter.trim().toLowerCase();
   const matches = useMemo(
@@ -65,63 +64,27 @@ export function ModelSelect({
           {selected.length}/{MAX_MODELS} models
         </span>
       </div>
-      <div className="relative">
-        <input
-          type="search"
-          value={filter}
-          disabled={disabled || full}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
-          onChange={(event) => {
-            setFilter(event.target.value);
-            setOpen(true);
-          }}
-          placeholder={
-            full ? `${MAX_MODELS} models is the most a run holds` : "Add a model: search by name or provider"
-          }
-          aria-label="Search models to add"
-          data-testid="model-search"
-          className={modelSearchClass}
-        />
-        {open && !full ? (
-          <ul className="absolute z-30 mt-1 max-h-80 w-full overflow-y-auto rounded-md border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-            {matches.length === 0 ? (
-              <li className="px-3 py-2 text-sm text-muted">No model matches.</li>
-            ) : null}
-            {matches.map((model) => {
-              const chosen = selected.includes(model.id);
-              return (
-                <li key={model.id}>
-                  <button
-                    type="button"
-                    disabled={chosen}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => {
-                      onChange([...selected, model.id]);
-                      setFilter("");
-                    }}
-                    data-testid="model-option"
-                    data-model-id={model.id}
-                    className="flex w-full items-center justify-between gap-3 px-3 py-1.5 text-left text-sm hover:bg-zinc-50 disabled:opacity-40 dark:hover:bg-zinc-800"
-                  >
-                    <span className="min-w-0 truncate">
-                      {model.label}{" "}
-                      <span className="text-xs text-muted">
-                        {model.providerName}
-                        {model.simulated ? " · Simulated" : ""}
-                      </span>
-                    </span>
-                    <span className="shrink-0 text-xs text-muted tabular">
-                      {formatPerMTok(model.inputPerMTok)} / {formatPerMTok(model.outputPerMTok)} ·{" "}
-                      {formatTokens(model.contextWindow)}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
-      </div>
+      <ModelCombobox
+        onTextChange={setFilter}
+        disabled={disabled || full}
+        placeholder={
+          full ? `${MAX_MODELS} models is the most a run holds` : "Add a model: search by name or provider"
+        }
+        message={matches.length === 0 ? { text: "No model matches." } : null}
+        options={matches.map((model) => ({
+          id: model.id,
+          label: model.label,
+          detail:
+            model.simulated && model.providerName !== "Simulated"
+              ? `${model.providerName} · Simulated`
+              : model.providerName,
+          aside: `${formatPerMTok(model.inputPerMTok)} / ${formatPerMTok(model.outputPerMTok)} · ${formatTokens(model.contextWindow)}`,
+          disabled: selected.includes(model.id),
+        }))}
+        onPick={(id) => onChange([...selected, id])}
+        inputTestId="model-search"
+        optionTestId="model-option"
+      />
     </div>
   );
 }

@@ -15,7 +15,9 @@ test("two workloads from presets: sorted totals that equal the sum of their work
   await calculator.addPreset("customer-support-bot");
   await calculator.addPreset("document-summary");
   await expect(calculator.workload(0).getByTestId("workload-name")).toHaveValue("Customer support bot");
-  await expect(calculator.workload(1).getByTestId("workload-preset")).toContainText("TokenMix.ai beginner's guide, Apr 2026");
+  await expect(calculator.workload(1).getByTestId("workload-preset")).toContainText(
+    "TokenMix.ai beginner's guide, Apr 2026",
+  );
   // The preset starts at its range's midpoint: 2,000–8,000 in, 200–500 out.
   await expect(calculator.workload(1).getByTestId("workload-input-tokens")).toHaveValue("5000");
   await expect(calculator.workload(1).getByTestId("workload-output-tokens")).toHaveValue("350");

@@ -62,8 +62,10 @@ test("sorting toggles direction and keeps unknown prices last", async ({ page })
   const ascending = priceOf(await catalog.cell(catalog.rows.first(), "input").textContent());
   await catalog.sortBy("input");
   await expect(page.getByTestId("sort-input")).toContainText("▼");
-  const descending = priceOf(await catalog.cell(catalog.rows.first(), "input").textContent());
-  expect(descending).toBeGreaterThan(ascending);
+  // The rows follow the header a frame later; wait for them rather than reading the first paint.
+  await expect
+    .poll(async () => priceOf(await catalog.cell(catalog.rows.first(), "input").textContent()))
+    .toBeGreaterThan(ascending);
   await catalog.searchWith("dir=desc");
 });
 

@@ -87,7 +87,7 @@ test("the price history picker adds an offering and keeps it in the URL", async 
   const history = charts.chart("chart-price-history");
   await history.getByTestId("history-search").fill("claude 3.5 sonnet anthropic");
   const option = history.getByTestId("history-option").first();
-  const id = await option.getAttribute("data-offering-id");
+  const id = await option.getAttribute("data-model-id");
   await option.click();
   await expect(history.getByTestId("history-selected")).toHaveCount(4);
   await expect.poll(() => new URL(page.url()).searchParams.getAll("history")).toContain(id);
