@@ -113,23 +113,23 @@ export function WizardResults({ result }: { result: WizardResult }) {
         )}
       </section>
 
-      {result.routing ? (
+      {result.router ? (
         <section
           data-testid="wizard-routing"
           className="rounded-lg border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/50"
         >
-          <h2 className="mb-1 font-semibold">Save with a {result.routing.name.toLowerCase()}</h2>
+          <h2 className="mb-1 font-semibold">Save with a {result.router.name.toLowerCase()}</h2>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
             A small model classifies each request; simple ones stay cheap, complex ones escalate.{" "}
-            {result.routing.benefit
-              ? `The ${guideName("seed-002")} puts it at ${result.routing.benefit}.`
+            {result.router.benefit
+              ? `The ${guideName("seed-002")} puts it at ${result.router.benefit}.`
               : null}
           </p>
           <ul className="mb-3 flex flex-col gap-1 text-sm">
-            <RouteLink label="Simple requests →" candidate={result.routing.simple} />
-            <RouteLink label="Complex requests →" candidate={result.routing.complex} />
+            <RouteLink label="Simple requests →" candidate={result.router.simple} />
+            <RouteLink label="Complex requests →" candidate={result.router.complex} />
           </ul>
-          <WizardReasons reasons={[result.routing.citation, result.routing.taskShare]} />
+          <WizardReasons reasons={[result.router.citation, result.router.taskShare]} />
         </section>
       ) : null}
     </div>

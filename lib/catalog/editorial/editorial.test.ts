@@ -8,6 +8,7 @@ import {
   costFormula,
   decisionRuleSchema,
   decisionRules,
+  deploymentPatterns,
   editorialModels,
   factsForModel,
   findSeedConflicts,
@@ -22,8 +23,7 @@ import {
   priceFactSchema,
   priceFacts,
   recommendationFacts,
-  routingPattern,
-  routingPatterns,
+  routerGuidance,
   rulesOfThumb,
   seedPriceObservations,
   seedSelectModel,
@@ -47,7 +47,7 @@ const citedFacts = [
   ...monthlyCostEstimates,
   ...selectModelSteps,
   ...decisionRules().rules,
-  ...routingPatterns,
+  ...deploymentPatterns,
 ];
 
 const factSchemas = {
@@ -94,7 +94,7 @@ describe("provenance", () => {
     for (const fact of guidanceFacts) guidanceFactSchema.parse(fact);
     for (const rule of decisionRules().rules) decisionRuleSchema.parse(rule);
     for (const budget of useCaseBudgetFacts) schemas.useCaseBudgetSchema.parse(budget);
-    for (const pattern of routingPatterns) schemas.routingPatternSchema.parse(pattern);
+    for (const pattern of deploymentPatterns) schemas.deploymentPatternSchema.parse(pattern);
   });
 
   it("quotes each guide verbatim (modulo whitespace), from the guide texts kept in the repository", () => {
@@ -306,7 +306,7 @@ describe("decision framework", () => {
 
 describe("routing", () => {
   it("encodes seed 002's router: small model first, escalate complex queries", () => {
-    const { router, budgetTaskShare } = routingPattern();
+    const { router, budgetTaskShare } = routerGuidance();
     expect([router.savingsPercentMin, router.savingsPercentMax]).toEqual([60, 80]);
     expect(router.routes.find((r) => r.criterion === "Simple queries")?.models.map((m) => m.model)).toEqual([
       "gpt-4o-mini",

@@ -3,6 +3,7 @@ import { detectSeedConflicts, type SeedConflict } from "./conflicts";
 import { contextWindowFacts } from "./context-windows";
 import { costExamples, costFormula, rulesOfThumb } from "./cost-model";
 import { decisionRules as rules } from "./decision-framework";
+import { deploymentPatterns } from "./deployment-patterns";
 import { latencyFacts } from "./latency";
 import { modalityFacts } from "./modalities";
 import { modelTagFacts } from "./model-tags";
@@ -13,17 +14,16 @@ import { seed002Guidance, seed002Notes } from "./notes-seed-002";
 import { priceFacts } from "./prices";
 import { freeTierFacts, lineupFacts, sdkFacts } from "./providers";
 import { recommendationFacts } from "./recommendations";
-import { routingPatterns } from "./routing";
 import { seedSelectModel, selectModelSteps } from "./select-model";
 import { seedSources } from "./sources";
 import type {
   DecisionRule,
+  DeploymentPattern,
   GuidanceFact,
   ModelFact,
   ModelTagFact,
   NoteFact,
   PriceFact,
-  RoutingPattern,
   RuleOfThumb,
   SeedDate,
   SeedId,
@@ -42,6 +42,7 @@ export {
   contextWindowFacts,
   costExamples,
   costFormula,
+  deploymentPatterns,
   editorialModels,
   freeTierFacts,
   latencyFacts,
@@ -52,7 +53,6 @@ export {
   priceFacts,
   recommendationFacts,
   resolveEditorialModelId,
-  routingPatterns,
   rulesOfThumb,
   sdkFacts,
   seedSelectModel,
@@ -165,19 +165,19 @@ export function tagsForModel(provider: string, modelId: string): ModelTagFact[] 
   );
 }
 
-export interface RoutingGuidance {
+export interface RouterGuidance {
   /** Seed 002's router: a small model classifies, simple queries stay small, complex ones escalate. */
-  router: RoutingPattern;
+  router: DeploymentPattern;
   /** Seed 001's share of tasks budget models can take (60-70%); seed 002 gives no traffic split. */
   budgetTaskShare: RuleOfThumb;
-  patterns: readonly RoutingPattern[];
+  patterns: readonly DeploymentPattern[];
 }
 
-export function routingPattern(): RoutingGuidance {
-  const router = routingPatterns.find((pattern) => pattern.id === "s002-router-pattern");
+export function routerGuidance(): RouterGuidance {
+  const router = deploymentPatterns.find((pattern) => pattern.id === "s002-router-pattern");
   const budgetTaskShare = rulesOfThumb.find((rule) => rule.subject === "budget-model-task-share");
-  if (!router || !budgetTaskShare) throw new Error("editorial routing data is incomplete");
-  return { router, budgetTaskShare, patterns: routingPatterns };
+  if (!router || !budgetTaskShare) throw new Error("the guides' router pattern data is incomplete");
+  return { router, budgetTaskShare, patterns: deploymentPatterns };
 }
 
 export function findSeedConflicts(): SeedConflict[] {

@@ -351,7 +351,7 @@ export const decisionRuleSchema = z.object({
 });
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 
-export const routingPatternSchema = z.object({
+export const deploymentPatternSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   kind: z.enum(["router", "fallback", "specialist", "tiering"]),
@@ -361,4 +361,4 @@ export const routingPatternSchema = z.object({
   benefit: z.string().nullable(),
   ...provenanceSchema.shape,
 });
-export type RoutingPattern = z.infer<typeof routingPatternSchema>;
+export type DeploymentPattern = z.infer<typeof deploymentPatternSchema>;

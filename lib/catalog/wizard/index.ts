@@ -21,5 +21,5 @@ export type {
   WizardEditorial,
   WizardReason,
   WizardResult,
-  WizardRouting,
+  WizardRouterSuggestion,
 } from "./types";

@@ -1,5 +1,5 @@
 import { toUsdString } from "@/lib/money";
-import { decisionRules, guidanceFacts, modelTagFacts, routingPattern } from "../editorial";
+import { decisionRules, guidanceFacts, modelTagFacts, routerGuidance } from "../editorial";
 import { guideName } from "../editorial/sources";
 import { buildEditorialLinks } from "../editorial-link";
 import type { CatalogEntry } from "../entry";
@@ -18,7 +18,13 @@ import {
   type Scored,
   scoreEntry,
 } from "./scoring";
-import type { WizardCandidate, WizardEditorial, WizardReason, WizardResult, WizardRouting } from "./types";
+import type {
+  WizardCandidate,
+  WizardEditorial,
+  WizardReason,
+  WizardResult,
+  WizardRouterSuggestion,
+} from "./types";
 
 const TOP_CANDIDATES = 8;
 
@@ -108,7 +114,7 @@ export function recommendModels(
   const others = models.slice(1).filter((c) => top && c.entry.provider !== top.entry.provider);
   const fallbackCandidate =
     others.find((c) => !top || vendorOf(c) === null || vendorOf(c) !== vendorOf(top)) ?? others[0];
-  const fallbackPattern = routingPattern().patterns.find((p) => p.kind === "fallback");
+  const fallbackPattern = routerGuidance().patterns.find((p) => p.kind === "fallback");
   const fallback = fallbackCandidate
     ? {
         candidate: fallbackCandidate,
@@ -127,14 +133,14 @@ export function recommendModels(
       }
     : null;
 
-  let routing: WizardRouting | null = null;
+  let suggestion: WizardRouterSuggestion | null = null;
   const budget = answers.choices["budget-sensitivity"];
   if (budget === "high" || budget === "moderate") {
-    const { router, budgetTaskShare } = routingPattern();
+    const { router, budgetTaskShare } = routerGuidance();
     const variant = (choices: Record<string, string>) =>
       rank(entries, { ...answers, choices: { ...answers.choices, ...choices } }, editorial, quality)
         .models[0] ?? null;
-    routing = {
+    suggestion = {
       name: router.name,
       benefit: router.benefit,
       simple: variant({ "budget-sensitivity": "high", "quality-bar": "basic" }),
@@ -149,6 +155,6 @@ export function recommendModels(
     excludedCounts,
     matchingModels: models.length,
     matchingOfferings,
-    routing,
+    router: suggestion,
   };
 }

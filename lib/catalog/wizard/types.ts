@@ -27,10 +27,11 @@ export interface WizardResult {
   excludedCounts: Record<HardFilter, { failed: number; unknown: number }>;
   matchingModels: number;
   matchingOfferings: number;
-  routing: WizardRouting | null;
+  /** The guide's router pattern applied to the ranked models: a cheap model first, a strong one for the rest. */
+  router: WizardRouterSuggestion | null;
 }
 
-export interface WizardRouting {
+export interface WizardRouterSuggestion {
   name: string;
   benefit: string | null;
   simple: WizardCandidate | null;

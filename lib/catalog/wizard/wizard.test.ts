@@ -127,8 +127,8 @@ describe("recommendModels on the committed snapshot", () => {
     const result = recommendModels(entries, answers("budget-sensitivity=high"));
     const top = result.candidates[0];
     expect(result.fallback?.candidate.entry.provider).not.toBe(top?.entry.provider);
-    expect(result.routing?.citation.source).toBe("seed-002");
-    expect(recommendModels(entries, answers("budget-sensitivity=none")).routing).toBeNull();
+    expect(result.router?.citation.source).toBe("seed-002");
+    expect(recommendModels(entries, answers("budget-sensitivity=none")).router).toBeNull();
   });
 
   it("changes the ranking when an answer changes", () => {

@@ -1,11 +1,11 @@
 import { ref } from "./models";
 import { cite } from "./sources";
-import type { RoutingPattern } from "./types";
+import type { DeploymentPattern } from "./types";
 
 const claude35Sonnet = ref("claude-3-5-sonnet", "Claude 3.5 Sonnet");
 const gpt4o = ref("gpt-4o", "GPT-4o");
 
-export const routingPatterns: readonly RoutingPattern[] = [
+export const deploymentPatterns: readonly DeploymentPattern[] = [
   {
     id: "s002-router-pattern",
     name: "Router",
