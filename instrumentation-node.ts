@@ -20,11 +20,11 @@ export async function startServer(): Promise<void> {
   }
   console.log(`Database ready (${handle.driver}).`);
   // Loads the bundled catalog on first start (or after an upgrade) before the first visitor waits for it.
-  const { getCatalog } = await import("./lib/catalog/service");
+  const { getCatalog } = await import("./lib/catalog/served");
   const catalog = await getCatalog();
   console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
   // Queued eval runs resume here after a restart; EVAL_WORKER=off leaves them to other instances.
-  const { startEvalWorker } = await import("./lib/evals/service");
+  const { startEvalWorker } = await import("./lib/evals/runs");
   await startEvalWorker().catch((error) => {
     console.error(`The eval worker could not start: ${(error as Error).message}`);
   });

@@ -6,7 +6,7 @@ import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { packEntries } from "@/lib/catalog/compact";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 
 export const metadata: Metadata = { title: "Catalog" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 import { buildEstimate } from "./estimate";
 import type { EstimateRequest, EstimateResponse } from "./schema";
 

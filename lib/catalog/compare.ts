@@ -11,7 +11,7 @@ import {
   type TableQuality,
 } from "./quality/views/scores";
 import { blendedDecimal, MAX_COMPARE_MODELS } from "./query";
-import type { CatalogData } from "./service";
+import type { CatalogData } from "./served";
 
 /** Side-by-side comparison of up to six offerings: every attribute in aligned rows. */
 export const MAX_COMPARE_IDS = MAX_COMPARE_MODELS;

@@ -8,7 +8,7 @@ import { editorialModels, findSeedConflicts, type SeedConflict } from "./editori
 import { buildEditorialLinks } from "./editorial-link";
 import type { CatalogEntry } from "./entry";
 import { currentObservation, PACKAGE_SOURCES } from "./load";
-import { type CatalogData, getCatalog } from "./service";
+import { type CatalogData, getCatalog } from "./served";
 import type { OfferingPrice } from "./types";
 
 /** One dated price, from a data package or from a buying guide. */

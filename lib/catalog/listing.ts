@@ -4,7 +4,7 @@ import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
 import { getModelQualityDetail, getQualityView } from "./quality/views/summary";
 import { applyCatalogQuery, type CatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
-import { type CatalogData, getCatalog } from "./service";
+import { type CatalogData, getCatalog } from "./served";
 
 /**
  * Listings already written, per loaded catalog and query. The unfiltered JSON listing is about 2 MB and

@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/evals";
 import type { EvalResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { getRunOrThrow } from "./service";
+import { getRunOrThrow } from "./runs";
 import { caseToJson } from "./sets";
 import { answerPassed, type ModelSummary, summariseRun } from "./summary";
 

@@ -10,12 +10,12 @@ import {
 } from "@/db/queries/evals";
 import { evalJobs, evalResults, usageEvents } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
-import type { CatalogData } from "@/lib/catalog/service";
+import type { CatalogData } from "@/lib/catalog/served";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
 import { divideUsd, multiplyUsd, parseUsd, toUsdString } from "@/lib/money";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { planRun } from "./estimate";
-import { toEstimateCases } from "./service";
+import { toEstimateCases } from "./runs";
 import { EvalWorker } from "./worker";
 
 // Simulated models through the real engine, a real database; only the catalog is a fixture, so

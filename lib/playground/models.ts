@@ -1,4 +1,4 @@
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 import { envValue } from "@/lib/env";
 import {
   type CompatibleEndpoint,

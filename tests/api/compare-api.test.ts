@@ -22,7 +22,7 @@ const { POST: compareRoute } = await import("@/app/api/compare/route");
 const { POST: stopRoute } = await import("@/app/api/compare/stop/route");
 const { getDb } = await import("@/db/client");
 const { runResults, sessions, usageEvents } = await import("@/db/schema");
-const { getCatalog } = await import("@/lib/catalog/service");
+const { getCatalog } = await import("@/lib/catalog/served");
 
 type Event = Record<string, unknown> & { type: string; model?: string; sessionId?: string; runId?: string };
 

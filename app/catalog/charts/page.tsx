@@ -22,7 +22,7 @@ import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/editorial";
 import { buildEditorialLinks } from "@/lib/catalog/editorial-link";
 import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Charts · Catalog" };

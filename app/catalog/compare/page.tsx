@@ -10,7 +10,7 @@ import { buildComparison, MAX_COMPARE_IDS, parseCompareIds } from "@/lib/catalog
 import { priceHistoryOf } from "@/lib/catalog/detail";
 import { modelPath } from "@/lib/catalog/paths";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Compare models" };

@@ -12,7 +12,7 @@ import { QualityPanel } from "@/components/catalog/detail/quality-panel";
 import { Card } from "@/components/ui/card";
 import { getOfferingDetail } from "@/lib/catalog/detail";
 import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/service";
+import { getCatalog } from "@/lib/catalog/served";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

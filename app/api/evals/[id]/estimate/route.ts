@@ -1,6 +1,6 @@
 import { startRunSchema } from "@/lib/evals/requests";
 import { parseEvalId } from "@/lib/evals/run-view";
-import { estimateEvalRun } from "@/lib/evals/service";
+import { estimateEvalRun } from "@/lib/evals/runs";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

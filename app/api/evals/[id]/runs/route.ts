@@ -1,7 +1,7 @@
 import { currentUserId } from "@/lib/auth/viewer";
 import { startRunSchema } from "@/lib/evals/requests";
 import { parseEvalId } from "@/lib/evals/run-view";
-import { startEvalRun } from "@/lib/evals/service";
+import { startEvalRun } from "@/lib/evals/runs";
 import { methodNotAllowed, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { parseEvalId } from "@/lib/evals/run-view";
-import { cancelRun } from "@/lib/evals/service";
+import { cancelRun } from "@/lib/evals/runs";
 import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
