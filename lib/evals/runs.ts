@@ -81,15 +81,19 @@ async function loadSetForRun(setId: string, request: StartRunRequest) {
 
 /** What a run would cost, without queueing it (the launcher shows it as models are picked). */
 export async function estimateEvalRun(setId: string, request: StartRunRequest): Promise<RunEstimate> {
-  const { stored, models, judge, catalog } = await loadSetForRun(setId, request);
-  return estimateRun({
-    cases: toEstimateCases(stored.cases),
-    models,
-    judge,
+  return estimateRun(plannedCalls(await loadSetForRun(setId, request), request));
+}
+
+/** The calls a run of the set would make, priced from the catalog: what estimates and plans read. */
+function plannedCalls(loaded: Awaited<ReturnType<typeof loadSetForRun>>, request: StartRunRequest) {
+  return {
+    cases: toEstimateCases(loaded.stored.cases),
+    models: loaded.models,
+    judge: loaded.judge,
     maxOutputTokens: request.maxOutputTokens,
-    prices: catalog.prices,
-    entries: catalog.byId,
-  });
+    prices: loaded.catalog.prices,
+    entries: loaded.catalog.byId,
+  };
 }
 
 export async function startEvalRun(
@@ -97,15 +101,9 @@ export async function startEvalRun(
   request: StartRunRequest,
   createdBy: string | null,
 ): Promise<{ run: EvalRun; estimate: RunEstimate }> {
-  const { db, stored, models, judge, catalog } = await loadSetForRun(setId, request);
-  const { estimate, reservesUsd } = await planRun({
-    cases: toEstimateCases(stored.cases),
-    models,
-    judge,
-    maxOutputTokens: request.maxOutputTokens,
-    prices: catalog.prices,
-    entries: catalog.byId,
-  });
+  const loaded = await loadSetForRun(setId, request);
+  const { db, stored, models } = loaded;
+  const { estimate, reservesUsd } = await planRun(plannedCalls(loaded, request));
   if (request.maxCostUsd) checkCapCanReserve(request.maxCostUsd, estimate, reservesUsd, request.models);
   const run = await insertEvalRunWithJobs({
     db,
