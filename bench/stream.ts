@@ -1,7 +1,7 @@
 /**
  * bench/stream: the time the app adds to the first token, and the wall time of a 6-model run.
  * A fake upstream (separate process) answers with a fixed TTFT and token rate; the same streams are
- * measured directly against it and through POST /api/compare on a production server, one at a time,
+ * measured directly against it and through POST /api/playground/runs on a production server, one at a time,
  * 50 at once arriving in waves, and 50, 25, 10 and 5 at once arriving spread out. First it times round
  * trips that stream nothing, to show the floor under any route of this stack. It also prints the CPU
  * each stream costs the server, next to what the same stream costs the upstream that generates it,
@@ -135,7 +135,7 @@ try {
     );
   const viaApp = (index: number) =>
     timeToFirst(
-      `${server.baseUrl}/api/compare`,
+      `${server.baseUrl}/api/playground/runs`,
       { prompt: `Question ${index}`, models: ["openai/gpt-4o-mini"] },
       (data) => data.startsWith('{"type":"delta"'),
     );
@@ -164,14 +164,24 @@ try {
   };
   const floors = [
     await roundTrips("plain Node server (fake upstream /health)", `${FAKE}/health`, 200),
-    await roundTrips("Next.js OPTIONS /api/compare (no handler)", `${server.baseUrl}/api/compare`, 204, {
-      method: "OPTIONS",
-    }),
-    await roundTrips("POST /api/compare, rejected body (400)", `${server.baseUrl}/api/compare`, 400, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    }),
+    await roundTrips(
+      "Next.js OPTIONS /api/playground/runs (no handler)",
+      `${server.baseUrl}/api/playground/runs`,
+      204,
+      {
+        method: "OPTIONS",
+      },
+    ),
+    await roundTrips(
+      "POST /api/playground/runs, rejected body (400)",
+      `${server.baseUrl}/api/playground/runs`,
+      400,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      },
+    ),
   ];
 
   // One at a time: what the extra hop costs when nothing else is running.
@@ -233,11 +243,11 @@ try {
   for (const [label, samples] of floors) console.log(summarize(label, samples));
   console.log(`-- ${SEQUENTIAL_STREAMS} streams, one at a time`);
   console.log(summarize("TTFT direct to the fake upstream", sequentialDirect));
-  console.log(summarize("TTFT through POST /api/compare", sequentialApp));
+  console.log(summarize("TTFT through POST /api/playground/runs", sequentialApp));
   added("added TTFT (app − direct)", sequentialApp, sequentialDirect);
   console.log(`-- ${STREAMS} streams, ${CONCURRENCY} concurrent, arriving in waves of ${CONCURRENCY}`);
   console.log(summarize("TTFT direct to the fake upstream", directTtft));
-  console.log(summarize("TTFT through POST /api/compare", appTtft));
+  console.log(summarize("TTFT through POST /api/playground/runs", appTtft));
   added("added TTFT (app − direct)", appTtft, directTtft);
   console.log(
     `CPU per stream: server ${((endCpu.app - appCpu.app) / STREAMS).toFixed(2)} ms; the fake upstream generating it ${((appCpu.fake - directCpu.fake) / STREAMS).toFixed(2)} ms (${os.availableParallelism()} cores on this machine)`,
@@ -250,7 +260,7 @@ try {
       `-- ${STREAMS} streams, ${phase.inFlight} concurrent, arrivals spread out (one every ${phase.staggerMs.toFixed(1)} ms at first)`,
     );
     console.log(summarize("TTFT direct to the fake upstream", phase.direct));
-    console.log(summarize("TTFT through POST /api/compare", phase.app));
+    console.log(summarize("TTFT through POST /api/playground/runs", phase.app));
     added("added TTFT (app − direct)", phase.app, phase.direct);
   }
 
@@ -267,12 +277,12 @@ try {
   const slowest = "anthropic/claude-3-7-sonnet-latest";
   const runAll = () =>
     timeToFirst(
-      `${server.baseUrl}/api/compare`,
+      `${server.baseUrl}/api/playground/runs`,
       { prompt: "six", models: six.map(([id]) => id) },
       () => false,
     );
   const runSlowest = () =>
-    timeToFirst(`${server.baseUrl}/api/compare`, { prompt: "six", models: [slowest] }, () => false);
+    timeToFirst(`${server.baseUrl}/api/playground/runs`, { prompt: "six", models: [slowest] }, () => false);
   const allTimes: number[] = [];
   const slowTimes: number[] = [];
   for (let round = 0; round < 7; round++) {

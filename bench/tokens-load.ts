@@ -2,7 +2,7 @@
  * bench/tokens-load: what large token counts do to every other request, on a production server.
  * Mode "tokens" (default) fires 4 POST /api/tokens of 2,000,000 characters at once (unbroken runs of
  * one letter, then mixed text from tests/support/corpus), both encodings each; mode "compare" has 4
- * senders each make BENCH_COMPARE_RUNS (4) POST /api/compare in turn, each with its own
+ * senders each make BENCH_COMPARE_RUNS (4) POST /api/playground/runs in turn, each with its own
  * 100,000-character prompt to two models whose streams break, so the server estimates their usage
  * by counting the prompt itself. Meanwhile /api/health is polled every ~10 ms.
  * Prints each request's time and status, and the health check's p50/p99/max while they were in flight,
@@ -72,7 +72,7 @@ async function postCount(baseUrl: string, request: string | Uint8Array<ArrayBuff
 /** One playground run to the end of its stream; the note says whether its usage was estimated. */
 async function postCompare(baseUrl: string, prompt: string): Promise<RequestResult> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/compare`, {
+  const response = await fetch(`${baseUrl}/api/playground/runs`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ prompt, models: COMPARE_MODELS }),

@@ -2,7 +2,7 @@
  * bench/ttft: whether the time to first token the product records stays true under load, and what a
  * stream costs the server beside what it costs the upstream to produce. The fake upstream (its own
  * process) records, for every request, when its first token left, measured from the request's
- * arrival: the true value. The same streams go through the playground (POST /api/compare, the TTFT
+ * arrival: the true value. The same streams go through the playground (POST /api/playground/runs, the TTFT
  * of each pane's finish event, which is what is saved) and through an eval run (each result's TTFT),
  * BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
@@ -92,7 +92,7 @@ const rows: string[] = [];
 try {
   await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
   const compare = async (prompt: string): Promise<number | null> => {
-    const response = await fetch(`${server.baseUrl}/api/compare`, {
+    const response = await fetch(`${server.baseUrl}/api/playground/runs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ prompt, models: [MODEL] }),

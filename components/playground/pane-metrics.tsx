@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatInteger, formatMs, formatUsd } from "@/lib/format";
-import type { PaneTurn } from "./use-compare-stream";
+import type { PaneTurn } from "./use-playground-stream";
 
 function useTicker(active: boolean, everyMs = 200): number {
   const [now, setNow] = useState(() => performance.now());

@@ -6,7 +6,7 @@ import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
 import { Markdown } from "./markdown";
 import { PaneMetrics } from "./pane-metrics";
-import type { PaneTurn } from "./use-compare-stream";
+import type { PaneTurn } from "./use-playground-stream";
 
 export interface PaneOverride {
   temperature?: number;

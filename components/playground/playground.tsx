@@ -12,7 +12,7 @@ import { DiffView } from "./diff-view";
 import { ModelSelect } from "./model-select";
 import { Pane, type PaneOverride } from "./pane";
 import { turnsFromSession } from "./session-turns";
-import { useCompareStream } from "./use-compare-stream";
+import { usePlaygroundStream } from "./use-playground-stream";
 
 const DEFAULT_MODELS = ["demo/swift", "demo/steady", "demo/deliberate"];
 
@@ -70,7 +70,7 @@ export function Playground() {
     () => new Map((catalogModels.data?.models ?? []).map((model) => [model.id, model])),
     [catalogModels.data],
   );
-  const compare = useCompareStream();
+  const compare = usePlaygroundStream();
   const [selected, setSelected] = useState<string[]>(() => {
     const fromUrl =
       params

@@ -1,5 +1,5 @@
 import type { RunWithResults } from "@/db/queries/sessions";
-import type { PaneTurn, Turns } from "./use-compare-stream";
+import type { PaneTurn, Turns } from "./use-playground-stream";
 
 type SerializedRun = Omit<RunWithResults, "createdAt" | "results"> & {
   results: (Omit<RunWithResults["results"][number], "createdAt"> & { createdAt: string | Date })[];

@@ -14,7 +14,7 @@ const slotFor = (clientId: string, limit: number) => acquireRunSlot(clientId, ra
 
 describe("the client id of the run limit", () => {
   const request = (forwardedFor?: string) =>
-    new Request("http://test.local/api/compare", {
+    new Request("http://test.local/api/playground/runs", {
       headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor },
     });
 

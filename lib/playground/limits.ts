@@ -74,7 +74,7 @@ export function clientIdOf(request: Request, trustedProxies = env().TRUST_PROXY)
   return hops[hops.length - trustedProxies]?.trim() || SHARED_CLIENT_ID;
 }
 
-/** Stop handles of running panes, so POST /api/compare/stop can cut one pane's upstream call. */
+/** Stop handles of running panes, so POST /api/playground/stop can cut one pane's upstream call. */
 const runningPanes = new Map<string, Map<string, AbortController>>();
 
 export function registerPane(runId: string, model: string, controller: AbortController): () => void {

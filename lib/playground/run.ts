@@ -20,19 +20,19 @@ import { callModel, resolveModels } from "./call-model";
 import { redactSecrets } from "./faults";
 import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import type { MeteredCall } from "./meter";
-import type { CompareEvent, CompareRequest } from "./schema";
+import type { PlaygroundEvent, PlaygroundRunRequest } from "./schema";
 import { encodeEvent } from "./sse";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
 
 /**
- * POST /api/compare: one prompt to several models at once, streamed as server-sent events. Every
+ * POST /api/playground/runs: one prompt to several models at once, streamed as server-sent events. Every
  * pane is independent: its fault, retry, stop and cost are its own, and each is saved as it ends.
  */
 
 /** Longest the run's rows wait for first tokens before they are written anyway. */
 const WRITE_GATE_MAX_MS = 3_000;
 
-function paramsOf(body: CompareRequest): Record<string, unknown> {
+function paramsOf(body: PlaygroundRunRequest): Record<string, unknown> {
   return {
     temperature: body.temperature,
     maxOutputTokens: body.maxOutputTokens,
@@ -54,7 +54,7 @@ function historyFor(
   return messages;
 }
 
-function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent {
+function saveErrorEvent(model: string, reason: "taken" | "failed"): PlaygroundEvent {
   return reason === "taken"
     ? {
         type: "save-error",
@@ -72,8 +72,8 @@ function saveErrorEvent(model: string, reason: "taken" | "failed"): CompareEvent
       };
 }
 
-export async function startCompare(
-  body: CompareRequest,
+export async function startPlaygroundRun(
+  body: PlaygroundRunRequest,
   /** createdBy: the signed-in caller, recorded on the session and usage; null in single-user mode. */
   context: { clientId: string; signal: AbortSignal; createdBy: string | null },
 ): Promise<ReadableStream<Uint8Array>> {
@@ -92,7 +92,7 @@ export async function startCompare(
 }
 
 async function openRunStream(
-  body: CompareRequest,
+  body: PlaygroundRunRequest,
   context: { clientId: string; signal: AbortSignal; runId: string; createdBy: string | null },
   infos: Map<string, ResolvedModelInfo>,
   catalog: CatalogData,
@@ -195,7 +195,7 @@ async function openRunStream(
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let open = true;
-      const send = (event: CompareEvent) => {
+      const send = (event: PlaygroundEvent) => {
         if (!open) return;
         try {
           controller.enqueue(encodeEvent(event));

@@ -27,7 +27,7 @@ const paramsSchema = z.object({
     .optional(),
 });
 
-export const compareRequestSchema = z
+export const playgroundRunRequestSchema = z
   .object({
     sessionId: z.uuid("sessionId must be a session id from GET /api/sessions").optional(),
     /** Re-run models inside an existing run (the pane's Retry) instead of starting a new turn. */
@@ -62,9 +62,9 @@ export const compareRequestSchema = z
   .extend(paramsSchema.shape)
   .refine((body) => !body.runId || body.sessionId, { message: "runId needs its sessionId", path: ["runId"] });
 
-export type CompareRequest = z.infer<typeof compareRequestSchema>;
+export type PlaygroundRunRequest = z.infer<typeof playgroundRunRequestSchema>;
 
-export type CompareEvent =
+export type PlaygroundEvent =
   | { type: "session"; sessionId: string; runId: string }
   | { type: "start"; model: string; simulated: boolean }
   | { type: "delta"; model: string; text: string }

@@ -20,7 +20,7 @@ const eventsRoute = await import("@/app/api/usage/events/route");
 const healthRoute = await import("@/app/api/health/route");
 const tokensRoute = await import("@/app/api/api-tokens/route");
 const tokenRoute = await import("@/app/api/api-tokens/[id]/route");
-const { POST: compareRoute } = await import("@/app/api/compare/route");
+const { POST: playgroundRoute } = await import("@/app/api/playground/runs/route");
 const { getDb } = await import("@/db/client");
 const { apiTokens, authUsers, sessions, usageEvents } = await import("@/db/schema");
 const { createApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
@@ -51,9 +51,9 @@ let adminToken = "";
 let memberToken = "";
 
 async function startSession(token: string, prompt: string): Promise<string> {
-  const response = await compareRoute(
+  const response = await playgroundRoute(
     new Request(
-      `${BASE}/api/compare`,
+      `${BASE}/api/playground/runs`,
       as(token, { method: "POST", body: JSON.stringify({ prompt, models: ["demo/swift"] }) }),
     ),
     {} as never,
@@ -133,9 +133,9 @@ describe("ownership", () => {
   it("refuses a member adding a turn to someone else's session with 403 and saves nothing; the owner may", async () => {
     const db = await getDb();
     const turn = (token: string) =>
-      compareRoute(
+      playgroundRoute(
         new Request(
-          `${BASE}/api/compare`,
+          `${BASE}/api/playground/runs`,
           as(token, {
             method: "POST",
             body: JSON.stringify({

@@ -11,7 +11,7 @@ const sessionRoute = await import("@/app/api/sessions/[id]/route");
 const exportRoute = await import("@/app/api/sessions/[id]/export/route");
 const usageRoute = await import("@/app/api/usage/route");
 const eventsRoute = await import("@/app/api/usage/events/route");
-const { POST: compareRoute } = await import("@/app/api/compare/route");
+const { POST: playgroundRoute } = await import("@/app/api/playground/runs/route");
 const { getDb } = await import("@/db/client");
 const { insertRun, insertSession, saveRunResult } = await import("@/db/queries/sessions");
 const { usageEvents } = await import("@/db/schema");
@@ -150,8 +150,8 @@ beforeAll(async () => {
     },
   ]);
   // One real playground run, streamed to the end, so export sees what the playground really saves.
-  const response = await compareRoute(
-    new Request(`${BASE}/api/compare`, {
+  const response = await playgroundRoute(
+    new Request(`${BASE}/api/playground/runs`, {
       method: "POST",
       body: JSON.stringify({
         prompt: "Zebra question: how do I pick an LLM API?",

@@ -10,6 +10,9 @@ export interface FuzzRoute {
 }
 
 export const FUZZ_ROUTES: FuzzRoute[] = [
+  { path: "/api/playground/runs", methods: ["POST"], query: [] },
+  { path: "/api/playground/stop", methods: ["POST"], query: [] },
+  // The same two routes under their earlier paths.
   { path: "/api/compare", methods: ["POST"], query: [] },
   { path: "/api/compare/stop", methods: ["POST"], query: [] },
   { path: "/api/estimate", methods: ["POST"], query: [] },

@@ -1,29 +1,4 @@
-import { currentUserId } from "@/lib/auth/viewer";
-import { methodNotAllowed, readJson, route } from "@/lib/http";
-import { clientIdOf } from "@/lib/playground/limits";
-import { startCompare } from "@/lib/playground/run";
-import { compareRequestSchema, MAX_BODY_BYTES } from "@/lib/playground/schema";
+// The playground's run stream under its earlier path; POST /api/playground/runs is the same route.
+export { DELETE, GET, PATCH, POST, PUT } from "@/app/api/playground/runs/route";
 
 export const dynamic = "force-dynamic";
-
-export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
-
-export const POST = route(async (request) => {
-  const body = await readJson(request, compareRequestSchema, {
-    surface: "playground",
-    maxBytes: MAX_BODY_BYTES,
-  });
-  const stream = await startCompare(body, {
-    clientId: clientIdOf(request),
-    signal: request.signal,
-    createdBy: currentUserId(),
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    },
-  });
-});

@@ -7,7 +7,7 @@ export async function createSession(
   prompt: string,
   models: string[] = ["demo/swift", "demo/steady"],
 ): Promise<string> {
-  const response = await request.post("/api/compare", { data: { prompt, models } });
+  const response = await request.post("/api/playground/runs", { data: { prompt, models } });
   expect(response.status()).toBe(200);
   // The body is an SSE stream; reading it to the end waits until every answer is saved.
   const stream = await response.text();

@@ -18,8 +18,12 @@ vi.stubEnv("GROQ_BASE_URL", `${fake.url}/v1`);
 vi.stubEnv("MISTRAL_API_KEY", "");
 vi.stubEnv("MAX_CONCURRENT_RUNS_PER_CLIENT", "2");
 
-const { POST: compareRoute } = await import("@/app/api/compare/route");
-const { POST: stopRoute } = await import("@/app/api/compare/stop/route");
+const { POST: playgroundRoute } = await import("@/app/api/playground/runs/route");
+const { POST: stopRoute } = await import("@/app/api/playground/stop/route");
+const earlierPaths = {
+  run: (await import("@/app/api/compare/route")).POST,
+  stop: (await import("@/app/api/compare/stop/route")).POST,
+};
 const { getDb } = await import("@/db/client");
 const { runResults, sessions, usageEvents } = await import("@/db/schema");
 const { getCatalog } = await import("@/lib/catalog/served");
@@ -32,8 +36,8 @@ const GOOGLE = "google/gemini-2.0-flash";
 const DEMO = "demo/swift";
 
 function post(body: unknown, init: { signal?: AbortSignal; raw?: string; clientId?: string } = {}) {
-  return compareRoute(
-    new Request("http://test.local/api/compare", {
+  return playgroundRoute(
+    new Request("http://test.local/api/playground/runs", {
       method: "POST",
       body: init.raw ?? JSON.stringify(body),
       headers: { "content-type": "application/json", "x-forwarded-for": init.clientId ?? "unit" },
@@ -55,7 +59,7 @@ async function events(response: Response, onEvent?: (event: Event) => void): Pro
 
 function stop(body: { runId: string; model?: string }) {
   return stopRoute(
-    new Request("http://test.local/api/compare/stop", {
+    new Request("http://test.local/api/playground/stop", {
       method: "POST",
       body: JSON.stringify(body),
       headers: { "content-type": "application/json" },
@@ -77,7 +81,31 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-describe("POST /api/compare", () => {
+describe("POST /api/playground/runs", () => {
+  it("answers under its earlier path, /api/compare, too", async () => {
+    fake.setScenario("*", { ttftMs: 5, tokensPerSecond: 1_000, outputTokens: 5 });
+    const response = await earlierPaths.run(
+      new Request("http://test.local/api/compare", {
+        method: "POST",
+        body: JSON.stringify({ prompt: "Old path", models: [DEMO] }),
+        headers: { "content-type": "application/json", "x-forwarded-for": "earlier-path" },
+      }),
+      {} as never,
+    );
+    const all = await events(response);
+    expect(all[0]).toMatchObject({ type: "session" });
+    expect(byModel(all, DEMO, "finish")).toHaveLength(1);
+    const stopped = await earlierPaths.stop(
+      new Request("http://test.local/api/compare/stop", {
+        method: "POST",
+        body: JSON.stringify({ runId: (all[0] as { runId: string }).runId }),
+        headers: { "content-type": "application/json" },
+      }),
+      {} as never,
+    );
+    expect(await stopped.json()).toEqual({ stopped: 0 });
+  });
+
   it("streams three models side by side with usage, cost and timing, and saves everything", async () => {
     fake.setScenario("*", { ttftMs: 40, tokensPerSecond: 400, outputTokens: 20 });
     const all = await events(
@@ -192,7 +220,7 @@ describe("POST /api/compare", () => {
           const body = JSON.stringify({ runId, model: OPENAI });
           runId = "";
           void stopRoute(
-            new Request("http://test.local/api/compare/stop", {
+            new Request("http://test.local/api/playground/stop", {
               method: "POST",
               body,
               headers: { "content-type": "application/json" },
@@ -310,7 +338,7 @@ describe("POST /api/compare", () => {
   });
 });
 
-describe("POST /api/compare rejects bad input before calling anyone", () => {
+describe("POST /api/playground/runs rejects bad input before calling anyone", () => {
   it.each([
     ["malformed JSON", { raw: '{"prompt":' }, 400, /not valid JSON/],
     ["wrong types", { body: { prompt: 5, models: "x" } }, 400, /prompt|models/],

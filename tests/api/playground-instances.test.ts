@@ -57,7 +57,7 @@ async function startInstance(port: number): Promise<string> {
 }
 
 function compare(url: string, body: unknown): Promise<Response> {
-  return fetch(`${url}/api/compare`, {
+  return fetch(`${url}/api/playground/runs`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -65,7 +65,7 @@ function compare(url: string, body: unknown): Promise<Response> {
 }
 
 async function stop(url: string, body: { runId: string; model?: string }): Promise<unknown> {
-  const response = await fetch(`${url}/api/compare/stop`, {
+  const response = await fetch(`${url}/api/playground/stop`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),

@@ -61,10 +61,10 @@ function emptyTurn(prompt: string, runId: string | null): PaneTurn {
 }
 
 /**
- * Client side of POST /api/compare: one request streams every pane; each pane's turns are kept so a
+ * Client side of POST /api/playground/runs: one request streams every pane; each pane's turns are kept so a
  * session reads as side-by-side conversations.
  */
-export function useCompareStream() {
+export function usePlaygroundStream() {
   const [turns, setTurns] = useState<Turns>({});
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -97,7 +97,7 @@ export function useCompareStream() {
         return next;
       });
       try {
-        const response = await fetch("/api/compare", {
+        const response = await fetch("/api/playground/runs", {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(body),
@@ -220,7 +220,7 @@ export function useCompareStream() {
     async (model: string) => {
       const runId = runIdRef.current;
       if (!runId) return;
-      const failure = await fetch("/api/compare/stop", {
+      const failure = await fetch("/api/playground/stop", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ runId, model }),

@@ -1,0 +1,29 @@
+import { currentUserId } from "@/lib/auth/viewer";
+import { methodNotAllowed, readJson, route } from "@/lib/http";
+import { clientIdOf } from "@/lib/playground/limits";
+import { startPlaygroundRun } from "@/lib/playground/run";
+import { MAX_BODY_BYTES, playgroundRunRequestSchema } from "@/lib/playground/schema";
+
+export const dynamic = "force-dynamic";
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
+
+export const POST = route(async (request) => {
+  const body = await readJson(request, playgroundRunRequestSchema, {
+    surface: "playground",
+    maxBytes: MAX_BODY_BYTES,
+  });
+  const stream = await startPlaygroundRun(body, {
+    clientId: clientIdOf(request),
+    signal: request.signal,
+    createdBy: currentUserId(),
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+});
