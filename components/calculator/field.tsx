@@ -95,32 +95,3 @@ export function NumberInput({
     />
   );
 }
-
-export function Badge({
-  children,
-  tone = "zinc",
-  testId,
-  title,
-}: {
-  children: ReactNode;
-  tone?: "zinc" | "accent" | "violet" | "emerald" | "amber";
-  testId?: string;
-  title?: string;
-}) {
-  const tones = {
-    zinc: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-    accent: "bg-accent-50 text-accent-700 dark:bg-accent-600/25 dark:text-accent-100",
-    violet: "bg-violet-50 text-violet-700 dark:bg-violet-950 dark:text-violet-300",
-    emerald: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
-    amber: "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  } as const;
-  return (
-    <span
-      className={`inline-flex items-center rounded px-1.5 py-0.5 text-[10px] font-medium whitespace-nowrap ${tones[tone]}`}
-      data-testid={testId}
-      title={title}
-    >
-      {children}
-    </span>
-  );
-}

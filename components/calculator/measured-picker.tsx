@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { selectClass } from "@/components/ui/control-class";
 import type { Workload } from "@/lib/calculator/schema";
 import { formatDate, formatInteger } from "@/lib/format";
-import { Badge, buttonClass, smallButtonClass } from "./field";
+import { buttonClass, smallButtonClass } from "./field";
 import { type MeasuredModel, measureSession } from "./measured-tokens";
 import { fetchSessionRuns, usePlaygroundSessions } from "./use-calculator-api";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import type { ModelEstimate, WorkloadEstimate } from "@/lib/calculator/schema";
 import { modelPath } from "@/lib/catalog/paths";
 import { formatInteger, formatTokens, formatUsd } from "@/lib/format";
-import { Badge } from "./field";
 import { formatMonthlyUsd } from "./money-format";
 
 type SortKey = "name" | "provider" | "monthly" | "yearly" | "perMember" | `workload:${string}`;

@@ -1,8 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
 import type { Workload } from "@/lib/calculator/schema";
-import { Badge, Field, inputClass, NumberInput } from "./field";
+import { Field, inputClass, NumberInput } from "./field";
 import { MeasuredPicker } from "./measured-picker";
 import { NeedsFields } from "./needs-fields";
 import { RoutingEditor } from "./routing-editor";

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/columns";
 import { modelPath } from "@/lib/catalog/paths";
 import { SCORE_KEYS } from "@/lib/catalog/quality/views/scores";
@@ -69,7 +70,7 @@ function cellContent(key: ColumnKey, row: QueryRow, ratio: [number, number]): Re
           <div className="flex items-center gap-1 truncate font-mono text-[11px] text-muted">
             <span className="truncate">{entry.model}</span>
             {entry.deprecated ? <Badge tone="amber">deprecated</Badge> : null}
-            {entry.tiered ? <Badge tone="blue">tiered</Badge> : null}
+            {entry.tiered ? <Badge tone="sky">tiered</Badge> : null}
           </div>
         </div>
       );
@@ -102,16 +103,6 @@ function cellContent(key: ColumnKey, row: QueryRow, ratio: [number, number]): Re
     default:
       return <ScoreValueCell quality={row.quality} scoreKey={key} />;
   }
-}
-
-function Badge({ children, tone }: { children: ReactNode; tone: "amber" | "blue" }) {
-  const colours =
-    tone === "amber"
-      ? "bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-200"
-      : "bg-sky-100 text-sky-800 dark:bg-sky-900/40 dark:text-sky-200";
-  return (
-    <span className={`shrink-0 rounded px-1 font-sans text-[10px] font-medium ${colours}`}>{children}</span>
-  );
 }
 
 const Row = memo(function Row({

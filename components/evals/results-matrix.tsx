@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { chipClass } from "@/components/ui/chip";
 import { formatMs, formatUsd, oneLine } from "@/lib/format";
 import type { RunCaseJson } from "./eval-types";
@@ -23,15 +24,7 @@ const ROW_HEIGHT = 64;
 
 function PassBadge({ pass }: { pass: boolean | null }) {
   if (pass === null) return <span className="text-xs text-muted">not graded</span>;
-  return pass ? (
-    <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
-      pass
-    </span>
-  ) : (
-    <span className="rounded bg-rose-100 px-1.5 text-xs font-medium text-rose-800 dark:bg-rose-950 dark:text-rose-300">
-      fail
-    </span>
-  );
+  return pass ? <Badge tone="emerald">pass</Badge> : <Badge tone="rose">fail</Badge>;
 }
 
 /**

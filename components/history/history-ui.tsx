@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { trimDecimal } from "@/lib/format";
 
 /** Small shared pieces of the History views. */
@@ -28,32 +29,25 @@ export function ModelChip({ modelId }: { modelId: string }) {
   );
 }
 
-const STATUS_CLASS: Record<string, string> = {
-  ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
-  stopped: "bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200",
-  error: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200",
-};
+const STATUS_TONE: Record<string, BadgeTone> = { ok: "emerald", stopped: "amber", error: "rose" };
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span
-      data-testid="result-status"
-      className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${STATUS_CLASS[status] ?? STATUS_CLASS.error}`}
-    >
+    <Badge tone={STATUS_TONE[status] ?? "rose"} testId="result-status">
       {status}
-    </span>
+    </Badge>
   );
 }
 
 export function SimulatedBadge({ label = "includes simulated" }: { label?: string }) {
   return (
-    <span
-      data-testid="simulated-badge"
+    <Badge
+      tone="amber"
+      testId="simulated-badge"
       title="Demo models stream canned text; their cost is illustrative, not real spend."
-      className="whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200"
     >
       {label}
-    </span>
+    </Badge>
   );
 }
 
