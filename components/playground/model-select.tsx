@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { ModelCombobox } from "@/components/ui/model-combobox";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
@@ -21,6 +21,8 @@ export function ModelSelect({
   disabled?: boolean;
 }) {
   const [filter, setFilter] = useState("");
+  const latest = useRef<string[]>([...selected]);
+  latest.current = [...selected];
   const byId = useMemo(() => new Map(models.map((model) => [model.id, model])), [models]);
   const term = filter.trim().toLowerCase();
   const matches = useMemo(
@@ -81,7 +83,12 @@ export function ModelSelect({
           aside: `${formatPerMTok(model.inputPerMTok)} / ${formatPerMTok(model.outputPerMTok)} · ${formatTokens(model.contextWindow)}`,
           disabled: selected.includes(model.id),
         }))}
-        onPick={(id) => onChange([...selected, id])}
+        onPick={(id) => {
+          // The latest list, not this render's: two picks can land before the next render.
+          if (latest.current.includes(id)) return;
+          latest.current = [...latest.current, id];
+          onChange(latest.current);
+        }}
         inputTestId="model-search"
         optionTestId="model-option"
       />

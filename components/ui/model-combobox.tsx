@@ -49,6 +49,8 @@ export function ModelCombobox({
 }) {
   const items = options as ComboboxOption[];
   const clearSelection = useRef<() => void>(() => {});
+  // downshift reports a selection from an effect; one pick must add its model once, even if reported twice.
+  const picked = useRef<ComboboxOption | null>(null);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, openMenu, selectItem } =
     useCombobox({
       items,
@@ -61,7 +63,12 @@ export function ModelCombobox({
       // Nothing stays selected: a pick adds the model to the caller's list, then the selection (and with
       // it the search) is cleared, so the same model can be picked again once it is removed.
       onSelectedItemChange: ({ selectedItem }) => {
-        if (!selectedItem) return;
+        if (!selectedItem) {
+          picked.current = null;
+          return;
+        }
+        if (picked.current === selectedItem) return;
+        picked.current = selectedItem;
         onPick(selectedItem.id);
         clearSelection.current();
       },
