@@ -24,17 +24,6 @@ forEachTestDatabase((getHandle) => {
     expect(state.available).toBeGreaterThan(0);
   });
 
-  it("round-trips jsonb", async () => {
-    const { db } = getHandle();
-    const [row] = await db
-      .insert(scenarios)
-      .values({ name: "round trip", state: { workloads: [{ name: "bot", requestsPerMonth: 3 }] } })
-      .returning();
-    expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
-    const [read] = await db.select().from(scenarios).where(eq(scenarios.id, row!.id));
-    expect(read?.state).toEqual({ workloads: [{ name: "bot", requestsPerMonth: 3 }] });
-  });
-
   it("keeps money to a trillionth of a dollar, and sums it exactly", async () => {
     const { db } = getHandle();
     const model = `money-${Math.random()}`;

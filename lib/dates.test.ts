@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, DAY_MS, utcDay } from "./dates";
+import { addDays, utcDay } from "./dates";
 
 describe("UTC days", () => {
   it("names the UTC day of an instant, whatever the hour", () => {
@@ -12,6 +12,5 @@ describe("UTC days", () => {
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
     expect(addDays("2026-11-22", -29)).toBe("2026-10-24");
-    expect(Date.parse("2026-11-23") - Date.parse("2026-11-22")).toBe(DAY_MS);
   });
 });

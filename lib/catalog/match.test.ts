@@ -1,13 +1,6 @@
 import type { MatchLogic } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
-import {
-  canonicalModelId,
-  canonicalProviderId,
-  creatorOf,
-  findGenaiMatch,
-  joinOfferings,
-  modelKey,
-} from "@/lib/catalog/match";
+import { canonicalModelId, creatorOf, findGenaiMatch, joinOfferings, modelKey } from "@/lib/catalog/match";
 import type { GenaiOffering } from "@/lib/catalog/sources/genai-prices";
 import type { ModelsDevOffering } from "@/lib/catalog/sources/models-dev";
 
@@ -82,16 +75,6 @@ describe("canonicalModelId", () => {
 });
 
 describe("providers and keys", () => {
-  it("renames models.dev providers to genai-prices ids and keeps distinct hosts apart", () => {
-    expect(canonicalProviderId("xai")).toBe("x-ai");
-    expect(canonicalProviderId("amazon-bedrock")).toBe("aws");
-    expect(canonicalProviderId("togetherai")).toBe("together");
-    expect(canonicalProviderId("fireworks-ai")).toBe("fireworks");
-    expect(canonicalProviderId("cloudflare-workers-ai")).toBe("cloudflare");
-    expect(canonicalProviderId("google-vertex")).toBe("google-vertex");
-    expect(canonicalProviderId("openai")).toBe("openai");
-  });
-
   it("drops host prefixes and org paths in model keys", () => {
     expect(modelKey("@cf/meta/Llama-3-8B-Instruct")).toBe("llama-3-8b-instruct");
     expect(modelKey("accounts/fireworks/models/glm-4p5")).toBe("glm-4p5");

@@ -2,8 +2,6 @@ import { readFileSync } from "node:fs";
 import { calcPrice } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
 import {
-  benchmarkFacts,
-  contextWindowFacts,
   costExamples,
   costFormula,
   decisionRuleSchema,
@@ -14,16 +12,10 @@ import {
   findSeedConflicts,
   guidanceFactSchema,
   guidanceFacts,
-  latencyFacts,
-  lineupFacts,
-  modalityFacts,
   modelFacts,
-  modelTagFacts,
   monthlyCostEstimates,
   priceFactSchema,
   priceFacts,
-  recommendationFacts,
-  routerGuidance,
   rulesOfThumb,
   seedPriceObservations,
   seedSelectModel,
@@ -63,17 +55,6 @@ const factSchemas = {
   tag: schemas.modelTagFactSchema,
   recommendation: schemas.recommendationFactSchema,
 } as const;
-
-describe("seed sources", () => {
-  it("dates the November 2024 guide and the two 2026 guides", () => {
-    expect(seedSources.map((source) => [source.id, source.date])).toEqual([
-      ["seed-000", "2026-01"],
-      ["seed-001", "2026-04"],
-      ["seed-002", "2024-11"],
-    ]);
-    for (const source of seedSources) expect(schemas.seedSourceSchema.parse(source)).toEqual(source);
-  });
-});
 
 describe("provenance", () => {
   it("gives every fact a known seed and that seed's date", () => {
@@ -296,44 +277,5 @@ describe("decision framework", () => {
         rule.id,
       ).toContain(rule.answer);
     }
-  });
-
-  it("tags every model it recommends in the wizard's vocabulary", () => {
-    expect(modelTagFacts.every((fact) => schemas.modelTagSchema.safeParse(fact.tag).success)).toBe(true);
-    expect(modelTagFacts.some((fact) => fact.polarity === "negative")).toBe(true);
-  });
-});
-
-describe("routing", () => {
-  it("encodes seed 002's router: small model first, escalate complex queries", () => {
-    const { router, budgetTaskShare } = routerGuidance();
-    expect([router.savingsPercentMin, router.savingsPercentMax]).toEqual([60, 80]);
-    expect(router.routes.find((r) => r.criterion === "Simple queries")?.models.map((m) => m.model)).toEqual([
-      "gpt-4o-mini",
-      "claude-3-haiku",
-    ]);
-    expect(router.routes.find((r) => r.criterion === "Complex queries")?.models.map((m) => m.model)).toEqual([
-      "claude-3-5-sonnet",
-    ]);
-    expect([budgetTaskShare.valueMin, budgetTaskShare.valueMax, budgetTaskShare.source]).toEqual([
-      60,
-      70,
-      "seed-001",
-    ]);
-  });
-});
-
-describe("coverage", () => {
-  it("extracts each kind of fact the seeds contain", () => {
-    expect(benchmarkFacts).toHaveLength(9);
-    expect(contextWindowFacts.length).toBeGreaterThanOrEqual(11);
-    expect(latencyFacts.filter((f) => f.metric === "ttft")).toHaveLength(5);
-    expect(modalityFacts.length).toBeGreaterThan(0);
-    expect(lineupFacts.length).toBeGreaterThan(0);
-    expect(recommendationFacts.length).toBeGreaterThan(40);
-    expect(latencyFacts.find((f) => f.model === "llama-3" && f.provider === "groq")).toMatchObject({
-      minMs: null,
-      maxMs: 200,
-    });
   });
 });
