@@ -20,7 +20,7 @@ export async function startServer(): Promise<void> {
   }
   console.log(`Database ready (${handle.driver}).`);
   // Loads the bundled catalog on first start (or after an upgrade) before the first visitor waits for it.
-  const { getCatalog } = await import("./lib/catalog/served");
+  const { getCatalog } = await import("./lib/catalog/read/served");
   const catalog = await getCatalog();
   console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
   // Queued eval runs resume here after a restart; EVAL_WORKER=off leaves them to other instances.

@@ -3,9 +3,14 @@
  * client-side filter + sort time over 2,000 rows (the same applyCatalogQuery the table runs).
  * Run: npm run bench:catalog
  */
-import { toCatalogEntry } from "@/lib/catalog/entry";
-import { applyCatalogQuery, type CatalogQuery, DEFAULT_QUERY, prepareEntries } from "@/lib/catalog/query";
-import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { toCatalogEntry } from "@/lib/catalog/read/entry";
+import {
+  applyCatalogQuery,
+  type CatalogQuery,
+  DEFAULT_QUERY,
+  prepareEntries,
+} from "@/lib/catalog/read/query";
+import { loadSnapshot } from "@/lib/catalog/store/snapshot";
 import { startServer, summarize, timeRequest } from "./lib";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);

@@ -1,4 +1,4 @@
-import type { OfferingPrice, PriceRates } from "@/lib/catalog/types";
+import type { OfferingPrice, PriceRates } from "@/lib/catalog/schema";
 import {
   addUsd,
   compareUsd,

@@ -4,9 +4,9 @@ import { CatalogExplorer } from "@/components/catalog/catalog-explorer";
 import { CatalogTabs } from "@/components/catalog/catalog-tabs";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
-import { packEntries } from "@/lib/catalog/compact";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/served";
+import { packEntries } from "@/lib/catalog/read/compact";
+import { getCatalog } from "@/lib/catalog/read/served";
 
 export const metadata: Metadata = { title: "Catalog" };
 export const dynamic = "force-dynamic";

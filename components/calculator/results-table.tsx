@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { ModelEstimate, WorkloadEstimate } from "@/lib/calculator/schema";
-import { modelPath } from "@/lib/catalog/paths";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { formatInteger, formatTokens, formatUsd } from "@/lib/format";
 import { formatMonthlyUsd } from "./money-format";
 

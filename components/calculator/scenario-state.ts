@@ -1,7 +1,7 @@
 import type { CalculatorPreset } from "@/lib/calculator/presets";
 import type { EstimateRequest, Volume, Workload } from "@/lib/calculator/schema";
 import { MAX_WORKLOADS } from "@/lib/calculator/schema";
-import { guideName } from "@/lib/catalog/editorial/sources";
+import { guideName } from "@/lib/catalog/guides/sources";
 import { formatDate, formatInteger } from "@/lib/format";
 
 export type CalculatorPresetOption = CalculatorPreset;

@@ -3,6 +3,10 @@
 import Link from "next/link";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { fieldBoxClass } from "@/components/ui/control-class";
+import type { TableQuality } from "@/lib/catalog/quality/views/scores";
+import { type PackedEntries, unpackEntries } from "@/lib/catalog/read/compact";
+import { toApiModel, toCsv } from "@/lib/catalog/read/export";
+import { applyCatalogQuery, MAX_COMPARE_MODELS, prepareEntries } from "@/lib/catalog/read/query";
 import {
   COLUMN_KEYS,
   COLUMN_LABELS,
@@ -11,11 +15,7 @@ import {
   defaultSortDir,
   OPT_IN_COLUMNS,
   visibleColumns,
-} from "@/lib/catalog/columns";
-import { type PackedEntries, unpackEntries } from "@/lib/catalog/compact";
-import { toApiModel, toCsv } from "@/lib/catalog/export";
-import type { TableQuality } from "@/lib/catalog/quality/views/scores";
-import { applyCatalogQuery, MAX_COMPARE_MODELS, prepareEntries } from "@/lib/catalog/query";
+} from "@/lib/catalog/views/columns";
 import { downloadText } from "@/lib/download";
 import { formatInteger } from "@/lib/format";
 import { CatalogFilters, ColumnMenu, ProviderPicker } from "./catalog-filters";

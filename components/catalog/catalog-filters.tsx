@@ -3,14 +3,14 @@
 import { useState } from "react";
 import { Chip, ControlGroup } from "@/components/ui/chart-parts";
 import { controlClass } from "@/components/ui/control-class";
-import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS } from "@/lib/catalog/columns";
 import {
   CAPABILITIES,
   type Capability,
   type CatalogQuery,
   MODALITIES,
   type Modality,
-} from "@/lib/catalog/query";
+} from "@/lib/catalog/read/query";
+import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS } from "@/lib/catalog/views/columns";
 
 const CONTEXT_OPTIONS = [
   { label: "Any context", value: null },

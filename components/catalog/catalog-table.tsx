@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/columns";
-import { modelPath } from "@/lib/catalog/paths";
 import { SCORE_KEYS } from "@/lib/catalog/quality/views/scores";
-import { blendedDecimal, type QueryRow } from "@/lib/catalog/query";
+import { blendedDecimal, type QueryRow } from "@/lib/catalog/read/query";
+import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/views/columns";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { BoolCell, DateCell, ModalitiesCell, PriceCell, TokensCell } from "./cells";
 import { QualityIndexCell, ScoreValueCell } from "./quality-cells";
 

@@ -2,7 +2,7 @@
 
 import { controlClass } from "@/components/ui/control-class";
 import { SCORE_DEFINITIONS, SCORE_KEYS, type ScoreKey } from "@/lib/catalog/quality/views/scores";
-import type { CatalogQuery } from "@/lib/catalog/query";
+import type { CatalogQuery } from "@/lib/catalog/read/query";
 
 function MinimumInput({
   label,

@@ -1,4 +1,4 @@
-import type { CatalogSource } from "@/lib/catalog/types";
+import type { CatalogSource } from "@/lib/catalog/schema";
 import { formatDate } from "@/lib/format";
 
 /** "Prices as of …" with the data packages behind them; shown wherever catalog prices appear. */

@@ -8,7 +8,7 @@ import {
   parseCatalogQuery,
   searchParamsToRaw,
   serializeCatalogQuery,
-} from "@/lib/catalog/query";
+} from "@/lib/catalog/read/query";
 import { AppError } from "@/lib/errors";
 
 /**

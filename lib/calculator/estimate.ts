@@ -1,6 +1,6 @@
-import type { CatalogEntry } from "@/lib/catalog/entry";
 import type { ModelQuality } from "@/lib/catalog/quality/read";
-import type { OfferingPrice } from "@/lib/catalog/types";
+import type { CatalogEntry } from "@/lib/catalog/read/entry";
+import type { OfferingPrice } from "@/lib/catalog/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import {
   addUsd,

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "@/lib/catalog/entry";
+import type { CatalogEntry } from "@/lib/catalog/read/entry";
 import type { Workload } from "./schema";
 import type { RequestTokens } from "./workload-cost";
 

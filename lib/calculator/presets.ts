@@ -1,7 +1,7 @@
-import { costFormula } from "@/lib/catalog/editorial/cost-model";
-import { seedSource } from "@/lib/catalog/editorial/sources";
-import type { SeedDate, SeedId } from "@/lib/catalog/editorial/types";
-import { useCaseBudgetFacts } from "@/lib/catalog/editorial/use-cases";
+import { costFormula } from "@/lib/catalog/guides/cost-model";
+import { seedSource } from "@/lib/catalog/guides/sources";
+import type { SeedDate, SeedId } from "@/lib/catalog/guides/types";
+import { useCaseBudgetFacts } from "@/lib/catalog/guides/use-cases";
 
 /** A starting workload from the guides' token-budget table; the defaults are each range's midpoint. */
 export interface CalculatorPreset {

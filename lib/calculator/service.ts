@@ -1,4 +1,4 @@
-import { getCatalog } from "@/lib/catalog/served";
+import { getCatalog } from "@/lib/catalog/read/served";
 import { buildEstimate } from "./estimate";
 import type { EstimateRequest, EstimateResponse } from "./schema";
 

@@ -1,6 +1,6 @@
-import { loadSnapshot } from "@/lib/catalog/snapshot";
+import type { CatalogOffering } from "@/lib/catalog/schema";
+import { loadSnapshot } from "@/lib/catalog/store/snapshot";
 import { fixtureCatalog } from "@/lib/catalog/test-fixtures";
-import type { CatalogOffering } from "@/lib/catalog/types";
 import type { PricedCatalog } from "./estimate";
 
 /** Test catalogs for the calculator's unit tests: hand-made offerings and the committed snapshot. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { OfferingPrice } from "@/lib/catalog/schema";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
-import type { OfferingPrice } from "@/lib/catalog/types";
 import { snapshotCatalog } from "./test-catalog";
 import { priceWorkload, tokensForModel, unpricedReason } from "./workload-cost";
 

@@ -1,4 +1,4 @@
-import type { OfferingPrice } from "@/lib/catalog/types";
+import type { OfferingPrice } from "@/lib/catalog/schema";
 import {
   divideRoundHalfUp,
   fromPicoUsd,

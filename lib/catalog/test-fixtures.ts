@@ -1,6 +1,6 @@
-import { toCatalogEntry } from "./entry";
 import type { ScoreKey, TableQuality } from "./quality/views/scores";
-import type { CatalogOffering, OfferingPrice } from "./types";
+import { toCatalogEntry } from "./read/entry";
+import type { CatalogOffering, OfferingPrice } from "./schema";
 
 /** Test fixtures shared by the catalog, pricing and calculator unit tests: hand-made prices and offerings. */
 

@@ -1,4 +1,4 @@
-import type { CatalogData } from "@/lib/catalog/served";
+import type { CatalogData } from "@/lib/catalog/read/served";
 import { addUsd, type Money, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 import { priceUsageAtMost } from "@/lib/pricing";
 import type { ResolvedModelInfo } from "@/lib/providers/registry";

@@ -9,7 +9,7 @@ import {
   releaseAllEvalLeases,
 } from "@/db/queries/evals";
 import type { EvalRun } from "@/db/schema";
-import { getCatalog } from "@/lib/catalog/served";
+import { getCatalog } from "@/lib/catalog/read/served";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { compareUsd, parseUsd } from "@/lib/money";

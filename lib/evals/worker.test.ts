@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/evals";
 import { evalJobs, evalResults, usageEvents } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
-import type { CatalogData } from "@/lib/catalog/served";
+import type { CatalogData } from "@/lib/catalog/read/served";
 import { fixturePrice } from "@/lib/catalog/test-fixtures";
 import { divideUsd, multiplyUsd, parseUsd, toUsdString } from "@/lib/money";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";

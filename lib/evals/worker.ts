@@ -9,7 +9,7 @@ import {
   renewEvalJobLeases,
 } from "@/db/queries/evals";
 import type { NewUsageEvent } from "@/db/schema";
-import type { CatalogData } from "@/lib/catalog/served";
+import type { CatalogData } from "@/lib/catalog/read/served";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 import { callModel } from "@/lib/playground/call-model";
 import { redactSecrets } from "@/lib/playground/faults";

@@ -1,4 +1,4 @@
-import { type CatalogData, getCatalog } from "@/lib/catalog/served";
+import { type CatalogData, getCatalog } from "@/lib/catalog/read/served";
 import { AppError, type Surface } from "@/lib/errors";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { type MeteredCall, meterOutcome } from "./meter";

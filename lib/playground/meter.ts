@@ -1,4 +1,4 @@
-import type { CatalogData } from "@/lib/catalog/served";
+import type { CatalogData } from "@/lib/catalog/read/served";
 import { toUsdString } from "@/lib/money";
 import { priceUsage } from "@/lib/pricing";
 import type { ResolvedModelInfo } from "@/lib/providers/registry";

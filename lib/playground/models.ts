@@ -1,4 +1,4 @@
-import { getCatalog } from "@/lib/catalog/served";
+import { getCatalog } from "@/lib/catalog/read/served";
 import { envValue } from "@/lib/env";
 import {
   type CompatibleEndpoint,

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/sessions";
 import { canChange } from "@/lib/auth/rules";
 import { currentViewer } from "@/lib/auth/viewer";
-import type { CatalogData } from "@/lib/catalog/served";
+import type { CatalogData } from "@/lib/catalog/read/served";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { oneLine } from "@/lib/format";

@@ -26,7 +26,7 @@ const earlierPaths = {
 };
 const { getDb } = await import("@/db/client");
 const { runResults, sessions, usageEvents } = await import("@/db/schema");
-const { getCatalog } = await import("@/lib/catalog/served");
+const { getCatalog } = await import("@/lib/catalog/read/served");
 
 type Event = Record<string, unknown> & { type: string; model?: string; sessionId?: string; runId?: string };
 

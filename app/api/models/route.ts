@@ -1,4 +1,4 @@
-import { listModels } from "@/lib/catalog/listing";
+import { listModels } from "@/lib/catalog/read/listing";
 import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -8,6 +8,12 @@ import { PriceQualityChart } from "@/components/catalog/charts/price-quality-cha
 import { RatioPicker } from "@/components/catalog/charts/ratio-picker";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
+import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/guides";
+import { buildEditorialLinks } from "@/lib/catalog/guides/catalog-links";
+import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
+import { getQualityView } from "@/lib/catalog/quality/views/summary";
+import { priceHistoryOf } from "@/lib/catalog/read/detail";
+import { getCatalog } from "@/lib/catalog/read/served";
 import {
   benchmarkData,
   cheapestData,
@@ -16,13 +22,7 @@ import {
   parseChartsState,
   priceContextData,
   type RawParams,
-} from "@/lib/catalog/charts";
-import { priceHistoryOf } from "@/lib/catalog/detail";
-import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/editorial";
-import { buildEditorialLinks } from "@/lib/catalog/editorial-link";
-import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
-import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/served";
+} from "@/lib/catalog/views/charts";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Charts · Catalog" };

@@ -6,11 +6,11 @@ import { CompareControls } from "@/components/catalog/compare/compare-controls";
 import { SourceLine } from "@/components/catalog/source-line";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { buildComparison, MAX_COMPARE_IDS, parseCompareIds } from "@/lib/catalog/compare";
-import { priceHistoryOf } from "@/lib/catalog/detail";
-import { modelPath } from "@/lib/catalog/paths";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/served";
+import { priceHistoryOf } from "@/lib/catalog/read/detail";
+import { getCatalog } from "@/lib/catalog/read/served";
+import { buildComparison, MAX_COMPARE_IDS, parseCompareIds } from "@/lib/catalog/views/compare";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { utcDay } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Compare models" };

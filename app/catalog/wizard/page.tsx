@@ -5,7 +5,7 @@ import { WizardForm } from "@/components/catalog/wizard/wizard-form";
 import { WizardResults } from "@/components/catalog/wizard/wizard-results";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCatalog } from "@/lib/catalog/served";
+import { getCatalog } from "@/lib/catalog/read/served";
 import {
   CONTEXT_OPTIONS_TOKENS,
   DEFAULT_CHOICES,

@@ -31,8 +31,8 @@ import {
   REQUIREMENTS,
   type Requirement,
   ratioLabel,
-} from "@/lib/catalog/charts";
-import { modelPath } from "@/lib/catalog/paths";
+} from "@/lib/catalog/views/charts";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { formatInteger, formatPerMTok, formatTokens } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { ModelCombobox } from "@/components/ui/model-combobox";
-import { buildSearchEntry, matchScore } from "@/lib/catalog/fuzzy";
+import { buildSearchEntry, matchScore } from "@/lib/catalog/read/fuzzy";
 
 const MAX_MATCHES = 8;
 

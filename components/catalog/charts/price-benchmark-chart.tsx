@@ -29,8 +29,8 @@ import {
   type BenchmarkPoint,
   type ChartsState,
   ratioLabel,
-} from "@/lib/catalog/charts";
-import { modelPath } from "@/lib/catalog/paths";
+} from "@/lib/catalog/views/charts";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { formatDate, formatPerMTok } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 

@@ -33,7 +33,7 @@ import {
   ratioLabel,
   SCATTER_CAPS,
   type ScatterCap,
-} from "@/lib/catalog/charts";
+} from "@/lib/catalog/views/charts";
 import { formatInteger, formatPerMTok } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 

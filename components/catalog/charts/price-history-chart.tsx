@@ -21,10 +21,15 @@ import {
   TooltipBox,
   timeAxis,
 } from "@/components/ui/chart-parts";
-import { type HistoryPlotPoint, type HistorySeries, historyLines, logDomain } from "@/lib/catalog/charts";
+import {
+  type HistoryPlotPoint,
+  type HistorySeries,
+  historyLines,
+  logDomain,
+} from "@/lib/catalog/views/charts";
 import { formatDate, formatPerMTok } from "@/lib/format";
 
-export type { HistorySeries as PriceHistorySeries } from "@/lib/catalog/charts";
+export type { HistorySeries as PriceHistorySeries } from "@/lib/catalog/views/charts";
 
 const KIND_LABELS = { data: "data package", guide: "buying guide" } as const;
 

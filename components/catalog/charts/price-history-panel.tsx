@@ -1,7 +1,7 @@
 "use client";
 
 import { ChartCard, ChartEmpty } from "@/components/ui/chart-parts";
-import { type HistorySeries, MAX_HISTORY_SERIES } from "@/lib/catalog/charts";
+import { type HistorySeries, MAX_HISTORY_SERIES } from "@/lib/catalog/views/charts";
 import { HistoryPicker } from "./history-picker";
 import { PriceHistoryChart } from "./price-history-chart";
 import { useChartParams } from "./use-chart-params";

@@ -29,9 +29,6 @@ import {
   TooltipBox,
 } from "@/components/ui/chart-parts";
 import { controlClass } from "@/components/ui/control-class";
-import { ratioLabel } from "@/lib/catalog/charts";
-import { COLUMN_LABELS } from "@/lib/catalog/columns";
-import { modelPath } from "@/lib/catalog/paths";
 import {
   type PriceQualityData,
   type PriceQualityPoint,
@@ -39,6 +36,9 @@ import {
   type QualityAxis,
 } from "@/lib/catalog/quality/views/price-quality";
 import { formatScore } from "@/lib/catalog/quality/views/scores";
+import { ratioLabel } from "@/lib/catalog/views/charts";
+import { COLUMN_LABELS } from "@/lib/catalog/views/columns";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { formatDate, formatInteger, formatPerMTok } from "@/lib/format";
 import { useChartParams } from "./use-chart-params";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Chip, ControlGroup } from "@/components/ui/chart-parts";
-import { ratioLabel } from "@/lib/catalog/charts";
+import { ratioLabel } from "@/lib/catalog/views/charts";
 import { useChartParams } from "./use-chart-params";
 
 const RATIO_PRESETS = ["3:1", "1:1", "1:3", "10:1"] as const;

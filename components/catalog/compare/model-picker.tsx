@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ModelCombobox } from "@/components/ui/model-combobox";
 import { fetchJson } from "@/lib/api-client";
-import type { ApiModel } from "@/lib/catalog/export";
+import type { ApiModel } from "@/lib/catalog/read/export";
 import { formatPerMTok } from "@/lib/format";
 
 /** Searches the catalog API and hands back an offering id; used to add models to a comparison. */

@@ -1,6 +1,6 @@
-import type { EditorialNote } from "@/lib/catalog/detail";
-import type { SeedConflict } from "@/lib/catalog/editorial";
-import { groupOf, headline, NOTE_GROUPS, seedLabel, seedTitle } from "@/lib/catalog/editorial-view";
+import type { SeedConflict } from "@/lib/catalog/guides";
+import type { EditorialNote } from "@/lib/catalog/read/detail";
+import { groupOf, headline, NOTE_GROUPS, seedLabel, seedTitle } from "@/lib/catalog/views/guide-notes";
 import { formatDate } from "@/lib/format";
 
 const SHOWN_PER_GROUP = 5;

@@ -1,6 +1,6 @@
 import { PriceCell } from "@/components/catalog/cells";
-import type { PriceConflict, PriceHistoryPoint } from "@/lib/catalog/detail";
-import { seedLabel, seedTitle } from "@/lib/catalog/editorial-view";
+import type { PriceConflict, PriceHistoryPoint } from "@/lib/catalog/read/detail";
+import { seedLabel, seedTitle } from "@/lib/catalog/views/guide-notes";
 import { formatDate, formatPerMTok } from "@/lib/format";
 
 function sourceLabel(source: string): string {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { BoolCell, PriceCell, TokensCell } from "@/components/catalog/cells";
-import type { CatalogEntry } from "@/lib/catalog/entry";
-import { modelPath } from "@/lib/catalog/paths";
-import { blendedDecimal } from "@/lib/catalog/query";
+import type { CatalogEntry } from "@/lib/catalog/read/entry";
+import { blendedDecimal } from "@/lib/catalog/read/query";
+import { modelPath } from "@/lib/catalog/views/paths";
 import { formatDate } from "@/lib/format";
 
 function blendedSortValue(entry: CatalogEntry): number {

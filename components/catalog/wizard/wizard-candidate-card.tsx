@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { modelPath } from "@/lib/catalog/paths";
+import { modelPath } from "@/lib/catalog/views/paths";
 import type { WizardCandidate } from "@/lib/catalog/wizard";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import { WizardReasons } from "./wizard-reasons";

@@ -1,4 +1,4 @@
-import { guideName } from "@/lib/catalog/editorial/sources";
+import { guideName } from "@/lib/catalog/guides/sources";
 import type { WizardReason } from "@/lib/catalog/wizard";
 import { formatDate } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { guideName } from "@/lib/catalog/editorial/sources";
-import { modelPath } from "@/lib/catalog/paths";
+import { guideName } from "@/lib/catalog/guides/sources";
+import { modelPath } from "@/lib/catalog/views/paths";
 import type { HardFilter, WizardCandidate, WizardResult } from "@/lib/catalog/wizard";
 import { formatInteger } from "@/lib/format";
 import { WizardCandidateCard } from "./wizard-candidate-card";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { loadSnapshot } from "@/lib/catalog/store/snapshot";
 import { buildQualityFile, type QualityInputs } from "./build";
 import { unmatchedNames } from "./store";
 

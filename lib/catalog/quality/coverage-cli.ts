@@ -1,4 +1,4 @@
-import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { loadSnapshot } from "@/lib/catalog/store/snapshot";
 import { utcDay } from "@/lib/dates";
 import { capabilityCoverage, describeCoverage, scoreCoverage } from "./coverage";
 import { loadQualityFile } from "./store";

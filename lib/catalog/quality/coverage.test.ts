@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CatalogModel, CatalogSnapshot } from "@/lib/catalog/schema";
 import { fixtureOffering, fixturePrice } from "@/lib/catalog/test-fixtures";
-import type { CatalogModel, CatalogSnapshot } from "@/lib/catalog/types";
 import { scoreCoverage } from "./coverage";
 import type { ModelIdentities } from "./identities";
 import { planQualityRows } from "./store";

@@ -1,4 +1,4 @@
-import type { CatalogSnapshot } from "@/lib/catalog/types";
+import type { CatalogSnapshot } from "@/lib/catalog/schema";
 import { utcDay } from "@/lib/dates";
 import { canonicalId, loadIdentities, type ModelIdentities } from "./identities";
 import { planQualityRows } from "./store";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSnapshot } from "@/lib/catalog/snapshot";
+import { loadSnapshot } from "@/lib/catalog/store/snapshot";
 import { aliasTableSchema, loadAliases, matchModelName } from "./match";
 
 const ids = new Set([

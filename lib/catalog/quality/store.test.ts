@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { listQualityScoresByModel } from "@/db/queries/quality";
 import { qualityScores } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
-import { ensureBundledCatalog } from "@/lib/catalog/load";
+import { ensureBundledCatalog } from "@/lib/catalog/store/load";
 import { applyQualityFile, ensureBundledQuality, loadQualityFile } from "./store";
 import type { QualityFile, QualityScore } from "./types";
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
 import { insertQualityScores } from "@/db/queries/quality";
 import type { NewQualityScoreRow } from "@/db/schema";
-import { fingerprint } from "@/lib/catalog/load";
+import { fingerprint } from "@/lib/catalog/store/load";
 import { canonicalId, copiesOf, loadIdentities, type ModelIdentities } from "./identities";
 import { type AliasTable, loadAliases, matchModelName } from "./match";
 import { type QualityFile, type QualityScore, qualityFileSchema } from "./types";

@@ -4,8 +4,8 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { listQualityScores, listQualityScoresByModel } from "@/db/queries/quality";
 import { forEachTestDatabase } from "@/db/test-databases";
-import { ensureBundledCatalog } from "@/lib/catalog/load";
-import { isSourceUnavailable } from "@/lib/catalog/sync";
+import { isSourceUnavailable } from "@/lib/catalog/ingest/sync";
+import { ensureBundledCatalog } from "@/lib/catalog/store/load";
 import { type QualityLocations, syncQuality } from "./sync";
 
 const fixtures = path.join(process.cwd(), "tests", "fixtures", "quality");

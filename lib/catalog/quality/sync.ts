@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { listCatalogTables } from "@/db/queries/catalog";
-import { DEFAULT_SYNC_TIMEOUT_MS, describeSourceFailures, readSourceText } from "@/lib/catalog/sync";
+import { DEFAULT_SYNC_TIMEOUT_MS, describeSourceFailures, readSourceText } from "@/lib/catalog/ingest/sync";
 import { utcDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { buildQualityFile, type QualityInputs } from "./build";

@@ -1,4 +1,4 @@
-import { decisionRules } from "../editorial";
+import { decisionRules } from "../guides";
 
 export const INPUT_MODALITIES = ["image", "audio", "video"] as const;
 export type InputModality = (typeof INPUT_MODALITIES)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiScore, ModelQuality } from "../quality/read";
 import { bundledQuality } from "../quality/test-quality";
-import { loadSnapshot } from "../snapshot";
+import { loadSnapshot } from "../store/snapshot";
 import { fixtureCatalog } from "../test-fixtures";
 import { parseWizardAnswers, recommendModels } from "./index";
 import { entry } from "./test-entry";

@@ -1,11 +1,11 @@
 import { toUsdString } from "@/lib/money";
-import { decisionRules, guidanceFacts, modelTagFacts, routerGuidance } from "../editorial";
-import { guideName } from "../editorial/sources";
-import { buildEditorialLinks } from "../editorial-link";
-import type { CatalogEntry } from "../entry";
-import { creatorOf } from "../match";
+import { decisionRules, guidanceFacts, modelTagFacts, routerGuidance } from "../guides";
+import { buildEditorialLinks } from "../guides/catalog-links";
+import { guideName } from "../guides/sources";
+import { creatorOf } from "../ingest/match";
 import { qualityAttachedTo } from "../quality/attached";
 import type { ModelQuality } from "../quality/read";
+import type { CatalogEntry } from "../read/entry";
 import type { WizardAnswers } from "./answers";
 import { evidenceFor, scoreStandings } from "./evidence";
 import { hardFilter } from "./filters";

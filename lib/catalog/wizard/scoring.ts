@@ -10,9 +10,9 @@ import {
   type ModelTagFact,
   recommendationFacts,
   seedSelectModel,
-} from "../editorial";
-import { guideName } from "../editorial/sources";
-import type { CatalogEntry } from "../entry";
+} from "../guides";
+import { guideName } from "../guides/sources";
+import type { CatalogEntry } from "../read/entry";
 import { requiredInputs, seedAnswers, type WizardAnswers } from "./answers";
 import type { WizardEditorial, WizardReason } from "./types";
 

@@ -1,5 +1,5 @@
-import type { DecisionRule, ModelTagFact } from "../editorial";
-import type { CatalogEntry } from "../entry";
+import type { DecisionRule, ModelTagFact } from "../guides";
+import type { CatalogEntry } from "../read/entry";
 
 export interface WizardReason {
   text: string;

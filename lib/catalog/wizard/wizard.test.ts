@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogEntry, toCatalogEntry } from "../entry";
-import { loadSnapshot } from "../snapshot";
+import { type CatalogEntry, toCatalogEntry } from "../read/entry";
+import { loadSnapshot } from "../store/snapshot";
 import { parseWizardAnswers, recommendModels, serializeWizardAnswers } from "./index";
 import { entry } from "./test-entry";
 

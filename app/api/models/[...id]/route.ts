@@ -1,4 +1,4 @@
-import { describeModel } from "@/lib/catalog/listing";
+import { describeModel } from "@/lib/catalog/read/listing";
 import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -10,9 +10,9 @@ import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
 import { PricePanel } from "@/components/catalog/detail/price-panel";
 import { QualityPanel } from "@/components/catalog/detail/quality-panel";
 import { Card } from "@/components/ui/card";
-import { getOfferingDetail } from "@/lib/catalog/detail";
 import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
-import { getCatalog } from "@/lib/catalog/served";
+import { getOfferingDetail } from "@/lib/catalog/read/detail";
+import { getCatalog } from "@/lib/catalog/read/served";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCatalogEntry } from "../../entry";
+import { toCatalogEntry } from "../../read/entry";
 import { fixtureOffering, fixturePrice, fixtureTableQuality } from "../../test-fixtures";
 import { parsePriceQualityState, priceQualityData } from "./price-quality";
 

@@ -1,5 +1,5 @@
-import { cheapestOf, logDomain, type PricedOffering, type RawParams } from "../../charts";
-import type { CatalogEntry } from "../../entry";
+import type { CatalogEntry } from "../../read/entry";
+import { cheapestOf, logDomain, type PricedOffering, type RawParams } from "../../views/charts";
 import { cheapestAbove, costFrontier } from "./frontier";
 import { qualityValue, SCORE_DEFINITIONS, SCORE_KEYS, type ScoreKey, type TableQuality } from "./scores";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listQualityScoresByModel } from "@/db/queries/quality";
-import { type PreparedEntry, prepareEntries } from "../../query";
-import type { CatalogData } from "../../served";
+import { type PreparedEntry, prepareEntries } from "../../read/query";
+import type { CatalogData } from "../../read/served";
 import { type ApiScore, type ModelQuality, toApiScore } from "../read";
 import { type TableQuality, toTableQuality } from "./scores";
 import { type Disagreement, findDisagreements, type Standing, standingsByModel } from "./standing";
