@@ -1,6 +1,5 @@
 import type { ModelQuality } from "@/lib/catalog/quality/read";
-import type { CatalogEntry } from "@/lib/catalog/read/entry";
-import type { OfferingPrice } from "@/lib/catalog/schema";
+import type { CatalogEntry, OfferingPrice } from "@/lib/catalog/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import {
   addUsd,

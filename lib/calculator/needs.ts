@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "@/lib/catalog/read/entry";
+import type { CatalogEntry } from "@/lib/catalog/schema";
 import type { Workload } from "./schema";
 import type { RequestTokens } from "./workload-cost";
 

@@ -124,6 +124,44 @@ export const offeringSchema = z.object({
 });
 export type CatalogOffering = z.infer<typeof offeringSchema>;
 
+/** What an offering states about itself, as every store of it (snapshot, table, row) keeps it. */
+export const offeringFactsSchema = offeringSchema.pick({
+  id: true,
+  modelId: true,
+  name: true,
+  contextWindow: true,
+  maxOutputTokens: true,
+  modalities: true,
+  toolCall: true,
+  reasoning: true,
+  structuredOutput: true,
+  openWeights: true,
+  releaseDate: true,
+  knowledgeCutoff: true,
+  deprecated: true,
+});
+export type OfferingFacts = z.infer<typeof offeringFactsSchema>;
+
+/**
+ * One row of the catalog as the app serves it: an offering's facts with its provider and its current
+ * price. Prices are exact decimal strings in USD per million tokens; null means unknown, never free.
+ */
+export const catalogEntrySchema = offeringFactsSchema.extend({
+  provider: z.string().min(1),
+  providerName: z.string().min(1),
+  /** The provider's own id for the model, as an API call names it. */
+  model: z.string().min(1),
+  inputPerMTok: nullablePerMTok,
+  outputPerMTok: nullablePerMTok,
+  cachedInputPerMTok: nullablePerMTok,
+  cacheWritePerMTok: nullablePerMTok,
+  tiered: z.boolean(),
+  timeOfDayPricing: z.boolean(),
+  priceSource: z.string().nullable(),
+  priceAsOf: z.string().nullable(),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
 /** One dated price of an offering; `effectiveFrom: null` is the price listed before the first dated change. */
 export const priceHistoryRowSchema = z.object({
   offeringId: z.string().min(1),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { apiModelSchema } from "@/lib/catalog/read/export";
 
 // The API reads the process-wide database; these tests give it a throwaway in-memory one.
 vi.stubEnv("DATABASE_URL", "");
@@ -60,6 +61,9 @@ describe("GET /api/models", () => {
     ]) {
       expect(gpt4o).toHaveProperty(key);
     }
+    // Every row has the schema's shape: each field present, prices numbers or null.
+    const invalid = body.models.filter((model) => !apiModelSchema.safeParse(model).success);
+    expect(invalid.map((model) => model.id)).toEqual([]);
   });
 
   it("keeps unknown prices null, never 0", async () => {

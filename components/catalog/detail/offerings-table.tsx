@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BoolCell, PriceCell, TokensCell } from "@/components/catalog/cells";
-import type { CatalogEntry } from "@/lib/catalog/read/entry";
 import { blendedDecimal } from "@/lib/catalog/read/query";
+import type { CatalogEntry } from "@/lib/catalog/schema";
 import { modelPath } from "@/lib/catalog/views/paths";
 import { formatDate } from "@/lib/format";
 

@@ -1,8 +1,7 @@
 import { PriceCell, TokensCell } from "@/components/catalog/cells";
 import { Card } from "@/components/ui/card";
-import type { CatalogEntry } from "@/lib/catalog/read/entry";
 import { blendedDecimal } from "@/lib/catalog/read/query";
-import type { OfferingPrice, PriceRates } from "@/lib/catalog/schema";
+import type { CatalogEntry, OfferingPrice, PriceRates } from "@/lib/catalog/schema";
 import { formatDate } from "@/lib/format";
 
 function RateRows({

@@ -1,35 +1,10 @@
-import type { CatalogEntry } from "./entry";
+import { type CatalogEntry, catalogEntrySchema } from "../schema";
 
 /**
  * The catalog table ships every entry to the browser. Sent as rows of values under one list of
  * keys, the page payload is far smaller than the same entries as objects with repeated keys.
  */
-const KEYS = [
-  "id",
-  "provider",
-  "providerName",
-  "model",
-  "modelId",
-  "name",
-  "inputPerMTok",
-  "outputPerMTok",
-  "cachedInputPerMTok",
-  "cacheWritePerMTok",
-  "tiered",
-  "timeOfDayPricing",
-  "contextWindow",
-  "maxOutputTokens",
-  "modalities",
-  "toolCall",
-  "reasoning",
-  "structuredOutput",
-  "openWeights",
-  "releaseDate",
-  "knowledgeCutoff",
-  "deprecated",
-  "priceSource",
-  "priceAsOf",
-] as const satisfies readonly (keyof CatalogEntry)[];
+const KEYS = catalogEntrySchema.keyof().options;
 
 export type PackedEntries = { keys: readonly string[]; rows: unknown[][] };
 

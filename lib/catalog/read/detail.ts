@@ -6,9 +6,8 @@ import { AppError } from "@/lib/errors";
 import { trimDecimal } from "@/lib/format";
 import { editorialModels, findSeedConflicts, type SeedConflict } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
-import type { OfferingPrice } from "../schema";
+import type { CatalogEntry, OfferingPrice } from "../schema";
 import { currentObservation, PACKAGE_SOURCES } from "../store/load";
-import type { CatalogEntry } from "./entry";
 import { type CatalogData, getCatalog } from "./served";
 
 /** One dated price, from a data package or from a buying guide. */

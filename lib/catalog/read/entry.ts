@@ -1,38 +1,8 @@
-import type { CatalogOffering, CatalogProvider, OfferingPrice } from "../schema";
+import type { CatalogEntry, CatalogProvider, OfferingFacts, OfferingPrice } from "../schema";
 
-/**
- * One row of the catalog: an offering (a model as sold by one provider) with its current price.
- * Prices are exact decimal strings in USD per million tokens; null means unknown, never free.
- */
-export interface CatalogEntry {
-  id: string;
-  provider: string;
-  providerName: string;
-  model: string;
-  modelId: string;
-  name: string;
-  inputPerMTok: string | null;
-  outputPerMTok: string | null;
-  cachedInputPerMTok: string | null;
-  cacheWritePerMTok: string | null;
-  tiered: boolean;
-  timeOfDayPricing: boolean;
-  contextWindow: number | null;
-  maxOutputTokens: number | null;
-  modalities: { input: string[] | null; output: string[] | null };
-  toolCall: boolean | null;
-  reasoning: boolean | null;
-  structuredOutput: boolean | null;
-  openWeights: boolean | null;
-  releaseDate: string | null;
-  knowledgeCutoff: string | null;
-  deprecated: boolean | null;
-  priceSource: string | null;
-  priceAsOf: string | null;
-}
-
+/** A catalog row from an offering (from the snapshot or the offerings table) and its current price. */
 export function toCatalogEntry(
-  offering: CatalogOffering,
+  offering: OfferingFacts & { providerId: string; providerModelId: string },
   provider: Pick<CatalogProvider, "name"> | undefined,
   price: OfferingPrice | null,
   priceMeta: { source: string | null; asOf: string | null },

@@ -1,38 +1,35 @@
+import { z } from "zod";
 import { csvCell } from "@/lib/csv";
 import { qualityValue, SCORE_KEYS, type TableQuality } from "../quality/views/scores";
-import type { CatalogEntry } from "./entry";
+import { type CatalogEntry, catalogEntrySchema } from "../schema";
 import { blendedDecimal } from "./query";
 
+const usdPerMTok = z.number().nonnegative().nullable();
+
 /**
- * The public shape of a catalog row (GET /api/models and the JSON export). Prices are USD per
- * million tokens; unknown values are null. Numbers are written from the exact decimal strings.
+ * The public shape of a catalog row (GET /api/models and the JSON export): the row's schema with
+ * prices as numbers in USD per million tokens, written from the exact decimal strings; unknown is null.
  */
-export interface ApiModel {
-  id: string;
-  provider: string;
-  providerName: string;
-  model: string;
-  canonicalModel: string;
-  name: string;
-  inputPerMTok: number | null;
-  outputPerMTok: number | null;
-  blendedPerMTok: number | null;
-  cachedInputPerMTok: number | null;
-  cacheWritePerMTok: number | null;
-  tieredPricing: boolean;
-  contextWindow: number | null;
-  maxOutputTokens: number | null;
-  modalities: { input: string[]; output: string[] } | { input: string[] | null; output: string[] | null };
-  toolCall: boolean | null;
-  reasoning: boolean | null;
-  structuredOutput: boolean | null;
-  openWeights: boolean | null;
-  releaseDate: string | null;
-  knowledgeCutoff: string | null;
-  deprecated: boolean | null;
-  priceSource: string | null;
-  priceAsOf: string | null;
-}
+export const apiModelSchema = catalogEntrySchema
+  .omit({
+    modelId: true,
+    inputPerMTok: true,
+    outputPerMTok: true,
+    cachedInputPerMTok: true,
+    cacheWritePerMTok: true,
+    tiered: true,
+    timeOfDayPricing: true,
+  })
+  .extend({
+    canonicalModel: z.string().min(1),
+    inputPerMTok: usdPerMTok,
+    outputPerMTok: usdPerMTok,
+    blendedPerMTok: usdPerMTok,
+    cachedInputPerMTok: usdPerMTok,
+    cacheWritePerMTok: usdPerMTok,
+    tieredPricing: z.boolean(),
+  });
+export type ApiModel = z.infer<typeof apiModelSchema>;
 
 const num = (decimal: string | null) => (decimal === null ? null : Number(decimal));
 

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 import { toUsdString } from "@/lib/money";
 import { blendedPerMTok } from "@/lib/pricing";
 import { qualityValue, SCORE_KEYS, type ScoreKey, type TableQuality } from "../quality/views/scores";
+import type { CatalogEntry } from "../schema";
 import { COLUMN_KEYS, type ColumnKey, defaultSortDir, OPT_IN_COLUMNS, sortValue } from "../views/columns";
-import type { CatalogEntry } from "./entry";
 import { buildSearchEntry, compileQuery, type SearchIndexEntry } from "./fuzzy";
 
 /**

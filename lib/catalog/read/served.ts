@@ -6,14 +6,14 @@ import { utcDay } from "@/lib/dates";
 import { type SeedSource, seedSources } from "../guides";
 import { attachQuality } from "../quality/attached";
 import { type ModelQuality, summarizeQuality } from "../quality/read";
-import type { CatalogOffering, CatalogSource, OfferingPrice } from "../schema";
+import type { CatalogEntry, CatalogOffering, CatalogSource, OfferingPrice } from "../schema";
 import {
   APPLIED_META_KEY,
   type AppliedSnapshotMeta,
   currentObservation,
   ensureBundledCatalog,
 } from "../store/load";
-import { type CatalogEntry, toCatalogEntry } from "./entry";
+import { toCatalogEntry } from "./entry";
 import { type PreparedEntry, prepareEntries } from "./query";
 
 /**
@@ -70,14 +70,15 @@ function build(
     const rows = observations.get(offering.id) ?? [];
     const index = currentObservation(rows, today);
     const current = index === null ? undefined : rows[index];
+    // currentObservation picks only the packages' rows, whose rules are an OfferingPrice (the guides' are quotes).
     const price = (current?.rules as OfferingPrice | undefined) ?? null;
     prices.set(offering.id, price);
-    const asCatalogOffering = {
+    const facts = {
       ...offering,
       modalities: { input: offering.inputModalities, output: offering.outputModalities },
-    } as unknown as CatalogOffering;
+    };
     entries.push(
-      toCatalogEntry(asCatalogOffering, providerById.get(offering.providerId), price, {
+      toCatalogEntry(facts, providerById.get(offering.providerId), price, {
         source: current?.source ?? null,
         asOf: current?.sourceDate ?? null,
       }),

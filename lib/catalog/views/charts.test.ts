@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseUsd } from "@/lib/money";
 import { benchmarkFacts, seedPriceObservations, seedSources } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
-import { type CatalogEntry, toCatalogEntry } from "../read/entry";
+import { toCatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 import { loadSnapshot } from "../store/snapshot";
 import {
   benchmarkData,

@@ -2,7 +2,7 @@ import { parseUsd, toUsdString } from "@/lib/money";
 import { blendedPerMTok } from "@/lib/pricing";
 import type { SeedPriceObservation } from "../guides";
 import type { BenchmarkFact } from "../guides/types";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 
 export {
   dateToMs,

@@ -5,7 +5,7 @@ import {
   type ScoreKey,
   type TableQuality,
 } from "../quality/views/scores";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 
 /** Columns of the catalog table and sort keys of the API; `value` returns null for unknown. */
 export const COLUMN_KEYS = [

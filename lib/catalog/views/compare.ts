@@ -8,9 +8,9 @@ import {
   type ScoreKey,
   type TableQuality,
 } from "../quality/views/scores";
-import type { CatalogEntry } from "../read/entry";
 import { blendedDecimal, MAX_COMPARE_MODELS } from "../read/query";
 import type { CatalogData } from "../read/served";
+import type { CatalogEntry } from "../schema";
 import { seedLabel } from "./guide-notes";
 
 /** Side-by-side comparison of up to six offerings: every attribute in aligned rows. */

@@ -1,5 +1,5 @@
 import type { PriceHistoryPoint } from "../read/detail";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 
 /**
  * Price history lines for the log price axis. Imported by the price history chart in the browser,

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 import { requiredInputs, type WizardAnswers } from "./answers";
 import type { HardFilter } from "./types";
 

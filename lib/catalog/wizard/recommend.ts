@@ -5,7 +5,7 @@ import { guideName } from "../guides/sources";
 import { creatorOf } from "../ingest/match";
 import { qualityAttachedTo } from "../quality/attached";
 import type { ModelQuality } from "../quality/read";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 import type { WizardAnswers } from "./answers";
 import { evidenceFor, scoreStandings } from "./evidence";
 import { hardFilter } from "./filters";

@@ -12,7 +12,7 @@ import {
   seedSelectModel,
 } from "../guides";
 import { guideName } from "../guides/sources";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 import { requiredInputs, seedAnswers, type WizardAnswers } from "./answers";
 import type { WizardEditorial, WizardReason } from "./types";
 

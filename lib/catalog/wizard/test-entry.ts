@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 
 /** A priced, text-only catalog entry for the wizard's unit tests; `id` is "provider/model". */
 export function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {

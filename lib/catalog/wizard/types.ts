@@ -1,5 +1,5 @@
 import type { DecisionRule, ModelTagFact } from "../guides";
-import type { CatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 
 export interface WizardReason {
   text: string;

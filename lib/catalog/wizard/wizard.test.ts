@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogEntry, toCatalogEntry } from "../read/entry";
+import { toCatalogEntry } from "../read/entry";
+import type { CatalogEntry } from "../schema";
 import { loadSnapshot } from "../store/snapshot";
 import { parseWizardAnswers, recommendModels, serializeWizardAnswers } from "./index";
 import { entry } from "./test-entry";

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../../read/entry";
+import type { CatalogEntry } from "../../schema";
 import { cheapestOf, logDomain, type PricedOffering, type RawParams } from "../../views/charts";
 import { cheapestAbove, costFrontier } from "./frontier";
 import { qualityValue, SCORE_DEFINITIONS, SCORE_KEYS, type ScoreKey, type TableQuality } from "./scores";
