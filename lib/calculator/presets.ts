@@ -1,7 +1,6 @@
-import { costFormula } from "@/lib/catalog/guides/cost-model";
+import { costFormula, useCaseBudgetFacts } from "@/lib/catalog/guides/load-data";
 import { seedSource } from "@/lib/catalog/guides/sources";
 import type { SeedDate, SeedId } from "@/lib/catalog/guides/types";
-import { useCaseBudgetFacts } from "@/lib/catalog/guides/use-cases";
 
 /** A starting workload from the guides' token-budget table; the defaults are each range's midpoint. */
 export interface CalculatorPreset {

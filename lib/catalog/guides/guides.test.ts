@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { calcPrice } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import seed000File from "./data/2026-01-choosing-an-llm-api-for-production.json";
 import {
   costExamples,
   costFormula,
@@ -24,6 +26,7 @@ import {
   useCaseBudgetFacts,
   useCaseBudgets,
 } from "./index";
+import { parseGuideFile } from "./load-data";
 import * as schemas from "./types";
 
 const seedDate = new Map(seedSources.map((source) => [source.id, source.date]));
@@ -277,5 +280,32 @@ describe("decision framework", () => {
         rule.id,
       ).toContain(rule.answer);
     }
+  });
+});
+
+describe("data files", () => {
+  const fileName = "2026-01-choosing-an-llm-api-for-production.json";
+  const parseEdited = (edit: (copy: typeof seed000File) => void) => () => {
+    const copy = structuredClone(seed000File);
+    edit(copy);
+    return parseGuideFile(fileName, copy);
+  };
+
+  it("rejects a malformed guide with an error naming the file and the field", () => {
+    expect(parseEdited(() => {})).not.toThrow();
+    const priceAsNumber = parseEdited((copy) => {
+      Object.assign(copy.prices[0]!.price, { inputPerMTok: 2.5 });
+    });
+    expect(priceAsNumber).toThrow(ZodError);
+    expect(priceAsNumber).toThrow(`lib/catalog/guides/data/${fileName} is malformed`);
+    expect(priceAsNumber).toThrow("at prices[0].price.inputPerMTok");
+    const missingQuote = parseEdited((copy) => {
+      Reflect.deleteProperty(copy.notes[2]!, "quote");
+    });
+    expect(missingQuote).toThrow("at notes[2].quote");
+    const unknownModel = parseEdited((copy) => {
+      copy.latency[1]!.model = "gpt-4-turbo";
+    });
+    expect(unknownModel).toThrow(/unknown model "gpt-4-turbo"[\s\S]*at latency\[1\]\.model/);
   });
 });

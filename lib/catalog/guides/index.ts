@@ -1,28 +1,32 @@
-import { benchmarkFacts } from "./benchmarks";
 import { detectSeedConflicts, type SeedConflict } from "./conflicts";
-import { contextWindowFacts } from "./context-windows";
-import { costExamples, costFormula, rulesOfThumb } from "./cost-model";
-import { decisionRules as rules } from "./decision-framework";
-import { deploymentPatterns } from "./deployment-patterns";
-import { latencyFacts } from "./latency";
-import { modalityFacts } from "./modalities";
-import { modelTagFacts } from "./model-tags";
-import { editorialModels, resolveEditorialModelId } from "./models";
-import { seed000Guidance, seed000Notes } from "./notes-seed-000";
-import { seed001Guidance, seed001Notes } from "./notes-seed-001";
-import { seed002Guidance, seed002Notes } from "./notes-seed-002";
-import { priceFacts } from "./prices";
-import { freeTierFacts, lineupFacts, sdkFacts } from "./providers";
-import { recommendationFacts } from "./recommendations";
-import { seedSelectModel, selectModelSteps } from "./select-model";
+import {
+  benchmarkFacts,
+  contextWindowFacts,
+  deploymentPatterns,
+  editorialModels,
+  freeTierFacts,
+  latencyFacts,
+  lineupFacts,
+  modalityFacts,
+  modelTagFacts,
+  noteFacts,
+  priceFacts,
+  recommendationFacts,
+  decisionRuleList as rules,
+  rulesOfThumb,
+  sdkFacts,
+  selectModelSteps,
+  useCaseBudgetFacts,
+  wizardQuestions,
+} from "./load-data";
+import { resolveEditorialModelId } from "./models";
+import { seedSelectModel } from "./select-model";
 import { seedSources } from "./sources";
 import type {
   DecisionRule,
   DeploymentPattern,
-  GuidanceFact,
   ModelFact,
   ModelTagFact,
-  NoteFact,
   PriceFact,
   RuleOfThumb,
   SeedDate,
@@ -31,43 +35,13 @@ import type {
   UseCaseBudget,
   WizardQuestion,
 } from "./types";
-import { monthlyCostEstimates, useCaseBudgetFacts } from "./use-cases";
-import { wizardQuestions } from "./wizard-questions";
 
 export type { SeedConflict, SeedObservation } from "./conflicts";
+// The facts as loaded from data/, beside what this module derives from them.
+export * from "./load-data";
 export type { SelectModelRequirements } from "./select-model";
 export * from "./types";
-export {
-  benchmarkFacts,
-  contextWindowFacts,
-  costExamples,
-  costFormula,
-  deploymentPatterns,
-  editorialModels,
-  freeTierFacts,
-  latencyFacts,
-  lineupFacts,
-  modalityFacts,
-  modelTagFacts,
-  monthlyCostEstimates,
-  priceFacts,
-  recommendationFacts,
-  resolveEditorialModelId,
-  rulesOfThumb,
-  sdkFacts,
-  seedSelectModel,
-  seedSources,
-  selectModelSteps,
-  useCaseBudgetFacts,
-  type wizardQuestions,
-};
-
-export const noteFacts: readonly NoteFact[] = [...seed000Notes, ...seed001Notes, ...seed002Notes];
-export const guidanceFacts: readonly GuidanceFact[] = [
-  ...seed000Guidance,
-  ...seed001Guidance,
-  ...seed002Guidance,
-];
+export { resolveEditorialModelId, seedSelectModel, seedSources };
 
 /** Every fact that names a model or provider, in one list. */
 export const modelFacts: readonly ModelFact[] = [

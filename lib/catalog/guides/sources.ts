@@ -1,45 +1,15 @@
-import type { Provenance, SeedId, SeedSource } from "./types";
+import { z } from "zod";
+import guidesJson from "./data/guides.json";
+import { parseDataFile } from "./data-schema";
+import { type Provenance, type SeedId, type SeedSource, seedSourceSchema } from "./types";
 
-export const seedSources: readonly SeedSource[] = [
-  {
-    id: "seed-000",
-    title: "Choosing an LLM API for a production system in 2026 (buying guide)",
-    shortTitle: "2026 production buying guide",
-    fileName: "2026-01-choosing-an-llm-api-for-production.txt",
-    date: "2026-01",
-    datePrecision: "approximate-month",
-    dateNote:
-      "No month or day is printed. The guide opens 'Choosing an LLM API for a production system in 2026', " +
-      "says OpenAI 'improved its uptime significantly through 2025' and dates its price table " +
-      "'as of early 2026'. Recorded as 2026-01, the first month of 'early 2026', so it sorts before " +
-      "seed-001 (April 2026); treat the month as approximate.",
-  },
-  {
-    id: "seed-001",
-    title: "What Is an LLM API? A Complete Beginner's Guide to Large Language Model APIs (2026)",
-    shortTitle: "TokenMix.ai beginner's guide",
-    fileName: "2026-04-what-is-an-llm-api-beginners-guide.txt",
-    date: "2026-04",
-    datePrecision: "month",
-    dateNote:
-      "Title says (2026); the text says 'All pricing data tracked by TokenMix.ai as of April 2026' and " +
-      "'Prices as of April 2026'. No day is given.",
-    publisherNote:
-      "Written around TokenMix.ai, an aggregator it recommends ('Start with GPT-4.1 mini through TokenMix.ai'). " +
-      "Several '$1' amounts are missing from the text; see prices.ts.",
-  },
-  {
-    id: "seed-002",
-    title: "A practical comparison of production AI models at the end of 2024",
-    shortTitle: "2024 production comparison",
-    fileName: "2024-11-production-ai-models-comparison.txt",
-    date: "2024-11",
-    datePrecision: "month",
-    dateNote:
-      "The pricing section is headed 'Pricing (November 2024)' and the intro says 'at the end of 2024'. " +
-      "No day is given.",
-  },
-];
+// The guides' headers have a file of their own: the calculator and wizard UIs import guideName from
+// this module, and must not bring the guides' facts into the browser's bundle.
+export const seedSources: readonly SeedSource[] = parseDataFile(
+  z.strictObject({ guides: z.array(seedSourceSchema).min(1) }),
+  "guides.json",
+  guidesJson,
+).guides;
 
 const sourceById = new Map(seedSources.map((source) => [source.id, source]));
 

