@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({
   error,
@@ -19,13 +20,9 @@ export default function ErrorPage({
         {error.message || "An unexpected error occurred."}
         {error.digest ? <span className="block text-xs">Reference: {error.digest}</span> : null}
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
-      >
+      <Button variant="primary" onClick={reset} className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

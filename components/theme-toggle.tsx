@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { THEME_STORAGE_KEY } from "./theme-script";
 
 type ThemeChoice = "system" | "light" | "dark";
@@ -40,17 +41,16 @@ export function ThemeToggle() {
   }
 
   return (
-    <button
-      type="button"
+    <Button
+      size="lg"
       onClick={cycle}
       data-testid="theme-toggle"
       data-theme-choice={choice}
       title={`Theme: ${LABEL[choice]} (click to change)`}
       aria-label={`Theme: ${LABEL[choice]}. Switch theme`}
-      className="inline-flex h-9 items-center gap-1.5 rounded-md border border-zinc-200 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
     >
       <span aria-hidden>{ICON[choice]}</span>
       <span className="hidden sm:inline">{LABEL[choice]}</span>
-    </button>
+    </Button>
   );
 }

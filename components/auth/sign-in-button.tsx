@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { authClient } from "./auth-client";
 
 export function SignInButton({ issuerName, next }: { issuerName: string; next: string }) {
@@ -24,15 +25,16 @@ export function SignInButton({ issuerName, next }: { issuerName: string; next: s
 
   return (
     <>
-      <button
-        type="button"
+      <Button
+        variant="primary"
+        size="xl"
         onClick={signIn}
         disabled={pending}
         data-testid="sign-in-button"
-        className="flex h-11 w-full items-center justify-center gap-2 rounded-md bg-accent-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 focus:outline-none focus:ring-2 focus:ring-accent-500/40 disabled:opacity-70"
+        className="w-full shadow-sm focus:outline-none focus:ring-2 focus:ring-accent-500/40"
       >
         {pending ? "Opening sign-in…" : `Sign in with ${issuerName}`}
-      </button>
+      </Button>
       {failure ? (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
           {failure}

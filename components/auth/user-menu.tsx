@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { Viewer } from "@/lib/auth/rules";
 import { authClient } from "./auth-client";
 
@@ -28,15 +29,9 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
           </span>
         ) : null}
       </span>
-      <button
-        type="button"
-        onClick={signOut}
-        disabled={pending}
-        data-testid="sign-out"
-        className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-60 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
-      >
+      <Button variant="ghost" onClick={signOut} disabled={pending} data-testid="sign-out">
         Sign out
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
 import { formatInteger } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
-import { smallButtonClass } from "./field";
 import { ResultsPanel } from "./results-panel";
 import { MODEL_OPTIONS_ID } from "./routing-editor";
 import { ScenarioBar } from "./scenario-bar";
@@ -152,25 +152,23 @@ export function Calculator({
               <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Add a workload</p>
               <div className="flex flex-wrap gap-1.5">
                 {presets.map((preset) => (
-                  <button
+                  <Button
+                    size="xs"
                     key={preset.id}
-                    type="button"
-                    className={smallButtonClass}
                     data-testid={`add-preset-${preset.id}`}
                     title={`${presetRangeText(preset)} (${presetSourceLabel(preset)})`}
                     onClick={() => addWorkload(workloadFromPreset(preset))}
                   >
                     + {preset.name}
-                  </button>
+                  </Button>
                 ))}
-                <button
-                  type="button"
-                  className={smallButtonClass}
+                <Button
+                  size="xs"
                   data-testid="add-workload"
                   onClick={() => addWorkload(blankWorkload("Workload"))}
                 >
                   + Blank
-                </button>
+                </Button>
               </div>
             </div>
           ) : null}

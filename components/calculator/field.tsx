@@ -4,12 +4,6 @@ import { type ReactNode, useEffect, useState } from "react";
 import { fieldBoxClass } from "@/components/ui/control-class";
 
 export const inputClass = `h-8 w-full min-w-0 ${fieldBoxClass} px-2 text-sm tabular-nums`;
-export const buttonClass =
-  "inline-flex h-8 items-center gap-1 rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium hover:border-zinc-400 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-500";
-export const primaryButtonClass =
-  "inline-flex h-8 items-center gap-1 rounded-md bg-accent-600 px-3 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50";
-export const smallButtonClass =
-  "rounded border border-zinc-300 px-2 py-0.5 text-xs hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-500";
 
 /** A labelled control with its unit under it ("tokens / request"). */
 export function Field({

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { selectClass } from "@/components/ui/control-class";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 import type { Workload } from "@/lib/calculator/schema";
 import { formatDate, formatInteger } from "@/lib/format";
-import { buttonClass, smallButtonClass } from "./field";
 import { type MeasuredModel, measureSession } from "./measured-tokens";
 import { fetchSessionRuns, usePlaygroundSessions } from "./use-calculator-api";
 
@@ -56,21 +56,16 @@ export function MeasuredPicker({
 
   if (!open && applied.length === 0) {
     return (
-      <button
-        type="button"
-        className={smallButtonClass}
-        data-testid="measured-open"
-        onClick={() => setOpen(true)}
-      >
+      <Button size="xs" data-testid="measured-open" onClick={() => setOpen(true)}>
         Use measured tokens from a playground session…
-      </button>
+      </Button>
     );
   }
   return (
     <div className="space-y-2 text-xs" data-testid="measured-picker">
       <div className="flex flex-wrap items-center gap-2">
-        <select
-          className={`${selectClass} min-w-0 flex-1`}
+        <Select
+          className="min-w-0 flex-1"
           data-testid="measured-session-select"
           aria-label="Playground session"
           value={sessionId}
@@ -83,20 +78,13 @@ export function MeasuredPicker({
               {session.title} · {formatDate(session.createdAt.slice(0, 10))} · {session.models.length} models
             </option>
           ))}
-        </select>
-        <button
-          type="button"
-          className={buttonClass}
-          data-testid="use-measured"
-          disabled={!sessionId || busy}
-          onClick={pull}
-        >
+        </Select>
+        <Button data-testid="use-measured" disabled={!sessionId || busy} onClick={pull}>
           {busy ? "Reading…" : "Use measured tokens"}
-        </button>
+        </Button>
         {applied.length > 0 ? (
-          <button
-            type="button"
-            className={smallButtonClass}
+          <Button
+            size="xs"
             data-testid="measured-clear"
             onClick={() => {
               setPulled(null);
@@ -104,7 +92,7 @@ export function MeasuredPicker({
             }}
           >
             Clear measured
-          </button>
+          </Button>
         ) : null}
       </div>
       {sessions.error ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { Chip } from "@/components/ui/chart-parts";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { Workload } from "@/lib/calculator/schema";
 import { Field, NumberInput } from "./field";
 
@@ -51,15 +52,15 @@ export function NeedsFields({
           ))}
         </div>
       </div>
-      <label className="flex h-8 items-center gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-        <input
-          type="checkbox"
-          data-testid="needs-tools"
-          checked={current.tools === true}
-          onChange={(event) => onChange({ ...current, tools: event.target.checked || undefined })}
-        />
+      <Checkbox
+        compact
+        className="h-8 font-medium"
+        data-testid="needs-tools"
+        checked={current.tools === true}
+        onChange={(event) => onChange({ ...current, tools: event.target.checked || undefined })}
+      >
         Needs tool calling
-      </label>
+      </Checkbox>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { selectClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { QUALITY_BAR_OPTIONS, QUALITY_BAR_SOURCES, type QualityBar } from "@/lib/calculator/quality-bar";
 import { Field, NumberInput } from "./field";
 
@@ -29,8 +29,7 @@ export function QualityBarFields({
         unit="compare only models scored at least…"
         className="col-span-2 sm:col-span-2"
       >
-        <select
-          className={selectClass}
+        <Select
           data-testid="quality-bar-source"
           value={source ?? ""}
           onChange={(event) => {
@@ -45,7 +44,7 @@ export function QualityBarFields({
               {QUALITY_BAR_OPTIONS[option].label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       {bar ? (
         <Field

@@ -1,13 +1,15 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { selectClass } from "@/components/ui/control-class";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Select } from "@/components/ui/select";
 import { resultsToCsv } from "@/lib/calculator/results-csv";
 import type { EstimateRequest, EstimateResponse } from "@/lib/calculator/schema";
 import { downloadText } from "@/lib/download";
 import { formatDate, formatInteger, formatUsd } from "@/lib/format";
 import { CostVolumeChart, StackedByWorkloadChart, TopModelsChart } from "./cost-charts";
-import { buttonClass, Field, inputClass, NumberInput } from "./field";
+import { Field, inputClass, NumberInput } from "./field";
 import { formatMonthlyUsd } from "./money-format";
 import { QualityBarFields } from "./quality-bar-fields";
 import { ResultsTable } from "./results-table";
@@ -32,18 +34,17 @@ function CheckboxField({
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <label className="flex items-center gap-2 self-center text-sm">
-      <input
-        type="checkbox"
-        data-testid={testId}
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-      />
+    <Checkbox
+      className="self-center"
+      data-testid={testId}
+      checked={checked}
+      onChange={(event) => onChange(event.target.checked)}
+    >
       <span>
         {label}
         <span className="block text-[11px] text-muted">{note}</span>
       </span>
-    </label>
+    </Checkbox>
   );
 }
 
@@ -180,41 +181,34 @@ export function ResultsPanel({
         />
         <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
           Show top
-          <select
-            className={selectClass}
-            data-testid="top-n"
-            value={topN}
-            onChange={(event) => setTopN(Number(event.target.value))}
-          >
+          <Select data-testid="top-n" value={topN} onChange={(event) => setTopN(Number(event.target.value))}>
             {TOP_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice}
               </option>
             ))}
             <option value={Number.MAX_SAFE_INTEGER}>all</option>
-          </select>
+          </Select>
           of {formatInteger(matching.length)}
         </label>
         {freeCount > 0 ? (
-          <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-            <input
-              type="checkbox"
-              data-testid="hide-free"
-              checked={hideFree}
-              onChange={(event) => setHideFree(event.target.checked)}
-            />
+          <Checkbox
+            compact
+            data-testid="hide-free"
+            checked={hideFree}
+            onChange={(event) => setHideFree(event.target.checked)}
+          >
             Hide {formatInteger(freeCount)} free ($0) models
-          </label>
+          </Checkbox>
         ) : null}
-        <button
-          type="button"
-          className={`${buttonClass} ml-auto`}
+        <Button
+          className="ml-auto"
           data-testid="export-csv"
           disabled={matching.length === 0}
           onClick={() => downloadText("model-cost-estimate.csv", resultsToCsv(matching, names), "text/csv")}
         >
           Export CSV
-        </button>
+        </Button>
       </div>
 
       {estimate ? (

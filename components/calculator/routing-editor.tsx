@@ -1,7 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { MAX_ROUTE_MODELS, type Workload } from "@/lib/calculator/schema";
-import { buttonClass, inputClass, NumberInput, smallButtonClass } from "./field";
+import { inputClass, NumberInput } from "./field";
 
 type Routing = NonNullable<Workload["routing"]>;
 
@@ -31,14 +32,9 @@ export function RoutingEditor({
     return (
       <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <span>Send part of the traffic to a cheaper model and see what the mix saves.</span>
-        <button
-          type="button"
-          className={buttonClass}
-          data-testid="routing-add"
-          onClick={() => onChange(EXAMPLE_MIX)}
-        >
+        <Button data-testid="routing-add" onClick={() => onChange(EXAMPLE_MIX)}>
           Add routing mix (70% small / 30% flagship)
-        </button>
+        </Button>
       </div>
     );
   }
@@ -65,9 +61,9 @@ export function RoutingEditor({
             />
           </div>
           <span className="text-xs text-muted">%</span>
-          <button
-            type="button"
-            className="px-1 text-muted hover:text-rose-600"
+          <Button
+            variant="remove"
+            className="px-1"
             aria-label={`Remove routed model ${index + 1}`}
             data-testid="routing-remove"
             onClick={() => {
@@ -76,19 +72,18 @@ export function RoutingEditor({
             }}
           >
             ✕
-          </button>
+          </Button>
         </div>
       ))}
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <button
-          type="button"
-          className={smallButtonClass}
+        <Button
+          size="xs"
           data-testid="routing-add"
           disabled={splits.length >= MAX_ROUTE_MODELS}
           onClick={() => onChange([...splits, { model: "", percent: Math.max(0, 100 - total) }])}
         >
           + model
-        </button>
+        </Button>
         <span
           className={
             Math.abs(total - 100) < 1e-9 ? "text-muted" : "font-medium text-rose-600 dark:text-rose-400"

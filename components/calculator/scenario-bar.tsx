@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/api-client";
 import type { EstimateRequest } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { buttonClass, inputClass, primaryButtonClass, smallButtonClass } from "./field";
+import { inputClass } from "./field";
 import { type SavedScenario, useDeleteScenario, useSaveScenario, useScenarios } from "./use-calculator-api";
 
 /** Name and save the scenario, copy its link, and reopen or delete saved ones. */
@@ -65,34 +66,26 @@ export function ScenarioBar({
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
-        <button
-          type="button"
-          className={primaryButtonClass}
+        <Button
+          variant="primary"
           data-testid="scenario-save"
           disabled={save.isPending}
           onClick={() => doSave(false)}
         >
           {currentId ? "Save changes" : "Save"}
-        </button>
+        </Button>
         {currentId ? (
-          <button
-            type="button"
-            className={buttonClass}
-            data-testid="scenario-save-new"
-            onClick={() => doSave(true)}
-          >
+          <Button data-testid="scenario-save-new" onClick={() => doSave(true)}>
             Save as new
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           data-testid="scenario-list-toggle"
           aria-expanded={showList}
           onClick={() => setShowList(!showList)}
         >
           Saved scenarios{scenarios.data ? ` (${scenarios.data.length})` : ""}
-        </button>
+        </Button>
         {save.isSuccess && !save.isPending ? (
           <span className="text-xs text-emerald-600 dark:text-emerald-400" data-testid="scenario-saved">
             Saved
@@ -106,25 +99,19 @@ export function ScenarioBar({
           className="flex flex-wrap items-center gap-2 text-xs text-amber-700 dark:text-amber-400"
         >
           <span>This scenario was changed elsewhere after you opened it.</span>
-          <button
-            type="button"
-            className={smallButtonClass}
-            data-testid="scenario-conflict-reload"
-            onClick={reloadOpened}
-          >
+          <Button size="xs" data-testid="scenario-conflict-reload" onClick={reloadOpened}>
             Reload theirs
-          </button>
-          <button
-            type="button"
-            className={smallButtonClass}
+          </Button>
+          <Button
+            size="xs"
             data-testid="scenario-conflict-overwrite"
             onClick={() => doSave(false, (conflict.details as { etag?: string } | undefined)?.etag)}
           >
             Overwrite with mine
-          </button>
-          <button type="button" className={smallButtonClass} onClick={() => doSave(true)}>
+          </Button>
+          <Button size="xs" onClick={() => doSave(true)}>
             Save mine as new
-          </button>
+          </Button>
           {reloadError ? <span className="text-rose-600">{reloadError}</span> : null}
         </div>
       ) : save.error ? (
@@ -142,9 +129,7 @@ export function ScenarioBar({
           value={shareUrl}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           onClick={async () => {
             await navigator.clipboard?.writeText(shareUrl).catch(() => undefined);
             setCopied(true);
@@ -152,7 +137,7 @@ export function ScenarioBar({
           }}
         >
           {copied ? "Copied" : "Copy"}
-        </button>
+        </Button>
       </div>
       {showList ? (
         <div data-testid="scenario-list" className="text-sm">
@@ -176,17 +161,12 @@ export function ScenarioBar({
                 <span className="hidden text-xs text-muted sm:inline">
                   {scenario.state.workloads.length} workloads · {formatDate(scenario.updatedAt.slice(0, 10))}
                 </span>
-                <button
-                  type="button"
-                  className={smallButtonClass}
-                  data-testid="scenario-open"
-                  onClick={() => open(scenario)}
-                >
+                <Button size="xs" data-testid="scenario-open" onClick={() => open(scenario)}>
                   Open
-                </button>
-                <button
-                  type="button"
-                  className={`${smallButtonClass} hover:text-rose-600`}
+                </Button>
+                <Button
+                  variant="danger-outline"
+                  size="xs"
                   data-testid="scenario-delete"
                   onClick={() => {
                     if (currentId === scenario.id) setOpened(null);
@@ -194,7 +174,7 @@ export function ScenarioBar({
                   }}
                 >
                   Delete
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

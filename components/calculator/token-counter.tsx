@@ -1,9 +1,9 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, useLayoutEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { fieldBoxClass } from "@/components/ui/control-class";
 import { formatInteger, formatMs } from "@/lib/format";
-import { buttonClass, smallButtonClass } from "./field";
 import { useTokenCounter } from "./use-token-counter";
 
 const SAMPLES = [
@@ -86,25 +86,19 @@ export function TokenCounter({
       <div className="flex flex-wrap items-center gap-1.5 text-xs">
         <span className="text-muted">Try a sample:</span>
         {SAMPLES.map((sample) => (
-          <button
+          <Button
+            size="xs"
             key={sample.id}
-            type="button"
-            className={smallButtonClass}
             data-testid={`sample-${sample.id}`}
             onClick={() => putText(sample.text)}
           >
             {sample.label}
-          </button>
+          </Button>
         ))}
         {text ? (
-          <button
-            type="button"
-            className={smallButtonClass}
-            data-testid="clear-sample"
-            onClick={() => putText("")}
-          >
+          <Button size="xs" data-testid="clear-sample" onClick={() => putText("")}>
             Clear
-          </button>
+          </Button>
         ) : null}
       </div>
       <textarea
@@ -166,22 +160,12 @@ export function TokenCounter({
             </p>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={buttonClass}
-              data-testid="use-as-input"
-              onClick={() => onUseInput(counts.o200k)}
-            >
+            <Button data-testid="use-as-input" onClick={() => onUseInput(counts.o200k)}>
               Use {formatInteger(counts.o200k)} as input tokens
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              data-testid="use-as-output"
-              onClick={() => onUseOutput(counts.o200k)}
-            >
+            </Button>
+            <Button data-testid="use-as-output" onClick={() => onUseOutput(counts.o200k)}>
               Use as output tokens
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import type { Workload } from "@/lib/calculator/schema";
 import { Field, inputClass, NumberInput } from "./field";
 import { MeasuredPicker } from "./measured-picker";
@@ -73,15 +74,15 @@ export function WorkloadCard({
           value={workload.name}
           onChange={(event) => patch({ name: event.target.value })}
         />
-        <button
-          type="button"
-          className="h-8 rounded-md px-2 text-sm text-muted hover:bg-rose-50 hover:text-rose-600 dark:hover:bg-rose-950"
+        <Button
+          variant="remove"
+          className="h-8 px-2 text-sm"
           data-testid="remove-workload"
           aria-label={`Remove ${workload.name}`}
           onClick={onRemove}
         >
           ✕
-        </button>
+        </Button>
       </div>
       {preset ? (
         <p

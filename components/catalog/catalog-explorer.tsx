@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { fieldBoxClass } from "@/components/ui/control-class";
 import type { TableQuality } from "@/lib/catalog/quality/views/scores";
 import { type PackedEntries, unpackEntries } from "@/lib/catalog/read/compact";
@@ -25,9 +26,6 @@ import { QualityFilters } from "./quality-filters";
 import { useCatalogUrlState } from "./use-catalog-url-state";
 
 export const MAX_COMPARE = MAX_COMPARE_MODELS;
-
-const buttonClass =
-  "h-8 rounded-md border border-zinc-300 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800";
 
 export function CatalogExplorer({
   packed,
@@ -123,15 +121,15 @@ export function CatalogExplorer({
             })
           }
         />
-        <button type="button" className={buttonClass} onClick={exportCsv} data-testid="export-csv">
+        <Button onClick={exportCsv} data-testid="export-csv">
           Export CSV
-        </button>
-        <button type="button" className={buttonClass} onClick={exportJson} data-testid="export-json">
+        </Button>
+        <Button onClick={exportJson} data-testid="export-json">
           Export JSON
-        </button>
-        <button type="button" className={buttonClass} onClick={reset} data-testid="reset-view">
+        </Button>
+        <Button onClick={reset} data-testid="reset-view">
           Reset
-        </button>
+        </Button>
       </div>
       <CatalogFilters query={query} update={update} />
       <QualityFilters query={query} update={update} />
@@ -149,16 +147,12 @@ export function CatalogExplorer({
           </span>
           {selected.length > 0 ? (
             <>
-              <button
-                type="button"
-                className="text-xs text-muted hover:underline"
-                onClick={() => setSelected([])}
-              >
+              <Button variant="link" className="text-xs" onClick={() => setSelected([])}>
                 Clear
-              </button>
+              </Button>
               <Link
                 href={`/catalog/compare?ids=${selected.map(encodeURIComponent).join(",")}`}
-                className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+                className={buttonClassName("primary")}
                 data-testid="open-compare"
               >
                 Compare {selected.length}

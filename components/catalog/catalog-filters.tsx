@@ -1,8 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Chip, ControlGroup } from "@/components/ui/chart-parts";
+import { Checkbox } from "@/components/ui/checkbox";
 import { controlClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import {
   CAPABILITIES,
   type Capability,
@@ -94,30 +97,22 @@ export function ProviderPicker({
         />
         <div className="max-h-72 overflow-y-auto">
           {visible.map((provider) => (
-            <label
+            <Checkbox
               key={provider.id}
-              className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800"
+              className="rounded px-1 py-1 hover:bg-zinc-50 dark:hover:bg-zinc-800"
+              checked={selected.includes(provider.id)}
+              onChange={() => onChange(toggle(selected, provider.id))}
+              data-testid={`provider-option-${provider.id}`}
             >
-              <input
-                type="checkbox"
-                checked={selected.includes(provider.id)}
-                onChange={() => onChange(toggle(selected, provider.id))}
-                data-testid={`provider-option-${provider.id}`}
-                className="accent-accent-600"
-              />
               <span className="flex-1 truncate">{provider.name}</span>
               <span className="text-xs text-muted">{provider.offeringCount}</span>
-            </label>
+            </Checkbox>
           ))}
         </div>
         {selected.length > 0 ? (
-          <button
-            type="button"
-            onClick={() => onChange([])}
-            className="mt-2 text-xs text-accent-600 dark:text-accent-300 underline underline-offset-2"
-          >
+          <Button variant="link" onClick={() => onChange([])} className="mt-2 text-xs">
             Clear providers
-          </button>
+          </Button>
         ) : null}
       </div>
     </details>
@@ -138,16 +133,15 @@ export function ColumnMenu({
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         {COLUMN_KEYS.filter((key) => !FIXED_COLUMNS.includes(key)).map((key) => (
-          <label key={key} className="flex items-center gap-2 px-1 py-1 text-sm">
-            <input
-              type="checkbox"
-              checked={visible.includes(key)}
-              onChange={() => onChange(toggle(visible, key))}
-              data-testid={`column-toggle-${key}`}
-              className="accent-accent-600"
-            />
+          <Checkbox
+            key={key}
+            className="px-1 py-1"
+            checked={visible.includes(key)}
+            onChange={() => onChange(toggle(visible, key))}
+            data-testid={`column-toggle-${key}`}
+          >
             {COLUMN_LABELS[key]}
-          </label>
+          </Checkbox>
         ))}
       </div>
     </details>
@@ -215,8 +209,7 @@ export function CatalogFilters({
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-1.5 text-xs text-muted">
           Context
-          <select
-            className={controlClass}
+          <Select
             value={query.minContext ?? ""}
             data-testid="filter-min-context"
             onChange={(event) =>
@@ -228,7 +221,7 @@ export function CatalogFilters({
                 {option.label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <PriceInput
           label="Max input"
@@ -273,26 +266,22 @@ export function CatalogFilters({
             className={`${controlClass} w-14`}
           />
         </label>
-        <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-300">
-          <input
-            type="checkbox"
-            checked={query.deprecated === "show"}
-            onChange={() => update({ deprecated: query.deprecated === "show" ? "hide" : "show" })}
-            data-testid="filter-show-deprecated"
-            className="accent-accent-600"
-          />
+        <Checkbox
+          compact
+          checked={query.deprecated === "show"}
+          onChange={() => update({ deprecated: query.deprecated === "show" ? "hide" : "show" })}
+          data-testid="filter-show-deprecated"
+        >
           Show deprecated
-        </label>
-        <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-300">
-          <input
-            type="checkbox"
-            checked={query.priced}
-            onChange={() => update({ priced: !query.priced })}
-            data-testid="filter-priced"
-            className="accent-accent-600"
-          />
+        </Checkbox>
+        <Checkbox
+          compact
+          checked={query.priced}
+          onChange={() => update({ priced: !query.priced })}
+          data-testid="filter-priced"
+        >
           Known prices only
-        </label>
+        </Checkbox>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Checkbox } from "@/components/ui/checkbox";
 import { SCORE_KEYS } from "@/lib/catalog/quality/views/scores";
 import { blendedDecimal, type QueryRow } from "@/lib/catalog/read/query";
 import { COLUMN_LABELS, type ColumnKey } from "@/lib/catalog/views/columns";
@@ -129,14 +130,12 @@ const Row = memo(function Row({
       data-model-id={entry.id}
     >
       <td className="w-10 px-2">
-        <input
-          type="checkbox"
+        <Checkbox
           aria-label={`Select ${entry.name} (${entry.providerName}) to compare`}
           checked={selected}
           disabled={!selected && selectionFull}
           onChange={() => onToggle(entry.id)}
           data-testid="compare-checkbox"
-          className="h-4 w-4 accent-accent-600"
         />
       </td>
       {columns.map((key) => (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
-import { controlClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import type { AssertionResult } from "@/lib/evals/schema";
 import { formatMs, formatTokens, formatUsd } from "@/lib/format";
 import { AnswerDiff } from "./answer-diff";
@@ -98,16 +98,15 @@ export function AnswerDetail({
         <div className="space-y-2">
           <label className="flex items-center gap-2 text-sm">
             Diff against
-            <select
+            <Select
               value={against}
               onChange={(event) => setAgainst(event.target.value)}
-              className={controlClass}
               data-testid="diff-against"
             >
               {others.map((other) => (
                 <option key={other}>{other}</option>
               ))}
-            </select>
+            </Select>
           </label>
           <AnswerDiff left={result.output} right={compare.output} />
         </div>

@@ -1,8 +1,11 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { wideInputClass, wideSelectClass } from "@/components/ui/control-class";
+import { Checkbox } from "@/components/ui/checkbox";
+import { wideInputClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { fetchJson } from "@/lib/api-client";
 
 type Format = "promptfoo" | "csv" | "jsonl" | "sessions";
@@ -108,9 +111,9 @@ export function ImportPanel({ setId, onImported }: { setId: string; onImported: 
         <div className="grid gap-3 sm:grid-cols-[minmax(0,16rem)_1fr]">
           <label htmlFor={ids.format} className="text-sm">
             <span className="mb-1 block text-zinc-600 dark:text-zinc-400">Format</span>
-            <select
+            <Select
+              wide
               id={ids.format}
-              className={wideSelectClass}
               value={format}
               onChange={(event) => {
                 setFormat(event.target.value as Format);
@@ -123,7 +126,7 @@ export function ImportPanel({ setId, onImported }: { setId: string; onImported: 
                   {item.label}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <p className="self-end text-xs text-zinc-500 dark:text-zinc-400">
             {current.hint} The cases are added after the set's own.
@@ -174,14 +177,9 @@ export function ImportPanel({ setId, onImported }: { setId: string; onImported: 
           </>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={!ready || busy}
-            className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
-            data-testid="eval-import-submit"
-          >
+          <Button type="submit" variant="primary" disabled={!ready || busy} data-testid="eval-import-submit">
             {busy ? "Importing…" : "Import"}
-          </button>
+          </Button>
           {status ? (
             <p
               role={status.kind === "error" ? "alert" : "status"}
@@ -256,18 +254,16 @@ function SessionChecklist({
         <ul className="max-h-56 space-y-1 overflow-y-auto rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
           {sessions.map((session) => (
             <li key={session.id}>
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(session.id)}
-                  onChange={() => toggle(session.id)}
-                  data-testid="eval-import-session"
-                />
+              <Checkbox
+                checked={chosen.has(session.id)}
+                onChange={() => toggle(session.id)}
+                data-testid="eval-import-session"
+              >
                 <span className="truncate">{session.title}</span>
                 <span className="ml-auto shrink-0 text-xs text-muted">
                   {new Date(session.updatedAt).toLocaleDateString()}
                 </span>
-              </label>
+              </Checkbox>
             </li>
           ))}
         </ul>

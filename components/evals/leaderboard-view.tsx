@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDateTime } from "@/components/history/history-ui";
-import { chipClass } from "@/components/ui/chip";
+import { Chip } from "@/components/ui/chart-parts";
 import { fetchJson } from "@/lib/api-client";
 import type { Leaderboard } from "@/lib/evals/grade/votes";
 import { formatInteger } from "@/lib/format";
@@ -23,24 +23,12 @@ export function LeaderboardView({ setId }: { setId: string }) {
     <div className="space-y-4">
       <fieldset className="flex flex-wrap gap-2">
         <legend className="sr-only">Votes from</legend>
-        <button
-          type="button"
-          data-testid="leaderboard-scope-set"
-          aria-pressed={scope === "set"}
-          className={chipClass(scope === "set")}
-          onClick={() => setScope("set")}
-        >
+        <Chip testId="leaderboard-scope-set" on={scope === "set"} onClick={() => setScope("set")}>
           This set
-        </button>
-        <button
-          type="button"
-          data-testid="leaderboard-scope-all"
-          aria-pressed={scope === "all"}
-          className={chipClass(scope === "all")}
-          onClick={() => setScope("all")}
-        >
+        </Chip>
+        <Chip testId="leaderboard-scope-all" on={scope === "all"} onClick={() => setScope("all")}>
           All sets
-        </button>
+        </Chip>
       </fieldset>
       {query.isPending ? <p className="text-sm text-muted">Loading ratings…</p> : null}
       {query.isError ? (

@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { chipClass } from "@/components/ui/chip";
+import { Chip } from "@/components/ui/chart-parts";
 import { formatMs, formatUsd, oneLine } from "@/lib/format";
 import type { RunCaseJson } from "./eval-types";
 
@@ -63,15 +63,9 @@ export function ResultsMatrix({
             ["disagree", "Models disagree"],
           ] as const
         ).map(([value, label]) => (
-          <button
-            key={value}
-            type="button"
-            className={chipClass(filter === value)}
-            onClick={() => setFilter(value)}
-            data-testid={`filter-${value}`}
-          >
+          <Chip key={value} on={filter === value} onClick={() => setFilter(value)} testId={`filter-${value}`}>
             {label}
-          </button>
+          </Chip>
         ))}
         <span className="text-xs text-muted" data-testid="matrix-count">
           {visible.length} of {cases.length} cases

@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ModelSelect } from "@/components/playground/model-select";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { fetchJson } from "@/lib/api-client";
 import { formatDate, formatTokens, formatUsd } from "@/lib/format";
 import type { PlaygroundModelList } from "@/lib/playground/models";
 import type { RunEstimate } from "./eval-types";
-import { buttonClass } from "./set-list";
 
 /** Picks 1–6 models, a cap and a judge; shows what the run can cost at most before it starts. */
 export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defaultModels?: string[] }) {
@@ -107,10 +108,10 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
         </label>
         <label className="space-y-1">
           <span className="block text-xs text-muted">Judge for llm-rubric (optional)</span>
-          <select
+          <Select
             value={judge}
             onChange={(event) => setJudge(event.target.value)}
-            className={`${controlClass} max-w-64`}
+            className="max-w-64"
             data-testid="judge-select"
           >
             <option value="">No judge</option>
@@ -119,7 +120,7 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
                 {model.label}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
       {rows.length > 0 ? (
@@ -183,15 +184,14 @@ export function RunLauncher({ setId, defaultModels = [] }: { setId: string; defa
           {error}
         </p>
       ) : null}
-      <button
-        type="button"
-        className={buttonClass}
+      <Button
+        variant="primary"
         disabled={models.length === 0 || starting}
         onClick={start}
         data-testid="start-run"
       >
         Start run
-      </button>
+      </Button>
     </Card>
   );
 }

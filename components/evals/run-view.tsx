@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
 import { formatUsd } from "@/lib/format";
@@ -15,7 +16,6 @@ const linkClass = "text-sm text-accent-700 hover:underline dark:text-accent-300"
 
 import { ResultsMatrix } from "./results-matrix";
 import { RunSummary } from "./run-summary";
-import { secondaryButtonClass } from "./set-list";
 
 const PAGE = 500;
 const POLL_MS = 1_500;
@@ -116,15 +116,9 @@ export function RunView({ runId }: { runId: string }) {
           ) : null}
           <span className="flex-1" />
           {open ? (
-            <button
-              type="button"
-              onClick={cancel}
-              disabled={cancelling}
-              className={secondaryButtonClass}
-              data-testid="cancel-run"
-            >
+            <Button onClick={cancel} disabled={cancelling} data-testid="cancel-run">
               Cancel run
-            </button>
+            </Button>
           ) : null}
           <CalculatorLink summary={view.summary} />
           <Link href={`/evals/runs/${run.id}/vote`} className={linkClass} data-testid="run-vote-link">

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { controlClass, wideInputClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { fetchJson } from "@/lib/api-client";
 import { AppError } from "@/lib/errors";
 import { ASSERTION_TYPES, type Assertion } from "@/lib/evals/schema";
 import type { CaseJson, SetJson } from "./eval-types";
-import { buttonClass, secondaryButtonClass } from "./set-list";
 
 /** Rows shown at once; the rest stay one click away so a 2,000-case set opens quickly. */
 const PAGE_ROWS = 50;
@@ -174,19 +175,18 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
             <div className="space-y-1.5">
               {(item.assert ?? []).map((assertion, at) => (
                 <div key={at} className="flex gap-1.5" data-testid="assertion-row">
-                  <select
+                  <Select
                     aria-label="Assertion type"
                     value={assertion.type}
                     onChange={(event) =>
                       updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
                     }
-                    className={controlClass}
                     data-testid="assertion-type"
                   >
                     {ASSERTION_TYPES.map((type) => (
                       <option key={type}>{type}</option>
                     ))}
-                  </select>
+                  </Select>
                   <input
                     aria-label="Assertion value"
                     placeholder={assertion.type === "llm-rubric" ? "Rubric" : "Value"}
@@ -207,53 +207,50 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
                     className={`${controlClass} min-w-0 flex-1`}
                     data-testid="assertion-value"
                   />
-                  <button
-                    type="button"
+                  <Button
+                    variant="remove"
+                    className="px-1"
                     aria-label="Remove assertion"
                     onClick={() =>
                       update(index, { assert: (item.assert ?? []).filter((_, position) => position !== at) })
                     }
-                    className="px-1 text-muted hover:text-rose-600"
                   >
                     ✕
-                  </button>
+                  </Button>
                 </div>
               ))}
               <div className="flex gap-2 text-xs">
-                <button
-                  type="button"
+                <Button
+                  variant="link"
                   onClick={() =>
                     update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
                   }
-                  className="text-accent-700 hover:underline dark:text-accent-300"
                   data-testid="add-assertion"
                 >
                   + assertion
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                  variant="remove"
+                  className="px-1"
                   onClick={() => {
                     setCases((current) => current.filter((_, at) => at !== index));
                     setVarsText((current) => current.filter((_, at) => at !== index));
                   }}
-                  className="text-muted hover:text-rose-600"
                 >
                   Remove case
-                </button>
+                </Button>
               </div>
             </div>
           </div>
         ))}
         {cases.length > shown ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => setShown(shown + PAGE_ROWS)}>
+          <Button onClick={() => setShown(shown + PAGE_ROWS)}>
             Show {Math.min(PAGE_ROWS, cases.length - shown)} more of {cases.length - shown}
-          </button>
+          </Button>
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={secondaryButtonClass}
+        <Button
           onClick={() => {
             setCases((current) => [...current, emptyCase()]);
             setVarsText((current) => [...current, ""]);
@@ -262,10 +259,10 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
           data-testid="add-case"
         >
           Add case
-        </button>
-        <button type="button" className={buttonClass} onClick={save} disabled={saving} data-testid="save-set">
+        </Button>
+        <Button variant="primary" onClick={save} disabled={saving} data-testid="save-set">
           {initial ? "Save changes" : "Create set"}
-        </button>
+        </Button>
         {status ? (
           <span
             role={status.kind === "error" ? "alert" : "status"}

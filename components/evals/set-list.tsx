@@ -3,16 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
 import { formatDate } from "@/lib/format";
 import type { SetSummaryJson } from "./eval-types";
-
-const buttonClass =
-  "rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60";
-export const secondaryButtonClass =
-  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800";
-export { buttonClass };
 
 /** Every eval set, newest first, with "New set" and "Try the demo set". */
 export function EvalSetList() {
@@ -41,18 +36,12 @@ export function EvalSetList() {
   return (
     <div className="space-y-4" data-testid="eval-set-list">
       <div className="flex flex-wrap gap-2">
-        <Link href="/evals/new" className={buttonClass} data-testid="new-set">
+        <Link href="/evals/new" className={buttonClassName("primary")} data-testid="new-set">
           New set
         </Link>
-        <button
-          type="button"
-          onClick={tryDemo}
-          disabled={busy}
-          className={secondaryButtonClass}
-          data-testid="try-demo"
-        >
+        <Button onClick={tryDemo} disabled={busy} data-testid="try-demo">
           Try the demo set (simulated models, no keys)
-        </button>
+        </Button>
       </div>
       {error ? (
         <p className="text-sm text-rose-600" role="alert">

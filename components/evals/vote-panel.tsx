@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 import type { BlindPair } from "@/lib/evals/grade/votes";
 import type { VoteWinner } from "@/lib/evals/ratings";
 import { revealAnnouncement, VOTE_CHOICES, voteForKey } from "./vote-keys";
@@ -112,16 +113,17 @@ export function VotePanel({
           </button>
         ))}
         {reveal ? (
-          <button
+          <Button
             ref={nextRef}
-            type="button"
+            variant="primary"
+            size="lg"
             data-testid="vote-next"
             aria-keyshortcuts="N"
             onClick={onNext}
-            className="ml-auto flex items-center gap-2 rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700"
+            className="ml-auto"
           >
-            Next pair <kbd className={`${kbdClass} border-accent-400 bg-accent-700 text-white`}>N</kbd>
-          </button>
+            Next pair <kbd className={`${kbdClass} ml-1 border-accent-400 bg-accent-700 text-white`}>N</kbd>
+          </Button>
         ) : null}
       </fieldset>
       {error ? (

@@ -1,15 +1,9 @@
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { trimDecimal } from "@/lib/format";
 
 /** Small shared pieces of the History views. */
-
-export const buttonClass =
-  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md border border-zinc-300 bg-white px-2.5 text-xs font-medium text-zinc-700 transition hover:border-zinc-400 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:border-zinc-500 dark:hover:bg-zinc-800";
-export const primaryButtonClass =
-  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-accent-600 px-3 text-xs font-medium text-white transition hover:bg-accent-700 disabled:opacity-50";
-export const dangerButtonClass =
-  "inline-flex h-8 items-center justify-center gap-1 whitespace-nowrap rounded-md bg-red-600 px-3 text-xs font-medium text-white transition hover:bg-red-700 disabled:opacity-50";
 
 export const isSimulatedModel = (modelId: string) => modelId.startsWith("demo/");
 
@@ -79,9 +73,9 @@ export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () 
     >
       <span className="min-w-0 break-words">{message}</span>
       {onRetry ? (
-        <button type="button" className={buttonClass} onClick={onRetry}>
+        <Button size="sm" onClick={onRetry}>
           Retry
-        </button>
+        </Button>
       ) : null}
     </div>
   );

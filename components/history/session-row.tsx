@@ -2,24 +2,24 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { wideInputClass } from "@/components/ui/control-class";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { SessionSummaryJson } from "@/lib/history/api-types";
 import {
-  buttonClass,
-  dangerButtonClass,
   ErrorNote,
   exactUsdTitle,
   formatDateTime,
   isSimulatedModel,
   ModelChip,
-  primaryButtonClass,
   SimulatedBadge,
 } from "./history-ui";
 import { SessionDetail } from "./session-detail";
 import { useDeleteSession, useRenameSession } from "./use-history-api";
 
 type Mode = "view" | "rename" | "confirm-delete";
+
+const linkButtonClass = buttonClassName("secondary", "sm");
 
 function RenameForm({ session, onDone }: { session: SessionSummaryJson; onDone: () => void }) {
   const rename = useRenameSession();
@@ -44,17 +44,18 @@ function RenameForm({ session, onDone }: { session: SessionSummaryJson; onDone: 
             if (event.key === "Escape") onDone();
           }}
         />
-        <button
+        <Button
           type="submit"
+          variant="primary"
+          size="sm"
           data-testid="session-rename-save"
-          className={primaryButtonClass}
           disabled={rename.isPending}
         >
           {rename.isPending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" className={buttonClass} onClick={onDone}>
+        </Button>
+        <Button size="sm" onClick={onDone}>
           Cancel
-        </button>
+        </Button>
       </div>
       {rename.isError ? <ErrorNote message={rename.error.message} /> : null}
     </form>
@@ -70,18 +71,18 @@ function DeleteConfirm({ session, onCancel }: { session: SessionSummaryJson; onC
         Usage tab.
       </p>
       <div className="flex gap-2">
-        <button
-          type="button"
+        <Button
+          variant="danger"
+          size="sm"
           data-testid="session-delete-confirm"
-          className={dangerButtonClass}
           disabled={remove.isPending}
           onClick={() => remove.mutate(session.id)}
         >
           {remove.isPending ? "Deleting…" : "Delete session"}
-        </button>
-        <button type="button" className={buttonClass} onClick={onCancel}>
+        </Button>
+        <Button size="sm" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
       </div>
       {remove.isError ? <ErrorNote message={remove.error.message} /> : null}
     </div>
@@ -147,19 +148,18 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-1.5">
-        <button
-          type="button"
+        <Button
+          size="sm"
           data-testid="session-open"
           aria-expanded={open}
-          className={buttonClass}
           onClick={() => setOpen((value) => !value)}
         >
           {open ? "Close" : "Open"}
-        </button>
+        </Button>
         {session.canChange ? (
           <Link
             data-testid="session-continue"
-            className={buttonClass}
+            className={linkButtonClass}
             href={`/playground?session=${encodeURIComponent(session.id)}`}
           >
             Continue
@@ -167,37 +167,32 @@ export function SessionRow({ session }: { session: SessionSummaryJson }) {
         ) : null}
         <Link
           data-testid="session-rerun"
-          className={buttonClass}
+          className={linkButtonClass}
           href={`/playground?from=${encodeURIComponent(session.id)}`}
           title="Run the last prompt again, with other models"
         >
           Run again…
         </Link>
         {session.canChange ? (
-          <button
-            type="button"
-            data-testid="session-rename"
-            className={buttonClass}
-            onClick={() => setMode("rename")}
-          >
+          <Button size="sm" data-testid="session-rename" onClick={() => setMode("rename")}>
             Rename
-          </button>
+          </Button>
         ) : null}
-        <a data-testid="session-export-md" className={buttonClass} href={exportHref("md")} download>
+        <a data-testid="session-export-md" className={linkButtonClass} href={exportHref("md")} download>
           Export .md
         </a>
-        <a data-testid="session-export-json" className={buttonClass} href={exportHref("json")} download>
+        <a data-testid="session-export-json" className={linkButtonClass} href={exportHref("json")} download>
           Export .json
         </a>
         {session.canChange ? (
-          <button
-            type="button"
+          <Button
+            variant="danger-outline"
+            size="sm"
             data-testid="session-delete"
-            className={`${buttonClass} text-red-700 dark:text-red-300`}
             onClick={() => setMode("confirm-delete")}
           >
             Delete
-          </button>
+          </Button>
         ) : null}
       </div>
       {open ? (

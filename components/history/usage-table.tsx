@@ -1,8 +1,9 @@
 "use client";
 
+import { Button, buttonClassName } from "@/components/ui/button";
 import { formatInteger, formatMs, formatTokens, formatUsd } from "@/lib/format";
 import { EVENTS_PAGE_SIZE, withParams } from "@/lib/history/usage-query";
-import { buttonClass, ErrorNote, exactUsdTitle, formatDateTime, StatusBadge } from "./history-ui";
+import { ErrorNote, exactUsdTitle, formatDateTime, StatusBadge } from "./history-ui";
 import { useUsageEvents } from "./use-history-api";
 
 const CSV_MAX_ROWS = 5000;
@@ -36,7 +37,12 @@ export function UsageTable({
             Newest first. The CSV holds up to {formatInteger(CSV_MAX_ROWS)} rows with these filters.
           </p>
         </div>
-        <a data-testid="usage-export-csv" className={buttonClass} href={csvHref} download>
+        <a
+          data-testid="usage-export-csv"
+          className={buttonClassName("secondary", "sm")}
+          href={csvHref}
+          download
+        >
           Export CSV
         </a>
       </header>
@@ -120,24 +126,22 @@ export function UsageTable({
             : ""}
         </span>
         <div className="flex gap-1.5">
-          <button
-            type="button"
+          <Button
+            size="sm"
             data-testid="usage-page-newer"
-            className={buttonClass}
             disabled={page === 0}
             onClick={() => onPage(page - 1)}
           >
             ← Newer
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            size="sm"
             data-testid="usage-page-older"
-            className={buttonClass}
             disabled={!hasOlder}
             onClick={() => onPage(page + 1)}
           >
             Older →
-          </button>
+          </Button>
         </div>
       </footer>
     </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { controlClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { diffStats, diffWords } from "@/lib/playground/diff";
 
 /** Word diff of the latest answers of any two panes. */
@@ -21,18 +21,13 @@ export function DiffView({ answers }: { answers: { modelId: string; label: strin
     return <p className="text-sm text-muted">Run at least two models to compare their answers.</p>;
   const stats = diffStats(parts);
   const select = (value: string, onChange: (value: string) => void, testId: string) => (
-    <select
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      data-testid={testId}
-      className={controlClass}
-    >
+    <Select value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
       {answers.map((answer) => (
         <option key={answer.modelId} value={answer.modelId}>
           {answer.label}
         </option>
       ))}
-    </select>
+    </Select>
   );
   return (
     <div className="space-y-2" data-testid="diff-view">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ModelCombobox } from "@/components/ui/model-combobox";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
@@ -51,15 +52,15 @@ export function ModelSelect({
             {byId.get(id)?.simulated ? (
               <span className="text-[10px] text-violet-600 dark:text-violet-300">Simulated</span>
             ) : null}
-            <button
-              type="button"
+            <Button
+              variant="remove"
+              className="px-1"
               disabled={disabled}
               onClick={() => onChange(selected.filter((item) => item !== id))}
-              className="rounded-full px-1 text-muted hover:text-rose-600"
               aria-label={`Remove ${id}`}
             >
               ✕
-            </button>
+            </Button>
           </span>
         ))}
         <span className="text-xs text-muted">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { type ComponentProps, useState } from "react";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { fieldBoxClass } from "@/components/ui/control-class";
 import { formatPerMTok, formatTokens } from "@/lib/format";
 import type { PlaygroundModel } from "@/lib/playground/models";
@@ -21,8 +22,9 @@ const STATUS_LABEL: Record<PaneTurn["status"], string> = {
   error: "Failed",
 };
 
-const iconButton =
-  "rounded px-2 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800";
+const iconButton = buttonClassName("ghost", "xs");
+
+const PaneButton = (props: ComponentProps<typeof Button>) => <Button variant="ghost" size="xs" {...props} />;
 
 /** One model's side of the conversation: earlier turns, the live answer, its numbers and controls. */
 export function Pane({
@@ -140,47 +142,35 @@ export function Pane({
               </div>
             </details>
             {streaming ? (
-              <button
-                type="button"
-                className={iconButton}
-                onClick={onStop}
-                data-testid="pane-stop"
-                title="Stop this model"
-              >
+              <PaneButton onClick={onStop} data-testid="pane-stop" title="Stop this model">
                 ■ Stop
-              </button>
+              </PaneButton>
             ) : (
-              <button
-                type="button"
-                className={iconButton}
+              <PaneButton
                 onClick={onRetry}
                 disabled={!canRetry || busy}
                 data-testid="pane-retry"
                 title="Run this model again on the same prompt"
               >
                 ↻ Retry
-              </button>
+              </PaneButton>
             )}
-            <button
-              type="button"
-              className={iconButton}
+            <PaneButton
               onClick={copy}
               disabled={!current?.output}
               data-testid="pane-copy"
               title="Copy the answer"
             >
               {copied ? "Copied" : "Copy"}
-            </button>
-            <button
-              type="button"
-              className={iconButton}
+            </PaneButton>
+            <PaneButton
               onClick={onRemove}
               disabled={busy}
               data-testid="pane-remove"
               title="Remove this model"
             >
               ✕
-            </button>
+            </PaneButton>
           </div>
         </div>
       </header>

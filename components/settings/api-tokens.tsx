@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatDateTime } from "@/components/history/history-ui";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { wideInputClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
@@ -17,8 +18,6 @@ interface TokenJson {
 }
 
 const TOKENS_KEY = ["api-tokens"];
-const buttonClass =
-  "h-9 shrink-0 rounded-md bg-accent-600 px-3 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60";
 
 /** Admins create personal API tokens (the secret is shown once), see when each was last used, and revoke them. */
 export function ApiTokens() {
@@ -70,14 +69,16 @@ export function ApiTokens() {
           data-testid="api-token-name"
           className={wideInputClass}
         />
-        <button
+        <Button
           type="submit"
+          variant="primary"
+          size="lg"
+          className="shrink-0"
           disabled={create.isPending || !name.trim()}
           data-testid="api-token-create"
-          className={buttonClass}
         >
           Create token
-        </button>
+        </Button>
       </form>
       {secret ? (
         <div
@@ -118,15 +119,14 @@ export function ApiTokens() {
                   {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}
                 </td>
                 <td className="py-1.5 text-right">
-                  <button
-                    type="button"
+                  <Button
+                    variant="danger-outline"
                     onClick={() => revoke.mutate(token.id)}
                     disabled={revoke.isPending}
                     data-testid="api-token-revoke"
-                    className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60 dark:text-red-300 dark:hover:bg-red-950/40"
                   >
                     Revoke
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}

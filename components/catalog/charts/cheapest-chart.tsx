@@ -23,6 +23,7 @@ import {
   shortenLabel,
   TooltipBox,
 } from "@/components/ui/chart-parts";
+import { Checkbox } from "@/components/ui/checkbox";
 import {
   type ChartsState,
   type CheapestData,
@@ -138,15 +139,14 @@ export function CheapestChart({
             </Chip>
           ))}
         </ControlGroup>
-        <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-          <input
-            type="checkbox"
-            data-testid="cheapest-include-free"
-            checked={state.includeFree}
-            onChange={(event) => update({ free: event.target.checked ? "1" : null })}
-          />
+        <Checkbox
+          compact
+          data-testid="cheapest-include-free"
+          checked={state.includeFree}
+          onChange={(event) => update({ free: event.target.checked ? "1" : null })}
+        >
           Include free offerings
-        </label>
+        </Checkbox>
       </div>
     </>
   );

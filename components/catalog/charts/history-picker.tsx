@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ModelCombobox } from "@/components/ui/model-combobox";
 import { buildSearchEntry, matchScore } from "@/lib/catalog/read/fuzzy";
 
@@ -48,15 +49,15 @@ export function HistoryPicker({
             <span className="max-w-56 truncate" title={id}>
               {nameOf.get(id) ?? id}
             </span>
-            <button
-              type="button"
+            <Button
+              variant="remove"
+              className="px-1"
               aria-label={`Remove ${nameOf.get(id) ?? id}`}
               data-testid="history-remove"
               onClick={() => onChange(selected.filter((other) => other !== id))}
-              className="rounded-full px-1 text-muted hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
             >
               ×
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -24,7 +24,8 @@ import {
   seriesColor,
   TooltipBox,
 } from "@/components/ui/chart-parts";
-import { selectClass } from "@/components/ui/control-class";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Select } from "@/components/ui/select";
 import {
   type ChartsState,
   type PriceContextData,
@@ -93,10 +94,9 @@ export function PriceContextChart({
         ))}
       </ControlGroup>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <select
+        <Select
           aria-label="Provider"
           data-testid="context-provider"
-          className={selectClass}
           value={state.provider ?? ""}
           onChange={(event) => update({ provider: event.target.value || null })}
         >
@@ -106,7 +106,7 @@ export function PriceContextChart({
               {provider.name}
             </option>
           ))}
-        </select>
+        </Select>
         <ControlGroup label="Must have">
           {SCATTER_CAPS.map((cap) => (
             <Chip
@@ -119,15 +119,14 @@ export function PriceContextChart({
             </Chip>
           ))}
         </ControlGroup>
-        <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-          <input
-            type="checkbox"
-            data-testid="context-show-deprecated"
-            checked={state.showDeprecated}
-            onChange={(event) => update({ deprecated: event.target.checked ? "show" : null })}
-          />
+        <Checkbox
+          compact
+          data-testid="context-show-deprecated"
+          checked={state.showDeprecated}
+          onChange={(event) => update({ deprecated: event.target.checked ? "show" : null })}
+        >
           Show deprecated
-        </label>
+        </Checkbox>
       </div>
     </>
   );

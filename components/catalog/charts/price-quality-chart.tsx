@@ -14,6 +14,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { Button } from "@/components/ui/button";
 import {
   axisProps,
   bottomAxisLabel,
@@ -101,9 +102,7 @@ function BarForm({ axis, bar, onApply }: { axis: QualityAxis; bar: number; onApp
           className={`${controlClass} w-24`}
         />
       </label>
-      <button type="submit" className={`${controlClass} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
-        Apply
-      </button>
+      <Button type="submit">Apply</Button>
     </form>
   );
 }

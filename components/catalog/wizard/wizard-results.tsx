@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
 import { guideName } from "@/lib/catalog/guides/sources";
 import { modelPath } from "@/lib/catalog/views/paths";
 import type { HardFilter, WizardCandidate, WizardResult } from "@/lib/catalog/wizard";
@@ -66,7 +67,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
           <Link
             href={`/catalog/compare?ids=${compareIds.map(encodeURIComponent).join(",")}`}
             data-testid="wizard-compare"
-            className="shrink-0 rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+            className={`shrink-0 ${buttonClassName("primary")}`}
           >
             Compare top {compareIds.length}
           </Link>

@@ -9,6 +9,7 @@ import { ConflictList, HistoryTable } from "@/components/catalog/detail/history-
 import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
 import { PricePanel } from "@/components/catalog/detail/price-panel";
 import { QualityPanel } from "@/components/catalog/detail/quality-panel";
+import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
 import { getOfferingDetail } from "@/lib/catalog/read/detail";
@@ -54,8 +55,7 @@ function BoolCapability({ label, value }: { label: string; value: boolean | null
   );
 }
 
-const actionClass =
-  "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+const actionClass = buttonClassName("secondary");
 
 export default async function ModelDetailPage({ params }: Props) {
   const detail = await load(params);
