@@ -1,11 +1,12 @@
 "use client";
 
+import { parseAsString, useQueryState } from "nuqs";
 import { useEffect, useRef, useState } from "react";
 import { decodeScenario, encodeScenario, SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest } from "@/lib/calculator/schema";
-import { replaceUrlParams } from "@/lib/url-params";
 
 const URL_WRITE_PAUSE_MS = 250;
+const SCENARIO_URL_OPTIONS = parseAsString.withOptions({ history: "replace" });
 
 /**
  * The scenario, restored from `?s=` and written back to it as it changes, so a reload or a shared
@@ -17,6 +18,7 @@ export function useScenario(initialParam: string | null, fallback: () => Estimat
   const [linkBroken, setLinkBroken] = useState(false);
   const [encoded, setEncoded] = useState<string | null>(initialParam);
   const fallbackRef = useRef(fallback);
+  const [, setUrlParam] = useQueryState(SCENARIO_PARAM, SCENARIO_URL_OPTIONS);
 
   useEffect(() => {
     if (!initialParam) return;
@@ -38,13 +40,13 @@ export function useScenario(initialParam: string | null, fallback: () => Estimat
       const param = await encodeScenario(state);
       if (!live) return;
       setEncoded(param);
-      replaceUrlParams({ [SCENARIO_PARAM]: param });
+      void setUrlParam(param);
     }, URL_WRITE_PAUSE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [state]);
+  }, [state, setUrlParam]);
 
   return { state, setState, encoded, linkBroken };
 }

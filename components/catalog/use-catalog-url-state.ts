@@ -1,30 +1,73 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { debounce, parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   type CatalogQuery,
   DEFAULT_QUERY,
   parseCatalogQuery,
-  searchParamsToRaw,
   serializeCatalogQuery,
 } from "@/lib/catalog/read/query";
 import { AppError } from "@/lib/errors";
 
 /**
- * The catalog view state, mirrored into the URL so any view can be shared. The URL is written with
- * history.replaceState, which Next keeps in sync with useSearchParams without a server round trip.
+ * The URL parameters of the catalog table, read as plain strings: parseCatalogQuery, the zod parser
+ * that GET /api/models uses too, decides what they mean, so a shared URL and an API call with the
+ * same parameters give the same rows.
+ */
+const repeated = parseAsNativeArrayOf(parseAsString);
+const catalogUrlKeys = {
+  q: parseAsString,
+  provider: repeated,
+  input: repeated,
+  output: repeated,
+  minContext: parseAsString,
+  maxInput: parseAsString,
+  maxOutput: parseAsString,
+  maxBlended: parseAsString,
+  cap: repeated,
+  openWeights: parseAsString,
+  deprecated: parseAsString,
+  priced: parseAsString,
+  sort: parseAsString,
+  dir: parseAsString,
+  ratio: parseAsString,
+  hide: parseAsString,
+  show: parseAsString,
+  minQuality: parseAsString,
+  minScore: repeated,
+};
+type CatalogUrlKey = keyof typeof catalogUrlKeys;
+const CATALOG_URL_KEYS = Object.keys(catalogUrlKeys) as CatalogUrlKey[];
+
+/** The URL values that restore a query: every key is written, so one a default leaves out is cleared. */
+function urlValues(query: CatalogQuery) {
+  const params = new URLSearchParams(serializeCatalogQuery(query));
+  return Object.fromEntries(
+    CATALOG_URL_KEYS.map((key) => [
+      key,
+      catalogUrlKeys[key] === repeated ? params.getAll(key) : params.get(key),
+    ]),
+  ) as { [Key in CatalogUrlKey]: string | string[] | null };
+}
+
+/**
+ * The catalog view state, mirrored into the URL so any view can be shared. The URL the page was
+ * opened with seeds the state; later changes come from the UI and are written back, at most one URL
+ * write per pause in typing.
  */
 export function useCatalogUrlState(knownProviders: readonly string[]) {
-  const searchParams = useSearchParams();
+  const [url, setUrl] = useQueryStates(catalogUrlKeys, {
+    history: "replace",
+    limitUrlUpdates: debounce(150),
+  });
   const known = useMemo(() => new Set(knownProviders), [knownProviders]);
-  // Only the URL the page was opened with seeds the state; later changes come from the UI.
   const [initial] = useState(() => {
+    const raw = Object.fromEntries(
+      Object.entries(url).flatMap(([key, value]) => (value === null ? [] : [[key, value]])),
+    );
     try {
-      const { format: _format, ...query } = parseCatalogQuery(
-        searchParamsToRaw(new URLSearchParams(searchParams)),
-        known,
-      );
+      const { format: _format, ...query } = parseCatalogQuery(raw, known);
       return { query, error: null as string | null };
     } catch (error) {
       return { query: DEFAULT_QUERY, error: error instanceof AppError ? error.message : String(error) };
@@ -32,31 +75,22 @@ export function useCatalogUrlState(knownProviders: readonly string[]) {
   });
   const [query, setQuery] = useState<CatalogQuery>(initial.query);
   const [urlError, setUrlError] = useState<string | null>(initial.error);
-  const writeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(query);
 
-  useEffect(() => {
-    if (writeTimer.current) clearTimeout(writeTimer.current);
-    // Typing in the search box should not write a history entry per keystroke.
-    writeTimer.current = setTimeout(() => {
-      const search = serializeCatalogQuery(query);
-      const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
-      if (url !== `${window.location.pathname}${window.location.search}`)
-        window.history.replaceState(null, "", url);
-    }, 150);
-    return () => {
-      if (writeTimer.current) clearTimeout(writeTimer.current);
-    };
-  }, [query]);
-
-  const update = useCallback((patch: Partial<CatalogQuery>) => {
-    setUrlError(null);
-    setQuery((current) => ({ ...current, ...patch }));
-  }, []);
-
-  const reset = useCallback(() => {
-    setUrlError(null);
-    setQuery(DEFAULT_QUERY);
-  }, []);
+  const write = useCallback(
+    (next: CatalogQuery) => {
+      latest.current = next;
+      setUrlError(null);
+      setQuery(next);
+      void setUrl(urlValues(next) as Parameters<typeof setUrl>[0]);
+    },
+    [setUrl],
+  );
+  const update = useCallback(
+    (patch: Partial<CatalogQuery>) => write({ ...latest.current, ...patch }),
+    [write],
+  );
+  const reset = useCallback(() => write(DEFAULT_QUERY), [write]);
 
   return { query, update, reset, urlError };
 }

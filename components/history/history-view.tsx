@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { SessionList } from "./session-list";
 import { UsageView } from "./usage-view";
-import { useUrlParams } from "./use-url-params";
+import { useHistoryParams } from "./use-history-params";
 
 const TABS = [
   { id: "sessions", label: "Sessions" },
@@ -12,8 +12,8 @@ const TABS = [
 
 /** Sessions and Usage tabs; the tab is in the URL (`?tab=usage`) so either can be linked to. */
 export function HistoryView() {
-  const { params } = useUrlParams();
-  const tab = params.get("tab") === "usage" ? "usage" : "sessions";
+  const { params } = useHistoryParams();
+  const tab = params.tab === "usage" ? "usage" : "sessions";
   return (
     <>
       <nav

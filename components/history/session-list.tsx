@@ -2,19 +2,20 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { wideInputClass } from "@/components/ui/control-class";
 import { formatInteger } from "@/lib/format";
-import { buttonClass, EmptyState, ErrorNote } from "./history-ui";
+import { EmptyState, ErrorNote } from "./history-ui";
 import { SessionRow } from "./session-row";
 import { useSessions } from "./use-history-api";
-import { useUrlParams } from "./use-url-params";
+import { useHistoryParams } from "./use-history-params";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** The Sessions tab: debounced search over titles and prompts, newest first. */
 export function SessionList() {
-  const { params, update } = useUrlParams();
-  const [search, setSearch] = useState(() => params.get("q") ?? "");
+  const { params, update } = useHistoryParams();
+  const [search, setSearch] = useState(() => params.q ?? "");
   const [q, setQ] = useState(() => search.trim());
 
   useEffect(() => {
@@ -81,15 +82,15 @@ export function SessionList() {
             ))}
           </ul>
           {sessions.hasNextPage ? (
-            <button
-              type="button"
+            <Button
+              size="sm"
               data-testid="sessions-load-more"
-              className={`${buttonClass} self-center`}
+              className="self-center"
               disabled={sessions.isFetchingNextPage}
               onClick={() => void sessions.fetchNextPage()}
             >
               {sessions.isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
+            </Button>
           ) : null}
         </>
       )}

@@ -1,10 +1,13 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Chip } from "@/components/ui/chart-parts";
-import { wideInputClass, wideSelectClass } from "@/components/ui/control-class";
+import { Checkbox } from "@/components/ui/checkbox";
+import { wideInputClass } from "@/components/ui/control-class";
+import { Select } from "@/components/ui/select";
 import { RANGE_PRESETS, STATUSES, type UsageState } from "@/lib/history/usage-query";
-import type { HistoryUrlPatch } from "./use-url-params";
+import type { HistoryUrlPatch } from "./use-history-params";
 
 const RANGE_LABELS = { "7": "7 days", "30": "30 days", "90": "90 days", custom: "Custom" } as const;
 
@@ -38,20 +41,14 @@ function FilterSelect({
   const id = `usage-filter-${name}`;
   return (
     <Field id={id} label={label}>
-      <select
-        id={id}
-        data-testid={id}
-        className={wideSelectClass}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
+      <Select wide id={id} data-testid={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{anyLabel}</option>
         {options.map((option) => (
           <option key={option} value={option}>
             {option}
           </option>
         ))}
-      </select>
+      </Select>
     </Field>
   );
 }
@@ -103,16 +100,13 @@ export function UsageFilters({
             </Chip>
           ))}
         </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            data-testid="usage-include-simulated"
-            className="size-4 accent-accent-600"
-            checked={state.includeSimulated}
-            onChange={(event) => set({ includeSimulated: event.target.checked ? "1" : null })}
-          />
+        <Checkbox
+          data-testid="usage-include-simulated"
+          checked={state.includeSimulated}
+          onChange={(event) => set({ includeSimulated: event.target.checked ? "1" : null })}
+        >
           Include simulated (demo) runs
-        </label>
+        </Checkbox>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {state.range === "custom" ? (
@@ -177,14 +171,14 @@ export function UsageFilters({
         ) : null}
         {filtered ? (
           <div className="flex items-end">
-            <button
-              type="button"
+            <Button
+              variant="link"
               data-testid="usage-clear-filters"
-              className="h-9 text-sm font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
+              className="h-9 text-sm"
               onClick={() => set({ provider: null, model: null, status: null, member: null })}
             >
               Clear filters
-            </button>
+            </Button>
           </div>
         ) : null}
       </div>

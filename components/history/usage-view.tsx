@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
+import { Button } from "@/components/ui/button";
 import { apiFilterQuery, readUsageState, withParams } from "@/lib/history/usage-query";
 import { EmptyState, ErrorNote } from "./history-ui";
 import { RequestsByProviderChart, SpendByModelChart } from "./usage-breakdown-charts";
@@ -11,14 +12,14 @@ import { UsageTable } from "./usage-table";
 import { SpendOverTimeChart, TokensOverTimeChart } from "./usage-time-charts";
 import { UsageTotals } from "./usage-totals";
 import { useUsageReport } from "./use-history-api";
-import { useUrlParams } from "./use-url-params";
+import { useHistoryParams } from "./use-history-params";
 
 const keysOf = (buckets: { key: string | null }[] | undefined) =>
   (buckets ?? []).flatMap((bucket) => (bucket.key ? [bucket.key] : [])).sort();
 
 /** The Usage tab: filters, totals, four charts and the request table, all from /api/usage. */
 export function UsageView() {
-  const { params, update } = useUrlParams();
+  const { params, update } = useHistoryParams();
   const state = useMemo(() => readUsageState(params), [params]);
   const filter = useMemo(() => apiFilterQuery(state), [state]);
   // Filter choices come from the range alone, so picking one provider does not hide the others.
@@ -66,14 +67,13 @@ export function UsageView() {
           {!state.includeSimulated ? (
             <p>
               Runs of the simulated demo models are hidden.{" "}
-              <button
-                type="button"
+              <Button
+                variant="link"
                 data-testid="usage-show-simulated"
-                className="font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
                 onClick={() => update({ includeSimulated: "1", page: null })}
               >
                 Show them
-              </button>
+              </Button>
             </p>
           ) : null}
           <p className="mt-1">

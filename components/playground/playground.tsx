@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { parseAsString, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { controlClass, fieldBoxClass } from "@/components/ui/control-class";
 import { fetchJson } from "@/lib/api-client";
 import type { PlaygroundModelList } from "@/lib/playground/models";
@@ -60,8 +61,11 @@ function OptionalNumberInput({
   );
 }
 
+/** `?models=a,b` picks the models; `?session=` reopens a saved session and `?from=` starts from its last prompt. */
+const PLAYGROUND_URL_KEYS = { models: parseAsString, session: parseAsString, from: parseAsString };
+
 export function Playground() {
-  const params = useSearchParams();
+  const [urlState, setUrlState] = useQueryStates(PLAYGROUND_URL_KEYS);
   const catalogModels = useQuery({
     queryKey: ["playground-models"],
     queryFn: () => fetchJson<PlaygroundModelList>("/api/playground/models"),
@@ -73,8 +77,7 @@ export function Playground() {
   const compare = usePlaygroundStream();
   const [selected, setSelected] = useState<string[]>(() => {
     const fromUrl =
-      params
-        .get("models")
+      urlState.models
         ?.split(",")
         .map((id) => id.trim())
         .filter(Boolean) ?? [];
@@ -91,8 +94,8 @@ export function Playground() {
 
   // ?session=<id> reopens a session to continue it; ?from=<id> starts a new one from its last prompt.
   useEffect(() => {
-    const sessionId = params.get("session");
-    const fromId = params.get("from");
+    const sessionId = urlState.session;
+    const fromId = urlState.from;
     const target = sessionId ?? fromId;
     if (!target || loadedFrom.current === target) return;
     loadedFrom.current = target;
@@ -110,7 +113,7 @@ export function Playground() {
         }
       })
       .catch((error: Error) => setLoadError(error.message));
-  }, [params, compare.load]);
+  }, [urlState.session, urlState.from, compare.load]);
 
   const overridesFor = useCallback(
     (models: string[]) =>
@@ -190,38 +193,30 @@ export function Playground() {
             className={`block w-full resize-y ${fieldBoxClass} px-3 py-2 text-sm`}
           />
           <div className="flex flex-wrap items-center gap-2">
-            <button
-              type="button"
+            <Button
+              variant="primary"
               onClick={run}
               disabled={compare.running || !prompt.trim() || selected.length === 0}
               data-testid="run-button"
-              className="rounded-md bg-accent-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
             >
               {compare.sessionId ? "Send to all" : "Run"}{" "}
               <span className="text-xs opacity-75">Ctrl/⌘+Enter</span>
-            </button>
+            </Button>
             {compare.running ? (
-              <button
-                type="button"
-                onClick={compare.stopAll}
-                data-testid="stop-all"
-                className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
-              >
+              <Button variant="danger-outline" onClick={compare.stopAll} data-testid="stop-all">
                 Stop all
-              </button>
+              </Button>
             ) : null}
-            <button
-              type="button"
+            <Button
               onClick={() => {
                 compare.reset();
-                window.history.replaceState(null, "", "/playground");
+                void setUrlState(null);
               }}
               disabled={compare.running}
               data-testid="new-session"
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
               New session
-            </button>
+            </Button>
             <OptionalNumberInput
               label="Temperature"
               testId="temperature"
@@ -316,14 +311,14 @@ export function Playground() {
 
       {answers.length >= 2 ? (
         <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-          <button
-            type="button"
+          <Button
+            variant="link"
+            className="text-sm"
             onClick={() => setShowDiff((value) => !value)}
-            className="text-sm font-medium text-accent-600 dark:text-accent-300 underline underline-offset-2"
             data-testid="toggle-diff"
           >
             {showDiff ? "Hide diff" : "Compare two answers word by word"}
-          </button>
+          </Button>
           {showDiff ? (
             <div className="mt-3">
               <DiffView answers={answers} />

@@ -25,25 +25,33 @@ export interface UsageState {
 
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-export function readUsageState(params: URLSearchParams, nowMs = Date.now()): UsageState {
-  const rawRange = params.get("range");
+/** The page's URL parameters, as strings; absent ones are null. */
+export type UsageParams = Partial<
+  Record<
+    "range" | "from" | "to" | "includeSimulated" | "provider" | "model" | "status" | "member" | "page",
+    string | null
+  >
+>;
+
+export function readUsageState(params: UsageParams, nowMs = Date.now()): UsageState {
+  const rawRange = params.range ?? null;
   const today = utcDay(nowMs);
-  const from = params.get("from");
-  const to = params.get("to");
+  const from = params.from ?? null;
+  const to = params.to ?? null;
   const custom = rawRange === "custom" || (rawRange === null && isDay(from));
   const range: RangeChoice = custom
     ? "custom"
     : (((RANGE_PRESETS as readonly string[]).includes(rawRange ?? "") ? rawRange : "30") as RangeChoice);
-  const page = Number(params.get("page") ?? "0");
+  const page = Number(params.page ?? "0");
   return {
     range,
     from: isDay(from) ? from : addDays(today, -29),
     to: isDay(to) ? to : today,
-    includeSimulated: ["1", "true"].includes(params.get("includeSimulated") ?? ""),
-    provider: params.get("provider") ?? "",
-    model: params.get("model") ?? "",
-    status: params.get("status") ?? "",
-    member: params.get("member") ?? "",
+    includeSimulated: ["1", "true"].includes(params.includeSimulated ?? ""),
+    provider: params.provider ?? "",
+    model: params.model ?? "",
+    status: params.status ?? "",
+    member: params.member ?? "",
     page: Number.isInteger(page) && page > 0 ? page : 0,
   };
 }

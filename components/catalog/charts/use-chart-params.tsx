@@ -1,54 +1,71 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useTransition } from "react";
+import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { useCallback, useTransition } from "react";
 
-export type ChartUrlPatch = Record<string, string | readonly string[] | null>;
+/**
+ * The charts' controls, as plain strings: the server reads them with parseChartsState and
+ * parsePriceQualityState (lib/catalog) and draws each chart from them.
+ */
+const repeated = parseAsNativeArrayOf(parseAsString);
+const chartUrlKeys = {
+  ratio: parseAsString,
+  metric: parseAsString,
+  provider: parseAsString,
+  deprecated: parseAsString,
+  cap: repeated,
+  need: repeated,
+  minContext: parseAsString,
+  free: parseAsString,
+  bench: parseAsString,
+  history: repeated,
+  qaxis: parseAsString,
+  qbar: parseAsString,
+};
+type ChartUrlKey = keyof typeof chartUrlKeys;
+type RepeatedKey = {
+  [Key in ChartUrlKey]: (typeof chartUrlKeys)[Key] extends typeof repeated ? Key : never;
+}[ChartUrlKey];
+export type ChartUrlPatch = Partial<{
+  [Key in ChartUrlKey]: Key extends RepeatedKey ? readonly string[] | null : string | null;
+}>;
 
-// The URL last asked for, shared by every control on the page: a click made while the server is still
-// answering an earlier one builds on that earlier change instead of undoing it.
-let requested: { pathname: string; search: string } | null = null;
-
-/** Chart controls live in the URL so a view can be shared; the server prepares each chart from it. */
+/**
+ * Chart controls live in the URL so a view can be shared; the server prepares each chart from it, so
+ * a change is a server round trip (shallow: false) in a transition. nuqs queues the changes, so a
+ * click made while the server is still answering an earlier one builds on it instead of undoing it.
+ */
 export function useChartParams() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    requested = { pathname, search: searchParams.toString() };
-  }, [pathname, searchParams]);
-
-  const current = useCallback(
-    () => new URLSearchParams(requested?.pathname === pathname ? requested.search : searchParams.toString()),
-    [pathname, searchParams],
-  );
+  const [, setParams] = useQueryStates(chartUrlKeys, {
+    history: "replace",
+    shallow: false,
+    scroll: false,
+    startTransition,
+  });
 
   const update = useCallback(
-    (patch: ChartUrlPatch) => {
-      const params = current();
-      for (const [key, value] of Object.entries(patch)) {
-        params.delete(key);
-        if (value === null) continue;
-        for (const item of typeof value === "string" ? [value] : value) params.append(key, item);
-      }
-      const search = params.toString();
-      requested = { pathname, search };
-      startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
-    },
-    [current, pathname, router],
+    (patch: ChartUrlPatch) =>
+      void setParams(
+        Object.fromEntries(
+          Object.entries(patch).map(([key, value]) => [
+            key,
+            typeof value === "string" ? value : value ? [...value] : null,
+          ]),
+        ),
+      ),
+    [setParams],
   );
 
   /** Adds or removes one value of a repeated parameter such as `need=tools&need=image`. */
   const toggle = useCallback(
-    (key: string, value: string) => {
-      const values = current().getAll(key);
-      update({
-        [key]: values.includes(value) ? values.filter((item) => item !== value) : [...values, value],
-      });
-    },
-    [current, update],
+    (key: RepeatedKey, value: string) =>
+      void setParams((current) => ({
+        [key]: current[key].includes(value)
+          ? current[key].filter((item) => item !== value)
+          : [...current[key], value],
+      })),
+    [setParams],
   );
 
   return { update, toggle, pending };

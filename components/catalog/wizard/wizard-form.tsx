@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useTransition } from "react";
-import { wideSelectClass } from "@/components/ui/control-class";
+import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { type FormEvent, type ReactNode, useMemo, useTransition } from "react";
+import { Select } from "@/components/ui/select";
 import type { WizardAnswers } from "@/lib/catalog/wizard";
 
 export interface WizardQuestionView {
@@ -42,22 +42,40 @@ function contextLabel(tokens: number): string {
  * recomputes the ranking and the result can be shared or reloaded.
  */
 export function WizardForm(props: WizardFormProps) {
-  const { answers, defaults } = props;
-  const router = useRouter();
-  const pathname = usePathname();
+  const { answers, defaults, core, more } = props;
   const [pending, startTransition] = useTransition();
+  // One URL key per question, plus the context size and the repeated `input`; parseWizardAnswers
+  // (lib/catalog/wizard) reads them on the server.
+  const urlKeys = useMemo(
+    () => ({
+      ...Object.fromEntries([...core, ...more].map((question) => [question.id, parseAsString])),
+      context: parseAsString,
+      input: parseAsNativeArrayOf(parseAsString),
+    }),
+    [core, more],
+  );
+  const [, setParams] = useQueryStates(urlKeys, {
+    history: "replace",
+    shallow: false,
+    scroll: false,
+    startTransition,
+  });
 
   function onChange(event: FormEvent<HTMLFormElement>) {
-    const params = new URLSearchParams();
+    const values: Record<string, string | string[] | null> = Object.fromEntries(
+      Object.keys(urlKeys).map((key) => [key, null]),
+    );
+    const inputs: string[] = [];
     for (const [key, value] of new FormData(event.currentTarget)) {
       const text = String(value);
       // Defaults stay out of the URL so shared links stay short.
       if (text === "" || defaults[key] === text) continue;
       if (key === "context" && Number(text) === props.defaultContextTokens) continue;
-      params.append(key, text);
+      if (key === "input") inputs.push(text);
+      else values[key] = text;
     }
-    const query = params.toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    values.input = inputs;
+    void setParams(values);
   }
 
   const contextOptions = props.contextOptionsTokens.includes(answers.contextTokens)
@@ -92,19 +110,14 @@ export function WizardForm(props: WizardFormProps) {
     }
     return (
       <Field key={question.id} label={question.prompt} testId={`wizard-answer-${question.id}`}>
-        <select
-          name={question.id}
-          defaultValue={current}
-          className={wideSelectClass}
-          aria-label={question.prompt}
-        >
+        <Select wide name={question.id} defaultValue={current} aria-label={question.prompt}>
           {optional ? <option value="">No preference</option> : null}
           {question.answers.map((answer) => (
             <option key={answer.value} value={answer.value}>
               {answer.label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
     );
   };
@@ -119,18 +132,13 @@ export function WizardForm(props: WizardFormProps) {
     >
       {props.core.slice(0, 1).map((question) => renderQuestion(question, false))}
       <Field label="How much context per request?" testId="wizard-answer-context">
-        <select
-          name="context"
-          defaultValue={String(answers.contextTokens)}
-          className={wideSelectClass}
-          aria-label="Context needed"
-        >
+        <Select wide name="context" defaultValue={String(answers.contextTokens)} aria-label="Context needed">
           {contextOptions.map((tokens) => (
             <option key={tokens} value={tokens}>
               At least {contextLabel(tokens)}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field label="Which inputs besides text?" testId="wizard-answer-input">
         <div className="flex flex-wrap gap-2">
