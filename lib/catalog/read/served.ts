@@ -6,7 +6,7 @@ import { utcDay } from "@/lib/dates";
 import { type SeedSource, seedSources } from "../guides";
 import { attachQuality } from "../quality/attached";
 import { type ModelQuality, summarizeQuality } from "../quality/read";
-import type { CatalogEntry, CatalogOffering, CatalogSource, OfferingPrice } from "../schema";
+import type { CatalogEntry, CatalogSource, OfferingPrice } from "../schema";
 import {
   APPLIED_META_KEY,
   type AppliedSnapshotMeta,
