@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { type Db, dbError } from "../client";
 import {
   catalogMeta,
@@ -28,6 +29,23 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
+/**
+ * The `set` of an upsert that takes every column from the incoming row (`excluded.<column>`), except
+ * the key and the given columns, which keep their stored value unless `overrides` sets them.
+ */
+function fromIncoming<Table extends PgTable>(
+  table: Table,
+  keep: readonly (keyof Table["_"]["columns"])[],
+  overrides: Partial<Record<keyof Table["_"]["columns"], SQL>> = {},
+): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (column.primary || keep.includes(key)) continue;
+    set[key] = sql.raw(`excluded."${column.name}"`);
+  }
+  return { ...set, ...overrides };
+}
+
 export interface CatalogWrite {
   providers: NewProvider[];
   models: NewModel[];
@@ -55,13 +73,7 @@ export async function upsertCatalog({
           .values(rows)
           .onConflictDoUpdate({
             target: providers.id,
-            set: {
-              name: sql`excluded.name`,
-              website: sql`excluded.website`,
-              pricingUrl: sql`excluded.pricing_url`,
-              docsUrl: sql`excluded.docs_url`,
-              envKey: sql`excluded.env_key`,
-            },
+            set: fromIncoming(providers, ["createdAt"]),
           });
       }
       for (const rows of chunks(write.models)) {
@@ -70,14 +82,7 @@ export async function upsertCatalog({
           .values(rows)
           .onConflictDoUpdate({
             target: models.id,
-            set: {
-              name: sql`excluded.name`,
-              creator: sql`excluded.creator`,
-              family: sql`excluded.family`,
-              openWeights: sql`excluded.open_weights`,
-              releaseDate: sql`excluded.release_date`,
-              knowledgeCutoff: sql`excluded.knowledge_cutoff`,
-            },
+            set: fromIncoming(models, ["createdAt"]),
           });
       }
       for (const rows of chunks(write.offerings)) {
@@ -86,27 +91,7 @@ export async function upsertCatalog({
           .values(rows)
           .onConflictDoUpdate({
             target: offerings.id,
-            set: {
-              providerId: sql`excluded.provider_id`,
-              modelId: sql`excluded.model_id`,
-              providerModelId: sql`excluded.provider_model_id`,
-              name: sql`excluded.name`,
-              contextWindow: sql`excluded.context_window`,
-              maxOutputTokens: sql`excluded.max_output_tokens`,
-              inputModalities: sql`excluded.input_modalities`,
-              outputModalities: sql`excluded.output_modalities`,
-              toolCall: sql`excluded.tool_call`,
-              reasoning: sql`excluded.reasoning`,
-              structuredOutput: sql`excluded.structured_output`,
-              attachment: sql`excluded.attachment`,
-              openWeights: sql`excluded.open_weights`,
-              releaseDate: sql`excluded.release_date`,
-              knowledgeCutoff: sql`excluded.knowledge_cutoff`,
-              deprecated: sql`excluded.deprecated`,
-              capabilitySource: sql`excluded.capability_source`,
-              removedAt: sql`null`,
-              updatedAt: sql`now()`,
-            },
+            set: fromIncoming(offerings, ["createdAt"], { removedAt: sql`null`, updatedAt: sql`now()` }),
           });
       }
       for (const ids of chunks(write.removedOfferingIds)) {
@@ -130,15 +115,7 @@ export async function upsertCatalog({
           .values(rows)
           .onConflictDoUpdate({
             target: editorialFacts.id,
-            set: {
-              subjectType: sql`excluded.subject_type`,
-              subjectId: sql`excluded.subject_id`,
-              kind: sql`excluded.kind`,
-              text: sql`excluded.text`,
-              data: sql`excluded.data`,
-              source: sql`excluded.source`,
-              sourceDate: sql`excluded.source_date`,
-            },
+            set: fromIncoming(editorialFacts, ["createdAt"]),
           });
       }
       for (const [key, value] of Object.entries(write.meta)) {
