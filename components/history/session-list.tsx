@@ -20,8 +20,10 @@ export function SessionList() {
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      setQ(search.trim());
-      update({ q: search.trim() || null });
+      const next = search.trim();
+      // The results are asked for once the URL holds the search: a link in them followed while that
+      // write was still queued would have its navigation undone by it.
+      void update({ q: next || null }).then(() => setQ(next));
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [search, update]);

@@ -30,7 +30,7 @@ export function useHistoryParams() {
   const [params, setParams] = useQueryStates(historyUrlKeys, URL_OPTIONS);
   const update = useCallback(
     (patch: HistoryUrlPatch) =>
-      void setParams(Object.fromEntries(Object.entries(patch).map(([key, value]) => [key, value || null]))),
+      setParams(Object.fromEntries(Object.entries(patch).map(([key, value]) => [key, value || null]))),
     [setParams],
   );
   return { params, update };

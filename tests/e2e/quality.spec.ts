@@ -32,7 +32,7 @@ test("finds the cheapest model with an arena rating above a bar that takes image
 
   const search = await catalog.searchWith(
     "input=image",
-    `minScore=arena%3A${ARENA_MIN}`,
+    `minScore=arena:${ARENA_MIN}`,
     "sort=blended",
     "show=arena",
   );

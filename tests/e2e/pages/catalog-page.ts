@@ -72,7 +72,10 @@ export class CatalogPage {
    */
   async searchWith(...parts: string[]): Promise<string> {
     const search = () => new URL(this.page.url()).search;
-    await expect.poll(() => parts.filter((part) => !search().includes(part))).toEqual([]);
+    // Compared decoded: a URL may write "arena:1350" or "arena%3A1350", and both mean the same.
+    await expect
+      .poll(() => parts.filter((part) => !decodeURIComponent(search()).includes(decodeURIComponent(part))))
+      .toEqual([]);
     return search();
   }
 }
