@@ -15,18 +15,14 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** The Sessions tab: debounced search over titles and prompts, newest first. */
 export function SessionList() {
   const { params, update } = useHistoryParams();
-  const [search, setSearch] = useState(() => params.q ?? "");
+  // The box shows the URL's search as typed; the request waits for a pause in typing.
+  const search = params.q ?? "";
   const [q, setQ] = useState(() => search.trim());
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      const next = search.trim();
-      // The results are asked for once the URL holds the search: a link in them followed while that
-      // write was still queued would have its navigation undone by it.
-      void update({ q: next || null }).then(() => setQ(next));
-    }, SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search, update]);
+  }, [search]);
 
   const sessions = useSessions(q);
   const searching = sessions.isFetching || search.trim() !== q;
@@ -41,7 +37,7 @@ export function SessionList() {
           placeholder="Search titles and prompts…"
           className={`${wideInputClass} max-w-md flex-1 basis-64`}
           value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          onChange={(event) => void update({ q: event.target.value })}
         />
         <span className="text-xs text-muted" aria-live="polite" data-testid="session-count">
           {sessions.data

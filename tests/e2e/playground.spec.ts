@@ -131,6 +131,9 @@ test("a saved session reopens from History and continues with each pane's own hi
 
   await page.goto("/history");
   await page.getByTestId("session-search").fill(title);
+  // The search is applied (in the URL, results settled) before a result is followed.
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(title);
+  await expect(page.getByTestId("session-count")).not.toContainText("searching");
   const row = page.getByTestId("session-row").filter({ hasText: title });
   await expect(row).toHaveCount(1);
   await row.getByTestId("session-continue").click();
