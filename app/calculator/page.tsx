@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Calculator } from "@/components/calculator/calculator";
 import { PageHeader } from "@/components/ui/page-header";
 import { calculatorPresets } from "@/lib/calculator/presets";
+import { guideName } from "@/lib/catalog/guides/sources";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Calculator" };
@@ -18,7 +19,7 @@ export default async function CalculatorPage({
     <>
       <PageHeader
         title="Team cost calculator"
-        description={`What your workloads cost per month on every priced model, and what a cheaper mix would save. ${costFormula.text}, per million tokens, as Guide ${costFormula.source.slice(5)} (${formatDate(costFormula.sourceDate)}) puts it; long-context tiers and cache prices are applied on top.`}
+        description={`What your workloads cost per month on every priced model, and what a cheaper mix would save. ${costFormula.text}, per million tokens, as the ${guideName(costFormula.source)} (${formatDate(costFormula.sourceDate)}) puts it; long-context tiers and cache prices are applied on top.`}
       />
       <Calculator
         presets={presets}
