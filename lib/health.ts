@@ -1,11 +1,13 @@
 import { getDbHandle } from "@/db/client";
 import { type MigrationState, readMigrationState } from "@/db/queries/health";
+import { type StreamingReport, streamingReport } from "./playground/pane-host";
 import { APP_VERSION } from "./version";
 
 export interface HealthReport {
   status: "ok" | "degraded";
   version: string;
   db: { driver: "pglite" | "postgres"; migrations: MigrationState };
+  streaming: StreamingReport;
 }
 
 export async function getHealth(): Promise<HealthReport> {
@@ -15,5 +17,6 @@ export async function getHealth(): Promise<HealthReport> {
     status: migrations.upToDate ? "ok" : "degraded",
     version: APP_VERSION,
     db: { driver: handle.driver, migrations },
+    streaming: streamingReport(),
   };
 }

@@ -25,6 +25,28 @@ const pending = new Map<number, PendingPane>();
 let worker: Worker | null = null;
 let nextId = 1;
 
+// On globalThis: each route's bundle has its own copy of this module, and /api/health reads what the
+// playground's routes did.
+const shared = globalThis as unknown as { __streamingThread?: { panesStreamed: number; running: boolean } };
+shared.__streamingThread ??= { panesStreamed: 0, running: false };
+const threadStats = shared.__streamingThread;
+
+export interface StreamingReport {
+  /** Where playground panes stream: the streaming thread, or the request's own thread. */
+  mode: "streaming-thread" | "request-thread";
+  running: boolean;
+  /** Panes handed to the streaming thread since the server started. */
+  panesStreamed: number;
+}
+
+export function streamingReport(): StreamingReport {
+  return {
+    mode: streamsOnThread() ? "streaming-thread" : "request-thread",
+    running: threadStats.running,
+    panesStreamed: threadStats.panesStreamed,
+  };
+}
+
 /** Only the bundled server has a worker file to start; PLAYGROUND_STREAM_THREAD=off opts out. */
 function streamsOnThread(): boolean {
   const settings = env();
@@ -60,7 +82,10 @@ function streamingThread(): Worker {
     }
   });
   const lost = (reason: string) => {
-    if (worker === started) worker = null;
+    if (worker === started) {
+      worker = null;
+      threadStats.running = false;
+    }
     console.error(`The streaming thread stopped: ${reason}`);
     failAll("The streaming thread stopped while this answer was streaming. Run it again.");
   };
@@ -69,6 +94,7 @@ function streamingThread(): Worker {
   // A server keeps it alive with its open requests; a script that is done should not wait for it.
   started.unref();
   worker = started;
+  threadStats.running = true;
   return started;
 }
 
@@ -92,5 +118,6 @@ export function streamOnThread(
       },
     });
     thread.postMessage({ op: "run", id, request } satisfies PaneRequestMessage);
+    threadStats.panesStreamed += 1;
   });
 }

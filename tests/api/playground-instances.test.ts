@@ -104,6 +104,24 @@ afterAll(async () => {
 });
 
 describe("two app instances on one database", () => {
+  it("streams the production server's panes on its streaming thread", async () => {
+    const streaming = async () =>
+      ((await (await fetch(`${first}/api/health`)).json()) as { streaming: Record<string, unknown> })
+        .streaming;
+    const before = await streaming();
+    expect(before.mode).toBe("streaming-thread");
+    fake.reset();
+    fake.setScenario("gpt-4o-mini", { ttftMs: 10, tokensPerSecond: 500, outputTokens: 5 });
+    const events = await readAll(
+      await compare(first, { prompt: "on the thread", models: [OPENAI] }),
+      () => {},
+    );
+    expect(events.find((event) => event.type === "finish")).toMatchObject({ model: OPENAI, status: "ok" });
+    const after = await streaming();
+    expect(after).toMatchObject({ mode: "streaming-thread", running: true });
+    expect(after.panesStreamed).toBe(Number(before.panesStreamed) + 1);
+  });
+
   it("stops a run started on one instance through the other, aborting its upstream request", async () => {
     fake.reset();
     fake.setScenario("gpt-4o-mini", { ttftMs: 20, tokensPerSecond: 20, outputTokens: 400 });
