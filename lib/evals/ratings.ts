@@ -55,10 +55,6 @@ interface IndexedVote {
   leftWin: number;
 }
 
-export function toEloScale(strength: number): number {
-  return BASE_RATING + SCALE * Math.log10(strength);
-}
-
 /** Ratings with bootstrap intervals, best first; models without rated votes are left out. */
 export function computeRatings(votes: PairwiseVote[], options: RatingOptions = {}): ModelRating[] {
   const { priorGames = 1, bootstrapRounds = 200, seed = 1 } = options;

@@ -26,7 +26,6 @@ import type {
   DecisionRule,
   DeploymentPattern,
   ModelFact,
-  ModelTagFact,
   PriceFact,
   RuleOfThumb,
   SeedDate,
@@ -128,15 +127,6 @@ export interface DecisionFramework {
 
 export function decisionRules(): DecisionFramework {
   return { questions: wizardQuestions, rules, selectModelSteps };
-}
-
-/** Seed tags for a model, including tags its vendor (or host) earned as a whole. */
-export function tagsForModel(provider: string, modelId: string): ModelTagFact[] {
-  const model = resolveEditorialModelId(modelId) ?? modelId;
-  const vendor = editorialModels.find((entry) => entry.model === model)?.vendor;
-  return modelTagFacts.filter((fact) =>
-    fact.model === null ? fact.provider === provider || fact.provider === vendor : fact.model === model,
-  );
 }
 
 export interface RouterGuidance {

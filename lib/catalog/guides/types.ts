@@ -229,7 +229,6 @@ export const modelTagSchema = z.enum([
   "openai-compatible",
   "reliable-uptime",
 ]);
-export type ModelTag = z.infer<typeof modelTagSchema>;
 
 export const modelTagFactSchema = z.object({
   ...factBase,

@@ -165,8 +165,3 @@ export async function getCatalog(): Promise<CatalogData> {
   }
   return cache.data;
 }
-
-/** Drops the in-memory copy, e.g. after a sync in this process. */
-export function invalidateCatalog(): void {
-  cache.data = null;
-}
