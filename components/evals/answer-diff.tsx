@@ -1,9 +1,9 @@
 "use client";
 
-import { diffWords } from "diff";
 import { useMemo } from "react";
+import { diffWords } from "@/lib/diff";
 
-/** Word diff of two answers, from the `diff` package: removed words struck in red, added in green. */
+/** Word diff of two answers (lib/diff): removed words struck in red, added in green. */
 export function AnswerDiff({ left, right }: { left: string; right: string }) {
   const parts = useMemo(() => diffWords(left, right), [left, right]);
   return (
@@ -15,14 +15,14 @@ export function AnswerDiff({ left, right }: { left: string; right: string }) {
         <span
           key={index}
           className={
-            part.added
+            part.kind === "added"
               ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
-              : part.removed
+              : part.kind === "removed"
                 ? "bg-rose-100 text-rose-900 line-through dark:bg-rose-950 dark:text-rose-200"
                 : ""
           }
         >
-          {part.value}
+          {part.text}
         </span>
       ))}
     </div>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Select } from "@/components/ui/select";
-import { diffStats, diffWords } from "@/lib/playground/diff";
+import { diffStats, diffWords } from "@/lib/diff";
 
 /** Word diff of the latest answers of any two panes. */
 export function DiffView({ answers }: { answers: { modelId: string; label: string; text: string }[] }) {

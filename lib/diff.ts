@@ -1,7 +1,7 @@
 import { diffWordsWithSpace } from "diff";
 
 /**
- * Word-level diff of two answers, for the side-by-side diff view, by the `diff` package (Myers'
+ * Word-level diff of two answers, for the playground's side-by-side diff and the eval answer diff, by the `diff` package (Myers'
  * algorithm: memory grows with the number of edits, not with the product of the two lengths).
  * Whitespace counts as its own token, so the pieces join back into the original texts.
  */
