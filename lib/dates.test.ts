@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, utcDay } from "./dates";
+import { addDays, utcDay, utcMonth } from "./dates";
 
 describe("UTC days", () => {
   it("names the UTC day of an instant, whatever the hour", () => {
     expect(utcDay(Date.parse("2026-03-01T23:59:59.999Z"))).toBe("2026-03-01");
     expect(utcDay(Date.parse("2026-03-01T23:59:59.999Z") + 1)).toBe("2026-03-02");
+    expect(utcMonth(Date.parse("2026-03-31T23:59:59.999Z"))).toBe("2026-03");
+    expect(utcMonth(Date.parse("2026-03-31T23:59:59.999Z") + 1)).toBe("2026-04");
   });
 
   it("adds and subtracts days across months, leap days and years", () => {

@@ -27,13 +27,14 @@ import {
   historyLines,
   logDomain,
 } from "@/lib/catalog/views/charts";
+import { utcMonth } from "@/lib/dates";
 import { formatDate, formatPerMTok } from "@/lib/format";
 
 export type { HistorySeries as PriceHistorySeries } from "@/lib/catalog/views/charts";
 
 const KIND_LABELS = { data: "data package", guide: "buying guide" } as const;
 
-const monthOf = (ms: number) => formatDate(new Date(ms).toISOString().slice(0, 7));
+const monthOf = (ms: number) => formatDate(utcMonth(ms));
 
 /** Package prices are filled circles; guide prices hollow diamonds, so the two never look alike. */
 function HistoryMarker({ cx, cy, payload, fill }: ScatterShapeProps & { fill?: string }) {
