@@ -74,7 +74,7 @@ export function Playground() {
     () => new Map((catalogModels.data?.models ?? []).map((model) => [model.id, model])),
     [catalogModels.data],
   );
-  const compare = usePlaygroundStream();
+  const stream = usePlaygroundStream();
   const [selected, setSelected] = useState<string[]>(() => {
     const fromUrl =
       urlState.models
@@ -105,7 +105,7 @@ export function Playground() {
       .then((session) => {
         const { turns, lastModels, lastRun } = turnsFromSession(session.runs);
         if (sessionId) {
-          compare.load(session.id, turns);
+          stream.load(session.id, turns);
           if (lastModels.length > 0) setSelected(lastModels);
         } else if (lastRun) {
           setPrompt(lastRun.prompt);
@@ -113,7 +113,7 @@ export function Playground() {
         }
       })
       .catch((error: Error) => setLoadError(error.message));
-  }, [urlState.session, urlState.from, compare.load]);
+  }, [urlState.session, urlState.from, stream.load]);
 
   const overridesFor = useCallback(
     (models: string[]) =>
@@ -125,8 +125,8 @@ export function Playground() {
 
   const run = useCallback(() => {
     const text = prompt.trim();
-    if (!text || selected.length === 0 || compare.running) return;
-    void compare.run({
+    if (!text || selected.length === 0 || stream.running) return;
+    void stream.run({
       prompt: text,
       system: system.trim() || undefined,
       models: selected,
@@ -135,7 +135,7 @@ export function Playground() {
       overrides: overridesFor(selected),
     });
     setPrompt("");
-  }, [prompt, selected, compare, system, temperature, maxOutputTokens, overridesFor]);
+  }, [prompt, selected, stream, system, temperature, maxOutputTokens, overridesFor]);
 
   // A pane per selected model; a deselected model's turns stay in the session but leave the screen.
   const paneIds = selected;
@@ -146,10 +146,10 @@ export function Playground() {
         .map((id) => ({
           modelId: id,
           label: modelInfo.get(id)?.label ?? id,
-          text: compare.turns[id]?.at(-1)?.output ?? "",
+          text: stream.turns[id]?.at(-1)?.output ?? "",
         }))
         .filter((answer) => answer.text.length > 0),
-    [paneIds, modelInfo, compare.turns],
+    [paneIds, modelInfo, stream.turns],
   );
   const noKeys = catalogModels.data && catalogModels.data.configuredProviders.length === 0;
 
@@ -184,7 +184,7 @@ export function Playground() {
             }}
             rows={4}
             placeholder={
-              compare.sessionId
+              stream.sessionId
                 ? "Follow up: this goes to every pane, each with its own history"
                 : "Ask all selected models the same thing…"
             }
@@ -196,23 +196,23 @@ export function Playground() {
             <Button
               variant="primary"
               onClick={run}
-              disabled={compare.running || !prompt.trim() || selected.length === 0}
+              disabled={stream.running || !prompt.trim() || selected.length === 0}
               data-testid="run-button"
             >
-              {compare.sessionId ? "Send to all" : "Run"}{" "}
+              {stream.sessionId ? "Send to all" : "Run"}{" "}
               <span className="text-xs opacity-75">Ctrl/⌘+Enter</span>
             </Button>
-            {compare.running ? (
-              <Button variant="danger-outline" onClick={compare.stopAll} data-testid="stop-all">
+            {stream.running ? (
+              <Button variant="danger-outline" onClick={stream.stopAll} data-testid="stop-all">
                 Stop all
               </Button>
             ) : null}
             <Button
               onClick={() => {
-                compare.reset();
+                stream.reset();
                 void setUrlState(null);
               }}
-              disabled={compare.running}
+              disabled={stream.running}
               data-testid="new-session"
             >
               New session
@@ -234,13 +234,13 @@ export function Playground() {
               value={maxOutputTokens}
               onChange={setMaxOutputTokens}
             />
-            {compare.sessionId ? (
+            {stream.sessionId ? (
               <Link
                 href={`/history?tab=sessions&q=`}
                 className="text-xs text-accent-600 dark:text-accent-300 underline underline-offset-2"
                 data-testid="session-link"
               >
-                Saved session {compare.sessionId.slice(0, 8)}
+                Saved session {stream.sessionId.slice(0, 8)}
               </Link>
             ) : null}
           </div>
@@ -250,7 +250,7 @@ export function Playground() {
             models={catalogModels.data?.models ?? []}
             selected={selected}
             onChange={setSelected}
-            disabled={compare.running}
+            disabled={stream.running}
           />
           {catalogModels.error ? (
             <p className="text-xs text-rose-600">{(catalogModels.error as Error).message}</p>
@@ -271,12 +271,12 @@ export function Playground() {
         </div>
       </div>
 
-      {compare.error || loadError ? (
+      {stream.error || loadError ? (
         <p
           className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-200"
           data-testid="run-error"
         >
-          {compare.error ?? loadError}
+          {stream.error ?? loadError}
         </p>
       ) : null}
 
@@ -290,12 +290,12 @@ export function Playground() {
             key={id}
             modelId={id}
             info={modelInfo.get(id)}
-            turns={compare.turns[id] ?? []}
+            turns={stream.turns[id] ?? []}
             override={overrides[id] ?? {}}
             onOverride={(override) => setOverrides((current) => ({ ...current, [id]: override }))}
-            onStop={() => void compare.stopPane(id)}
+            onStop={() => void stream.stopPane(id)}
             onRetry={() =>
-              void compare.retryPane(id, {
+              void stream.retryPane(id, {
                 system: system.trim() || undefined,
                 temperature,
                 maxOutputTokens,
@@ -303,8 +303,8 @@ export function Playground() {
               })
             }
             onRemove={() => setSelected((current) => current.filter((item) => item !== id))}
-            canRetry={Boolean(compare.sessionId && compare.turns[id]?.length)}
-            busy={compare.running}
+            canRetry={Boolean(stream.sessionId && stream.turns[id]?.length)}
+            busy={stream.running}
           />
         ))}
       </div>

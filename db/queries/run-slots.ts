@@ -3,7 +3,7 @@ import { type Db, dbError, executeRows } from "../client";
 import { runSlots } from "../schema";
 
 /** Channel on which any instance asks the one running a pane to stop it. */
-const STOP_CHANNEL = "compare_stop";
+const STOP_CHANNEL = "playground_stop";
 
 /**
  * Takes the first free run slot of a client, in one statement every instance shares. A slot is free

@@ -108,17 +108,17 @@ export async function stopPanes(runId: string, model?: string): Promise<number> 
   return runningElsewhere ? 1 : 0;
 }
 
-const globalForStops = globalThis as unknown as { __compareStopListener?: Promise<void> };
+const globalForStops = globalThis as unknown as { __playgroundStopListener?: Promise<void> };
 
 /** Listens once per process for stops sent through other instances; a run waits for it before it starts. */
 export function listenForRemoteStops(): Promise<void> {
-  if (!globalForStops.__compareStopListener) {
-    globalForStops.__compareStopListener = getDb()
+  if (!globalForStops.__playgroundStopListener) {
+    globalForStops.__playgroundStopListener = getDb()
       .then((db) => listenForStops({ db, onStop: ({ runId, model }) => stopLocalPanes(runId, model) }))
       .catch((error) => {
-        globalForStops.__compareStopListener = undefined;
+        globalForStops.__playgroundStopListener = undefined;
         throw error;
       });
   }
-  return globalForStops.__compareStopListener;
+  return globalForStops.__playgroundStopListener;
 }

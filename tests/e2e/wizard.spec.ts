@@ -28,7 +28,7 @@ test("audio input on a tight budget ranks audio models with sourced reasons, and
     `/catalog/model/${modelId?.split("/").map(encodeURIComponent).join("/")}`,
   );
   await expect(wizard.fallback).toBeVisible();
-  await expect(wizard.routing).toContainText("Simple requests");
+  await expect(wizard.router).toContainText("Simple requests");
 
   const ranked = await wizard.rankedIds();
   await expect(page.getByTestId("wizard-compare")).toHaveAttribute(
@@ -56,7 +56,7 @@ test("changing an answer changes the ranking", async ({ page }) => {
   // Without budget pressure the router card goes away.
   await wizard.choose("budget-sensitivity", "none");
   await wizard.waitForAnswer(/budget-sensitivity=none/);
-  await expect(wizard.routing).toHaveCount(0);
+  await expect(wizard.router).toHaveCount(0);
 });
 
 test("self-hosting keeps only open-weight candidates and says what it left out", async ({ page }) => {

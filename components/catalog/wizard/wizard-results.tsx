@@ -116,7 +116,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
 
       {result.router ? (
         <section
-          data-testid="wizard-routing"
+          data-testid="wizard-router"
           className="rounded-lg border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900/50"
         >
           <h2 className="mb-1 font-semibold">Save with a {result.router.name.toLowerCase()}</h2>

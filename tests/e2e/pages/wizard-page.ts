@@ -6,14 +6,14 @@ export class WizardPage {
   readonly result: Locator;
   readonly candidates: Locator;
   readonly fallback: Locator;
-  readonly routing: Locator;
+  readonly router: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId("wizard-form");
     this.result = page.getByTestId("wizard-result");
     this.candidates = this.result.getByTestId("wizard-candidate");
     this.fallback = page.getByTestId("wizard-fallback");
-    this.routing = page.getByTestId("wizard-routing");
+    this.router = page.getByTestId("wizard-router");
   }
 
   async goto(query = "") {
