@@ -17,6 +17,7 @@ import {
   OPT_IN_COLUMNS,
   visibleColumns,
 } from "@/lib/catalog/views/columns";
+import { comparePath } from "@/lib/catalog/views/paths";
 import { downloadText } from "@/lib/download";
 import { formatInteger } from "@/lib/format";
 import { CatalogFilters, ColumnMenu, ProviderPicker } from "./catalog-filters";
@@ -151,7 +152,7 @@ export function CatalogExplorer({
                 Clear
               </Button>
               <Link
-                href={`/catalog/compare?ids=${selected.map(encodeURIComponent).join(",")}`}
+                href={comparePath(selected)}
                 className={buttonClassName("primary")}
                 data-testid="open-compare"
               >

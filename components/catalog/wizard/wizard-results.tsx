@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { guideName } from "@/lib/catalog/guides/sources";
-import { modelPath } from "@/lib/catalog/views/paths";
+import { comparePath, modelPath } from "@/lib/catalog/views/paths";
 import type { HardFilter, WizardCandidate, WizardResult } from "@/lib/catalog/wizard";
 import { formatInteger } from "@/lib/format";
 import { WizardCandidateCard } from "./wizard-candidate-card";
@@ -65,7 +65,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
         </div>
         {compareIds.length > 1 ? (
           <Link
-            href={`/catalog/compare?ids=${compareIds.map(encodeURIComponent).join(",")}`}
+            href={comparePath(compareIds)}
             data-testid="wizard-compare"
             className={`shrink-0 ${buttonClassName("primary")}`}
           >

@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
 import { getOfferingDetail } from "@/lib/catalog/read/detail";
 import { getCatalog } from "@/lib/catalog/read/served";
+import { comparePath } from "@/lib/catalog/views/paths";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -102,15 +103,13 @@ export default async function ModelDetailPage({ params }: Props) {
               Estimate cost
             </Link>
             <Link
-              href={`/catalog/compare?ids=${[
+              href={comparePath([
                 entry.id,
                 ...detail.offerings
                   .filter((o) => o.id !== entry.id)
                   .slice(0, 2)
                   .map((o) => o.id),
-              ]
-                .map(encodeURIComponent)
-                .join(",")}`}
+              ])}
               className={actionClass}
               data-testid="compare-offerings"
             >
