@@ -1,8 +1,8 @@
 /**
  * bench/tokens-load: what large token counts do to every other request, on a production server.
  * Mode "tokens" (default) fires 4 POST /api/tokens of 2,000,000 characters at once (unbroken runs of
- * one letter, then mixed text from tests/support/corpus), both encodings each; mode "compare" has 4
- * senders each make BENCH_COMPARE_RUNS (4) POST /api/playground/runs in turn, each with its own
+ * one letter, then mixed text from tests/support/corpus), both encodings each; mode "playground" has 4
+ * senders each make BENCH_PLAYGROUND_RUNS (4) POST /api/playground/runs in turn, each with its own
  * 100,000-character prompt to two models whose streams break, so the server estimates their usage
  * by counting the prompt itself. Meanwhile /api/health is polled every ~10 ms.
  * Prints each request's time and status, and the health check's p50/p99/max while they were in flight,
@@ -26,7 +26,7 @@ import {
   startServer,
 } from "./lib";
 
-const MODE = process.env.BENCH_MODE === "compare" ? "compare" : "tokens";
+const MODE = process.env.BENCH_MODE === "playground" ? "playground" : "tokens";
 const PORT = Number(process.env.BENCH_PORT ?? 3322);
 const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 4392);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -35,7 +35,7 @@ const CONCURRENT = 4;
 const CHARS = 2_000_000;
 const PROMPT_CHARS = 100_000;
 /** Playground runs each of the 4 senders makes one after another: one run is short, so this gives the polling time. */
-const COMPARE_RUNS_EACH = Number(process.env.BENCH_COMPARE_RUNS ?? 4);
+const PLAYGROUND_RUNS_EACH = Number(process.env.BENCH_PLAYGROUND_RUNS ?? 4);
 const HEALTH_EVERY_MS = 10;
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const IDLE_RESULT = { ms: 2_000, status: 0, note: "nothing sent" };
@@ -70,7 +70,7 @@ async function postCount(baseUrl: string, request: string | Uint8Array<ArrayBuff
 }
 
 /** One playground run to the end of its stream; the note says whether its usage was estimated. */
-async function postCompare(baseUrl: string, prompt: string): Promise<RequestResult> {
+async function postPlaygroundRun(baseUrl: string, prompt: string): Promise<RequestResult> {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/playground/runs`, {
     method: "POST",
@@ -227,7 +227,7 @@ const serverEnv = {
   MAX_CONCURRENT_RUNS_PER_CLIENT: "100",
 };
 
-const fake = MODE === "compare" ? await startFake() : null;
+const fake = MODE === "playground" ? await startFake() : null;
 const servers: Target[] = [];
 const target = (label: string, port: number, server: RunningServer): Target => {
   const pid = pidOnPort(port);
@@ -263,17 +263,17 @@ try {
     texts(CHARS, 0).map(countBody),
     texts(CHARS, 1).map(countBody),
   ];
-  const promptCount = CONCURRENT * COMPARE_RUNS_EACH;
+  const promptCount = CONCURRENT * PLAYGROUND_RUNS_EACH;
   const prompts: [string[], string[]] = [
     texts(PROMPT_CHARS, 0, promptCount),
     texts(PROMPT_CHARS, 1, promptCount),
   ];
   /** Each sender runs its share of the prompts one after another; the answer is its last run's. */
-  const compareSenders = (url: string, pass: 0 | 1) =>
+  const playgroundSenders = (url: string, pass: 0 | 1) =>
     Array.from({ length: CONCURRENT }, async (_, sender) => {
       let last: RequestResult = { ms: 0, status: 0, note: "" };
-      for (let run = 0; run < COMPARE_RUNS_EACH; run++)
-        last = await postCompare(url, prompts[pass][sender * COMPARE_RUNS_EACH + run] ?? "");
+      for (let run = 0; run < PLAYGROUND_RUNS_EACH; run++)
+        last = await postPlaygroundRun(url, prompts[pass][sender * PLAYGROUND_RUNS_EACH + run] ?? "");
       return last;
     });
   // The same polling with nothing else sent: what the machine's own load does to the health check.
@@ -282,12 +282,12 @@ try {
     send: () => [new Promise<RequestResult>((resolve) => setTimeout(() => resolve(IDLE_RESULT), 2_000))],
   };
   const kinds =
-    MODE === "compare"
+    MODE === "playground"
       ? [
           idle,
           {
-            label: "compare, 100k prompt",
-            send: compareSenders,
+            label: "playground, 100k prompt",
+            send: playgroundSenders,
           },
         ]
       : [
@@ -306,7 +306,7 @@ try {
     await pollerFor(server.baseUrl);
     // One request first, so the server's threads have started and loaded their tables.
     await postCount(server.baseUrl, "warm ".repeat(10_000));
-    if (MODE === "compare") await postCompare(server.baseUrl, "warm");
+    if (MODE === "playground") await postPlaygroundRun(server.baseUrl, "warm");
     else
       for (const [what, text] of [
         ["unbroken run", "w".repeat(CHARS)],
