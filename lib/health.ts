@@ -1,6 +1,6 @@
 import { getDbHandle } from "@/db/client";
 import { type MigrationState, readMigrationState } from "@/db/queries/health";
-import { type StreamingReport, streamingReport } from "./playground/pane-host";
+import { type StreamingReport, streamingReport } from "./playground/streaming-report";
 import { APP_VERSION } from "./version";
 
 export interface HealthReport {

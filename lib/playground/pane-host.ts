@@ -1,5 +1,4 @@
 import { Worker } from "node:worker_threads";
-import { env } from "@/lib/env";
 import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
 import {
   endedOutcome,
@@ -8,6 +7,7 @@ import {
   type StreamOutcome,
   streamPane,
 } from "./stream-model";
+import { streamsOnThread, threadStats } from "./streaming-report";
 
 /**
  * Runs playground panes on the streaming thread (stream-worker.ts) and relays what it says; deltas
@@ -24,34 +24,6 @@ interface PendingPane {
 const pending = new Map<number, PendingPane>();
 let worker: Worker | null = null;
 let nextId = 1;
-
-// On globalThis: each route's bundle has its own copy of this module, and /api/health reads what the
-// playground's routes did.
-const shared = globalThis as unknown as { __streamingThread?: { panesStreamed: number; running: boolean } };
-shared.__streamingThread ??= { panesStreamed: 0, running: false };
-const threadStats = shared.__streamingThread;
-
-export interface StreamingReport {
-  /** Where playground panes stream: the streaming thread, or the request's own thread. */
-  mode: "streaming-thread" | "request-thread";
-  running: boolean;
-  /** Panes handed to the streaming thread since the server started. */
-  panesStreamed: number;
-}
-
-export function streamingReport(): StreamingReport {
-  return {
-    mode: streamsOnThread() ? "streaming-thread" : "request-thread",
-    running: threadStats.running,
-    panesStreamed: threadStats.panesStreamed,
-  };
-}
-
-/** Only the bundled server has a worker file to start; PLAYGROUND_STREAM_THREAD=off opts out. */
-function streamsOnThread(): boolean {
-  const settings = env();
-  return settings.NEXT_RUNTIME === "nodejs" && settings.PLAYGROUND_STREAM_THREAD === "on";
-}
 
 function lostOutcome(message: string): StreamOutcome {
   return endedOutcome({
