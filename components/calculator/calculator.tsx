@@ -2,13 +2,13 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { ComboboxOption } from "@/components/ui/model-combobox";
 import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatUsd } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { ResultsPanel } from "./results-panel";
-import { MODEL_OPTIONS_ID } from "./routing-editor";
 import { ScenarioBar } from "./scenario-bar";
 import {
   blankWorkload,
@@ -70,6 +70,17 @@ export function Calculator({
   const knownModels = useMemo(
     () =>
       data ? new Set([...data.results, ...data.unpriced, ...data.excluded].map((item) => item.model)) : null,
+    [data],
+  );
+  // What a routing row can send to: the priced models of the last estimate, cheapest first.
+  const routingModels = useMemo<ComboboxOption[]>(
+    () =>
+      (data?.results ?? []).map((result) => ({
+        id: result.model,
+        label: result.name,
+        detail: result.provider,
+        aside: `${formatUsd(result.monthlyUsd)}/mo`,
+      })),
     [data],
   );
   const isCatalogModel = useCallback(
@@ -135,6 +146,7 @@ export function Calculator({
               explanation={explanations?.[index]?.explanation}
               errors={perWorkload[index] ?? []}
               isCatalogModel={isCatalogModel}
+              routingModels={routingModels}
               onChange={(next) => setWorkload(index, next)}
               onRemove={() => {
                 cardKeys.current = cardKeys.current.filter((_, at) => at !== index);
@@ -190,13 +202,6 @@ export function Calculator({
           )}
         </section>
       </div>
-      <datalist id={MODEL_OPTIONS_ID}>
-        {(data?.results ?? []).map((result) => (
-          <option key={result.model} value={result.model}>
-            {result.name}
-          </option>
-        ))}
-      </datalist>
     </div>
   );
 }

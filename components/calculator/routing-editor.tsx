@@ -1,13 +1,14 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { type ComboboxOption, ModelCombobox, useMatchingOptions } from "@/components/ui/model-combobox";
 import { MAX_ROUTE_MODELS, type Workload } from "@/lib/calculator/schema";
-import { inputClass, NumberInput } from "./field";
+import { NumberInput } from "./field";
 
 type Routing = NonNullable<Workload["routing"]>;
 
-/** The datalist every routing row suggests models from: the priced models of the last estimate. */
-export const MODEL_OPTIONS_ID = "calculator-model-options";
+const MAX_MATCHES = 8;
 
 // A common pattern to start from: a small model takes most traffic, the flagship the hard cases.
 const EXAMPLE_MIX: Routing = [
@@ -16,11 +17,62 @@ const EXAMPLE_MIX: Routing = [
 ];
 
 /** Splits a workload's requests across 2–6 models; the percents must add up to 100. */
+/**
+ * One routed model: the model it sends to, and a search that replaces it. The choices are the priced
+ * models of the last estimate, cheapest first, so an empty search lists the cheapest ones.
+ */
+function RoutedModel({
+  index,
+  model,
+  models,
+  onPick,
+}: {
+  index: number;
+  model: string;
+  models: readonly ComboboxOption[];
+  onPick: (id: string) => void;
+}) {
+  const [query, setQuery] = useState("");
+  const matches = useMatchingOptions(models, query, {
+    max: MAX_MATCHES,
+    exclude: [model],
+    emptyShowsFirst: true,
+  });
+  const name = models.find((option) => option.id === model)?.label;
+  return (
+    <div className="min-w-0 flex-1 space-y-1">
+      <p className="truncate text-xs" data-testid="routing-model" data-model-id={model}>
+        {model ? (
+          <>
+            {name ? <span className="font-medium">{name} </span> : null}
+            <span className="font-mono text-muted">{model}</span>
+          </>
+        ) : (
+          <span className="text-muted">No model chosen</span>
+        )}
+      </p>
+      <ModelCombobox
+        options={matches}
+        onTextChange={setQuery}
+        onPick={onPick}
+        label={`Routed model ${index + 1}: search for a model`}
+        placeholder={model ? "Search to change the model" : "Search for a model"}
+        message={models.length === 0 ? { text: "The models appear once the estimate is in." } : null}
+        inputTestId="routing-search"
+        optionTestId="routing-option"
+      />
+    </div>
+  );
+}
+
 export function RoutingEditor({
   routing,
+  models,
   onChange,
 }: {
   routing: Routing | undefined;
+  /** The priced models of the last estimate, cheapest first. */
+  models: readonly ComboboxOption[];
   onChange: (routing: Routing | undefined) => void;
 }) {
   const splits = routing ?? [];
@@ -41,15 +93,12 @@ export function RoutingEditor({
   return (
     <div className="space-y-2" data-testid="routing-editor">
       {splits.map((split, index) => (
-        <div key={index} className="flex items-center gap-2">
-          <input
-            className={`${inputClass} flex-1 font-mono text-xs`}
-            list={MODEL_OPTIONS_ID}
-            data-testid="routing-model"
-            aria-label={`Routed model ${index + 1}`}
-            placeholder="provider/model"
-            value={split.model}
-            onChange={(event) => update(index, { model: event.target.value.trim() })}
+        <div key={index} className="flex items-end gap-2">
+          <RoutedModel
+            index={index}
+            model={split.model}
+            models={models}
+            onPick={(model) => update(index, { model })}
           />
           <div className="w-20 shrink-0">
             <NumberInput

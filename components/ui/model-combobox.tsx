@@ -1,7 +1,8 @@
 "use client";
 
 import { useCombobox } from "downshift";
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
+import { buildSearchEntry, matchScore } from "@/lib/catalog/read/fuzzy";
 import { modelSearchClass } from "./control-class";
 
 export interface ComboboxOption {
@@ -12,6 +13,40 @@ export interface ComboboxOption {
   /** Right-aligned figures: prices, context window. */
   aside?: string;
   disabled?: boolean;
+}
+
+/**
+ * The options a typed search matches, best first, typo-tolerant like the catalog search; the ones in
+ * `exclude` (already chosen) left out. An empty search gives the first `max` options in their order,
+ * or none with `emptyShowsFirst` false.
+ */
+export function useMatchingOptions(
+  options: readonly ComboboxOption[],
+  query: string,
+  {
+    max,
+    exclude = [],
+    emptyShowsFirst = false,
+  }: { max: number; exclude?: readonly string[]; emptyShowsFirst?: boolean },
+): ComboboxOption[] {
+  const index = useMemo(
+    () =>
+      options.map((option) => ({ option, search: buildSearchEntry(option.label, option.id, option.detail) })),
+    [options],
+  );
+  return useMemo(() => {
+    const excluded = new Set(exclude);
+    if (!query.trim()) {
+      if (!emptyShowsFirst) return [];
+      return options.filter((option) => !excluded.has(option.id)).slice(0, max);
+    }
+    return index
+      .map(({ option, search }) => ({ option, score: matchScore(query, search) }))
+      .filter(({ option, score }) => score > 0 && !excluded.has(option.id))
+      .sort((a, b) => b.score - a.score || a.option.id.length - b.option.id.length)
+      .slice(0, max)
+      .map(({ option }) => option);
+  }, [index, options, query, exclude, max, emptyShowsFirst]);
 }
 
 /**

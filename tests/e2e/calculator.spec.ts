@@ -228,6 +228,17 @@ test("a 70/30 routing mix shows the blended cost and its savings; a bad mix is e
   await expect(page.getByTestId("routing-savings")).toHaveText(/^\$[\d,]+ \(\d+\.\d%\)$/);
   expect(Number(await page.getByTestId("routing-savings").getAttribute("data-usd"))).toBeGreaterThan(0);
 
+  // The small model is replaced from the picker: a search, then Enter takes the first match.
+  const search = routing.getByTestId("routing-search").first();
+  await search.fill("gpt 4.1 nano");
+  const option = routing.getByTestId("routing-option").first();
+  await expect(option).toHaveAttribute("data-model-id", /gpt-4\.1-nano$/);
+  const picked = await option.getAttribute("data-model-id");
+  await search.press("Enter");
+  await expect(routing.getByTestId("routing-model").first()).toHaveAttribute("data-model-id", picked ?? "");
+  await calculator.waitForEstimate();
+  await expect(result).toContainText(picked ?? "");
+
   await routing.getByTestId("routing-percent").nth(1).fill("20");
   await expect(calculator.workload(0).getByTestId("workload-errors")).toContainText("add up to 100");
 });

@@ -1,14 +1,28 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 
 /**
- * Keyboard only: the model picker, the catalog table and the calculator, used without a mouse. (The
- * blind vote's keys are in evals-flow.spec.ts.)
+ * Keyboard only: the model picker, the catalog table and the calculator, used without a mouse: every
+ * control is reached with Tab, as someone without a mouse would. (The blind vote's keys are in
+ * evals-flow.spec.ts.)
  */
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until `target` has focus; fails if it is not in the tab order
+ * within `max` presses.
+ */
+async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let press = 0; press < max; press++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(`${target} was not reached with ${max} presses of Tab`);
+}
 
 test("the playground's model picker adds and removes models from the keyboard", async ({ page }) => {
   await page.goto("/playground");
   const search = page.getByTestId("model-search");
-  await search.focus();
+  await tabTo(page, search);
   await expect(search).toHaveAttribute("role", "combobox");
   // The simulated models are already in the run; add OpenAI ones (served by the fake upstream here).
   await page.keyboard.type("gpt-4o");
@@ -36,7 +50,8 @@ test("the playground's model picker adds and removes models from the keyboard", 
   await expect(page.locator(`[data-testid="selected-model"][data-model-id="${id}"]`)).toHaveCount(0);
 
   // A removed model can be added again (Escape closed the list and left "gpt" in the box).
-  await search.focus();
+  await page.keyboard.press("Tab");
+  await expect(search).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("gpt-4o");
   await page.keyboard.press("ArrowDown");
@@ -50,7 +65,7 @@ test("the catalog table sorts and picks models to compare from the keyboard", as
   await page.goto("/catalog?q=gpt-4o&provider=openai");
   await expect(page.getByTestId("catalog-row").first()).toBeVisible();
   const sort = page.getByTestId("sort-input");
-  await sort.focus();
+  await tabTo(page, sort);
   await page.keyboard.press("Enter");
   const header = page.locator("th", { has: sort });
   await expect(header).toHaveAttribute("aria-sort", /ascending|descending/);
@@ -67,18 +82,18 @@ test("the catalog table sorts and picks models to compare from the keyboard", as
     const box = page
       .locator(`[data-testid="catalog-row"][data-model-id="${id}"]`)
       .getByTestId("compare-checkbox");
-    await box.focus();
+    await tabTo(page, box);
     await page.keyboard.press("Space");
     await expect(box).toBeChecked();
   }
   const open = page.getByTestId("open-compare");
-  await open.focus();
+  await tabTo(page, open);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/catalog\/compare\?ids=/);
   await expect(page.getByTestId("compare-column")).toHaveCount(2);
 });
 
-test("the calculator takes a workload's volume from the keyboard", async ({ page }) => {
+test("the calculator takes a workload's volume and a routing mix from the keyboard", async ({ page }) => {
   await page.goto("/calculator");
   const workload = page.getByTestId("workload").first();
   const monthly = page.getByTestId("result-row").first().getByTestId("result-monthly");
@@ -86,20 +101,33 @@ test("the calculator takes a workload's volume from the keyboard", async ({ page
   const before = await monthly.getAttribute("data-usd");
 
   const requests = workload.getByTestId("workload-requests");
-  await requests.focus();
+  await tabTo(page, requests);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("250000");
   await page.keyboard.press("Tab");
   await expect.poll(() => monthly.getAttribute("data-usd")).not.toBe(before);
 
-  // The team mode, by keyboard: choose it, then type the team size.
-  await workload.getByTestId("volume-mode-team").focus();
+  // The team mode, by keyboard: back to the mode buttons, choose it, then type the team size.
+  await tabTo(page, workload.getByTestId("volume-mode-team"), { back: true });
   await page.keyboard.press("Space");
   const teamSize = workload.getByTestId("team-size");
   await expect(teamSize).toBeVisible();
-  await teamSize.focus();
+  await tabTo(page, teamSize);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("3");
   await page.keyboard.press("Tab");
   await expect(workload.getByTestId("volume-explanation")).toContainText("3 people");
+
+  // A routing mix: Enter adds the example mix; the first row's search replaces its model.
+  await tabTo(page, workload.getByTestId("routing-add"));
+  await page.keyboard.press("Enter");
+  const search = workload.getByTestId("routing-search").first();
+  await tabTo(page, search);
+  await page.keyboard.type("gpt 4.1 nano");
+  const active = workload.locator('[data-testid="routing-option"][aria-selected="true"]');
+  await expect(active).toHaveAttribute("data-model-id", /gpt-4\.1-nano$/);
+  const id = await active.getAttribute("data-model-id");
+  await page.keyboard.press("Enter");
+  await expect(workload.getByTestId("routing-model").first()).toHaveAttribute("data-model-id", id ?? "");
+  await expect(page.getByTestId("routing-result")).toContainText(id ?? "");
 });

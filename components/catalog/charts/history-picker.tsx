@@ -2,8 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ModelCombobox } from "@/components/ui/model-combobox";
-import { buildSearchEntry, matchScore } from "@/lib/catalog/read/fuzzy";
+import { type ComboboxOption, ModelCombobox, useMatchingOptions } from "@/components/ui/model-combobox";
 
 const MAX_MATCHES = 8;
 
@@ -20,20 +19,12 @@ export function HistoryPicker({
   onChange: (ids: string[]) => void;
 }) {
   const [query, setQuery] = useState("");
-  const index = useMemo(
-    () => options.map(([id, name]) => ({ id, name, search: buildSearchEntry(name, id) })),
+  const comboboxOptions = useMemo<ComboboxOption[]>(
+    () => options.map(([id, name]) => ({ id, label: name, detail: id })),
     [options],
   );
   const nameOf = useMemo(() => new Map(options), [options]);
-  const matches = useMemo(() => {
-    if (!query.trim()) return [];
-    return index
-      .map((option) => ({ option, score: matchScore(query, option.search) }))
-      .filter(({ option, score }) => score > 0 && !selected.includes(option.id))
-      .sort((a, b) => b.score - a.score || a.option.id.length - b.option.id.length)
-      .slice(0, MAX_MATCHES)
-      .map(({ option }) => option);
-  }, [index, query, selected]);
+  const matches = useMatchingOptions(comboboxOptions, query, { max: MAX_MATCHES, exclude: selected });
   const full = selected.length >= max;
 
   return (
@@ -70,7 +61,7 @@ export function HistoryPicker({
           placeholder={
             full ? `Up to ${max} offerings; remove one to add another` : "Add an offering, e.g. claude sonnet"
           }
-          options={matches.map((option) => ({ id: option.id, label: option.name, detail: option.id }))}
+          options={matches}
           onPick={(id) => onChange([...selected, id])}
           inputTestId="history-search"
           optionTestId="history-option"
