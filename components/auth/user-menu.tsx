@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Viewer } from "@/lib/auth/rules";
 import { authClient } from "./auth-client";
@@ -21,12 +22,9 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
           {viewer.name}
         </span>
         {viewer.role === "admin" ? (
-          <span
-            data-testid="user-role"
-            className="ml-1.5 rounded bg-accent-50 px-1.5 py-0.5 text-xs font-medium text-accent-700 dark:bg-zinc-800 dark:text-zinc-200"
-          >
+          <Badge tone="accent" testId="user-role" className="ml-1.5">
             admin
-          </span>
+          </Badge>
         ) : null}
       </span>
       <Button variant="ghost" onClick={signOut} disabled={pending} data-testid="sign-out">

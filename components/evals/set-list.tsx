@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
@@ -67,11 +68,7 @@ export function EvalSetList() {
               >
                 <div className="flex items-center gap-2 font-medium">
                   {set.name}
-                  {set.demo ? (
-                    <span className="rounded bg-violet-100 px-1.5 text-[10px] text-violet-700 dark:bg-violet-950 dark:text-violet-300">
-                      Simulated demo
-                    </span>
-                  ) : null}
+                  {set.demo ? <Badge tone="violet">Simulated demo</Badge> : null}
                 </div>
                 <div className="mt-1 text-xs text-muted">
                   {set.caseCount} case{set.caseCount === 1 ? "" : "s"} · version {set.version} ·{" "}

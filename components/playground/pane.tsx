@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentProps, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { fieldBoxClass } from "@/components/ui/control-class";
 import { formatPerMTok, formatTokens } from "@/lib/format";
@@ -76,12 +77,9 @@ export function Pane({
               {info?.label ?? modelId}
             </h2>
             {info?.simulated || current?.simulated ? (
-              <span
-                className="shrink-0 rounded bg-violet-100 px-1.5 text-[10px] font-medium text-violet-800 dark:bg-violet-900/50 dark:text-violet-200"
-                data-testid="simulated-badge"
-              >
+              <Badge tone="violet" testId="simulated-badge">
                 Simulated
-              </span>
+              </Badge>
             ) : null}
           </div>
           {current ? (

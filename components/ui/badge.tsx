@@ -18,15 +18,18 @@ export function Badge({
   tone = "zinc",
   testId,
   title,
+  className = "",
 }: {
   children: ReactNode;
   tone?: BadgeTone;
   testId?: string;
   title?: string;
+  /** Spacing around the badge (margins); its look is the tone's. */
+  className?: string;
 }) {
   return (
     <span
-      className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 font-sans text-[11px] font-medium whitespace-nowrap ${TONES[tone]}`}
+      className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 font-sans text-[11px] font-medium whitespace-nowrap ${TONES[tone]} ${className}`}
       data-testid={testId}
       title={title}
     >

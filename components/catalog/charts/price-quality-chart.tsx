@@ -14,6 +14,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
   axisProps,
@@ -275,9 +276,9 @@ export function PriceQualityChart({
                   </Link>{" "}
                   <span className="text-xs text-muted">{point.cheapest.providerName}</span>
                   {point.onFrontier ? (
-                    <span className="ml-1.5 rounded bg-emerald-100 px-1 text-[10px] font-medium text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200">
+                    <Badge tone="emerald" className="ml-1.5">
                       frontier
-                    </span>
+                    </Badge>
                   ) : null}
                 </span>
                 <span className="tabular text-xs">

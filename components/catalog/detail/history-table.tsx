@@ -1,4 +1,5 @@
 import { PriceCell } from "@/components/catalog/cells";
+import { Badge } from "@/components/ui/badge";
 import type { PriceConflict, PriceHistoryPoint } from "@/lib/catalog/read/detail";
 import { seedLabel, seedTitle } from "@/lib/catalog/views/guide-notes";
 import { formatDate, formatPerMTok } from "@/lib/format";
@@ -45,9 +46,9 @@ export function HistoryTable({ history }: { history: readonly PriceHistoryPoint[
               <td className="py-1.5 pr-3">
                 {sourceLabel(point.source)}
                 {point.current ? (
-                  <span className="ml-1.5 rounded bg-emerald-100 px-1 text-[10px] font-medium text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200">
+                  <Badge tone="emerald" className="ml-1.5">
                     current
-                  </span>
+                  </Badge>
                 ) : null}
               </td>
               <td className="py-1.5 pr-3 text-right">

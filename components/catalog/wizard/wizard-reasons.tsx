@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import { guideName } from "@/lib/catalog/guides/sources";
 import type { WizardReason } from "@/lib/catalog/wizard";
 import { formatDate } from "@/lib/format";
@@ -22,10 +23,10 @@ function ReasonItem({ reason }: { reason: WizardReason }) {
         <span className="sr-only">{caution ? "Caution: " : "Fits: "}</span>
         <span className="break-words">{reason.text}</span>
         {reason.source ? (
-          <span className="ml-1.5 whitespace-nowrap rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+          <Badge className="ml-1.5">
             {guideName(reason.source)}
             {reason.sourceDate ? ` · ${formatDate(reason.sourceDate)}` : ""}
-          </span>
+          </Badge>
         ) : null}
         {reason.quote ? (
           <q

@@ -9,6 +9,7 @@ import { ConflictList, HistoryTable } from "@/components/catalog/detail/history-
 import { OfferingsTable } from "@/components/catalog/detail/offerings-table";
 import { PricePanel } from "@/components/catalog/detail/price-panel";
 import { QualityPanel } from "@/components/catalog/detail/quality-panel";
+import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getModelQualityDetail } from "@/lib/catalog/quality/views/summary";
@@ -83,7 +84,9 @@ export default async function ModelDetailPage({ params }: Props) {
                 {entry.id}
               </span>
               {entry.deprecated ? (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">deprecated</span>
+                <Badge tone="amber" className="ml-2">
+                  deprecated
+                </Badge>
               ) : null}
             </p>
           </div>
