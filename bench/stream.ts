@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { readMessages } from "@/lib/sse";
 import {
   median,
   percentile,
@@ -51,7 +52,7 @@ async function scenario(model: string, settings: Record<string, unknown>) {
   if (!response.ok) throw new Error(`scenario failed: ${response.status}`);
 }
 
-/** Reads an SSE body until `isFirst` matches a data line; returns ms from request start, then drains. */
+/** Reads an SSE body until `isFirst` matches a message's data; returns ms from request start, then drains. */
 async function timeToFirst(
   url: string,
   body: unknown,
@@ -65,25 +66,10 @@ async function timeToFirst(
   });
   if (!response.ok || !response.body)
     throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
   let firstMs = Number.NaN;
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (Number.isNaN(firstMs)) {
-      buffer += decoder.decode(value, { stream: true });
-      for (const line of buffer.split("\n")) {
-        if (line.startsWith("data: ") && isFirst(line.slice(6))) {
-          firstMs = performance.now() - started;
-          break;
-        }
-      }
-      const cut = buffer.lastIndexOf("\n");
-      if (cut >= 0) buffer = buffer.slice(cut + 1);
-    }
-  }
+  await readMessages(response.body, (message) => {
+    if (Number.isNaN(firstMs) && isFirst(message.data)) firstMs = performance.now() - started;
+  });
   return { firstMs, totalMs: performance.now() - started };
 }
 

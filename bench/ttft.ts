@@ -10,7 +10,8 @@
  * set DATABASE_URL to measure with a Postgres server).
  */
 import os from "node:os";
-import { readEvents } from "@/lib/playground/sse";
+import type { PlaygroundEvent } from "@/lib/playground/schema";
+import { readEvents } from "@/lib/sse";
 import { median, percentile, pidOnPort, processTreeCpuMs, startFakeUpstream, startServer } from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
@@ -99,7 +100,7 @@ try {
     });
     if (!response.ok || !response.body) throw new Error(`compare answered ${response.status}`);
     let ttft: number | null = null;
-    await readEvents(response.body, (event) => {
+    await readEvents<PlaygroundEvent>(response.body, (event) => {
       if (event.type === "finish") ttft = event.ttftMs;
     });
     return ttft;

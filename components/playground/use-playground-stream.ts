@@ -2,7 +2,8 @@
 
 import { useCallback, useRef, useState } from "react";
 import { AppError } from "@/lib/errors";
-import { readEvents } from "@/lib/playground/sse";
+import type { PlaygroundEvent } from "@/lib/playground/schema";
+import { readEvents } from "@/lib/sse";
 
 /** One model's answer to one prompt, as the pane shows it. */
 export interface PaneTurn {
@@ -108,7 +109,7 @@ export function usePlaygroundStream() {
           throw failure;
         }
         if (!response.body) throw new Error("The server sent no stream.");
-        await readEvents(response.body, (event) => {
+        await readEvents<PlaygroundEvent>(response.body, (event) => {
           switch (event.type) {
             case "session":
               setSessionId(event.sessionId);

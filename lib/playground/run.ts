@@ -16,12 +16,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { oneLine } from "@/lib/format";
 import type { ResolvedModelInfo } from "@/lib/providers/registry";
+import { encodeEvent } from "@/lib/sse";
 import { callModel, resolveModels } from "./call-model";
 import { redactSecrets } from "./faults";
 import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import type { MeteredCall } from "./meter";
 import type { PlaygroundEvent, PlaygroundRunRequest } from "./schema";
-import { encodeEvent } from "./sse";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
 
 /**

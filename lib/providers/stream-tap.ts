@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import https from "node:https";
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { encodeMessage } from "@/lib/sse";
 
 /**
  * The fast lane for streamed answers. A provider package reads a stream by passing every token through
@@ -161,14 +162,6 @@ function decodeEvent(wire: Wire, event: EventSourceMessage): Decoded {
   return DECODERS[wire](data);
 }
 
-/** The event written back out as server-sent-event text, for the package to read. */
-function encodeEvent(event: EventSourceMessage): string {
-  let text = event.event ? `event: ${event.event}\n` : "";
-  if (event.id !== undefined) text += `id: ${event.id}\n`;
-  for (const line of event.data.split("\n")) text += `data: ${line}\n`;
-  return `${text}\n`;
-}
-
 const agents = {
   "http:": new http.Agent({ keepAlive: true }),
   "https:": new https.Agent({ keepAlive: true }),
@@ -271,7 +264,7 @@ function tappedRequest(tap: StreamTap, wire: Wire, url: URL, init: RequestInit):
             return;
           }
           passOnHeldUsage();
-          forward?.enqueue(encoder.encode(encodeEvent(event)));
+          forward?.enqueue(encoder.encode(encodeMessage(event)));
         },
       });
       const passedOn = new ReadableStream<Uint8Array>({

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { parseEvents } from "@/lib/playground/sse";
+import { parseEvents } from "@/lib/sse";
 
 // A shared deployment: the issuer is never reached, because these callers use API tokens.
 vi.stubEnv("DATABASE_URL", "");

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { parseEvents } from "@/lib/playground/sse";
+import { parseEvents } from "@/lib/sse";
 
 // The real route handlers on a throwaway in-memory database; demo models need no keys or network.
 vi.stubEnv("DATABASE_URL", "");

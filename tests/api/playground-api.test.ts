@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { readEvents } from "@/lib/playground/sse";
+import { readEvents } from "@/lib/sse";
 import { startFakeUpstream } from "../support/fake-upstream";
 
 // Real provider packages against the local fake upstream, a throwaway in-memory database.

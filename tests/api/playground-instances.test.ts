@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { readEvents } from "@/lib/playground/sse";
+import { readEvents } from "@/lib/sse";
 import { ensureBuild } from "../support/ensure-build.mjs";
 import { startFakeUpstream } from "../support/fake-upstream";
 

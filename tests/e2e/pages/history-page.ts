@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
-import { parseEvents } from "@/lib/playground/sse";
+import { parseEvents } from "@/lib/sse";
 
 /** Runs a prompt through the real compare endpoint with demo models and returns its session id. */
 export async function createSession(
