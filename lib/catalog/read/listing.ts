@@ -4,7 +4,7 @@ import { getModelQualityDetail, getQualityView } from "../quality/views/summary"
 import { getOfferingDetail } from "./detail";
 import { toApiModel, toCsv } from "./export";
 import { applyCatalogQuery, type CatalogQuery, parseCatalogQuery, searchParamsToRaw } from "./query";
-import { type CatalogData, getCatalog } from "./served";
+import type { CatalogData } from "./served";
 
 /**
  * Listings already written, per loaded catalog and query. The unfiltered JSON listing is about 2 MB and
@@ -14,15 +14,15 @@ import { type CatalogData, getCatalog } from "./served";
 const listings = new WeakMap<CatalogData, Map<string, Promise<Listing>>>();
 const LISTINGS_KEPT = 8;
 
-/** A listing as written: its text and the headers that say what it is. */
+/** A listing as written: its text, its format, and the catalog date it is as of. */
 export interface Listing {
+  format: "json" | "csv";
   body: string;
-  headers: Record<string, string>;
+  asOf: string;
 }
 
 /** The listing behind GET /api/models: the same filters and sort as the catalog table, as JSON or CSV. */
-export async function listModels(searchParams: URLSearchParams): Promise<Listing> {
-  const catalog = await getCatalog();
+export function listModels(catalog: CatalogData, searchParams: URLSearchParams): Promise<Listing> {
   const query = parseCatalogQuery(searchParamsToRaw(searchParams), catalog.knownProviders);
   const key = JSON.stringify(query);
   let kept = listings.get(catalog);
@@ -48,16 +48,10 @@ async function writeListing(
 ): Promise<Listing> {
   const view = await getQualityView(catalog);
   const rows = applyCatalogQuery(view.prepared, query);
-  if (query.format === "csv") {
-    return {
-      body: toCsv(rows, query.ratio),
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="models-${catalog.asOf}.csv"`,
-      },
-    };
-  }
+  if (query.format === "csv") return { format: "csv", body: toCsv(rows, query.ratio), asOf: catalog.asOf };
   return {
+    format: "json",
+    asOf: catalog.asOf,
     body: JSON.stringify({
       asOf: catalog.asOf,
       sources: catalog.sources,
@@ -68,12 +62,11 @@ async function writeListing(
         quality: view.summary.get(row.entry.modelId) ?? null,
       })),
     }),
-    headers: { "content-type": "application/json" },
   };
 }
 
 /** What GET /api/models/{provider}/{model…} answers: one offering with its offerings, prices, history and notes. */
-export async function describeModel(segments: string[]) {
+export async function describeModel(catalog: CatalogData, segments: string[]) {
   // Next has already decoded each segment once; decoding again would turn %2541 into "A" and throw on %25.
   const id = segments.join("/");
   if (!id || id.length > 300)
@@ -81,7 +74,7 @@ export async function describeModel(segments: string[]) {
   const detail = await getOfferingDetail(id);
   const ratio: [number, number] = [3, 1];
   // The index and ranks compare against every scored model, so they come from the whole summary.
-  const quality = await getModelQualityDetail(await getCatalog(), detail.entry.modelId);
+  const quality = await getModelQualityDetail(catalog, detail.entry.modelId);
   return {
     ...toApiModel(detail.entry, ratio),
     quality: quality.quality,

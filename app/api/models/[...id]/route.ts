@@ -1,4 +1,5 @@
 import { describeModel } from "@/lib/catalog/read/listing";
+import { getCatalog } from "@/lib/catalog/read/served";
 import { methodNotAllowed, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
 
 export const GET = route(async (_request, context: { params: Promise<{ id: string[] }> }) =>
-  Response.json(await describeModel((await context.params).id)),
+  Response.json(await describeModel(await getCatalog(), (await context.params).id)),
 );
