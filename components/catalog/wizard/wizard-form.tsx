@@ -2,6 +2,7 @@
 
 import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
 import { type FormEvent, type ReactNode, useMemo, useTransition } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Select } from "@/components/ui/select";
 import type { WizardAnswers } from "@/lib/catalog/wizard";
 
@@ -143,20 +144,16 @@ export function WizardForm(props: WizardFormProps) {
       <Field label="Which inputs besides text?" testId="wizard-answer-input">
         <div className="flex flex-wrap gap-2">
           {props.inputModalities.map((modality) => (
-            <label
-              key={modality}
-              data-testid={`wizard-option-input-${modality}`}
-              className="flex cursor-pointer items-center gap-1.5 rounded-md border border-zinc-300 px-2.5 py-1 text-sm capitalize has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 has-[:checked]:text-accent-700 dark:border-zinc-700 dark:has-[:checked]:bg-accent-600/20 dark:has-[:checked]:text-white"
-            >
-              <input
-                type="checkbox"
+            <span key={modality} data-testid={`wizard-option-input-${modality}`}>
+              <Checkbox
                 name="input"
                 value={modality}
                 defaultChecked={answers.inputModalities.some((m) => m === modality)}
-                className="accent-accent-600"
-              />
-              {modality}
-            </label>
+                className="cursor-pointer rounded-md border border-zinc-300 px-2.5 py-1 capitalize has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 has-[:checked]:text-accent-700 dark:border-zinc-700 dark:has-[:checked]:bg-accent-600/20 dark:has-[:checked]:text-white"
+              >
+                {modality}
+              </Checkbox>
+            </span>
           ))}
         </div>
       </Field>
