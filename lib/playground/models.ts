@@ -1,4 +1,5 @@
 import { getCatalog } from "@/lib/catalog/read/served";
+import type { CatalogEntry } from "@/lib/catalog/schema";
 import { envValue } from "@/lib/env";
 import {
   type CompatibleEndpoint,
@@ -10,18 +11,20 @@ import { DEMO_PROFILES } from "@/lib/providers/demo-models";
 import { BUILTIN_PROVIDERS, isProviderConfigured } from "@/lib/providers/registry";
 
 /** What the playground's model picker offers: configured catalog models, local models and demos. */
-export interface PlaygroundModel {
+/**
+ * A model the playground can run: a catalog row's provider, prices and context window (unknown for
+ * local and simulated models), with how the playground reaches it.
+ */
+export type PlaygroundModel = Pick<
+  CatalogEntry,
+  "provider" | "providerName" | "inputPerMTok" | "outputPerMTok" | "contextWindow"
+> & {
   id: string;
   label: string;
-  provider: string;
-  providerName: string;
   kind: "catalog" | "local" | "compatible" | "demo";
   simulated: boolean;
-  inputPerMTok: string | null;
-  outputPerMTok: string | null;
-  contextWindow: number | null;
   note: string | null;
-}
+};
 
 const DISCOVERY_TIMEOUT_MS = 800;
 const DISCOVERY_CACHE_MS = 30_000;

@@ -4,25 +4,22 @@ import type { PriceObservation } from "@/db/schema";
 import { utcDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { trimDecimal } from "@/lib/format";
-import { editorialModels, findSeedConflicts, type SeedConflict } from "../guides";
+import { editorialModels, findGuideConflicts, type GuideConflict } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
 import type { CatalogEntry, OfferingPrice } from "../schema";
 import { currentObservation, PACKAGE_SOURCES } from "../store/load";
 import { type CatalogData, getCatalog } from "./served";
 
 /** One dated price, from a data package or from a buying guide. */
-export interface PriceHistoryPoint {
-  effectiveFrom: string | null;
+/** One stored price observation as the model page shows it: when it was recorded, as an ISO string. */
+export type PriceHistoryPoint = Pick<
+  PriceObservation,
+  "effectiveFrom" | "source" | "sourceDate" | "inputPerMTok" | "outputPerMTok" | "cacheReadPerMTok" | "note"
+> & {
   observedAt: string;
-  source: string;
-  sourceDate: string | null;
-  inputPerMTok: string | null;
-  outputPerMTok: string | null;
-  cacheReadPerMTok: string | null;
-  note: string | null;
   current: boolean;
   kind: "data" | "guide";
-}
+};
 
 /** A guide's price that differs from the current data price, shown side by side with both dates. */
 export interface PriceConflict {
@@ -50,7 +47,7 @@ export interface OfferingDetail {
   offerings: CatalogEntry[];
   editorialModelId: string | null;
   editorial: EditorialNote[];
-  guideConflicts: SeedConflict[];
+  guideConflicts: GuideConflict[];
 }
 
 function toPoint(row: PriceObservation, current: boolean): PriceHistoryPoint {
@@ -136,7 +133,7 @@ export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
     editorialModelId,
     editorial,
     guideConflicts: editorialModelId
-      ? findSeedConflicts().filter((conflict) => conflict.model === editorialModelId)
+      ? findGuideConflicts().filter((conflict) => conflict.model === editorialModelId)
       : [],
   };
 }

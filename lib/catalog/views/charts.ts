@@ -1,6 +1,6 @@
 import { parseUsd, toUsdString } from "@/lib/money";
 import { blendedPerMTok } from "@/lib/pricing";
-import type { SeedPriceObservation } from "../guides";
+import type { GuidePriceObservation } from "../guides";
 import type { BenchmarkFact } from "../guides/types";
 import type { CatalogEntry } from "../schema";
 
@@ -129,16 +129,15 @@ export function logDomain(values: readonly number[]): [number, number] {
   return [low, high === low ? high * 10 : high];
 }
 
-export interface PriceContextPoint {
-  id: string;
-  name: string;
-  providerName: string;
+/** An offering on the price/context chart: its row's names and prices, and where it is plotted. */
+export type PriceContextPoint = Pick<
+  CatalogEntry,
+  "id" | "name" | "providerName" | "inputPerMTok" | "outputPerMTok"
+> & {
   contextTokens: number;
   priceValue: number;
   pricePerMTok: string;
-  inputPerMTok: string | null;
-  outputPerMTok: string | null;
-}
+};
 
 export interface PriceContextData {
   groups: { key: string; label: string; points: PriceContextPoint[] }[];
@@ -203,13 +202,11 @@ export function priceContextData(entries: readonly CatalogEntry[], state: Charts
   };
 }
 
-export interface PricedOffering {
-  id: string;
-  name: string;
-  providerName: string;
+/** An offering with its blended price: exact for display, a number for plotting. */
+export type PricedOffering = Pick<CatalogEntry, "id" | "name" | "providerName"> & {
   blendedPerMTok: string;
   blendedValue: number;
-}
+};
 
 export interface BenchmarkPoint {
   model: string;
@@ -235,9 +232,9 @@ export interface BenchmarkData {
 export function benchmarkData(
   entries: readonly CatalogEntry[],
   facts: readonly BenchmarkFact[],
-  guidePrices: readonly SeedPriceObservation[],
+  guidePrices: readonly GuidePriceObservation[],
   canonicalIdsByEditorial: ReadonlyMap<string, ReadonlySet<string>>,
-  seedSources: readonly { id: string; title: string; date: string }[],
+  guideSources: readonly { id: string; title: string; date: string }[],
   state: Pick<ChartsState, "benchmark" | "ratio">,
 ): BenchmarkData {
   const points: BenchmarkPoint[] = [];
@@ -277,7 +274,7 @@ export function benchmarkData(
   const used = new Set(
     facts.filter((fact) => fact.benchmark === state.benchmark).map((fact) => fact.source as string),
   );
-  const sources = seedSources
+  const sources = guideSources
     .filter((source) => used.has(source.id))
     .map(({ id, title, date }) => ({ id, title, date }));
   return { benchmark: state.benchmark, points, sources, leftOut };
@@ -302,11 +299,12 @@ export function cheapestOf(entries: readonly CatalogEntry[], ratio: [number, num
   return priced.map(({ pico: _pico, ...offering }) => offering);
 }
 
-export interface CheapestRow extends PricedOffering {
-  inputPerMTok: string;
-  outputPerMTok: string;
-  contextTokens: number | null;
-}
+/** A row of the cheapest-models table: only priced offerings reach it, so both prices are known. */
+export type CheapestRow = PricedOffering & {
+  inputPerMTok: NonNullable<CatalogEntry["inputPerMTok"]>;
+  outputPerMTok: NonNullable<CatalogEntry["outputPerMTok"]>;
+  contextTokens: CatalogEntry["contextWindow"];
+};
 
 export interface CheapestData {
   rows: CheapestRow[];
