@@ -12,7 +12,7 @@ describe("calculatorPresets", () => {
       outputTokens: 200,
       inputTokensRange: { min: 50, max: 200 },
       outputTokensRange: { min: 100, max: 300 },
-      source: "seed-001",
+      source: "guide-2026-04",
       sourceTitle: expect.stringContaining("LLM API"),
       sourceDate: "2026-04",
     });

@@ -1,6 +1,6 @@
 import { costFormula, useCaseBudgetFacts } from "@/lib/catalog/guides/load-data";
-import { seedSource } from "@/lib/catalog/guides/sources";
-import type { SeedDate, SeedId } from "@/lib/catalog/guides/types";
+import { guideSource } from "@/lib/catalog/guides/sources";
+import type { GuideDate, GuideId } from "@/lib/catalog/guides/types";
 
 /** A starting workload from the guides' token-budget table; the defaults are each range's midpoint. */
 export interface CalculatorPreset {
@@ -11,14 +11,14 @@ export interface CalculatorPreset {
   outputTokens: number;
   inputTokensRange: { min: number; max: number };
   outputTokensRange: { min: number; max: number };
-  source: SeedId;
+  source: GuideId;
   sourceTitle: string;
-  sourceDate: SeedDate;
+  sourceDate: GuideDate;
 }
 
 export interface CalculatorPresets {
   presets: CalculatorPreset[];
-  costFormula: { text: string; note: string; source: SeedId; sourceDate: SeedDate };
+  costFormula: { text: string; note: string; source: GuideId; sourceDate: GuideDate };
 }
 
 // Midpoints of integer ranges can end in .5; a request has whole tokens, so round half up.
@@ -34,7 +34,7 @@ export function calculatorPresets(): CalculatorPresets {
       inputTokensRange: { min: fact.inputTokensMin, max: fact.inputTokensMax },
       outputTokensRange: { min: fact.outputTokensMin, max: fact.outputTokensMax },
       source: fact.source,
-      sourceTitle: seedSource(fact.source).title,
+      sourceTitle: guideSource(fact.source).title,
       sourceDate: fact.sourceDate,
     })),
     costFormula: {

@@ -164,7 +164,7 @@ describe("GET /api/models/{id}", () => {
     }[];
     expect(history).toContainEqual(
       expect.objectContaining({
-        source: "seed-002",
+        source: "guide-2024-11",
         sourceDate: "2024-11",
         inputPerMTok: "5",
         outputPerMTok: "15",

@@ -23,7 +23,11 @@ test("every chart draws SVG content and say what they leave out", async ({ page 
   await expect(page.getByTestId("context-left-out")).toContainText(
     "without a known price or context window are not shown",
   );
-  await expect(page.getByTestId("benchmark-caption")).toContainText("seed-002");
+  // The guide is named by its title, with its publisher (or that it names none) and date, never an id.
+  const caption = page.getByTestId("benchmark-caption");
+  await expect(caption).toContainText("A practical comparison of production AI models at the end of 2024");
+  await expect(caption).toContainText("publisher not named");
+  await expect(caption).not.toContainText("guide-2024-11");
   await expect(charts.chart("chart-price-history").getByTestId("history-selected")).toHaveCount(3);
   await expect(charts.cheapestRows).toHaveCount(15);
 });

@@ -8,7 +8,7 @@ import { PriceQualityChart } from "@/components/catalog/charts/price-quality-cha
 import { RatioPicker } from "@/components/catalog/charts/ratio-picker";
 import { SourceLine } from "@/components/catalog/source-line";
 import { PageHeader } from "@/components/ui/page-header";
-import { benchmarkFacts, seedPriceObservations } from "@/lib/catalog/guides";
+import { benchmarkFacts, guidePriceObservations } from "@/lib/catalog/guides";
 import { buildEditorialLinks } from "@/lib/catalog/guides/catalog-links";
 import { parsePriceQualityState, priceQualityData } from "@/lib/catalog/quality/views/price-quality";
 import { getQualityView } from "@/lib/catalog/quality/views/summary";
@@ -73,9 +73,9 @@ export default async function ChartsPage({ searchParams }: { searchParams: Promi
           data={benchmarkData(
             catalog.entries,
             benchmarkFacts,
-            seedPriceObservations(),
+            guidePriceObservations(),
             canonicalIdsByEditorial,
-            catalog.seedSources,
+            catalog.guideSources,
             state,
           )}
         />

@@ -22,6 +22,7 @@ import {
   LegendMark,
   TooltipBox,
 } from "@/components/ui/chart-parts";
+import { guideName, guideTitle } from "@/lib/catalog/guides/sources";
 import {
   BENCHMARKS,
   type Benchmark,
@@ -55,7 +56,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
     <TooltipBox>
       <p className="font-semibold">{point.modelName}</p>
       <p>
-        Score {point.scorePercent}% — {point.source}, {formatDate(point.sourceDate)}
+        Score {point.scorePercent}% — {guideName(point.source)}, {formatDate(point.sourceDate)}
       </p>
       <p className="mt-1">
         {formatPerMTok(point.priceLabel)} per 1M · {point.priceNote}
@@ -88,7 +89,7 @@ export function PriceBenchmarkChart({
             ...point,
             price: point.guidePrice.blendedValue,
             priceLabel: point.guidePrice.blendedPerMTok,
-            priceNote: `the guide's own price, ${point.guidePrice.source}, ${formatDate(point.guidePrice.sourceDate)}`,
+            priceNote: `the guide's own price, ${guideName(point.guidePrice.source)}, ${formatDate(point.guidePrice.sourceDate)}`,
           },
         ]
       : [],
@@ -99,7 +100,7 @@ export function PriceBenchmarkChart({
     Math.min(100, Math.ceil((Math.max(...scores) + 5) / 5) * 5),
   ];
   const sourceText = data.sources
-    .map((source) => `${source.id}, “${source.title}” (${formatDate(source.date)})`)
+    .map((source) => `the ${guideName(source.id)}, ${guideTitle(source.id)} (${formatDate(source.date)})`)
     .join("; ");
 
   return (

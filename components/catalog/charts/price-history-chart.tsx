@@ -21,6 +21,7 @@ import {
   TooltipBox,
   timeAxis,
 } from "@/components/ui/chart-parts";
+import { guideName } from "@/lib/catalog/guides/sources";
 import {
   type HistoryPlotPoint,
   type HistorySeries,
@@ -62,7 +63,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
       <p className="font-semibold">{String(item.name)}</p>
       <p className="mt-1">{formatPerMTok(point.perMTok)} per 1M tokens</p>
       <p className="text-muted">
-        {point.source} ({KIND_LABELS[point.kind]}), {formatDate(point.date)}
+        {guideName(point.source)} ({KIND_LABELS[point.kind]}), {formatDate(point.date)}
         {point.current ? " · current" : ""}
       </p>
     </TooltipBox>
@@ -98,7 +99,7 @@ function HistoryTable({ series }: { series: readonly HistorySeries[] }) {
                       : `undated (listed ${formatDate(point.sourceDate)})`}
                   </td>
                   <td className="whitespace-nowrap py-1 pr-3">
-                    {point.source} · {KIND_LABELS[point.kind]}
+                    {guideName(point.source)} · {KIND_LABELS[point.kind]}
                     {point.current ? " · current" : ""}
                   </td>
                   <td className="py-1 pr-3 text-right font-mono">{formatPerMTok(point.inputPerMTok)}</td>

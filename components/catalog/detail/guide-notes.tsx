@@ -1,6 +1,7 @@
-import type { SeedConflict } from "@/lib/catalog/guides";
+import type { GuideConflict } from "@/lib/catalog/guides";
+import { guideName, guideTitle } from "@/lib/catalog/guides/sources";
 import type { EditorialNote } from "@/lib/catalog/read/detail";
-import { groupOf, headline, NOTE_GROUPS, seedLabel, seedTitle } from "@/lib/catalog/views/guide-notes";
+import { groupOf, headline, NOTE_GROUPS } from "@/lib/catalog/views/guide-notes";
 import { formatDate } from "@/lib/format";
 
 const SHOWN_PER_GROUP = 5;
@@ -11,8 +12,8 @@ function renderNote(note: EditorialNote) {
       <div>{headline(note)}</div>
       <div className="mt-0.5 text-xs text-muted">
         <q className="italic">{note.quote}</q> ·{" "}
-        <span title={seedTitle(note.source)} className="underline decoration-dotted">
-          {seedLabel(note.source)}
+        <span title={guideTitle(note.source)} className="underline decoration-dotted">
+          {guideName(note.source)}
         </span>
         , {formatDate(note.sourceDate)}
         {note.data.model === null ? ` · about ${note.subject} as a whole` : ""}
@@ -27,7 +28,7 @@ export function GuideNotes({
   conflicts,
 }: {
   notes: readonly EditorialNote[];
-  conflicts: readonly SeedConflict[];
+  conflicts: readonly GuideConflict[];
 }) {
   // Tags feed the wizard; here they read better as one line of chips than as dozens of notes.
   const tags = [
@@ -58,7 +59,7 @@ export function GuideNotes({
                 {conflict.observations
                   .map(
                     (observation) =>
-                      `${observation.value} (${seedLabel(observation.source)}, ${formatDate(observation.sourceDate)})`,
+                      `${observation.value} (${guideName(observation.source)}, ${formatDate(observation.sourceDate)})`,
                   )
                   .join(" vs ")}
               </li>
@@ -74,7 +75,7 @@ export function GuideNotes({
           {tags.map((tag) => (
             <span
               key={tag.id}
-              title={`"${tag.quote}" · ${seedLabel(tag.source)}, ${formatDate(tag.sourceDate)}`}
+              title={`"${tag.quote}" · ${guideName(tag.source)}, ${formatDate(tag.sourceDate)}`}
               className={`rounded-full px-2 py-0.5 text-xs ${
                 tag.data.polarity === "negative"
                   ? "bg-rose-100 text-rose-800 dark:bg-rose-900/40 dark:text-rose-200"

@@ -1,11 +1,11 @@
 import { PriceCell } from "@/components/catalog/cells";
 import { Badge } from "@/components/ui/badge";
+import { guideName, guideTitle, isGuideId } from "@/lib/catalog/guides/sources";
 import type { PriceConflict, PriceHistoryPoint } from "@/lib/catalog/read/detail";
-import { seedLabel, seedTitle } from "@/lib/catalog/views/guide-notes";
 import { formatDate, formatPerMTok } from "@/lib/format";
 
 function sourceLabel(source: string): string {
-  return source.startsWith("seed-") ? `${seedLabel(source)}: ${seedTitle(source)}` : source;
+  return isGuideId(source) ? `${guideName(source)}: ${guideTitle(source)}` : source;
 }
 
 export function historyDate(
@@ -86,7 +86,7 @@ export function ConflictList({ conflicts }: { conflicts: readonly PriceConflict[
           <li key={`${conflict.field}-${conflict.other.source}-${index}`} data-testid="price-conflict">
             {conflict.field === "input" ? "Input" : "Output"}:{" "}
             <strong>{formatPerMTok(conflict.other.value)}</strong> in{" "}
-            <span title={seedTitle(conflict.other.source)}>{seedLabel(conflict.other.source)}</span> (
+            <span title={guideTitle(conflict.other.source)}>{guideName(conflict.other.source)}</span> (
             {formatDate(conflict.other.date)}) vs <strong>{formatPerMTok(conflict.current.value)}</strong> in{" "}
             {conflict.current.source ?? "no source"} ({formatDate(conflict.current.date)})
           </li>

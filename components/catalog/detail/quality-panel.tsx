@@ -4,6 +4,7 @@ import {
   INDEX_FORMULA,
   SCORE_DEFINITIONS,
   scoreKeyOf,
+  scoreSourceName,
   sourceName,
 } from "@/lib/catalog/quality/views/scores";
 import type { Standing } from "@/lib/catalog/quality/views/standing";
@@ -124,7 +125,7 @@ export function QualityPanel({ detail }: { detail: ModelQualityDetail }) {
                 >
                   <td className="py-1.5 pr-3">
                     {benchmarkLabel(score)}
-                    <span className="block text-[11px] text-muted">{sourceName(score.source)}</span>
+                    <span className="block text-[11px] text-muted">{scoreSourceName(score)}</span>
                   </td>
                   <td className="py-1.5 pr-3 text-right tabular">
                     <ScoreValue score={score} />

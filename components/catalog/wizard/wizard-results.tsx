@@ -123,7 +123,7 @@ export function WizardResults({ result }: { result: WizardResult }) {
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
             A small model classifies each request; simple ones stay cheap, complex ones escalate.{" "}
             {result.router.benefit
-              ? `The ${guideName("seed-002")} puts it at ${result.router.benefit}.`
+              ? `The ${guideName("guide-2024-11")} puts it at ${result.router.benefit}.`
               : null}
           </p>
           <ul className="mb-3 flex flex-col gap-1 text-sm">

@@ -1,37 +1,37 @@
 import type {
   BenchmarkFact,
   ContextWindowFact,
+  GuideDate,
+  GuideId,
   LineupFact,
   ModalityFact,
   PriceFact,
   RecommendationFact,
-  SeedDate,
-  SeedId,
 } from "./types";
 
-export interface SeedObservation {
-  source: SeedId;
-  sourceDate: SeedDate;
+export interface GuideObservation {
+  source: GuideId;
+  sourceDate: GuideDate;
   /** Normalised value used for comparison, e.g. "in 5 / out 15". */
   value: string;
   factIds: string[];
   modelNames: string[];
 }
 
-export interface SeedConflict {
+export interface GuideConflict {
   attribute: string;
   provider: string;
   model: string | null;
   /** Oldest first, so the UI can read it as a timeline. */
-  observations: SeedObservation[];
+  observations: GuideObservation[];
 }
 
 interface Observation {
   attribute: string;
   provider: string;
   model: string | null;
-  source: SeedId;
-  sourceDate: SeedDate;
+  source: GuideId;
+  sourceDate: GuideDate;
   value: string;
   factId: string;
   modelName: string | null;
@@ -93,7 +93,7 @@ function observationsOf(inputs: ConflictInputs): Observation[] {
       model: fact.model,
       value: [...fact.inputModalities].sort().join(","),
     })),
-    // A lineup conflict is about the provider: which model each seed calls its flagship.
+    // A lineup conflict is about the provider: which model each guide calls its flagship.
     ...inputs.lineups.map((fact) => ({
       ...base(fact),
       attribute: `${fact.role}-model`,
@@ -104,7 +104,7 @@ function observationsOf(inputs: ConflictInputs): Observation[] {
   return [...observations, ...recommendationObservations(inputs.recommendations)];
 }
 
-// Recommendations are compared as the set of models a seed names for a topic and rank.
+// Recommendations are compared as the set of models a guide names for a topic and rank.
 function recommendationObservations(facts: readonly RecommendationFact[]): Observation[] {
   const grouped = new Map<string, RecommendationFact[]>();
   for (const fact of facts) {
@@ -128,24 +128,24 @@ function recommendationObservations(facts: readonly RecommendationFact[]): Obser
   });
 }
 
-/** Attributes where at least two seeds give different values; every seed's value is kept. */
-export function detectSeedConflicts(inputs: ConflictInputs): SeedConflict[] {
+/** Attributes where at least two guides give different values; every guide's value is kept. */
+export function detectGuideConflicts(inputs: ConflictInputs): GuideConflict[] {
   const byKey = new Map<string, Observation[]>();
   for (const observation of observationsOf(inputs)) {
     const key = `${observation.attribute}|${observation.provider}|${observation.model ?? ""}`;
     byKey.set(key, [...(byKey.get(key) ?? []), observation]);
   }
-  const conflicts: SeedConflict[] = [];
+  const conflicts: GuideConflict[] = [];
   for (const group of byKey.values()) {
     const first = group[0];
-    const seeds = new Set(group.map((observation) => observation.source));
+    const guides = new Set(group.map((observation) => observation.source));
     const values = new Set(group.map((observation) => observation.value));
-    if (!first || seeds.size < 2 || values.size < 2) continue;
+    if (!first || guides.size < 2 || values.size < 2) continue;
     conflicts.push({
       attribute: first.attribute,
       provider: first.provider,
       model: first.model,
-      observations: mergeBySeedAndValue(group),
+      observations: mergeByGuideAndValue(group),
     });
   }
   return conflicts.sort(
@@ -154,8 +154,8 @@ export function detectSeedConflicts(inputs: ConflictInputs): SeedConflict[] {
   );
 }
 
-function mergeBySeedAndValue(group: readonly Observation[]): SeedObservation[] {
-  const merged = new Map<string, SeedObservation>();
+function mergeByGuideAndValue(group: readonly Observation[]): GuideObservation[] {
+  const merged = new Map<string, GuideObservation>();
   for (const observation of group) {
     const key = `${observation.source}|${observation.value}`;
     const existing = merged.get(key) ?? {

@@ -9,6 +9,7 @@ import {
   editorialModelSchema,
   freeTierFactSchema,
   guidanceFactSchema,
+  guideIdSchema,
   latencyFactSchema,
   lineupFactSchema,
   modalityFactSchema,
@@ -23,14 +24,13 @@ import {
   recommendationFactSchema,
   ruleOfThumbSchema,
   sdkFactSchema,
-  seedIdSchema,
   selectModelStepSchema,
   useCaseBudgetSchema,
   wizardQuestionSchema,
 } from "./types";
 
 // The files in data/ hold each fact without what the loader adds from the guide's header: its kind,
-// source and source date, the id's prefix ("s001-price-"), and the whole id where other fields make it.
+// source and source date, the id's prefix ("guide-2026-04-price-"), and the whole id where other fields make it.
 // Entries are strict so a misspelt field fails instead of vanishing.
 
 /** The part of a fact's id after its guide and kind prefix. */
@@ -97,8 +97,8 @@ const tagEntrySchema = modelFactEntry({
   tags: z.array(modelTagSchema).min(1),
   polarity: modelTagFactSchema.shape.polarity,
 });
-// Topics are shared across guides on purpose, so findSeedConflicts can line up, say, seed 001's
-// "Lowest cost possible" with seed 000's "absolute lowest per-token cost".
+// Topics are shared across guides on purpose, so findGuideConflicts can line up, say, the beginner's guide's
+// "Lowest cost possible" with the 2026 production guide's "absolute lowest per-token cost".
 const recommendationEntrySchema = modelFactEntry(
   recommendationFactSchema.pick({ topic: true, rank: true, reason: true }).shape,
 );
@@ -151,7 +151,7 @@ const selectModelStepEntrySchema = z.strictObject({
 const deploymentPatternEntrySchema = z.strictObject({
   id: slugSchema,
   ...deploymentPatternSchema.pick({ name: true, kind: true }).shape,
-  // A route may name no model (seed 002's router names no classifier), and none is invented for it.
+  // A route may name no model (the 2024 comparison's router names no classifier), and none is invented for it.
   routes: z
     .array(z.strictObject({ criterion: z.string().min(1), models: z.array(modelRefEntrySchema) }))
     .min(1),
@@ -186,7 +186,7 @@ export type GuideFile = z.infer<typeof guideFileSchema>;
 // Weights (-5..5) are our editorial heuristic, so the rules live with the wizard rather than in a guide;
 // each still cites the guide sentence it rests on. "required" drops candidates without the tag.
 const decisionRuleEntrySchema = z.strictObject({
-  source: seedIdSchema,
+  source: guideIdSchema,
   effects: decisionRuleSchema.shape.effects,
   reason: decisionRuleSchema.shape.reason,
   quote,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { calcPrice } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import seed000File from "./data/2026-01-choosing-an-llm-api-for-production.json";
+import productionGuideFile from "./data/2026-01-choosing-an-llm-api-for-production.json";
 import {
   costExamples,
   costFormula,
@@ -11,17 +11,17 @@ import {
   deploymentPatterns,
   editorialModels,
   factsForModel,
-  findSeedConflicts,
+  findGuideConflicts,
   guidanceFactSchema,
   guidanceFacts,
+  guidePriceObservations,
+  guideSelectModel,
+  guideSources,
   modelFacts,
   monthlyCostEstimates,
   priceFactSchema,
   priceFacts,
   rulesOfThumb,
-  seedPriceObservations,
-  seedSelectModel,
-  seedSources,
   selectModelSteps,
   useCaseBudgetFacts,
   useCaseBudgets,
@@ -29,7 +29,7 @@ import {
 import { parseGuideFile } from "./load-data";
 import * as schemas from "./types";
 
-const seedDate = new Map(seedSources.map((source) => [source.id, source.date]));
+const guideDate = new Map(guideSources.map((source) => [source.id, source.date]));
 
 // Everything that carries provenance, so each check below covers the whole extraction.
 const citedFacts = [
@@ -60,10 +60,10 @@ const factSchemas = {
 } as const;
 
 describe("provenance", () => {
-  it("gives every fact a known seed and that seed's date", () => {
+  it("gives every fact a known guide and that guide's date", () => {
     for (const fact of citedFacts) {
-      expect(seedDate.has(fact.source), fact.id).toBe(true);
-      expect(fact.sourceDate, fact.id).toBe(seedDate.get(fact.source));
+      expect(guideDate.has(fact.source), fact.id).toBe(true);
+      expect(fact.sourceDate, fact.id).toBe(guideDate.get(fact.source));
       expect(fact.quote.trim().length, fact.id).toBeGreaterThan(0);
     }
   });
@@ -84,7 +84,7 @@ describe("provenance", () => {
   it("quotes each guide verbatim (modulo whitespace), from the guide texts kept in the repository", () => {
     const flatten = (text: string) => text.replace(/\s+/g, " ").trim();
     const texts = new Map(
-      seedSources.map((source) => [
+      guideSources.map((source) => [
         source.id,
         flatten(readFileSync(new URL(`./texts/${source.fileName}`, import.meta.url), "utf8")),
       ]),
@@ -118,7 +118,7 @@ describe("prices", () => {
   });
 
   it("has GPT-4o at $5/$15 in Nov 2024 and $2.50/$10.00 in 2026", () => {
-    const gpt4o = seedPriceObservations().filter((o) => o.provider === "openai" && o.model === "gpt-4o");
+    const gpt4o = guidePriceObservations().filter((o) => o.provider === "openai" && o.model === "gpt-4o");
     expect(gpt4o.map((o) => [o.effectiveFrom, o.inputPerMTok, o.outputPerMTok])).toEqual(
       expect.arrayContaining([
         ["2024-11", "5", "15"],
@@ -128,7 +128,7 @@ describe("prices", () => {
   });
 
   it("keeps Together's Llama 3.3 70B price on the host, and Maverick as a range", () => {
-    const observations = seedPriceObservations();
+    const observations = guidePriceObservations();
     expect(observations).toContainEqual(
       expect.objectContaining({
         provider: "together",
@@ -153,8 +153,8 @@ describe("prices", () => {
     for (const fact of repaired) expect(fact.note?.length).toBeGreaterThan(20);
   });
 
-  it("reproduces seed 001's cost examples from the formula and the derived GPT-4.1 mini price", () => {
-    const mini = priceFacts.find((fact) => fact.id === "s001-price-gpt-4.1-mini");
+  it("reproduces the beginner's guide's cost examples from the formula and the derived GPT-4.1 mini price", () => {
+    const mini = priceFacts.find((fact) => fact.id === "guide-2026-04-price-gpt-4.1-mini");
     if (mini?.price.shape !== "input-output") throw new Error("expected an input/output price");
     // Work in micro-dollars per token-million to stay exact.
     const toMicros = (usd: string) => Math.round(Number(usd) * 1_000_000);
@@ -208,21 +208,21 @@ describe("catalog joins", () => {
 });
 
 describe("conflicts", () => {
-  const conflicts = findSeedConflicts();
+  const conflicts = findGuideConflicts();
 
   it("keeps both GPT-4o prices with their dates, oldest first", () => {
     const gpt4o = conflicts.find((c) => c.attribute === "price-per-mtok" && c.model === "gpt-4o");
     expect(gpt4o?.observations.map((o) => [o.source, o.sourceDate, o.value])).toEqual([
-      ["seed-002", "2024-11", "in 5 / out 15"],
-      ["seed-000", "2026-01", "in 2.5 / out 10"],
+      ["guide-2024-11", "2024-11", "in 5 / out 15"],
+      ["guide-2026-01", "2026-01", "in 2.5 / out 10"],
     ]);
     expect(conflicts.some((c) => c.model === "gemini-1.5-pro" && c.attribute === "price-per-mtok")).toBe(
       true,
     );
   });
 
-  it("does not flag values the seeds agree on", () => {
-    // GPT-4o mini is $0.15/$0.60 in both seeds; GPT-4o is 128K in both.
+  it("does not flag values the guides agree on", () => {
+    // GPT-4o mini is $0.15/$0.60 in both guides; GPT-4o is 128K in both.
     expect(conflicts.some((c) => c.model === "gpt-4o-mini")).toBe(false);
     expect(conflicts.some((c) => c.attribute === "context-window-tokens")).toBe(false);
   });
@@ -240,7 +240,7 @@ describe("use-case budgets", () => {
     for (const b of budgets) {
       expect(b.inputTokensMin).toBeLessThanOrEqual(b.inputTokensMax);
       expect(b.outputTokensMin).toBeLessThanOrEqual(b.outputTokensMax);
-      // The seed's "Total" column is the sum of the other two; a typo in either would break this.
+      // The guide's "Total" column is the sum of the other two; a typo in either would break this.
       expect([b.totalTokensMin, b.totalTokensMax]).toEqual([
         b.inputTokensMin + b.outputTokensMin,
         b.inputTokensMax + b.outputTokensMax,
@@ -250,19 +250,21 @@ describe("use-case budgets", () => {
 });
 
 describe("decision framework", () => {
-  it("runs seed 002's select_model in source order", () => {
-    expect(seedSelectModel({ costSensitive: true, qualityThreshold: "basic" }).returns.model).toBe(
+  it("runs the 2024 comparison's select_model in source order", () => {
+    expect(guideSelectModel({ costSensitive: true, qualityThreshold: "basic" }).returns.model).toBe(
       "gpt-4o-mini",
     );
-    expect(seedSelectModel({ costSensitive: true, qualityThreshold: "good" }).returns.model).toBe(
+    expect(guideSelectModel({ costSensitive: true, qualityThreshold: "good" }).returns.model).toBe(
       "claude-3-haiku",
     );
-    expect(seedSelectModel({ costSensitive: true, qualityThreshold: "best" }).returns.model).toBe(
+    expect(guideSelectModel({ costSensitive: true, qualityThreshold: "best" }).returns.model).toBe(
       "claude-3-5-sonnet",
     );
-    expect(seedSelectModel({ taskType: "coding", needsAudio: true }).returns.model).toBe("claude-3-5-sonnet");
-    expect(seedSelectModel({ contextLengthTokens: 200_000 }).returns.model).toBe("gpt-4o");
-    expect(seedSelectModel({ contextLengthTokens: 200_001 }).returns.model).toBe("gemini-1.5-pro");
+    expect(guideSelectModel({ taskType: "coding", needsAudio: true }).returns.model).toBe(
+      "claude-3-5-sonnet",
+    );
+    expect(guideSelectModel({ contextLengthTokens: 200_000 }).returns.model).toBe("gpt-4o");
+    expect(guideSelectModel({ contextLengthTokens: 200_001 }).returns.model).toBe("gemini-1.5-pro");
   });
 
   it("only has rules for questions and answers the wizard asks", () => {
@@ -279,8 +281,8 @@ describe("decision framework", () => {
 
 describe("data files", () => {
   const fileName = "2026-01-choosing-an-llm-api-for-production.json";
-  const parseEdited = (edit: (copy: typeof seed000File) => void) => () => {
-    const copy = structuredClone(seed000File);
+  const parseEdited = (edit: (copy: typeof productionGuideFile) => void) => () => {
+    const copy = structuredClone(productionGuideFile);
     edit(copy);
     return parseGuideFile(fileName, copy);
   };
@@ -301,5 +303,21 @@ describe("data files", () => {
       copy.latency[1]!.model = "gpt-4-turbo";
     });
     expect(unknownModel).toThrow(/unknown model "gpt-4-turbo"[\s\S]*at latency\[1\]\.model/);
+  });
+});
+
+describe("how the product names a guide", () => {
+  it("uses the short title and the full title with its publisher, and leaves other sources' names alone", async () => {
+    const { guideName, guideTitle, isGuideId } = await import("./sources");
+    expect(guideName("guide-2026-04")).toBe("TokenMix.ai beginner's guide");
+    expect(guideTitle("guide-2026-04")).toBe(
+      "“What Is an LLM API? A Complete Beginner's Guide to Large Language Model APIs (2026)”, TokenMix.ai",
+    );
+    expect(guideTitle("guide-2024-11")).toContain("publisher not named");
+    for (const other of ["genai-prices", "models.dev", "seed-002"]) {
+      expect(isGuideId(other)).toBe(false);
+      expect(guideName(other)).toBe(other);
+      expect(guideTitle(other)).toBe(other);
+    }
   });
 });

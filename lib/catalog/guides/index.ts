@@ -1,4 +1,4 @@
-import { detectSeedConflicts, type SeedConflict } from "./conflicts";
+import { detectGuideConflicts, type GuideConflict } from "./conflicts";
 import {
   benchmarkFacts,
   contextWindowFacts,
@@ -20,27 +20,27 @@ import {
   wizardQuestions,
 } from "./load-data";
 import { resolveEditorialModelId } from "./models";
-import { seedSelectModel } from "./select-model";
-import { seedSources } from "./sources";
+import { guideSelectModel } from "./select-model";
+import { guideSources } from "./sources";
 import type {
   DecisionRule,
   DeploymentPattern,
+  GuideDate,
+  GuideId,
   ModelFact,
   PriceFact,
   RuleOfThumb,
-  SeedDate,
-  SeedId,
   SelectModelStep,
   UseCaseBudget,
   WizardQuestion,
 } from "./types";
 
-export type { SeedConflict, SeedObservation } from "./conflicts";
+export type { GuideConflict, GuideObservation } from "./conflicts";
 // The facts as loaded from data/, beside what this module derives from them.
 export * from "./load-data";
 export type { SelectModelRequirements } from "./select-model";
 export * from "./types";
-export { resolveEditorialModelId, seedSelectModel, seedSources };
+export { guideSelectModel, guideSources, resolveEditorialModelId };
 
 /** Every fact that names a model or provider, in one list. */
 export const modelFacts: readonly ModelFact[] = [
@@ -75,23 +75,23 @@ export function factsForModel(
   );
 }
 
-export interface SeedPriceObservation {
+export interface GuidePriceObservation {
   provider: string;
   model: string;
   modelName: string;
-  /** The seed's as-of date; the guides say when prices were true, not when they started. */
-  effectiveFrom: SeedDate;
+  /** The guide's as-of date; the guides say when prices were true, not when they started. */
+  effectiveFrom: GuideDate;
   inputPerMTok: string | null;
   outputPerMTok: string | null;
-  /** Only set when the seed gives a range instead of one input price. */
+  /** Only set when the guide gives a range instead of one input price. */
   inputPerMTokRange: { min: string; max: string } | null;
   basis: PriceFact["basis"];
-  source: SeedId;
-  sourceDate: SeedDate;
+  source: GuideId;
+  sourceDate: GuideDate;
   note: string | null;
 }
 
-export function seedPriceObservations(): SeedPriceObservation[] {
+export function guidePriceObservations(): GuidePriceObservation[] {
   return priceFacts.flatMap((fact) => {
     if (!fact.model || !fact.modelName) return [];
     const { price } = fact;
@@ -121,7 +121,7 @@ export function useCaseBudgets(): readonly UseCaseBudget[] {
 export interface DecisionFramework {
   questions: readonly WizardQuestion[];
   rules: readonly DecisionRule[];
-  /** Seed 002's `select_model`, in order; the first step whose conditions all hold wins. */
+  /** The 2024 comparison's `select_model`, in order; the first step whose conditions all hold wins. */
   selectModelSteps: readonly SelectModelStep[];
 }
 
@@ -130,22 +130,22 @@ export function decisionRules(): DecisionFramework {
 }
 
 export interface RouterGuidance {
-  /** Seed 002's router: a small model classifies, simple queries stay small, complex ones escalate. */
+  /** The 2024 comparison's router: a small model classifies, simple queries stay small, complex ones escalate. */
   router: DeploymentPattern;
-  /** Seed 001's share of tasks budget models can take (60-70%); seed 002 gives no traffic split. */
+  /** The beginner's guide's share of tasks budget models can take (60-70%); the 2024 comparison gives no traffic split. */
   budgetTaskShare: RuleOfThumb;
   patterns: readonly DeploymentPattern[];
 }
 
 export function routerGuidance(): RouterGuidance {
-  const router = deploymentPatterns.find((pattern) => pattern.id === "s002-router-pattern");
+  const router = deploymentPatterns.find((pattern) => pattern.id === "guide-2024-11-router-pattern");
   const budgetTaskShare = rulesOfThumb.find((rule) => rule.subject === "budget-model-task-share");
   if (!router || !budgetTaskShare) throw new Error("the guides' router pattern data is incomplete");
   return { router, budgetTaskShare, patterns: deploymentPatterns };
 }
 
-export function findSeedConflicts(): SeedConflict[] {
-  return detectSeedConflicts({
+export function findGuideConflicts(): GuideConflict[] {
+  return detectGuideConflicts({
     prices: priceFacts,
     contextWindows: contextWindowFacts,
     benchmarks: benchmarkFacts,

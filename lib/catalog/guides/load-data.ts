@@ -1,6 +1,6 @@
-import seed002File from "./data/2024-11-production-ai-models-comparison.json";
-import seed000File from "./data/2026-01-choosing-an-llm-api-for-production.json";
-import seed001File from "./data/2026-04-what-is-an-llm-api-beginners-guide.json";
+import comparisonGuideFile from "./data/2024-11-production-ai-models-comparison.json";
+import productionGuideFile from "./data/2026-01-choosing-an-llm-api-for-production.json";
+import beginnersGuideFile from "./data/2026-04-what-is-an-llm-api-beginners-guide.json";
 import editorialJson from "./data/editorial.json";
 import {
   editorialFileSchema,
@@ -9,7 +9,7 @@ import {
   type ModelRefEntry,
   parseDataFile,
 } from "./data-schema";
-import { cite, seedSources } from "./sources";
+import { cite, guideSources } from "./sources";
 import type {
   BenchmarkFact,
   ContextWindowFact,
@@ -20,6 +20,7 @@ import type {
   EditorialModel,
   FreeTierFact,
   GuidanceFact,
+  GuideSource,
   LatencyFact,
   LineupFact,
   ModalityFact,
@@ -31,7 +32,6 @@ import type {
   RecommendationFact,
   RuleOfThumb,
   SdkFact,
-  SeedSource,
   SelectModelStep,
   UseCaseBudget,
   WizardQuestion,
@@ -43,7 +43,7 @@ const editorial = parseDataFile(editorialFileSchema, "editorial.json", editorial
 export const editorialModels: readonly EditorialModel[] = editorial.models.map((entry) => ({
   model: entry.model,
   vendor: entry.vendor,
-  namesInSeeds: entry.namesInSeeds,
+  namesInGuides: entry.namesInGuides,
   genaiPrices: entry.genaiPrices,
   tokenlens: entry.tokenlens,
   note: entry.note,
@@ -122,15 +122,15 @@ function* modelRefsOf(guide: GuideFile): Generator<[(string | number)[], ModelRe
 
 /** Each guide's data file, named as its text file is; guides.json holds their headers. */
 const guideFiles: readonly { fileName: string; json: unknown }[] = [
-  { fileName: "2026-01-choosing-an-llm-api-for-production.json", json: seed000File },
-  { fileName: "2026-04-what-is-an-llm-api-beginners-guide.json", json: seed001File },
-  { fileName: "2024-11-production-ai-models-comparison.json", json: seed002File },
+  { fileName: "2026-01-choosing-an-llm-api-for-production.json", json: productionGuideFile },
+  { fileName: "2026-04-what-is-an-llm-api-beginners-guide.json", json: beginnersGuideFile },
+  { fileName: "2024-11-production-ai-models-comparison.json", json: comparisonGuideFile },
 ];
 
 /** The header in guides.json of a guide's data file, matched by the name of its text file. */
-function headerOf(fileName: string): SeedSource {
+function headerOf(fileName: string): GuideSource {
   const textFile = fileName.replace(/\.json$/, ".txt");
-  const header = seedSources.find((source) => source.fileName === textFile);
+  const header = guideSources.find((source) => source.fileName === textFile);
   if (!header) throw new Error(`lib/catalog/guides/data/guides.json has no guide whose text is ${textFile}`);
   return header;
 }
@@ -164,9 +164,10 @@ function about<Entry extends ModelRefEntry & { quote: string }>(entry: Entry) {
 }
 
 /** A guide's facts as the rest of the app reads them; ids, kinds and provenance come from the header. */
-function guideFacts(guide: GuideFile, header: SeedSource) {
+function guideFacts(guide: GuideFile, header: GuideSource) {
   const { id: source, date: sourceDate } = header;
-  const prefix = `s${source.slice("seed-".length)}`;
+  // Fact ids start with the guide's id: "guide-2024-11-price-gpt-4o".
+  const prefix = source;
   const provenance = (quote: string) => ({ source, sourceDate, quote });
   return {
     source,
@@ -364,10 +365,12 @@ export const monthlyCostEstimates: readonly MonthlyCostEstimate[] = guides.flatM
   (guide) => guide.monthlyCostEstimates,
 );
 export const selectModelSteps: readonly SelectModelStep[] = guides.flatMap((guide) => guide.selectModelSteps);
-// Seed 002's patterns lead, its router first, then seed 000's tiering; routerGuidance() lists them so.
-export const deploymentPatterns: readonly DeploymentPattern[] = ["seed-002", "seed-000", "seed-001"].flatMap(
-  (source) => factsOf(source).deploymentPatterns,
-);
+// The 2024 comparison's patterns lead, its router first, then the 2026 production guide's tiering; routerGuidance() lists them so.
+export const deploymentPatterns: readonly DeploymentPattern[] = [
+  "guide-2024-11",
+  "guide-2026-01",
+  "guide-2026-04",
+].flatMap((source) => factsOf(source).deploymentPatterns);
 
 const formula = guides.find((guide) => guide.costFormula)?.costFormula;
 if (!formula) throw new Error("no guide's data file states the cost formula");

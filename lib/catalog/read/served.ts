@@ -3,7 +3,7 @@ import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
 import { listQualityScores } from "@/db/queries/quality";
 import type { PriceObservation } from "@/db/schema";
 import { utcDay } from "@/lib/dates";
-import { type SeedSource, seedSources } from "../guides";
+import { type GuideSource, guideSources } from "../guides";
 import { attachQuality } from "../quality/attached";
 import { type ModelQuality, summarizeQuality } from "../quality/read";
 import type { CatalogEntry, CatalogSource, OfferingPrice } from "../schema";
@@ -34,7 +34,7 @@ export interface CatalogData {
   asOf: string;
   generatedAt: string;
   sources: CatalogSource[];
-  seedSources: readonly SeedSource[];
+  guideSources: readonly GuideSource[];
   providers: ProviderInfo[];
   entries: CatalogEntry[];
   prepared: PreparedEntry[];
@@ -106,7 +106,7 @@ function build(
     asOf: meta.asOf,
     generatedAt: meta.generatedAt,
     sources: meta.sources,
-    seedSources,
+    guideSources,
     providers,
     entries,
     prepared: prepareEntries(entries),

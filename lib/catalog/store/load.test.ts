@@ -32,7 +32,7 @@ forEachTestDatabase((getHandle) => {
     expect(after.observations.length).toBe(tables.observations.length);
   });
 
-  it("keeps GPT-4o's dated seed prices beside the current package price", async () => {
+  it("keeps GPT-4o's dated guide prices beside the current package price", async () => {
     const rows = await getHandle()
       .db.select()
       .from(priceObservations)
@@ -40,8 +40,8 @@ forEachTestDatabase((getHandle) => {
     const bySource = rows.map(
       (row) => `${row.source}@${row.effectiveFrom}:${row.inputPerMTok}/${row.outputPerMTok}`,
     );
-    expect(bySource.some((text) => /^seed-\d+@2024-11.*:5\.0+\/15\.0+$/.test(text))).toBe(true);
-    expect(bySource.some((text) => /^seed-\d+@2026.*:2\.50+\/10\.0+$/.test(text))).toBe(true);
+    expect(bySource.some((text) => /^guide-[\d-]+@2024-11.*:5\.0+\/15\.0+$/.test(text))).toBe(true);
+    expect(bySource.some((text) => /^guide-[\d-]+@2026.*:2\.50+\/10\.0+$/.test(text))).toBe(true);
     expect(rows.some((row) => row.source === "genai-prices")).toBe(true);
   });
 
@@ -106,13 +106,13 @@ forEachTestDatabase((getHandle) => {
   });
 });
 
-describe("seed prices reach offerings whose catalog id differs from the guides' id", () => {
+describe("guide prices reach offerings whose catalog id differs from the guides' id", () => {
   it("links Claude 3.7 Sonnet and Together's Llama 3.3 70B", async () => {
     const { planCatalogWrite, emptyExisting } = await import("./load");
     const plan = planCatalogWrite(loadSnapshot(), emptyExisting(), "bundled");
-    const seedRows = plan.observations.filter((row) => row.source.startsWith("seed-"));
-    expect(seedRows.some((row) => row.offeringId === "anthropic/claude-3-7-sonnet-latest")).toBe(true);
-    const together = seedRows.filter(
+    const guideRows = plan.observations.filter((row) => row.source.startsWith("guide-"));
+    expect(guideRows.some((row) => row.offeringId === "anthropic/claude-3-7-sonnet-latest")).toBe(true);
+    const together = guideRows.filter(
       (row) => row.offeringId.startsWith("together/") && /llama-3\.3-70b/i.test(row.offeringId),
     );
     expect(together.length).toBeGreaterThan(0);

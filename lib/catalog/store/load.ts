@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { type CatalogWrite, listCatalogTables, readCatalogMeta, upsertCatalog } from "@/db/queries/catalog";
 import type { NewEditorialFact, NewPriceObservation, PriceObservation } from "@/db/schema";
 import { utcDay } from "@/lib/dates";
-import { modelFacts, seedPriceObservations, seedSources } from "../guides";
+import { guidePriceObservations, guideSources, modelFacts } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
 import { ensureBundledQuality } from "../quality/store";
 import type { CatalogSnapshot, OfferingPrice } from "../schema";
@@ -92,7 +92,7 @@ function observationFor(
 export function editorialHash(): string {
   return fingerprint(
     modelFacts.map((fact) => fact.id),
-    seedPriceObservations().length,
+    guidePriceObservations().length,
   );
 }
 
@@ -149,31 +149,31 @@ export function planCatalogWrite(
     offeringIdsByRef.set(key, [...(offeringIdsByRef.get(key) ?? []), offering.id]);
   }
   const links = buildEditorialLinks(snapshot.offerings);
-  for (const seed of seedPriceObservations()) {
-    if (seed.inputPerMTok === null && seed.outputPerMTok === null) continue;
-    const canonicalIds = [...(links.canonicalIdsByEditorial.get(seed.model) ?? [])];
+  for (const guide of guidePriceObservations()) {
+    if (guide.inputPerMTok === null && guide.outputPerMTok === null) continue;
+    const canonicalIds = [...(links.canonicalIdsByEditorial.get(guide.model) ?? [])];
     const offeringIds = canonicalIds.flatMap(
-      (modelId) => offeringIdsByRef.get(`${seed.provider}|${modelId}`) ?? [],
+      (modelId) => offeringIdsByRef.get(`${guide.provider}|${modelId}`) ?? [],
     );
     for (const offeringId of offeringIds) {
       observations.push({
         offeringId,
-        effectiveFrom: seed.effectiveFrom,
-        source: seed.source,
-        sourceDate: seed.sourceDate,
-        inputPerMTok: seed.inputPerMTok,
-        outputPerMTok: seed.outputPerMTok,
+        effectiveFrom: guide.effectiveFrom,
+        source: guide.source,
+        sourceDate: guide.sourceDate,
+        inputPerMTok: guide.inputPerMTok,
+        outputPerMTok: guide.outputPerMTok,
         cacheReadPerMTok: null,
         cacheWritePerMTok: null,
-        rules: { basis: seed.basis, modelName: seed.modelName },
-        note: seed.note,
+        rules: { basis: guide.basis, modelName: guide.modelName },
+        note: guide.note,
         fingerprint: fingerprint(
-          seed.source,
-          seed.provider,
-          seed.model,
-          seed.effectiveFrom,
-          seed.inputPerMTok,
-          seed.outputPerMTok,
+          guide.source,
+          guide.provider,
+          guide.model,
+          guide.effectiveFrom,
+          guide.inputPerMTok,
+          guide.outputPerMTok,
         ),
       });
     }
@@ -247,7 +247,7 @@ export function planCatalogWrite(
     removedOfferingIds,
     observations,
     editorial,
-    meta: { [APPLIED_META_KEY]: meta, seedSources },
+    meta: { [APPLIED_META_KEY]: meta, guideSources },
     changedPrices,
     newOfferings,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseUsd } from "@/lib/money";
-import { benchmarkFacts, seedPriceObservations, seedSources } from "../guides";
+import { benchmarkFacts, guidePriceObservations, guideSources } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
 import { toCatalogEntry } from "../read/entry";
 import type { CatalogEntry } from "../schema";
@@ -157,24 +157,24 @@ describe("against the committed snapshot", () => {
     }
   });
 
-  it("gives every benchmark point its seed source, date and a real catalog price", () => {
+  it("gives every benchmark point its guide source, date and a real catalog price", () => {
     const links = buildEditorialLinks(entries);
     for (const benchmark of ["humaneval", "mmlu", "graduate-reasoning"] as const) {
       const data = benchmarkData(
         entries,
         benchmarkFacts,
-        seedPriceObservations(),
+        guidePriceObservations(),
         links.canonicalIdsByEditorial,
-        seedSources,
+        guideSources,
         {
           benchmark,
           ratio: [3, 1],
         },
       );
       expect(data.points.length + data.leftOut.length).toBe(3);
-      expect(data.sources.map((source) => source.id)).toEqual(["seed-002"]);
+      expect(data.sources.map((source) => source.id)).toEqual(["guide-2024-11"]);
       for (const item of data.points) {
-        expect(item.source).toBe("seed-002");
+        expect(item.source).toBe("guide-2024-11");
         expect(item.sourceDate).toBe("2024-11");
         expect(item.quote).toContain("%");
         expect(byId.get(item.cheapest.id)?.modelId).toBeDefined();
@@ -184,9 +184,9 @@ describe("against the committed snapshot", () => {
     const gpt4o = benchmarkData(
       entries,
       benchmarkFacts,
-      seedPriceObservations(),
+      guidePriceObservations(),
       links.canonicalIdsByEditorial,
-      seedSources,
+      guideSources,
       {
         benchmark: "humaneval",
         ratio: [3, 1],

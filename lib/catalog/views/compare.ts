@@ -1,6 +1,7 @@
 import { formatDate, formatPerMTok, formatTokens, trimDecimal, UNKNOWN } from "@/lib/format";
 import { benchmarkFacts, latencyFacts } from "../guides";
 import { buildEditorialLinks } from "../guides/catalog-links";
+import { guideName, isGuideId } from "../guides/sources";
 import {
   formatScore,
   qualityValue,
@@ -11,7 +12,6 @@ import {
 import { blendedDecimal, MAX_COMPARE_MODELS } from "../read/query";
 import type { CatalogData } from "../read/served";
 import type { CatalogEntry } from "../schema";
-import { seedLabel } from "./guide-notes";
 
 /** Side-by-side comparison of up to six offerings: every attribute in aligned rows. */
 export const MAX_COMPARE_IDS = MAX_COMPARE_MODELS;
@@ -150,14 +150,14 @@ export function buildComparison(
     const facts = latencyFacts.filter((fact) => fact.model === id && fact.metric === "ttft");
     if (facts.length === 0) return "not stated";
     return facts
-      .map((fact) => `${fact.summary} (${seedLabel(fact.source)}, ${formatDate(fact.sourceDate)})`)
+      .map((fact) => `${fact.summary} (${guideName(fact.source)}, ${formatDate(fact.sourceDate)})`)
       .join("; ");
   };
   const benchmark = (name: string) => (entry: CatalogEntry) => {
     const id = editorialId(entry);
     const fact = benchmarkFacts.find((candidate) => candidate.model === id && candidate.benchmark === name);
     return fact
-      ? `${fact.scorePercent}% (${seedLabel(fact.source)}, ${formatDate(fact.sourceDate)})`
+      ? `${fact.scorePercent}% (${guideName(fact.source)}, ${formatDate(fact.sourceDate)})`
       : "not stated";
   };
   const benchmarkNumber = (name: string) => (entry: CatalogEntry) => {
@@ -171,13 +171,13 @@ export function buildComparison(
   // Guide prices are history, not current data; shown beside today's price so a disagreement is visible.
   const guidePrices = (entry: CatalogEntry) => {
     const rows = (catalog.observations?.get(entry.id) ?? []).filter((observation) =>
-      observation.source.startsWith("seed-"),
+      isGuideId(observation.source),
     );
     if (rows.length === 0) return "not stated";
     return rows
       .map(
         (observation) =>
-          `${formatPerMTok(observation.inputPerMTok === null ? null : trimDecimal(observation.inputPerMTok))} / ${formatPerMTok(observation.outputPerMTok === null ? null : trimDecimal(observation.outputPerMTok))} (${seedLabel(observation.source)}, ${formatDate(observation.sourceDate)})`,
+          `${formatPerMTok(observation.inputPerMTok === null ? null : trimDecimal(observation.inputPerMTok))} / ${formatPerMTok(observation.outputPerMTok === null ? null : trimDecimal(observation.outputPerMTok))} (${guideName(observation.source)}, ${formatDate(observation.sourceDate)})`,
       )
       .join("; ");
   };

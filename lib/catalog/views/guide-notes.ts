@@ -1,5 +1,4 @@
 import { formatPerMTok, formatTokens, UNKNOWN } from "@/lib/format";
-import { guideName, seedSources } from "../guides/sources";
 import type { EditorialNote } from "../read/detail";
 
 /** Headlines and grouping for the guides' facts on detail and compare pages. */
@@ -94,11 +93,3 @@ export function headline(note: Pick<EditorialNote, "kind" | "data" | "quote">): 
       return note.quote;
   }
 }
-
-/** Full title of a buying guide, for tooltips. */
-export function seedTitle(sourceId: string): string {
-  return seedSources.find((source) => source.id === sourceId)?.title ?? sourceId;
-}
-
-/** Short name of a buying guide ("2024 production comparison"); the date is always shown beside it. */
-export const seedLabel = guideName;

@@ -24,14 +24,14 @@ describe("historyLines", () => {
         label: "GPT-4o",
         points: [
           point({ current: true, inputPerMTok: "2.5", outputPerMTok: "10" }),
-          point({ source: "seed-002", sourceDate: "2024-11", effectiveFrom: "2024-11", kind: "guide" }),
+          point({ source: "guide-2024-11", sourceDate: "2024-11", effectiveFrom: "2024-11", kind: "guide" }),
         ],
       },
     ]);
     expect(leftOut).toBe(0);
     const input = lines.find((line) => line.metric === "input");
     expect(input?.points.map((p) => [p.date, p.source, p.kind, p.perMTok])).toEqual([
-      ["2024-11", "seed-002", "guide", "5"],
+      ["2024-11", "guide-2024-11", "guide", "5"],
       ["2026-11-22", "genai-prices", "data", "2.5"],
     ]);
   });
@@ -45,7 +45,7 @@ describe("historyLines", () => {
           point({}),
           point({ effectiveFrom: "2026-08-21", inputPerMTok: "4", outputPerMTok: "20" }),
           point({
-            source: "seed-001",
+            source: "guide-2026-04",
             sourceDate: "2026-04",
             kind: "guide",
             inputPerMTok: null,

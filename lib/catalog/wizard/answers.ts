@@ -80,7 +80,7 @@ export function requiredInputs(answers: WizardAnswers): InputModality[] {
   return INPUT_MODALITIES.filter((m) => answers.inputModalities.includes(m) || extra.includes(m));
 }
 
-export function seedAnswers(answers: WizardAnswers): Map<string, Set<string>> {
+export function guideAnswers(answers: WizardAnswers): Map<string, Set<string>> {
   const map = new Map(Object.entries(answers.choices).map(([id, value]) => [id, new Set([value])]));
   const tokens = answers.contextTokens;
   map.set(

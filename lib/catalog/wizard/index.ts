@@ -1,5 +1,5 @@
 /**
- * The "Which model?" wizard: seed 002's decision rules and the guides' tags score catalog
+ * The "Which model?" wizard: the 2024 comparison's decision rules and the guides' tags score catalog
  * offerings that pass hard filters computed from catalog facts. Answers live in the URL.
  */
 export {

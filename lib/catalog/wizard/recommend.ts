@@ -119,12 +119,12 @@ export function recommendModels(
     ? {
         candidate: fallbackCandidate,
         reasons: [
-          guidance("s000-guidance-rate-limit-architecture"),
+          guidance("guide-2026-01-guidance-rate-limit-architecture"),
           ...(fallbackPattern
             ? [
                 {
                   kind: "fit" as const,
-                  text: `The ${guideName("seed-002")}'s ${fallbackPattern.name.toLowerCase()} pattern: ${fallbackPattern.benefit}`,
+                  text: `The ${guideName("guide-2024-11")}'s ${fallbackPattern.name.toLowerCase()} pattern: ${fallbackPattern.benefit}`,
                   ...cite(fallbackPattern),
                 },
               ]

@@ -5,15 +5,15 @@ import {
   benchmarkFacts,
   type DecisionRule,
   editorialModels,
+  guideSelectModel,
   latencyFacts,
   lineupFacts,
   type ModelTagFact,
   recommendationFacts,
-  seedSelectModel,
 } from "../guides";
 import { guideName } from "../guides/sources";
 import type { CatalogEntry } from "../schema";
-import { requiredInputs, seedAnswers, type WizardAnswers } from "./answers";
+import { guideAnswers, requiredInputs, type WizardAnswers } from "./answers";
 import type { WizardEditorial, WizardReason } from "./types";
 
 // Input-heavy 3:1 blend, the catalog's default ratio.
@@ -91,7 +91,7 @@ function factFit(fact: Fact, tag: string | null, ctx: ModelContext): number {
   return familyIds.has(fact.model) ? 2 : 3;
 }
 
-/** The facts that apply to an offering, most specific first, then the newest seed. */
+/** The facts that apply to an offering, most specific first, then the newest guide. */
 function applicable<T extends Fact>(
   facts: readonly T[],
   ctx: ModelContext,
@@ -134,7 +134,7 @@ export interface Scored {
 export function scoreEntry(ctx: ModelContext, answers: WizardAnswers, editorial: WizardEditorial): Scored {
   const { entry } = ctx;
   const { choices } = answers;
-  const given = seedAnswers(answers);
+  const given = guideAnswers(answers);
   const reasons: WizardReason[] = [catalogSummary(entry, answers)];
   let score = 0;
   const add = (
@@ -188,7 +188,7 @@ export function scoreEntry(ctx: ModelContext, answers: WizardAnswers, editorial:
     );
   }
 
-  const step = seedSelectModel({
+  const step = guideSelectModel({
     costSensitive: choices["budget-sensitivity"] === "high",
     qualityThreshold: choices["quality-bar"] as "basic" | "good" | "best",
     taskType: choices["task-type"],
@@ -196,7 +196,11 @@ export function scoreEntry(ctx: ModelContext, answers: WizardAnswers, editorial:
     contextLengthTokens: answers.contextTokens,
   });
   if (step.returns.model && ctx.editorialIds.has(step.returns.model)) {
-    add(2, `The ${guideName("seed-002")}'s select_model returns this model for your answers`, cite(step));
+    add(
+      2,
+      `The ${guideName("guide-2024-11")}'s select_model returns this model for your answers`,
+      cite(step),
+    );
   }
 
   const latency = applicable(latencyFacts, ctx)[0];

@@ -4,7 +4,7 @@ import type { CatalogEntry } from "../schema";
 export interface WizardReason {
   text: string;
   kind: "fit" | "caution";
-  /** "seed-002" for the guides, "genai-prices" / "models.dev" for catalog facts. */
+  /** "guide-2024-11" for the guides, "genai-prices" / "models.dev" for catalog facts. */
   source?: string;
   sourceDate?: string;
   quote?: string;

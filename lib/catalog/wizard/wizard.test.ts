@@ -86,9 +86,9 @@ describe("recommendModels on hand-made entries", () => {
     expect(candidate?.alsoOn.map((other) => other.id)).toEqual(["big/llama-3.3-70b"]);
   });
 
-  it("cites the seed quote behind editorial reasons", () => {
+  it("cites the guide quote behind editorial reasons", () => {
     const [candidate] = recommendModels([entry("openai/gpt-4o-mini")], answers("")).candidates;
-    const editorial = candidate?.reasons.find((reason) => reason.source?.startsWith("seed-"));
+    const editorial = candidate?.reasons.find((reason) => reason.source?.startsWith("guide-"));
     expect(editorial?.quote).toBeTruthy();
     expect(editorial?.sourceDate).toMatch(/^\d{4}-\d{2}/);
   });
@@ -128,7 +128,7 @@ describe("recommendModels on the committed snapshot", () => {
     const result = recommendModels(entries, answers("budget-sensitivity=high"));
     const top = result.candidates[0];
     expect(result.fallback?.candidate.entry.provider).not.toBe(top?.entry.provider);
-    expect(result.router?.citation.source).toBe("seed-002");
+    expect(result.router?.citation.source).toBe("guide-2024-11");
     expect(recommendModels(entries, answers("budget-sensitivity=none")).router).toBeNull();
   });
 

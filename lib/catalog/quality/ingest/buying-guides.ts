@@ -1,7 +1,7 @@
 import { benchmarkFacts } from "@/lib/catalog/guides/load-data";
 import type { QualityScore } from "../types";
 
-/** The buying guides' benchmark figures (seed 002), carried over as scores with their citation. */
+/** The buying guides' benchmark figures (the 2024 comparison), carried over as scores with their citation. */
 export function buyingGuideScores(): QualityScore[] {
   return benchmarkFacts.map((fact) => ({
     source: "buying-guides",

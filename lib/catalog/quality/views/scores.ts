@@ -1,3 +1,4 @@
+import { guideName, isGuideId } from "../../guides/sources";
 import { HEADLINE_BENCHMARKS, MIN_INDEX_SOURCES, type ModelQuality } from "../read";
 
 /**
@@ -95,6 +96,14 @@ export const SOURCE_NAMES: Record<string, string> = {
 };
 
 export const sourceName = (source: string): string => SOURCE_NAMES[source] ?? source;
+
+/** A score's source as a row shows it: a buying guide's score also names the guide it quotes. */
+export function scoreSourceName(score: { source: string; details: Record<string, unknown> }): string {
+  const citation = score.details.citation;
+  return typeof citation === "string" && isGuideId(citation)
+    ? `${sourceName(score.source)}: ${guideName(citation)}`
+    : sourceName(score.source);
+}
 
 const KEY_BY_BENCHMARK = new Map(
   SCORE_KEYS.map((key) => [SCORE_DEFINITIONS[key].benchmarkKey, key] as const),
