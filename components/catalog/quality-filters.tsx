@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control-class";
 import { SCORE_DEFINITIONS, SCORE_KEYS, type ScoreKey } from "@/lib/catalog/quality/views/scores";
 import type { CatalogQuery } from "@/lib/catalog/read/query";
@@ -97,16 +98,15 @@ export function QualityFilters({
         </div>
       </details>
       {SCORE_KEYS.filter((key) => query.minScores[key] !== undefined).map((key) => (
-        <button
+        <Button
           key={key}
-          type="button"
-          className="rounded-full bg-accent-50 px-2 py-0.5 text-xs text-accent-700 hover:bg-accent-100 dark:bg-zinc-800 dark:text-zinc-200"
+          variant="remove-pill"
           onClick={() => setScore(key, null)}
           data-testid={`active-min-score-${key}`}
           title="Remove this minimum"
         >
           {SCORE_DEFINITIONS[key].short} ≥ {query.minScores[key]} ✕
-        </button>
+        </Button>
       ))}
     </div>
   );

@@ -11,6 +11,9 @@ const VARIANTS = {
     "border border-red-300 text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/40",
   link: "text-accent-700 underline underline-offset-2 hover:decoration-2 dark:text-accent-300",
   remove: "rounded text-muted hover:bg-rose-50 hover:text-rose-600 dark:hover:bg-rose-950",
+  /** A chosen value that a click removes: a model in the comparison, an active minimum score. */
+  "remove-pill":
+    "inline-flex items-center gap-1 rounded-full border border-zinc-300 px-2.5 py-1 text-xs text-zinc-700 hover:border-rose-400 hover:text-rose-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:border-rose-500 dark:hover:text-rose-400",
 } as const;
 
 // Minimum heights, not fixed ones, so a long label wraps inside the button on a narrow screen.
@@ -27,7 +30,7 @@ export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;
 
 // Text variants sit in a sentence, beside a field or inside a chip, so they take no box: the caller sizes the text.
-const TEXT_VARIANTS: ReadonlySet<ButtonVariant> = new Set<ButtonVariant>(["link", "remove"]);
+const TEXT_VARIANTS: ReadonlySet<ButtonVariant> = new Set<ButtonVariant>(["link", "remove", "remove-pill"]);
 
 /** The button look, for links and summaries that act as buttons. `size` is ignored by the text variants. */
 export function buttonClassName(variant: ButtonVariant = "secondary", size: ButtonSize = "md"): string {

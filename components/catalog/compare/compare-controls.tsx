@@ -1,6 +1,7 @@
 "use client";
 
 import { parseAsString, useQueryState } from "nuqs";
+import { Button } from "@/components/ui/button";
 import { ModelPicker } from "./model-picker";
 
 // The server reads `ids` with parseCompareIds and draws the table; each change is a history entry.
@@ -14,17 +15,16 @@ export function CompareControls({ ids, max }: { ids: string[]; max: number }) {
     <div className="flex flex-wrap items-center gap-2" data-testid="compare-controls">
       <ModelPicker exclude={ids} disabled={ids.length >= max} onPick={(id) => go([...ids, id])} />
       {ids.map((id) => (
-        <button
+        <Button
           key={id}
-          type="button"
+          variant="remove-pill"
           onClick={() => go(ids.filter((item) => item !== id))}
           data-testid="compare-remove"
           data-model-id={id}
-          className="rounded-full border border-zinc-300 px-2.5 py-1 text-xs hover:border-rose-400 hover:text-rose-600 dark:border-zinc-700"
           title={`Remove ${id}`}
         >
           {id} ✕
-        </button>
+        </Button>
       ))}
     </div>
   );
