@@ -2,11 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ComboboxOption } from "@/components/ui/model-combobox";
 import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
 import { AppError } from "@/lib/errors";
-import { formatInteger, formatUsd } from "@/lib/format";
+import { formatInteger } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { ResultsPanel } from "./results-panel";
 import { ScenarioBar } from "./scenario-bar";
@@ -72,17 +71,6 @@ export function Calculator({
       data ? new Set([...data.results, ...data.unpriced, ...data.excluded].map((item) => item.model)) : null,
     [data],
   );
-  // What a routing row can send to: the priced models of the last estimate, cheapest first.
-  const routingModels = useMemo<ComboboxOption[]>(
-    () =>
-      (data?.results ?? []).map((result) => ({
-        id: result.model,
-        label: result.name,
-        detail: result.provider,
-        aside: `${formatUsd(result.monthlyUsd)}/mo`,
-      })),
-    [data],
-  );
   const isCatalogModel = useCallback(
     (id: string) => (knownModels ? knownModels.has(id) : id.includes("/") && !isDemoModelId(id)),
     [knownModels],
@@ -146,7 +134,6 @@ export function Calculator({
               explanation={explanations?.[index]?.explanation}
               errors={perWorkload[index] ?? []}
               isCatalogModel={isCatalogModel}
-              routingModels={routingModels}
               onChange={(next) => setWorkload(index, next)}
               onRemove={() => {
                 cardKeys.current = cardKeys.current.filter((_, at) => at !== index);

@@ -1,14 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { ModelPicker } from "@/components/catalog/model-picker";
 import { Button } from "@/components/ui/button";
-import { type ComboboxOption, ModelCombobox, useMatchingOptions } from "@/components/ui/model-combobox";
 import { MAX_ROUTE_MODELS, type Workload } from "@/lib/calculator/schema";
 import { NumberInput } from "./field";
 
 type Routing = NonNullable<Workload["routing"]>;
-
-const MAX_MATCHES = 8;
 
 // A common pattern to start from: a small model takes most traffic, the flagship the hard cases.
 const EXAMPLE_MIX: Routing = [
@@ -16,50 +13,32 @@ const EXAMPLE_MIX: Routing = [
   { model: "openai/gpt-4o", percent: 30 },
 ];
 
-/** Splits a workload's requests across 2–6 models; the percents must add up to 100. */
 /**
- * One routed model: the model it sends to, and a search that replaces it. The choices are the priced
- * models of the last estimate, cheapest first, so an empty search lists the cheapest ones.
+ * One routed model: the offering it sends to, and a search of the priced catalog that replaces it
+ * (any priced model, whatever the estimate's model filter, needs or quality bar leave in its list).
  */
 function RoutedModel({
   index,
   model,
-  models,
   onPick,
 }: {
   index: number;
   model: string;
-  models: readonly ComboboxOption[];
   onPick: (id: string) => void;
 }) {
-  const [query, setQuery] = useState("");
-  const matches = useMatchingOptions(models, query, {
-    max: MAX_MATCHES,
-    exclude: [model],
-    emptyShowsFirst: true,
-  });
-  const name = models.find((option) => option.id === model)?.label;
   return (
     <div className="min-w-0 flex-1 space-y-1">
-      <p className="truncate text-xs" data-testid="routing-model" data-model-id={model}>
-        {model ? (
-          <>
-            {name ? <span className="font-medium">{name} </span> : null}
-            <span className="font-mono text-muted">{model}</span>
-          </>
-        ) : (
-          <span className="text-muted">No model chosen</span>
-        )}
+      <p className="truncate font-mono text-xs" data-testid="routing-model" data-model-id={model}>
+        {model || <span className="font-sans text-muted">No model chosen</span>}
       </p>
-      <ModelCombobox
-        options={matches}
-        onTextChange={setQuery}
+      <ModelPicker
+        exclude={[model]}
         onPick={onPick}
         label={`Routed model ${index + 1}: search for a model`}
         placeholder={model ? "Search to change the model" : "Search for a model"}
-        message={models.length === 0 ? { text: "The models appear once the estimate is in." } : null}
         inputTestId="routing-search"
         optionTestId="routing-option"
+        className="w-full"
       />
     </div>
   );
@@ -67,12 +46,9 @@ function RoutedModel({
 
 export function RoutingEditor({
   routing,
-  models,
   onChange,
 }: {
   routing: Routing | undefined;
-  /** The priced models of the last estimate, cheapest first. */
-  models: readonly ComboboxOption[];
   onChange: (routing: Routing | undefined) => void;
 }) {
   const splits = routing ?? [];
@@ -94,12 +70,7 @@ export function RoutingEditor({
     <div className="space-y-2" data-testid="routing-editor">
       {splits.map((split, index) => (
         <div key={index} className="flex items-end gap-2">
-          <RoutedModel
-            index={index}
-            model={split.model}
-            models={models}
-            onPick={(model) => update(index, { model })}
-          />
+          <RoutedModel index={index} model={split.model} onPick={(model) => update(index, { model })} />
           <div className="w-20 shrink-0">
             <NumberInput
               testId="routing-percent"

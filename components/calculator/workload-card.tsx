@@ -3,7 +3,6 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { ComboboxOption } from "@/components/ui/model-combobox";
 import type { Workload } from "@/lib/calculator/schema";
 import { Field, inputClass, NumberInput } from "./field";
 import { MeasuredPicker } from "./measured-picker";
@@ -47,7 +46,6 @@ export function WorkloadCard({
   explanation,
   errors,
   isCatalogModel,
-  routingModels,
   onChange,
   onRemove,
 }: {
@@ -57,7 +55,6 @@ export function WorkloadCard({
   explanation: string | undefined;
   errors: string[];
   isCatalogModel: (id: string) => boolean;
-  routingModels: readonly ComboboxOption[];
   onChange: (workload: Workload) => void;
   onRemove: () => void;
 }) {
@@ -164,11 +161,7 @@ export function WorkloadCard({
         <NeedsFields needs={workload.needs} onChange={(needs) => patch({ needs })} />
       </Section>
       <Section title="Routing mix" testId="section-routing" open>
-        <RoutingEditor
-          routing={workload.routing}
-          models={routingModels}
-          onChange={(routing) => patch({ routing })}
-        />
+        <RoutingEditor routing={workload.routing} onChange={(routing) => patch({ routing })} />
       </Section>
     </article>
   );

@@ -161,7 +161,7 @@ export function ModelCombobox({
                   data-model-id={option.id}
                   className={`flex w-full cursor-pointer items-center justify-between gap-3 px-3 py-1.5 text-left text-sm aria-disabled:cursor-default aria-disabled:opacity-40 ${highlightedIndex === index ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}
                 >
-                  <span className="min-w-0 truncate">
+                  <span className="min-w-0 break-words">
                     {option.label}
                     {option.detail ? <span className="text-xs text-muted"> {option.detail}</span> : null}
                   </span>

@@ -2,7 +2,7 @@
 
 import { parseAsString, useQueryState } from "nuqs";
 import { Button } from "@/components/ui/button";
-import { ModelPicker } from "./model-picker";
+import { ModelPicker } from "../model-picker";
 
 // The server reads `ids` with parseCompareIds and draws the table; each change is a history entry.
 const IDS_PARAM = parseAsString.withOptions({ shallow: false, history: "push" });

@@ -7,17 +7,30 @@ import { fetchJson } from "@/lib/api-client";
 import type { ApiModel } from "@/lib/catalog/read/export";
 import { formatPerMTok } from "@/lib/format";
 
-/** Searches the catalog API and hands back an offering id; used to add models to a comparison. */
+/**
+ * Searches the priced catalog through the API and hands back an offering id: adds models to a
+ * comparison, and picks the model of a calculator routing row.
+ */
 export function ModelPicker({
   onPick,
   exclude,
   disabled,
   placeholder = "Add a model: search by name or provider",
+  disabledPlaceholder = "Six models is the most a comparison holds",
+  label,
+  inputTestId = "model-picker",
+  optionTestId = "model-picker-option",
+  className = "w-full max-w-md",
 }: {
   onPick: (id: string) => void;
   exclude: readonly string[];
   disabled?: boolean;
   placeholder?: string;
+  disabledPlaceholder?: string;
+  label?: string;
+  inputTestId?: string;
+  optionTestId?: string;
+  className?: string;
 }) {
   const [text, setText] = useState("");
   const term = text.trim();
@@ -40,12 +53,13 @@ export function ModelPicker({
   const price = (value: number | null) => formatPerMTok(value === null ? null : String(value));
 
   return (
-    <div className="w-full max-w-md">
+    <div className={className}>
       <ModelCombobox
         onTextChange={setText}
         disabled={disabled}
         showList={term.length >= 2}
-        placeholder={disabled ? "Six models is the most a comparison holds" : placeholder}
+        placeholder={disabled ? disabledPlaceholder : placeholder}
+        label={label}
         message={message}
         options={options.map((model) => ({
           id: model.id,
@@ -54,8 +68,8 @@ export function ModelPicker({
           aside: `${price(model.inputPerMTok)} / ${price(model.outputPerMTok)}`,
         }))}
         onPick={onPick}
-        inputTestId="model-picker"
-        optionTestId="model-picker-option"
+        inputTestId={inputTestId}
+        optionTestId={optionTestId}
       />
     </div>
   );
