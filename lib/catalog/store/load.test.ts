@@ -1,11 +1,18 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listCatalogTables } from "@/db/queries/catalog";
-import { offerings, priceObservations } from "@/db/schema";
+import { listCatalogTables, readCatalogMeta } from "@/db/queries/catalog";
+import { catalogMeta, offerings, priceObservations } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
 import { utcDay } from "@/lib/dates";
 import type { CatalogSnapshot } from "../schema";
-import { applySnapshot, currentObservation, ensureBundledCatalog } from "./load";
+import {
+  APPLIED_META_KEY,
+  type AppliedSnapshotMeta,
+  applySnapshot,
+  currentObservation,
+  editorialHash,
+  ensureBundledCatalog,
+} from "./load";
 import { loadSnapshot } from "./snapshot";
 
 function later(snapshot: CatalogSnapshot, days: number): CatalogSnapshot {
@@ -103,6 +110,29 @@ forEachTestDatabase((getHandle) => {
 
   it("does not roll a synced catalog back to an older bundled snapshot", async () => {
     expect(await ensureBundledCatalog(getHandle().db)).toBeNull();
+  });
+
+  it("reloads changed guides after a sync without rolling the synced catalog back", async () => {
+    const { db } = getHandle();
+    // The guides changed since the catalog was written (an upgrade shipped new guide data).
+    await db
+      .update(catalogMeta)
+      .set({ value: sql`jsonb_set(value, '{editorialHash}', '"earlier"')` })
+      .where(eq(catalogMeta.key, APPLIED_META_KEY));
+    const before = (await readCatalogMeta({ db, key: APPLIED_META_KEY })) as AppliedSnapshotMeta;
+
+    const result = await ensureBundledCatalog(db);
+    expect(result?.reason).toBe("buying guides reloaded");
+    // The offering only the sync knows stays; the one the sync removed stays removed.
+    expect(result?.removedOfferings).toEqual([]);
+    const [added] = await db.select().from(offerings).where(eq(offerings.id, "openai/gpt-9-test"));
+    expect(added?.removedAt).toBeNull();
+    const [removed] = await db.select().from(offerings).where(eq(offerings.id, "openai/gpt-4o-mini"));
+    expect(removed?.removedAt).toBeInstanceOf(Date);
+    const after = (await readCatalogMeta({ db, key: APPLIED_META_KEY })) as AppliedSnapshotMeta;
+    expect(after.generatedAt).toBe(before.generatedAt);
+    expect(after.editorialHash).toBe(editorialHash());
+    expect(await ensureBundledCatalog(db)).toBeNull();
   });
 });
 

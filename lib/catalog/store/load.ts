@@ -306,17 +306,57 @@ export async function applySnapshot(
 }
 
 /**
+ * Writes only what the buying guides give (their facts and their dated prices) when they changed but
+ * the catalog in the database is as new as the bundled snapshot or newer (a sync wrote it): the
+ * snapshot's offerings and prices are left alone, so nothing a sync added is rolled back or marked
+ * removed. The guides' prices attach to offerings the bundled snapshot knows, which a sync never deletes.
+ */
+async function applyGuides(
+  db: Db,
+  snapshot: CatalogSnapshot,
+  applied: AppliedSnapshotMeta,
+  today = utcDay(Date.now()),
+): Promise<ApplyResult> {
+  const existing = await readExistingCatalog(db, today);
+  const plan = planCatalogWrite(snapshot, existing, "bundled");
+  const guideSourceIds = new Set(guideSources.map((source) => source.id as string));
+  const { observationsAdded } = await upsertCatalog({
+    db,
+    write: {
+      providers: [],
+      models: [],
+      offerings: [],
+      removedOfferingIds: [],
+      observations: plan.observations.filter((row) => guideSourceIds.has(row.source)),
+      editorial: plan.editorial,
+      meta: { [APPLIED_META_KEY]: { ...applied, editorialHash: editorialHash() }, guideSources },
+    },
+  });
+  return {
+    applied: true,
+    reason: "buying guides reloaded",
+    offerings: 0,
+    newOfferings: [],
+    removedOfferings: [],
+    changedPrices: [],
+    observationsAdded,
+  };
+}
+
+/**
  * Loads the committed snapshot at first start and after an upgrade ships a newer one. A snapshot
  * older than what a sync already wrote is skipped, so a restart never rolls prices back.
  */
 export async function ensureBundledCatalog(db: Db): Promise<ApplyResult | null> {
   const snapshot = loadSnapshot();
   const applied = (await readCatalogMeta({ db, key: APPLIED_META_KEY })) as AppliedSnapshotMeta | null;
-  const upToDate =
-    applied !== null &&
-    applied.generatedAt >= snapshot.generatedAt &&
-    applied.editorialHash === editorialHash();
-  const result = upToDate ? null : await applySnapshot(db, snapshot, "bundled");
+  const guidesCurrent = applied !== null && applied.editorialHash === editorialHash();
+  let result: ApplyResult | null = null;
+  if (applied === null || applied.generatedAt < snapshot.generatedAt) {
+    result = await applySnapshot(db, snapshot, "bundled");
+  } else if (!guidesCurrent) {
+    result = await applyGuides(db, snapshot, applied);
+  }
   // Scores attach to models, so they load after the catalog that defines them.
   await ensureBundledQuality(db);
   return result;
