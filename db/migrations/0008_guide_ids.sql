@@ -2,6 +2,8 @@
 -- "seed-002"). Their price observations and facts are derived from the committed guides, and the next
 -- catalog load writes them again under the new names (the facts' ids change with the names, which
 -- makes that load run); the rows under the old names go, so no guide shows twice in a price history.
+-- The guides' benchmark scores keep their rows (their fingerprints do not include the guide), and their
+-- citation is rewritten to the new name; the catalog's old record of the guides' headers goes.
 DELETE FROM "price_observations" WHERE "source" IN ('seed-000', 'seed-001', 'seed-002');--> statement-breakpoint
 DELETE FROM "editorial_facts" WHERE "source" IN ('seed-000', 'seed-001', 'seed-002');--> statement-breakpoint
 UPDATE "quality_scores"

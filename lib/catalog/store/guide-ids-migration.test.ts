@@ -4,7 +4,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "@/db/client";
 import { forEachTestDatabase } from "@/db/test-databases";
-import { APPLIED_META_KEY, ensureBundledCatalog } from "./load";
+import { APPLIED_META_KEY, applySnapshot, ensureBundledCatalog } from "./load";
+import { loadSnapshot } from "./snapshot";
+
+const SYNC_ONLY = "openai/gpt-4o-sync-only";
 
 /**
  * A database written before the guides were named by date holds their rows under "seed-000…002".
@@ -37,11 +40,33 @@ forEachTestDatabase((getHandle) => {
 
   beforeAll(async () => {
     await ensureBundledCatalog(db());
+    // A sync then adds an offering of a model the guides price (GPT-4o at OpenAI): the sync gives it
+    // the guides' prices too, and after the rename they must come back for it as well.
+    const synced = structuredClone(loadSnapshot());
+    synced.generatedAt = new Date(Date.parse(synced.generatedAt) + 86_400_000).toISOString();
+    const template = synced.offerings.find((offering) => offering.id === "openai/gpt-4o");
+    if (!template) throw new Error("fixture offering missing");
+    synced.offerings.push({
+      ...structuredClone(template),
+      id: SYNC_ONLY,
+      providerModelId: "gpt-4o-sync-only",
+    });
+    await applySnapshot(db(), synced, "sync");
   }, 120_000);
 
   it("renames the guides' rows once: old rows go, the next load writes them under the new names", async () => {
     const current = await observationCounts();
     expect(Object.keys(current).sort()).toEqual(["guide-2024-11", "guide-2026-01", "guide-2026-04"]);
+    const syncOnlyGuideRows = async () =>
+      Number(
+        (
+          await rowsOf(
+            sql`select count(*) as count from price_observations where offering_id = ${SYNC_ONLY} and source like 'guide-%'`,
+          )
+        )[0]?.count,
+      );
+    const syncOnlyBefore = await syncOnlyGuideRows();
+    expect(syncOnlyBefore).toBeGreaterThan(0);
 
     // The database as an earlier version left it: the same rows under the old names, and the
     // applied catalog's record of the guides' facts from then.
@@ -64,6 +89,7 @@ forEachTestDatabase((getHandle) => {
     await ensureBundledCatalog(db());
 
     expect(await observationCounts()).toEqual(current);
+    expect(await syncOnlyGuideRows()).toBe(syncOnlyBefore);
     const leftovers = await rowsOf(
       sql`select count(*) as count from editorial_facts where source like 'seed-%' or id like 'seed-%'`,
     );

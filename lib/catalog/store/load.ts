@@ -107,6 +107,66 @@ export function emptyExisting(): ExistingCatalog {
   return { offeringIds: new Set(), removedIds: new Set(), currentPrice: new Map() };
 }
 
+/** The guides' facts as rows of the editorial table. */
+function editorialRows(): NewEditorialFact[] {
+  return modelFacts.map((fact) => ({
+    id: fact.id,
+    subjectType: fact.model ? "model" : "provider",
+    subjectId: fact.model ?? fact.provider,
+    kind: fact.kind,
+    text: fact.quote,
+    data: fact,
+    source: fact.source,
+    sourceDate: fact.sourceDate,
+  }));
+}
+
+/**
+ * The buying guides' dated prices as observations of every offering of the models they price, at the
+ * provider they name: the offerings given are those of the catalog being written.
+ */
+function guideObservations(
+  offerings: readonly { id: string; providerId: string; modelId: string }[],
+): NewPriceObservation[] {
+  const observations: NewPriceObservation[] = [];
+  const offeringIdsByRef = new Map<string, string[]>();
+  for (const offering of offerings) {
+    const key = `${offering.providerId}|${offering.modelId}`;
+    offeringIdsByRef.set(key, [...(offeringIdsByRef.get(key) ?? []), offering.id]);
+  }
+  const links = buildEditorialLinks(offerings);
+  for (const guide of guidePriceObservations()) {
+    if (guide.inputPerMTok === null && guide.outputPerMTok === null) continue;
+    const canonicalIds = [...(links.canonicalIdsByEditorial.get(guide.model) ?? [])];
+    const offeringIds = canonicalIds.flatMap(
+      (modelId) => offeringIdsByRef.get(`${guide.provider}|${modelId}`) ?? [],
+    );
+    for (const offeringId of offeringIds) {
+      observations.push({
+        offeringId,
+        effectiveFrom: guide.effectiveFrom,
+        source: guide.source,
+        sourceDate: guide.sourceDate,
+        inputPerMTok: guide.inputPerMTok,
+        outputPerMTok: guide.outputPerMTok,
+        cacheReadPerMTok: null,
+        cacheWritePerMTok: null,
+        rules: { basis: guide.basis, modelName: guide.modelName },
+        note: guide.note,
+        fingerprint: fingerprint(
+          guide.source,
+          guide.provider,
+          guide.model,
+          guide.effectiveFrom,
+          guide.inputPerMTok,
+          guide.outputPerMTok,
+        ),
+      });
+    }
+  }
+  return observations;
+}
+
 export function planCatalogWrite(
   snapshot: CatalogSnapshot,
   existing: ExistingCatalog,
@@ -143,52 +203,9 @@ export function planCatalogWrite(
     }
   }
 
-  const offeringIdsByRef = new Map<string, string[]>();
-  for (const offering of snapshot.offerings) {
-    const key = `${offering.providerId}|${offering.modelId}`;
-    offeringIdsByRef.set(key, [...(offeringIdsByRef.get(key) ?? []), offering.id]);
-  }
-  const links = buildEditorialLinks(snapshot.offerings);
-  for (const guide of guidePriceObservations()) {
-    if (guide.inputPerMTok === null && guide.outputPerMTok === null) continue;
-    const canonicalIds = [...(links.canonicalIdsByEditorial.get(guide.model) ?? [])];
-    const offeringIds = canonicalIds.flatMap(
-      (modelId) => offeringIdsByRef.get(`${guide.provider}|${modelId}`) ?? [],
-    );
-    for (const offeringId of offeringIds) {
-      observations.push({
-        offeringId,
-        effectiveFrom: guide.effectiveFrom,
-        source: guide.source,
-        sourceDate: guide.sourceDate,
-        inputPerMTok: guide.inputPerMTok,
-        outputPerMTok: guide.outputPerMTok,
-        cacheReadPerMTok: null,
-        cacheWritePerMTok: null,
-        rules: { basis: guide.basis, modelName: guide.modelName },
-        note: guide.note,
-        fingerprint: fingerprint(
-          guide.source,
-          guide.provider,
-          guide.model,
-          guide.effectiveFrom,
-          guide.inputPerMTok,
-          guide.outputPerMTok,
-        ),
-      });
-    }
-  }
+  observations.push(...guideObservations(snapshot.offerings));
 
-  const editorial: NewEditorialFact[] = modelFacts.map((fact) => ({
-    id: fact.id,
-    subjectType: fact.model ? "model" : "provider",
-    subjectId: fact.model ?? fact.provider,
-    kind: fact.kind,
-    text: fact.quote,
-    data: fact,
-    source: fact.source,
-    sourceDate: fact.sourceDate,
-  }));
+  const editorial = editorialRows();
 
   const snapshotIds = new Set(snapshot.offerings.map((offering) => offering.id));
   const removedOfferingIds = [...existing.offeringIds].filter(
@@ -309,17 +326,11 @@ export async function applySnapshot(
  * Writes only what the buying guides give (their facts and their dated prices) when they changed but
  * the catalog in the database is as new as the bundled snapshot or newer (a sync wrote it): the
  * snapshot's offerings and prices are left alone, so nothing a sync added is rolled back or marked
- * removed. The guides' prices attach to offerings the bundled snapshot knows, which a sync never deletes.
+ * removed. The guides' prices attach to the offerings the database lists now, a sync's new ones too.
  */
-async function applyGuides(
-  db: Db,
-  snapshot: CatalogSnapshot,
-  applied: AppliedSnapshotMeta,
-  today = utcDay(Date.now()),
-): Promise<ApplyResult> {
-  const existing = await readExistingCatalog(db, today);
-  const plan = planCatalogWrite(snapshot, existing, "bundled");
-  const guideSourceIds = new Set(guideSources.map((source) => source.id as string));
+async function applyGuides(db: Db, applied: AppliedSnapshotMeta): Promise<ApplyResult> {
+  // The guides' prices go to the offerings the database lists now, a sync's new ones included.
+  const { offerings: current } = await listCatalogTables({ db });
   const { observationsAdded } = await upsertCatalog({
     db,
     write: {
@@ -327,8 +338,8 @@ async function applyGuides(
       models: [],
       offerings: [],
       removedOfferingIds: [],
-      observations: plan.observations.filter((row) => guideSourceIds.has(row.source)),
-      editorial: plan.editorial,
+      observations: guideObservations(current.filter((offering) => offering.removedAt === null)),
+      editorial: editorialRows(),
       meta: { [APPLIED_META_KEY]: { ...applied, editorialHash: editorialHash() }, guideSources },
     },
   });
@@ -345,7 +356,8 @@ async function applyGuides(
 
 /**
  * Loads the committed snapshot at first start and after an upgrade ships a newer one. A snapshot
- * older than what a sync already wrote is skipped, so a restart never rolls prices back.
+ * older than what a sync already wrote is skipped, so a restart never rolls prices back; if only the
+ * guides changed, only they are written (applyGuides).
  */
 export async function ensureBundledCatalog(db: Db): Promise<ApplyResult | null> {
   const snapshot = loadSnapshot();
@@ -355,7 +367,7 @@ export async function ensureBundledCatalog(db: Db): Promise<ApplyResult | null> 
   if (applied === null || applied.generatedAt < snapshot.generatedAt) {
     result = await applySnapshot(db, snapshot, "bundled");
   } else if (!guidesCurrent) {
-    result = await applyGuides(db, snapshot, applied);
+    result = await applyGuides(db, applied);
   }
   // Scores attach to models, so they load after the catalog that defines them.
   await ensureBundledQuality(db);
