@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { listQualityScoresByModel } from "@/db/queries/quality";
-import { qualityScores } from "@/db/schema";
+import { catalogMeta, qualityScores } from "@/db/schema";
 import { forEachTestDatabase } from "@/db/test-databases";
 import { ensureBundledCatalog } from "@/lib/catalog/store/load";
-import { applyQualityFile, ensureBundledQuality, loadQualityFile } from "./store";
+import { applyQualityFile, ensureBundledQuality, loadQualityFile, QUALITY_META_KEY } from "./store";
 import type { QualityFile, QualityScore } from "./types";
 
 const score: QualityScore = {
@@ -38,6 +38,18 @@ forEachTestDatabase((getHandle) => {
     expect(rows.map((row) => `${row.source}:${row.modelTested}`)).toContain(
       "aider:claude-3-7-sonnet-20250219 (32k thinking tokens)",
     );
+    expect(await ensureBundledQuality(db)).toBeNull();
+  });
+
+  it("matches the committed scores again when the alias table changes, adding only what is new", async () => {
+    const db = getHandle().db;
+    // As an earlier version left it: the same file, loaded with other matching tables.
+    await db
+      .update(catalogMeta)
+      .set({ value: sql`jsonb_set(value, '{matching}', '"earlier"')` })
+      .where(eq(catalogMeta.key, QUALITY_META_KEY));
+    const again = await ensureBundledQuality(db);
+    expect(again?.added).toBe(0);
     expect(await ensureBundledQuality(db)).toBeNull();
   });
 

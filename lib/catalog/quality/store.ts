@@ -87,15 +87,29 @@ export async function applyQualityFile(db: Db, file: QualityFile): Promise<Quali
   const tables = await listCatalogTables({ db });
   const modelIds = new Set(tables.offerings.map((offering) => offering.modelId));
   const { rows, unmatched } = planQualityRows(file.scores, modelIds);
-  const meta = { key: QUALITY_META_KEY, value: { generatedAt: file.generatedAt, sources: file.sources } };
+  const meta = {
+    key: QUALITY_META_KEY,
+    value: { generatedAt: file.generatedAt, sources: file.sources, matching: matchingHash() },
+  };
   const { added } = await insertQualityScores({ db, rows, meta });
   return { scores: rows.length, added, unmatched };
 }
 
-/** Loads the committed scores once per new file; the catalog must already be loaded. */
+/** The name-matching tables (aliases, resold copies) as one value: when they change, names match anew. */
+export function matchingHash(): string {
+  return fingerprint(loadAliases(), loadIdentities());
+}
+
+/**
+ * Loads the committed scores once per new file, and again when the matching tables change (a new alias
+ * attaches scores the file already had); the catalog must already be loaded.
+ */
 export async function ensureBundledQuality(db: Db): Promise<QualityApplyResult | null> {
   const file = loadQualityFile();
-  const applied = (await readCatalogMeta({ db, key: QUALITY_META_KEY })) as { generatedAt: string } | null;
-  if (applied && applied.generatedAt >= file.generatedAt) return null;
+  const applied = (await readCatalogMeta({ db, key: QUALITY_META_KEY })) as {
+    generatedAt: string;
+    matching?: string;
+  } | null;
+  if (applied && applied.generatedAt >= file.generatedAt && applied.matching === matchingHash()) return null;
   return applyQualityFile(db, file);
 }
