@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { ModelPicker } from "@/components/catalog/model-picker";
 import { Button } from "@/components/ui/button";
 import { MAX_ROUTE_MODELS, type Workload } from "@/lib/calculator/schema";
@@ -28,13 +29,18 @@ function RoutedModel({
 }) {
   return (
     <div className="min-w-0 flex-1 space-y-1">
-      <p className="truncate font-mono text-xs" data-testid="routing-model" data-model-id={model}>
+      <p
+        className="truncate font-mono text-xs"
+        title={model}
+        data-testid="routing-model"
+        data-model-id={model}
+      >
         {model || <span className="font-sans text-muted">No model chosen</span>}
       </p>
       <ModelPicker
         exclude={[model]}
         onPick={onPick}
-        label={`Routed model ${index + 1}: search for a model`}
+        label={`Routed model ${index + 1}, now ${model || "none"}: search for another`}
         placeholder={model ? "Search to change the model" : "Search for a model"}
         inputTestId="routing-search"
         optionTestId="routing-option"
@@ -52,6 +58,13 @@ export function RoutingEditor({
   onChange: (routing: Routing | undefined) => void;
 }) {
   const splits = routing ?? [];
+  // Each row keeps its own search text, so its key follows the row, not its position: removing the
+  // first row must not hand its half-typed search to the second.
+  const rowKeys = useRef<number[]>([]);
+  const nextRowKey = useRef(0);
+  if (rowKeys.current.length !== splits.length) {
+    rowKeys.current = splits.map((_, at) => rowKeys.current[at] ?? nextRowKey.current++);
+  }
   const total = splits.reduce((sum, split) => sum + split.percent, 0);
   const update = (index: number, patch: Partial<Routing[number]>) =>
     onChange(splits.map((split, at) => (at === index ? { ...split, ...patch } : split)));
@@ -69,7 +82,7 @@ export function RoutingEditor({
   return (
     <div className="space-y-2" data-testid="routing-editor">
       {splits.map((split, index) => (
-        <div key={index} className="flex items-end gap-2">
+        <div key={rowKeys.current[index] ?? index} className="flex items-end gap-2">
           <RoutedModel index={index} model={split.model} onPick={(model) => update(index, { model })} />
           <div className="w-20 shrink-0">
             <NumberInput
@@ -84,9 +97,10 @@ export function RoutingEditor({
           <Button
             variant="remove"
             className="px-1"
-            aria-label={`Remove routed model ${index + 1}`}
+            aria-label={`Remove routed model ${index + 1}${split.model ? ` (${split.model})` : ""}`}
             data-testid="routing-remove"
             onClick={() => {
+              rowKeys.current = rowKeys.current.filter((_, at) => at !== index);
               const next = splits.filter((_, at) => at !== index);
               onChange(next.length > 0 ? next : undefined);
             }}

@@ -107,7 +107,12 @@ export function ModelCombobox({
         onPick(selectedItem.id);
         clearSelection.current();
       },
-      stateReducer: (_state, { type, changes }) => {
+      stateReducer: (state, { type, changes }) => {
+        // Leaving the box (Tab, a click elsewhere) picks nothing: only Enter or a click on an option adds
+        // a model, so tabbing past a half-typed search never changes the choice behind the user's back.
+        if (type === useCombobox.stateChangeTypes.InputBlur) {
+          return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+        }
         // Keep the list open after a pick, so several models can be added in a row.
         if (
           type === useCombobox.stateChangeTypes.InputKeyDownEnter ||

@@ -130,4 +130,12 @@ test("the calculator takes a workload's volume and a routing mix from the keyboa
   await page.keyboard.press("Enter");
   await expect(workload.getByTestId("routing-model").first()).toHaveAttribute("data-model-id", id ?? "");
   await expect(page.getByTestId("routing-result")).toContainText(id ?? "");
+
+  // Tabbing away from a half-typed search picks nothing: the row keeps its model.
+  await expect(search).toBeFocused();
+  await page.keyboard.type("claude");
+  await expect(workload.locator('[data-testid="routing-option"][aria-selected="true"]')).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(search).not.toBeFocused();
+  await expect(workload.getByTestId("routing-model").first()).toHaveAttribute("data-model-id", id ?? "");
 });
