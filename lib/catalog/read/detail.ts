@@ -10,7 +10,6 @@ import type { CatalogEntry, OfferingPrice } from "../schema";
 import { currentObservation, PACKAGE_SOURCES } from "../store/load";
 import { type CatalogData, getCatalog } from "./served";
 
-/** One dated price, from a data package or from a buying guide. */
 /** One stored price observation as the model page shows it: when it was recorded, as an ISO string. */
 export type PriceHistoryPoint = Pick<
   PriceObservation,
@@ -89,8 +88,9 @@ export function priceConflicts(entry: CatalogEntry, history: readonly PriceHisto
   return conflicts;
 }
 
-export async function getOfferingDetail(id: string): Promise<OfferingDetail> {
-  const catalog = await getCatalog();
+/** One offering's page: its row, the same model at other providers, prices, history and the guides' notes. */
+export async function getOfferingDetail(id: string, catalog?: CatalogData): Promise<OfferingDetail> {
+  catalog ??= await getCatalog();
   const entry = catalog.byId.get(id);
   if (!entry) {
     throw new AppError(

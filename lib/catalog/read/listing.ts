@@ -65,13 +65,18 @@ async function writeListing(
   };
 }
 
-/** What GET /api/models/{provider}/{model…} answers: one offering with its offerings, prices, history and notes. */
-export async function describeModel(catalog: CatalogData, segments: string[]) {
+/** The offering id of GET /api/models/{provider}/{model…}, checked before the catalog is read. */
+export function modelIdOf(segments: string[]): string {
   // Next has already decoded each segment once; decoding again would turn %2541 into "A" and throw on %25.
   const id = segments.join("/");
   if (!id || id.length > 300)
     throw new AppError("bad_request:catalog", "Give a model id such as openai/gpt-4o.");
-  const detail = await getOfferingDetail(id);
+  return id;
+}
+
+/** What GET /api/models/{provider}/{model…} answers: one offering with its offerings, prices, history and notes. */
+export async function describeModel(catalog: CatalogData, id: string) {
+  const detail = await getOfferingDetail(id, catalog);
   const ratio: [number, number] = [3, 1];
   // The index and ranks compare against every scored model, so they come from the whole summary.
   const quality = await getModelQualityDetail(catalog, detail.entry.modelId);
