@@ -23,6 +23,13 @@ describe("the server-sent-events codec", () => {
     expect(read).toEqual([{ event: "content_block_delta", id: "7", data: 'first line\n{"second":2}' }]);
   });
 
+  it("keeps data with carriage returns, and refuses an event name or id that would break the framing", () => {
+    const text = encodeMessage({ data: "one\r\ntwo\rthree" });
+    expect(text).toBe("data: one\ndata: two\ndata: three\n\n");
+    expect(() => encodeMessage({ event: "a\nb", data: "x" })).toThrow(/line end/);
+    expect(() => encodeMessage({ id: "1\r", data: "x" })).toThrow(/line end/);
+  });
+
   it("reads JSON events whose bytes are split anywhere, including inside a multi-byte character", async () => {
     const events = [
       { type: "delta", text: "naïve café ☕" },

@@ -10,13 +10,23 @@ import { EventSourceParserStream } from "eventsource-parser/stream";
 
 const encoder = new TextEncoder();
 
-/** One message as server-sent-event text: its event name and id if any, each data line, a blank line. */
+const LINE_END = /\r\n|\r|\n/;
+
+/**
+ * One message as server-sent-event text: its event name and id if any, each data line, a blank line.
+ * Data may span lines (any of the three line ends the format knows); an event name or id cannot.
+ */
 export function encodeMessage(
   message: Pick<EventSourceMessage, "data"> & Partial<EventSourceMessage>,
 ): string {
+  for (const field of [message.event, message.id]) {
+    if (field !== undefined && LINE_END.test(field)) {
+      throw new Error("An SSE event name or id cannot hold a line end.");
+    }
+  }
   let text = message.event ? `event: ${message.event}\n` : "";
   if (message.id !== undefined) text += `id: ${message.id}\n`;
-  for (const line of message.data.split("\n")) text += `data: ${line}\n`;
+  for (const line of message.data.split(LINE_END)) text += `data: ${line}\n`;
   return `${text}\n`;
 }
 
