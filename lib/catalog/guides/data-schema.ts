@@ -97,8 +97,8 @@ const tagEntrySchema = modelFactEntry({
   tags: z.array(modelTagSchema).min(1),
   polarity: modelTagFactSchema.shape.polarity,
 });
-// Topics are shared across guides on purpose, so findGuideConflicts can line up, say, the beginner's guide's
-// "Lowest cost possible" with the 2026 production guide's "absolute lowest per-token cost".
+// Topics are shared across guides on purpose, so findGuideConflicts can line up, say, "Lowest cost
+// possible" in the beginner's guide with "absolute lowest per-token cost" in the 2026 production guide.
 const recommendationEntrySchema = modelFactEntry(
   recommendationFactSchema.pick({ topic: true, rank: true, reason: true }).shape,
 );

@@ -153,7 +153,7 @@ describe("prices", () => {
     for (const fact of repaired) expect(fact.note?.length).toBeGreaterThan(20);
   });
 
-  it("reproduces the beginner's guide's cost examples from the formula and the derived GPT-4.1 mini price", () => {
+  it("reproduces the cost examples of the beginner's guide from the formula and the derived GPT-4.1 mini price", () => {
     const mini = priceFacts.find((fact) => fact.id === "guide-2026-04-price-gpt-4.1-mini");
     if (mini?.price.shape !== "input-output") throw new Error("expected an input/output price");
     // Work in micro-dollars per token-million to stay exact.

@@ -132,7 +132,7 @@ export function decisionRules(): DecisionFramework {
 export interface RouterGuidance {
   /** The 2024 comparison's router: a small model classifies, simple queries stay small, complex ones escalate. */
   router: DeploymentPattern;
-  /** The beginner's guide's share of tasks budget models can take (60-70%); the 2024 comparison gives no traffic split. */
+  /** The share of tasks budget models can take per the beginner's guide (60-70%); the 2024 comparison gives no traffic split. */
   budgetTaskShare: RuleOfThumb;
   patterns: readonly DeploymentPattern[];
 }

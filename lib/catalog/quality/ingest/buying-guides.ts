@@ -16,7 +16,7 @@ export function buyingGuideScores(): QualityScore[] {
     sampleSize: null,
     details: { citation: fact.source, quote: fact.quote },
     sourceDate: fact.sourceDate,
-    // The guides are committed texts without a public address; details.citation names the file.
+    // The guides are committed texts without a public address; details.citation names the guide (its id, e.g. guide-2024-11).
     url: null,
   }));
 }
