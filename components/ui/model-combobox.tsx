@@ -17,17 +17,12 @@ export interface ComboboxOption {
 
 /**
  * The options a typed search matches, best first, typo-tolerant like the catalog search; the ones in
- * `exclude` (already chosen) left out. An empty search gives the first `max` options in their order,
- * or none with `emptyShowsFirst` false.
+ * `exclude` (already chosen) left out. An empty search matches nothing.
  */
 export function useMatchingOptions(
   options: readonly ComboboxOption[],
   query: string,
-  {
-    max,
-    exclude = [],
-    emptyShowsFirst = false,
-  }: { max: number; exclude?: readonly string[]; emptyShowsFirst?: boolean },
+  { max, exclude = [] }: { max: number; exclude?: readonly string[] },
 ): ComboboxOption[] {
   const index = useMemo(
     () =>
@@ -35,18 +30,15 @@ export function useMatchingOptions(
     [options],
   );
   return useMemo(() => {
+    if (!query.trim()) return [];
     const excluded = new Set(exclude);
-    if (!query.trim()) {
-      if (!emptyShowsFirst) return [];
-      return options.filter((option) => !excluded.has(option.id)).slice(0, max);
-    }
     return index
       .map(({ option, search }) => ({ option, score: matchScore(query, search) }))
       .filter(({ option, score }) => score > 0 && !excluded.has(option.id))
       .sort((a, b) => b.score - a.score || a.option.id.length - b.option.id.length)
       .slice(0, max)
       .map(({ option }) => option);
-  }, [index, options, query, exclude, max, emptyShowsFirst]);
+  }, [index, query, exclude, max]);
 }
 
 /**
