@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
 import type { EstimateRequest, Workload } from "@/lib/calculator/schema";
@@ -22,6 +22,7 @@ import {
   workloadFromPreset,
 } from "./scenario-state";
 import { useEstimate } from "./use-calculator-api";
+import { useRowKeys } from "./use-row-keys";
 import { useScenario } from "./use-scenario";
 import { WorkloadCard } from "./workload-card";
 
@@ -76,16 +77,10 @@ export function Calculator({
     [knownModels],
   );
 
-  // Cards keep state of their own (pasted text, open sections), so each needs a key that follows the
-  // workload, not its position: removing the first card must not hand its text to the second.
-  const cardKeys = useRef<number[]>([]);
-  const nextCardKey = useRef(0);
+  // Cards keep state of their own (pasted text, open sections), so their keys follow the workloads.
+  const cardKeys = useRowKeys(state?.workloads.length ?? 0);
 
   if (!state) return <p className="text-sm text-muted">Opening the shared scenario…</p>;
-
-  if (cardKeys.current.length !== state.workloads.length) {
-    cardKeys.current = state.workloads.map((_, at) => cardKeys.current[at] ?? nextCardKey.current++);
-  }
 
   const patchState = (patch: Partial<EstimateRequest>) => setState({ ...state, ...patch });
   const setWorkload = (index: number, workload: Workload) =>
@@ -127,7 +122,7 @@ export function Calculator({
           </div>
           {state.workloads.map((workload, index) => (
             <WorkloadCard
-              key={cardKeys.current[index] ?? index}
+              key={cardKeys.keyOf(index)}
               workload={workload}
               index={index}
               preset={presets.find((preset) => preset.id === workload.preset)}
@@ -136,7 +131,7 @@ export function Calculator({
               isCatalogModel={isCatalogModel}
               onChange={(next) => setWorkload(index, next)}
               onRemove={() => {
-                cardKeys.current = cardKeys.current.filter((_, at) => at !== index);
+                cardKeys.remove(index);
                 patchState({ workloads: state.workloads.filter((_, at) => at !== index) });
               }}
             />

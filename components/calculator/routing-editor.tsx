@@ -1,10 +1,10 @@
 "use client";
 
-import { useRef } from "react";
 import { ModelPicker } from "@/components/catalog/model-picker";
 import { Button } from "@/components/ui/button";
 import { MAX_ROUTE_MODELS, type Workload } from "@/lib/calculator/schema";
 import { NumberInput } from "./field";
+import { useRowKeys } from "./use-row-keys";
 
 type Routing = NonNullable<Workload["routing"]>;
 
@@ -58,13 +58,8 @@ export function RoutingEditor({
   onChange: (routing: Routing | undefined) => void;
 }) {
   const splits = routing ?? [];
-  // Each row keeps its own search text, so its key follows the row, not its position: removing the
-  // first row must not hand its half-typed search to the second.
-  const rowKeys = useRef<number[]>([]);
-  const nextRowKey = useRef(0);
-  if (rowKeys.current.length !== splits.length) {
-    rowKeys.current = splits.map((_, at) => rowKeys.current[at] ?? nextRowKey.current++);
-  }
+  // Each row keeps its own search text, so its key follows the row.
+  const rowKeys = useRowKeys(splits.length);
   const total = splits.reduce((sum, split) => sum + split.percent, 0);
   const update = (index: number, patch: Partial<Routing[number]>) =>
     onChange(splits.map((split, at) => (at === index ? { ...split, ...patch } : split)));
@@ -82,7 +77,7 @@ export function RoutingEditor({
   return (
     <div className="space-y-2" data-testid="routing-editor">
       {splits.map((split, index) => (
-        <div key={rowKeys.current[index] ?? index} className="flex items-end gap-2">
+        <div key={rowKeys.keyOf(index)} className="flex items-end gap-2">
           <RoutedModel index={index} model={split.model} onPick={(model) => update(index, { model })} />
           <div className="w-20 shrink-0">
             <NumberInput
@@ -100,7 +95,7 @@ export function RoutingEditor({
             aria-label={`Remove routed model ${index + 1}${split.model ? ` (${split.model})` : ""}`}
             data-testid="routing-remove"
             onClick={() => {
-              rowKeys.current = rowKeys.current.filter((_, at) => at !== index);
+              rowKeys.remove(index);
               const next = splits.filter((_, at) => at !== index);
               onChange(next.length > 0 ? next : undefined);
             }}
