@@ -19,18 +19,13 @@ describe("diffWords", () => {
     const before = "Use a small model first.\nEscalate hard prompts.";
     const after = "Use a cheap small model first.\nEscalate only hard prompts.";
     const parts = diffWords(before, after);
-    expect(
+    const without = (kind: string) =>
       parts
-        .filter((part) => part.kind !== "added")
+        .filter((part) => part.kind !== kind)
         .map((part) => part.text)
-        .join(""),
-    ).toBe(before);
-    expect(
-      parts
-        .filter((part) => part.kind !== "removed")
-        .map((part) => part.text)
-        .join(""),
-    ).toBe(after);
+        .join("");
+    expect(without("added")).toBe(before);
+    expect(without("removed")).toBe(after);
   });
 
   it("handles empty answers", () => {

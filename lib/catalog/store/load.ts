@@ -329,7 +329,6 @@ export async function applySnapshot(
  * removed. The guides' prices attach to the offerings the database lists now, a sync's new ones too.
  */
 async function applyGuides(db: Db, applied: AppliedSnapshotMeta): Promise<ApplyResult> {
-  // The guides' prices go to the offerings the database lists now, a sync's new ones included.
   const { offerings: current } = await listCatalogTables({ db });
   const { observationsAdded } = await upsertCatalog({
     db,
