@@ -175,6 +175,12 @@ const envObject = z.object({
     .default(
       "https://raw.githubusercontent.com/vectara/hallucination-leaderboard/hhem-2.3-old-dataset/README.md",
     ),
+  CATALOG_BULLSHIT_BENCH_URL: z
+    .string()
+    .min(1)
+    .default(
+      "https://raw.githubusercontent.com/petergpt/bullshit-benchmark/main/data/v2/latest/leaderboard.csv",
+    ),
   MAX_CONCURRENT_RUNS_PER_CLIENT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How many reverse proxies in front of the app append the caller's address to X-Forwarded-For.

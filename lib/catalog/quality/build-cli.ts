@@ -39,6 +39,7 @@ const inputs: QualityInputs = {
   nytConnectionsReadme: gitFile("lechmazur+nyt-connections", "README.md"),
   vectaraReadme: gitFile("vectara+hallucination-leaderboard", "README.md"),
   vectaraOldDatasetReadme: gitFile("vectara+hallucination-leaderboard", "README.md", "hhem-2.3-old-dataset"),
+  bullshitBenchLeaderboard: gitFile("petergpt+bullshit-benchmark", "data/v2/latest/leaderboard.csv"),
 };
 const file = buildQualityFile(inputs);
 writeFileSync(QUALITY_PATH, `${JSON.stringify(file, null, 1)}\n`);

@@ -1,4 +1,5 @@
 import { parseAider } from "./ingest/aider";
+import { BULLSHIT_BENCH_URL, parseBullshitBench } from "./ingest/bullshit-bench";
 import { buyingGuideScores } from "./ingest/buying-guides";
 import { parseLivebench } from "./ingest/livebench";
 import { LMARENA_URL, parseLmarena } from "./ingest/lmarena";
@@ -24,6 +25,7 @@ export interface QualityInputs {
   vectaraReadme: { text: string; sourceDate: string };
   /** The archived table on Vectara's earlier document set (final 2025-10-16). */
   vectaraOldDatasetReadme: { text: string; sourceDate: string };
+  bullshitBenchLeaderboard: { text: string; sourceDate: string };
 }
 
 /** Licences as read from each repository (LICENSE file or README) when the data was built. */
@@ -72,6 +74,13 @@ function sources(inputs: QualityInputs): QualitySource[] {
       sourceDate: inputs.vectaraReadme.sourceDate,
     },
     {
+      id: "bullshit-bench",
+      name: "BullshitBench v2 (Peter Gostev)",
+      url: BULLSHIT_BENCH_URL,
+      licence: "MIT (LICENSE)",
+      sourceDate: inputs.bullshitBenchLeaderboard.sourceDate,
+    },
+    {
       id: "buying-guides",
       name: "Buying guide: 2024 production comparison (benchmark table)",
       url: null,
@@ -111,6 +120,7 @@ export function buildQualityFile(inputs: QualityInputs, generatedAt = new Date()
       inputs.vectaraOldDatasetReadme.sourceDate,
       "hhem-2.3-factual-consistency-old-dataset",
     ),
+    ...parseBullshitBench(inputs.bullshitBenchLeaderboard.text, inputs.bullshitBenchLeaderboard.sourceDate),
     ...buyingGuideScores(),
   ];
   return qualityFileSchema.parse({

@@ -13,6 +13,7 @@ export const BENCHMARK_LABELS: Record<string, string> = {
   "vectara|vectara-hallucination|hhem-2.3-factual-consistency": "Vectara factual consistency",
   "vectara|vectara-hallucination|hhem-2.3-factual-consistency-old-dataset":
     "Vectara factual consistency (earlier documents)",
+  "bullshit-bench|bullshit-bench|v2-clear-pushback": "BullshitBench v2 (clear pushback)",
 };
 
 export const benchmarkKeyOf = (score: Pick<ApiScore, "source" | "benchmark" | "split">) =>

@@ -44,6 +44,21 @@ describe("matchModelName", () => {
     expect(match("gpt-5-high")).toMatchObject({ modelId: "gpt-5", setting: "high" });
   });
 
+  it("reads OpenRouter's reasoning parameter after a slug as the setting", () => {
+    expect(match("openai/gpt-5.2@reasoning=xhigh")).toMatchObject({ modelId: "gpt-5.2", setting: "xhigh" });
+    expect(match("google/gemma-3-27b-it@reasoning=none")).toMatchObject({
+      modelId: "gemma-3-27b",
+      setting: "none",
+    });
+    expect(match("openai/gpt-5.2-pro@reasoning=high")).toBeNull();
+    // OpenRouter's ":free" serves the same model; ":thinking" is a setting of it.
+    expect(match("openai/gpt-4o:free@reasoning=none")).toMatchObject({ modelId: "gpt-4o", setting: "none" });
+    expect(match("anthropic/claude-3.7-sonnet:thinking@reasoning=default")).toMatchObject({
+      modelId: "claude-3.7-sonnet",
+      setting: "thinking default",
+    });
+  });
+
   it("reads an effort written before the snapshot date, and a date in brackets as a snapshot", () => {
     expect(match("openai/gpt-5.2-high-2025-12-11")).toMatchObject({ modelId: "gpt-5.2", setting: "high" });
     expect(match("openai/gpt-5-minimal-2025-08-07")).toMatchObject({ modelId: "gpt-5", setting: "minimal" });

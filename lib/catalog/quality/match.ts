@@ -46,6 +46,18 @@ const DATE_SUFFIXES = [
 function normalize(name: string): { base: string; setting: string | null } {
   let base = name.trim().toLowerCase();
   let setting: string | null = null;
+  // OpenRouter's reasoning parameter written after the slug: "openai/gpt-5.5-pro@reasoning=xhigh".
+  const routed = base.match(/@reasoning=([a-z0-9-]+)$/);
+  if (routed?.[1]) {
+    setting = routed[1];
+    base = base.slice(0, routed.index);
+  }
+  // OpenRouter's variants of a slug: ":free" is the same model served free, ":thinking" a setting.
+  const variant = base.match(/:(free|thinking)$/);
+  if (variant?.[1]) {
+    base = base.slice(0, variant.index);
+    if (variant[1] === "thinking") setting = setting ? `thinking ${setting}` : "thinking";
+  }
   const paren = base.match(/\s*\(([^)]*)\)\s*$/);
   if (paren?.[1]) {
     const inside = paren[1].trim();

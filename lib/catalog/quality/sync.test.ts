@@ -23,6 +23,7 @@ const locations: QualityLocations = {
   nytConnectionsReadme: path.join(fixtures, "nyt-connections-readme.md"),
   vectaraReadme: path.join(fixtures, "vectara-readme.md"),
   vectaraOldDatasetReadme: path.join(fixtures, "vectara-old-dataset-readme.md"),
+  bullshitBenchLeaderboard: path.join(fixtures, "bullshit-bench-leaderboard.csv"),
 };
 
 forEachTestDatabase((getHandle) => {
@@ -33,6 +34,7 @@ forEachTestDatabase((getHandle) => {
   it("reads fixture files, attaches scores to models and lists the names it cannot match", async () => {
     const report = await syncQuality({ db: getHandle().db, locations, today: "2026-12-03" });
     expect(report.unmatched).toEqual([
+      "bullshit-bench: x-ai/grok-4.20-multi-agent-beta@reasoning=low",
       "livebench: elephant-alpha",
       "lmarena: vicuna-13b",
       "nyt-connections: Grok 4.20 Multi-Agent Exp Beta 0304",
@@ -90,6 +92,27 @@ forEachTestDatabase((getHandle) => {
       split: "hhem-2.3-factual-consistency-old-dataset",
       value: "94.5000",
     });
+    // BullshitBench names OpenRouter slugs with the reasoning setting after "@reasoning=".
+    const chat = await listQualityScoresByModel({ db, modelId: "gpt-5.1-chat" });
+    expect(chat.find((row) => row.source === "bullshit-bench")).toMatchObject({
+      modelTested: "openai/gpt-5.1-chat@reasoning=default",
+      setting: "default",
+      split: "v2-clear-pushback",
+      value: "45.0000",
+      sampleSize: 100,
+      details: { meanGradeOutOf2: "1.0533", acceptedNonsensePercent: "36.00" },
+    });
+    const gemma = await listQualityScoresByModel({ db, modelId: "gemma-4-26b-a4b" });
+    // The bundled data scores it with reasoning off and at xhigh, each its own row.
+    expect(
+      gemma
+        .filter((row) => row.source === "bullshit-bench")
+        .map((row) => [row.setting, row.value])
+        .sort(),
+    ).toEqual([
+      ["none", "11.0000"],
+      ["xhigh", "21.0000"],
+    ]);
     // Vectara's Qwen3-4B is the April 2025 model, not the catalog's Qwen3-4B-Instruct-2507.
     expect(
       (await listQualityScoresByModel({ db, modelId: "qwen3-4b" })).filter((r) => r.source === "vectara"),
