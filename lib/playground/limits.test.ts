@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 
 vi.stubEnv("DATABASE_URL", "");
 vi.stubEnv("PGLITE_DIR", "memory://");
-const { acquireRunSlot, clientIdOf, listenForRemoteStops, registerPane, stopPanes } = await import(
-  "./limits"
-);
-const { getDb } = await import("@/db/client");
+const {
+  acquireRunSlot,
+  clientIdOf,
+  listenForRemoteStops,
+  localSlotStore,
+  registerPane,
+  sharedSlotStore,
+  stopPanes,
+} = await import("./limits");
+const { executeRows, getDb } = await import("@/db/client");
 const { acquireRunSlotByClient } = await import("@/db/queries/run-slots");
 
 const slotFor = (clientId: string, limit: number) => acquireRunSlot(clientId, randomUUID(), limit);
@@ -54,6 +61,47 @@ describe("the client id of the run limit", () => {
     expect(await messageOver(clientIdOf(request("203.0.113.9"), 1))).toMatch(
       /^You already have 1 comparisons running\./,
     );
+  });
+});
+
+describe("the run limit's two counts", () => {
+  const stores = {
+    "in this process": async () => localSlotStore(),
+    "in the database": async () => sharedSlotStore(await getDb()),
+  };
+  for (const [name, makeStore] of Object.entries(stores)) {
+    it(`counts runs ${name}: up to the limit per client, each freed once`, async () => {
+      const store = await makeStore();
+      const client = `count-${randomUUID()}`;
+      const first = await acquireRunSlot(client, randomUUID(), 2, store);
+      const second = await acquireRunSlot(client, randomUUID(), 2, store);
+      await expect(acquireRunSlot(client, randomUUID(), 2, store)).rejects.toMatchObject({ status: 429 });
+      // Another client has limits of its own.
+      const other = await acquireRunSlot(`other-${client}`, randomUUID(), 1, store);
+      await first();
+      await first();
+      const third = await acquireRunSlot(client, randomUUID(), 2, store);
+      await expect(acquireRunSlot(client, randomUUID(), 2, store)).rejects.toMatchObject({ status: 429 });
+      await Promise.all([second(), third(), other()]);
+      const again = await Promise.all([1, 2].map(() => acquireRunSlot(client, randomUUID(), 2, store)));
+      await Promise.all(again.map((release) => release()));
+    });
+  }
+
+  it("counts in this process on the embedded database, which only this process can open", async () => {
+    const client = `embedded-${randomUUID()}`;
+    const release = await acquireRunSlot(client, randomUUID(), 1);
+    try {
+      const db = await getDb();
+      const rows = await executeRows<{ count: number }>(
+        db,
+        sql`select count(*)::int as count from run_slots where client_id = ${client}`,
+      );
+      expect(rows[0]?.count).toBe(0);
+      await expect(acquireRunSlot(client, randomUUID(), 1)).rejects.toMatchObject({ status: 429 });
+    } finally {
+      await release();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { type Db, getDb, getDbHandle } from "@/db/client";
 import {
   acquireRunSlotByClient,
   deleteRunSlotByRun,
@@ -11,10 +11,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
- * Concurrent runs per client, counted in Postgres so that every instance behind a load balancer
- * shares one limit. A client over it gets a 429 with Retry-After. A run holds a lease on its slot,
- * renewed while it streams and freed when it ends, however it ends; the lease of an instance that
- * crashed runs out, so its slots come free on their own.
+ * Concurrent runs per client. A client over the limit gets a 429 with Retry-After. With a Postgres
+ * server the runs are counted in the database, so that every instance behind a load balancer shares
+ * one limit: a run holds a lease on its slot, renewed while it streams and freed when it ends, however
+ * it ends; the lease of an instance that crashed runs out, so its slots come free on their own.
+ * An embedded database serves one process only (its folder is locked to it), so there the count is
+ * kept in this process: the same limit, without two statements in front of every run.
  */
 export const RUN_LEASE_MS = 30_000;
 const RENEW_EVERY_MS = 10_000;
@@ -23,17 +25,71 @@ const SLOT_ATTEMPTS = 3;
 /** The one identity every caller shares when no trusted proxy says who is calling (see clientIdOf). */
 export const SHARED_CLIENT_ID = "local";
 
+/** Takes one of a client's `limit` slots for a run: a release, or null when all are taken. */
+export type SlotStore = (
+  clientId: string,
+  runId: string,
+  limit: number,
+) => Promise<(() => Promise<void>) | null>;
+
+/** Slots counted in this process (one process per embedded database). */
+export function localSlotStore(): SlotStore {
+  const running = new Map<string, Set<string>>();
+  return async (clientId, runId, limit) => {
+    const runs = running.get(clientId) ?? new Set<string>();
+    if (runs.size >= limit) return null;
+    runs.add(runId);
+    running.set(clientId, runs);
+    return async () => {
+      runs.delete(runId);
+      if (runs.size === 0 && running.get(clientId) === runs) running.delete(clientId);
+    };
+  };
+}
+
+/** Slots leased in the database, shared by every instance that uses it. */
+export function sharedSlotStore(db: Db): SlotStore {
+  return async (clientId, runId, limit) => {
+    let slot: number | null = null;
+    // A request that lost a race for a free slot tries again; a full limit says no every time.
+    for (let attempt = 0; attempt < SLOT_ATTEMPTS && slot === null; attempt++)
+      slot = await acquireRunSlotByClient({ db, clientId, runId, limit, leaseMs: RUN_LEASE_MS });
+    if (slot === null) return null;
+    const lease = { db, clientId, slot, runId };
+    const renewal = setInterval(() => {
+      renewRunSlotByRun({ ...lease, leaseMs: RUN_LEASE_MS }).catch(() => {});
+    }, RENEW_EVERY_MS);
+    // A pending renewal must not keep a finished process (or test) alive.
+    renewal.unref();
+    return async () => {
+      clearInterval(renewal);
+      // If this fails the lease runs out on its own.
+      await deleteRunSlotByRun(lease).catch(() => {});
+    };
+  };
+}
+
+const globalForSlots = globalThis as unknown as { __runSlots?: Promise<SlotStore> };
+
+function slotStore(): Promise<SlotStore> {
+  globalForSlots.__runSlots ??= getDbHandle().then(
+    (handle) => (handle.driver === "pglite" ? localSlotStore() : sharedSlotStore(handle.db)),
+    (error) => {
+      globalForSlots.__runSlots = undefined;
+      throw error;
+    },
+  );
+  return globalForSlots.__runSlots;
+}
+
 export async function acquireRunSlot(
   clientId: string,
   runId: string,
   limit: number,
+  store?: SlotStore,
 ): Promise<() => Promise<void>> {
-  const db = await getDb();
-  let slot: number | null = null;
-  // A request that lost a race for a free slot tries again; a full limit says no every time.
-  for (let attempt = 0; attempt < SLOT_ATTEMPTS && slot === null; attempt++)
-    slot = await acquireRunSlotByClient({ db, clientId, runId, limit, leaseMs: RUN_LEASE_MS });
-  if (slot === null) {
+  const free = await (store ?? (await slotStore()))(clientId, runId, limit);
+  if (!free) {
     // With no trusted proxy the limit is the whole server's, so it is not this caller's own runs.
     const running =
       clientId === SHARED_CLIENT_ID
@@ -45,19 +101,11 @@ export async function acquireRunSlot(
       { headers: { "retry-after": "2" }, details: { retryAfterSeconds: 2, limit } },
     );
   }
-  const lease = { db, clientId, slot, runId };
-  const renewal = setInterval(() => {
-    renewRunSlotByRun({ ...lease, leaseMs: RUN_LEASE_MS }).catch(() => {});
-  }, RENEW_EVERY_MS);
-  // A pending renewal must not keep a finished process (or test) alive.
-  renewal.unref();
   let released = false;
   return async () => {
     if (released) return;
     released = true;
-    clearInterval(renewal);
-    // If this fails the lease runs out on its own.
-    await deleteRunSlotByRun(lease).catch(() => {});
+    await free();
   };
 }
 
