@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { executeRows } from "../client";
 import { evalJobs } from "../schema";
 import { forEachTestDatabase } from "../test-databases";
 import {
   cancelEvalRun,
   claimEvalJobs,
   completeEvalJob,
+  completeEvalJobs,
   getEvalRunById,
   getEvalSetById,
   getNextEvalJobReserveByRun,
@@ -118,6 +120,61 @@ forEachTestDatabase((getHandle) => {
     const page = await listEvalResultPageByRun({ db, runId: run.id, afterPosition: null, limit: 10 });
     expect(page.cases[0]?.results).toHaveLength(1);
     expect((await getEvalRunById({ db, id: run.id }))?.spentUsd).toBe("0.020000000000");
+  });
+
+  it("writes a batch of answers from two runs in one go, as if each were written alone", async () => {
+    const { db } = getHandle();
+    const capped = await queuedRun(3, ["q9/a"], "1.00", { "q9/a": "0.10" });
+    const open = await queuedRun(2, ["q9/b"]);
+    const cappedJobs = await claimEvalJobs({ db, owner: "w", provider: "q9", limit: 10, leaseMs: 60_000 });
+    expect(cappedJobs).toHaveLength(5);
+    expect((await runById(capped.run.id)).reservedUsd).toBe("0.300000000000");
+    const [first, second, third] = cappedJobs.filter((job) => job.runId === capped.run.id);
+    const [other, last] = cappedJobs.filter((job) => job.runId === open.run.id);
+    if (!first || !second || !third || !other || !last) throw new Error("jobs missing");
+    // One answer of the open run is already written (another instance finished it first).
+    await complete(other, "0.5");
+    const usage = { provider: "q9", model: "q9/a", status: "ok", source: "eval" } as const;
+    const done = await completeEvalJobs({
+      db,
+      completions: [
+        {
+          jobId: first.id,
+          result: answer(first, "0.04"),
+          usage: [{ ...usage, costUsd: "0.04" }],
+          spentUsd: "0.04",
+        },
+        { jobId: other.id, result: answer(other, "0.5"), usage: [], spentUsd: "0.5" },
+        {
+          jobId: second.id,
+          result: answer(second, "0.06"),
+          usage: [{ ...usage, costUsd: "0.06" }],
+          spentUsd: "0.06",
+        },
+        { jobId: last.id, result: answer(last, "0.25"), usage: [], spentUsd: "0.25" },
+      ],
+    });
+    // In the order given: the one written before is refused; the open run has nothing left, so it is done.
+    expect(done).toEqual([
+      { inserted: true, status: "running" },
+      { inserted: false, status: "done" },
+      { inserted: true, status: "running" },
+      { inserted: true, status: "done" },
+    ]);
+    // Spend is summed per run (a late answer's spend still counts), and each reservation given back once.
+    expect(await runById(capped.run.id)).toMatchObject({
+      spentUsd: "0.100000000000",
+      reservedUsd: "0.100000000000",
+    });
+    expect((await runById(open.run.id)).spentUsd).toBe("1.250000000000");
+    expect(await countJobs(capped.run.id, "done")).toBe(2);
+    expect(await countJobs(capped.run.id, "leased")).toBe(1);
+    const rows = await executeRows<{ cost: string }>(
+      db,
+      sql`select cost_usd::text as cost from usage_events where provider = 'q9' order by cost_usd`,
+    );
+    expect(rows.map((row) => row.cost)).toEqual(["0.040000000000", "0.060000000000"]);
+    expect((await complete(third, "0.1")).status).toBe("done");
   });
 
   it("puts leased jobs back in the queue when a single-process database restarts", async () => {

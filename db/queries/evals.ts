@@ -437,75 +437,128 @@ export interface CompletedEvalJob {
   status: EvalRun["status"];
 }
 
-/**
- * Writes one answer, its usage events, its spend and the job's completion in one transaction, so a
- * restart never loses a finished call nor makes it again. The job's reservation is given back as its
- * real cost is added. A capped run ends "capped" once its next job cannot fit and nothing is in
- * flight (its queued jobs are cancelled), and "done" when no job is left open.
- */
-export async function completeEvalJob({
-  db,
-  jobId,
-  result,
-  usage,
-  spentUsd,
-}: {
-  db: Db;
+/** One finished call to write: its answer, the usage it caused and what it cost. */
+export interface EvalJobCompletion {
   jobId: number;
   result: Omit<NewEvalResult, "id" | "createdAt">;
   usage: NewUsageEvent[];
   /** What the answer and its judge cost together, as a decimal string. */
   spentUsd: string;
-}): Promise<CompletedEvalJob> {
+}
+
+/**
+ * Writes finished calls (answers, usage events, spend, the jobs' completion) in one transaction, so
+ * a restart never loses a finished call nor makes it again. A worker hands over every call that
+ * finished while its last write was running, so a batch costs about what one answer costs: the
+ * statements below touch each run once, whatever the number of answers.
+ *
+ * Each job's reservation is given back as its real cost is added. A capped run ends "capped" once
+ * its next job cannot fit and nothing is in flight (its queued jobs are cancelled), and "done" when
+ * no job is left open. Answers come back in the order given.
+ */
+export async function completeEvalJobs({
+  db,
+  completions,
+}: {
+  db: Db;
+  completions: readonly EvalJobCompletion[];
+}): Promise<CompletedEvalJob[]> {
+  if (completions.length === 0) return [];
+  const jobIds = completions.map((completion) => completion.jobId);
+  const runIds = [...new Set(completions.map((completion) => completion.result.runId))].sort();
   try {
     return await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
-      const runId = result.runId;
-      // The run's row first, as claimEvalJobs takes it: reservations change under this lock only.
-      await executeRows(tx, sql`select id from eval_runs where id = ${runId} for update`);
-      const [job] = await executeRows<{ status: string; reserve_usd: string | null }>(
+      // The runs' rows first, as claimEvalJobs takes them: reservations change under these locks only.
+      const runs = await tx
+        .select({ id: evalRuns.id, status: evalRuns.status, maxCostUsd: evalRuns.maxCostUsd })
+        .from(evalRuns)
+        .where(inArray(evalRuns.id, runIds))
+        .orderBy(asc(evalRuns.id))
+        .for("update");
+      // The jobs are marked done, and what each held before is read back, in one statement.
+      const jobs = await executeRows<{ id: string | number; status: string; reserve_usd: string | null }>(
         tx,
-        sql`select status, reserve_usd from eval_jobs where id = ${jobId} for update`,
+        sql`with held as (
+            select id, status, reserve_usd from eval_jobs where id in ${sqlList(jobIds)} order by id for update
+          )
+          update eval_jobs j set status = 'done', lease_owner = null, lease_expires_at = null
+          from held where j.id = held.id
+          returning j.id, held.status, held.reserve_usd`,
       );
       const inserted = await tx
         .insert(evalResults)
-        .values(result)
+        .values(completions.map((completion) => completion.result))
         .onConflictDoNothing()
-        .returning({ id: evalResults.id });
-      await tx
-        .update(evalJobs)
-        .set({ status: "done", leaseOwner: null, leaseExpiresAt: null })
-        .where(eq(evalJobs.id, jobId));
+        .returning({ runId: evalResults.runId, caseId: evalResults.caseId, modelId: evalResults.modelId });
       // Every call that reached a provider was paid for, whether or not its answer is the one kept.
+      const usage = completions.flatMap((completion) => completion.usage);
       if (usage.length > 0) await tx.insert(usageEvents).values(usage);
       // Only a leased job holds a reservation: a late answer to a finished or cancelled one gives none back.
-      const releasedUsd = job?.status === "leased" ? (job.reserve_usd ?? "0") : "0";
-      await tx
-        .update(evalRuns)
-        .set({
-          spentUsd: sql`${evalRuns.spentUsd} + ${spentUsd}::numeric`,
-          reservedUsd: sql`case when ${evalRuns.maxCostUsd} is null then 0
-            else greatest(${evalRuns.reservedUsd} - ${releasedUsd}::numeric, 0) end`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(evalRuns.id, runId));
-      await capEvalRunIfNothingFits(tx, runId);
-      await tx
+      const heldUsd = new Map(
+        jobs.map((job) => [Number(job.id), job.status === "leased" ? (job.reserve_usd ?? "0") : "0"]),
+      );
+      for (const runId of runIds) {
+        const ofRun = completions.filter((completion) => completion.result.runId === runId);
+        const spentUsd = toUsdString(addUsd(ZERO_USD, ...ofRun.map((item) => parseUsd(item.spentUsd))));
+        const releasedUsd = toUsdString(
+          addUsd(ZERO_USD, ...ofRun.map((item) => parseUsd(heldUsd.get(item.jobId) ?? "0"))),
+        );
+        await tx
+          .update(evalRuns)
+          .set({
+            spentUsd: sql`${evalRuns.spentUsd} + ${spentUsd}::numeric`,
+            reservedUsd: sql`case when ${evalRuns.maxCostUsd} is null then 0
+              else greatest(${evalRuns.reservedUsd} - ${releasedUsd}::numeric, 0) end`,
+            updatedAt: sql`now()`,
+          })
+          .where(eq(evalRuns.id, runId));
+      }
+      // Read under the locks above, a run's status changes below only if it is capped or done.
+      const statusOf = new Map(runs.map((run) => [run.id, run.status]));
+      for (const run of runs)
+        if (run.maxCostUsd !== null && (await capEvalRunIfNothingFits(tx, run.id)))
+          statusOf.set(run.id, "capped");
+      const finished = await tx
         .update(evalRuns)
         .set({ status: "done", finishedAt: sql`now()` })
         .where(
           and(
-            eq(evalRuns.id, runId),
+            inArray(evalRuns.id, runIds),
             inArray(evalRuns.status, ["queued", "running"]),
-            sql`not exists (select 1 from eval_jobs j where j.run_id = ${runId} and j.status in ('queued', 'leased'))`,
+            sql`not exists (select 1 from eval_jobs j where j.run_id = ${evalRuns.id} and j.status in ('queued', 'leased'))`,
           ),
-        );
-      const [run] = await tx.select({ status: evalRuns.status }).from(evalRuns).where(eq(evalRuns.id, runId));
-      return { inserted: inserted.length > 0, status: run?.status ?? "failed" };
+        )
+        .returning({ id: evalRuns.id });
+      for (const run of finished) statusOf.set(run.id, "done");
+      const keyOf = (row: { runId: string; caseId: string; modelId: string }) =>
+        `${row.runId} ${row.caseId} ${row.modelId}`;
+      const written = new Set(inserted.map(keyOf));
+      return completions.map(({ result }) => ({
+        inserted: written.has(keyOf(result)),
+        status: statusOf.get(result.runId) ?? "failed",
+      }));
     });
   } catch (error) {
     throw dbError("save the eval answer", error);
   }
+}
+
+/** `(a, b, c)`, each value a parameter, for an `in` inside raw SQL. */
+function sqlList(values: readonly (string | number)[]): SQL {
+  return sql`(${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+}
+
+/** One finished call, written alone (see completeEvalJobs). */
+export async function completeEvalJob({
+  db,
+  ...completion
+}: EvalJobCompletion & { db: Db }): Promise<CompletedEvalJob> {
+  const [done] = await completeEvalJobs({ db, completions: [completion] });
+  return done as CompletedEvalJob;
 }
 
 /** Cancels a run that has not ended: its open jobs are dropped and its reservations cleared. */

@@ -3,8 +3,10 @@ import { hostname } from "node:os";
 import type { Db } from "@/db/client";
 import {
   type ClaimedEvalJob,
+  type CompletedEvalJob,
   claimEvalJobs,
-  completeEvalJob,
+  completeEvalJobs,
+  type EvalJobCompletion,
   listOpenEvalProviders,
   renewEvalJobLeases,
 } from "@/db/queries/evals";
@@ -29,6 +31,10 @@ import { type Assertion, type AssertionResult, assertionSchema } from "./schema"
 export const EVAL_LEASE_MS = 60_000;
 /** A job whose lease ran out this many times (its call crashed every instance) ends as an error. */
 export const MAX_JOB_ATTEMPTS = 3;
+/** Longest a freed slot waits for others before the worker claims work for it. */
+const CLAIM_GATHER_MS = 20;
+/** Most finished calls written in one transaction. */
+const WRITE_BATCH_MAX = 100;
 
 export interface EvalWorkerOptions {
   db: Db;
@@ -60,6 +66,16 @@ export class EvalWorker {
   private wakeMissed = false;
   private loopDone: Promise<void> | null = null;
   private renewal: ReturnType<typeof setInterval> | null = null;
+  /** Finished calls waiting for the write in progress to end; the next write takes them all. */
+  private readonly unwritten: {
+    completion: EvalJobCompletion;
+    written: (done: CompletedEvalJob | null) => void;
+    failed: (error: unknown) => void;
+  }[] = [];
+  private writing = false;
+  /** Slots freed since the last claim, and the timer that claims for them if no more come free. */
+  private freedSlots = 0;
+  private gatherTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: EvalWorkerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -93,6 +109,31 @@ export class EvalWorker {
   wake(): void {
     if (this.wakeUp) this.wakeUp();
     else this.wakeMissed = true;
+  }
+
+  /**
+   * A call ended. Its slot is refilled soon rather than at the next poll, but a claim is a
+   * transaction of several statements, so slots freed close together share one: the claim runs once
+   * a quarter of the limit is free, or CLAIM_GATHER_MS after the first slot came free. A slot waits
+   * at most that long, a small share of a model call.
+   */
+  private slotFreed(): void {
+    this.freedSlots += 1;
+    if (this.freedSlots >= Math.max(1, Math.floor(this.options.perProviderLimit / 4))) {
+      this.wakeForSlots();
+      return;
+    }
+    if (!this.gatherTimer) {
+      this.gatherTimer = setTimeout(() => this.wakeForSlots(), CLAIM_GATHER_MS);
+      this.gatherTimer.unref();
+    }
+  }
+
+  private wakeForSlots(): void {
+    if (this.gatherTimer) clearTimeout(this.gatherTimer);
+    this.gatherTimer = null;
+    this.freedSlots = 0;
+    this.wake();
   }
 
   /** Stops taking work and waits for the calls in flight to be written. */
@@ -175,8 +216,7 @@ export class EvalWorker {
           })
           .finally(() => {
             this.inFlight.delete(job.id);
-            // A slot is free: take the next job now, not at the next poll.
-            this.wake();
+            this.slotFreed();
           });
       }
     }
@@ -184,7 +224,6 @@ export class EvalWorker {
   }
 
   private async process(job: ClaimedEvalJob, signal: AbortSignal): Promise<void> {
-    const { db } = this.options;
     const catalog = await this.options.catalog();
     const info = describeModelId(job.modelId);
     const base = { runId: job.runId, caseId: job.caseId, modelId: job.modelId };
@@ -192,14 +231,13 @@ export class EvalWorker {
       const message = !info
         ? `No provider serves "${job.modelId}".`
         : `Gave up after ${MAX_JOB_ATTEMPTS} attempts: the call was cut short each time.`;
-      const done = await completeEvalJob({
-        db,
+      const done = await this.write({
         jobId: job.id,
         result: { ...base, status: "error", errorCode: "unknown", errorMessage: message },
         usage: [],
         spentUsd: "0",
       });
-      this.options.onJobDone?.(job, done);
+      if (done) this.options.onJobDone?.(job, done);
       return;
     }
 
@@ -245,8 +283,7 @@ export class EvalWorker {
     const spent = [metered.costUsd, judged?.costUsd ?? null].filter((cost): cost is string => cost !== null);
     // A call made at a price we do not know counts at its reservation (its worst case), never as free.
     const costUnknown = (metered.called && metered.costUsd === null) || (judged !== null && !judged.costUsd);
-    const done = await completeEvalJob({
-      db,
+    const done = await this.write({
       jobId: job.id,
       result: {
         ...base,
@@ -272,7 +309,49 @@ export class EvalWorker {
           ? job.reserveUsd
           : toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
     });
-    this.options.onJobDone?.(job, done);
+    if (done) this.options.onJobDone?.(job, done);
+  }
+
+  /**
+   * Writes a finished call with every other call that finished while the last write ran, in one
+   * transaction (group commit): under load the queue's statements are paid once per batch, not once
+   * per answer, and no call waits longer than it would for its own write. Null when the worker
+   * crashed first: nothing is written, as if the process had died.
+   */
+  private write(completion: EvalJobCompletion): Promise<CompletedEvalJob | null> {
+    return new Promise((written, failed) => {
+      this.unwritten.push({ completion, written, failed });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.unwritten.length > 0) {
+        const batch = this.unwritten.splice(0, WRITE_BATCH_MAX);
+        if (this.crashed) {
+          for (const item of batch) item.written(null);
+          continue;
+        }
+        const completions = batch.map((item) => item.completion);
+        const done = await completeEvalJobs({ db: this.options.db, completions }).catch(() => null);
+        if (done) {
+          batch.forEach((item, index) => {
+            item.written(done[index] ?? null);
+          });
+          continue;
+        }
+        // One bad answer must not take the others down with it: each is written alone.
+        for (const item of batch)
+          await completeEvalJobs({ db: this.options.db, completions: [item.completion] }).then(
+            ([one]) => item.written(one ?? null),
+            item.failed,
+          );
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   /**
