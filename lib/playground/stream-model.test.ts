@@ -48,4 +48,63 @@ describe("streamModel", () => {
     expect(outcome).toMatchObject({ status: "stopped", reachedProvider: false });
     expect(calls).toBe(0);
   });
+
+  /** Sends `deltas` text deltas `everyMs` apart, then nothing, until the call is aborted. */
+  function modelThatStalls(deltas: number, everyMs: number) {
+    return new MockLanguageModelV3({
+      doStream: async ({ abortSignal }) => ({
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          async start(controller) {
+            abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason), {
+              once: true,
+            });
+            controller.enqueue({ type: "text-start", id: "1" });
+            for (let index = 0; index < deltas; index++) {
+              await new Promise((resolve) => setTimeout(resolve, everyMs));
+              if (abortSignal?.aborted) return;
+              controller.enqueue({ type: "text-delta", id: "1", delta: `t${index} ` });
+            }
+          },
+        }),
+      }),
+    });
+  }
+
+  it("times out a stream that goes quiet, counting from its last token, not from its start", async () => {
+    const startedAt = performance.now();
+    // Six tokens 40 ms apart outlast the 100 ms idle limit several times over; only the silence after counts.
+    const outcome = await streamModel(
+      modelThatStalls(6, 40),
+      settings,
+      new AbortController().signal,
+      { onDelta: () => {} },
+      { firstTokenMs: 1_000, idleMs: 100 },
+    );
+    const elapsed = performance.now() - startedAt;
+    expect(outcome).toMatchObject({ status: "error", output: "t0 t1 t2 t3 t4 t5 " });
+    expect(outcome.fault).toMatchObject({ code: "timeout", retryable: false });
+    expect(outcome.fault?.message).toMatch(/^No next chunk within/);
+    expect(elapsed).toBeGreaterThanOrEqual(6 * 40 + 100);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it("times out a stream whose first token never comes, and retries nothing after it", async () => {
+    let calls = 0;
+    const model = modelThatStalls(0, 0);
+    const doStream = model.doStream.bind(model);
+    model.doStream = (options) => {
+      calls += 1;
+      return doStream(options);
+    };
+    const outcome = await streamModel(
+      model,
+      settings,
+      new AbortController().signal,
+      { onDelta: () => {} },
+      { firstTokenMs: 80, idleMs: 10 },
+    );
+    expect(outcome.fault?.message).toMatch(/^No first token within/);
+    expect(outcome).toMatchObject({ status: "error", output: "", ttftMs: null });
+    expect(calls).toBe(1);
+  });
 });

@@ -135,12 +135,27 @@ export async function streamModel(
     const attemptController = new AbortController();
     const onStop = () => attemptController.abort(stopSignal.reason);
     stopSignal.addEventListener("abort", onStop, { once: true });
+    // Not a timer per token: a token only moves the deadline, and the timer, when it fires before
+    // the deadline it finds, sleeps again until then.
+    let limitMs = timeouts.firstTokenMs;
+    let phase: "first token" | "next chunk" = "first token";
+    let deadline = performance.now() + limitMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = (ms: number, phase: "first token" | "next chunk") => {
-      clearTimeout(timer);
-      timer = setTimeout(() => attemptController.abort(new StreamTimeoutError(ms, phase)), ms);
+    const watch = () => {
+      const left = deadline - performance.now();
+      if (left <= 0) attemptController.abort(new StreamTimeoutError(limitMs, phase));
+      else timer = setTimeout(watch, left);
     };
-    arm(timeouts.firstTokenMs, "first token");
+    timer = setTimeout(watch, limitMs);
+    const arm = () => {
+      deadline = performance.now() + timeouts.idleMs;
+      if (phase === "next chunk") return;
+      // The first token: from here the (shorter) idle limit applies, so the timer is set anew once.
+      phase = "next chunk";
+      limitMs = timeouts.idleMs;
+      clearTimeout(timer);
+      timer = setTimeout(watch, limitMs);
+    };
 
     let streamError: unknown = null;
     let usage: StreamUsage = EMPTY_USAGE;
@@ -150,7 +165,7 @@ export async function streamModel(
       if (ttftMs === null) ttftMs = performance.now() - startedAt;
       output += delta;
       callbacks.onDelta(delta);
-      arm(timeouts.idleMs, "next chunk");
+      arm();
     };
     const tap: StreamTap = { onText, engaged: false };
     try {
@@ -170,7 +185,7 @@ export async function streamModel(
           // A tapped stream's text has already arrived through onText.
           if (!tap.engaged) onText(part.delta);
         } else if (part.type === "reasoning-delta") {
-          arm(timeouts.idleMs, "next chunk");
+          arm();
         } else if (part.type === "error") {
           streamError = part.error;
         } else if (part.type === "finish") {
