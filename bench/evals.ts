@@ -4,7 +4,7 @@
  *  1. throughput — wall time against the ideal for the concurrency used, results saved, server CPU per call;
  *  2. crash and resume — the server is killed with SIGKILL after ~40% of the results, started again on the
  *     same database, and the run must finish with every result once and no finished call asked again.
- * Run: npm run bench:evals (BENCH_EVAL_CONCURRENCY, BENCH_CASES, BENCH_CRASH=0 to leave out phase 2; set DATABASE_URL to measure with a Postgres server; the default is a fresh
+ * Run: npm run bench:evals (BENCH_EVAL_CONCURRENCY, BENCH_CASES, BENCH_CRASH=0 to leave out phase 2, BENCH_DIST to serve an earlier build folder as it is; set DATABASE_URL to measure with a Postgres server; the default is a fresh
  * embedded PGlite folder, which the restarted server takes over from the killed one).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -158,7 +158,10 @@ async function countResults(baseUrl: string, runId: string): Promise<number> {
 const servers = new Set<RunningServer>();
 const dataDirs: string[] = [];
 async function serve(dataDir?: string): Promise<RunningServer> {
-  const server = await startServer(APP_PORT, SERVER_ENV, { dataDir });
+  const server = await startServer(APP_PORT, SERVER_ENV, {
+    dataDir,
+    ...(process.env.BENCH_DIST ? { distDir: process.env.BENCH_DIST, prebuilt: true } : {}),
+  });
   servers.add(server);
   return server;
 }
