@@ -1,3 +1,4 @@
+import { benchmarkLabel as shortBenchmarkLabel } from "@/lib/catalog/quality/cite";
 import type { ApiScore } from "@/lib/catalog/quality/read";
 import {
   formatScore,
@@ -13,11 +14,10 @@ import { formatDate, trimDecimal } from "@/lib/format";
 
 const linkClass = "text-accent-600 dark:text-accent-300 underline decoration-dotted hover:text-accent-700";
 
+/** A headline benchmark by its full definition, any other by its short name (cite.ts). */
 function benchmarkLabel(score: Pick<ApiScore, "source" | "benchmark" | "split">): string {
   const key = scoreKeyOf(score);
-  return key
-    ? SCORE_DEFINITIONS[key].label
-    : `${sourceName(score.source)} ${score.benchmark} (${score.split})`;
+  return key ? SCORE_DEFINITIONS[key].label : shortBenchmarkLabel(score);
 }
 
 function ScoreValue({ score }: { score: Pick<ApiScore, "value" | "unit" | "ciLow" | "ciHigh"> }) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { citeScore } from "./cite";
+import { BENCHMARK_LABELS, benchmarkKeyOf, citeScore } from "./cite";
 import type { ApiScore } from "./read";
+import { loadQualityFile } from "./store";
+import { SOURCE_NAMES, scoreKeyOf } from "./views/scores";
 
 const base: ApiScore = {
   source: "lmarena",
@@ -43,5 +45,19 @@ describe("citeScore", () => {
     expect(citeScore({ ...nyt, value: "85.7000", sourceDate: "2026-07-17" })).toBe(
       "NYT Connections (extended) 85.7% (2026-07-17)",
     );
+  });
+});
+
+describe("names of the committed sources", () => {
+  it("names every source and every benchmark the committed scores come from", () => {
+    const file = loadQualityFile();
+    const unnamedSources = file.sources.filter((source) => !SOURCE_NAMES[source.id]).map((s) => s.id);
+    const unnamedBenchmarks = new Set(
+      file.scores
+        .filter((score) => !BENCHMARK_LABELS[benchmarkKeyOf(score)] && !scoreKeyOf(score))
+        .map(benchmarkKeyOf),
+    );
+    expect(unnamedSources).toEqual([]);
+    expect([...unnamedBenchmarks]).toEqual([]);
   });
 });

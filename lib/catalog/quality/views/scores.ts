@@ -92,6 +92,9 @@ export const SOURCE_NAMES: Record<string, string> = {
   aider: "Aider polyglot",
   "swe-bench": "SWE-bench Verified",
   livebench: "LiveBench",
+  "nyt-connections": "Extended NYT Connections",
+  vectara: "Vectara hallucination leaderboard",
+  "bullshit-bench": "BullshitBench",
   "buying-guides": "Buying guides",
 };
 
