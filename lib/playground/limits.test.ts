@@ -83,6 +83,14 @@ describe("the run limit's two counts", () => {
       const third = await acquireRunSlot(client, randomUUID(), 2, store);
       await expect(acquireRunSlot(client, randomUUID(), 2, store)).rejects.toMatchObject({ status: 429 });
       await Promise.all([second(), third(), other()]);
+      // A retry reuses its run's id, and still takes a slot of its own.
+      const runId = randomUUID();
+      const run = await acquireRunSlot(client, runId, 2, store);
+      const retry = await acquireRunSlot(client, runId, 2, store);
+      await expect(acquireRunSlot(client, randomUUID(), 2, store)).rejects.toMatchObject({ status: 429 });
+      await run();
+      await expect(acquireRunSlot(client, randomUUID(), 1, store)).rejects.toMatchObject({ status: 429 });
+      await retry();
       const again = await Promise.all([1, 2].map(() => acquireRunSlot(client, randomUUID(), 2, store)));
       await Promise.all(again.map((release) => release()));
     });

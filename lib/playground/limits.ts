@@ -34,15 +34,17 @@ export type SlotStore = (
 
 /** Slots counted in this process (one process per embedded database). */
 export function localSlotStore(): SlotStore {
-  const running = new Map<string, Set<string>>();
-  return async (clientId, runId, limit) => {
-    const runs = running.get(clientId) ?? new Set<string>();
-    if (runs.size >= limit) return null;
-    runs.add(runId);
-    running.set(clientId, runs);
+  // Each taking is counted on its own, not by run id: a retry of a run reuses the run's id.
+  const running = new Map<string, Set<object>>();
+  return async (clientId, _runId, limit) => {
+    const held = running.get(clientId) ?? new Set<object>();
+    if (held.size >= limit) return null;
+    const slot = {};
+    held.add(slot);
+    running.set(clientId, held);
     return async () => {
-      runs.delete(runId);
-      if (runs.size === 0 && running.get(clientId) === runs) running.delete(clientId);
+      held.delete(slot);
+      if (held.size === 0 && running.get(clientId) === held) running.delete(clientId);
     };
   };
 }
