@@ -177,6 +177,23 @@ forEachTestDatabase((getHandle) => {
     expect((await complete(third, "0.1")).status).toBe("done");
   });
 
+  it("gives a job's reservation back once when two calls of it end in the same batch", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(2, ["q-twice/a"], "1.00", { "q-twice/a": "0.10" });
+    const [first] = await claimEvalJobs({ db, owner: "w", provider: "q-twice", limit: 2, leaseMs: 60_000 });
+    if (!first) throw new Error("no job");
+    expect((await runById(run.id)).reservedUsd).toBe("0.200000000000");
+    // A lease lost and taken again by the same worker: both calls of the job finish together.
+    const twice = { jobId: first.id, result: answer(first, "0.03"), usage: [], spentUsd: "0.03" };
+    const done = await completeEvalJobs({ db, completions: [twice, twice] });
+    expect(done.map((item) => item.inserted)).toEqual([true, false]);
+    // Both calls were paid; the other job's reservation is still held.
+    expect(await runById(run.id)).toMatchObject({
+      spentUsd: "0.060000000000",
+      reservedUsd: "0.100000000000",
+    });
+  });
+
   it("puts leased jobs back in the queue when a single-process database restarts", async () => {
     const { db } = getHandle();
     await queuedRun(2, ["q6/a"]);

@@ -288,7 +288,7 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
     const rows = await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
       const claimed: ClaimRow[] = [];
-      // Capped runs first: their row lock comes before any job's, as in completeEvalJob.
+      // Capped runs first: their row lock comes before any job's, as in completeEvalJobs.
       const cappedRuns = await executeRows<{ id: string }>(
         tx,
         sql`select distinct r.id from eval_runs r
@@ -480,7 +480,7 @@ export async function completeEvalJobs({
       const jobs = await executeRows<{ id: string | number; status: string; reserve_usd: string | null }>(
         tx,
         sql`with held as (
-            select id, status, reserve_usd from eval_jobs where id in ${sqlList(jobIds)} order by id for update
+            select id, status, reserve_usd from eval_jobs where ${inArray(evalJobs.id, jobIds)} order by id for update
           )
           update eval_jobs j set status = 'done', lease_owner = null, lease_expires_at = null
           from held where j.id = held.id
@@ -501,8 +501,11 @@ export async function completeEvalJobs({
       for (const runId of runIds) {
         const ofRun = completions.filter((completion) => completion.result.runId === runId);
         const spentUsd = toUsdString(addUsd(ZERO_USD, ...ofRun.map((item) => parseUsd(item.spentUsd))));
+        // Each job gives its reservation back once, even if two calls of it (a lease lost and taken
+        // again) end in the same batch.
+        const jobsOfRun = [...new Set(ofRun.map((item) => item.jobId))];
         const releasedUsd = toUsdString(
-          addUsd(ZERO_USD, ...ofRun.map((item) => parseUsd(heldUsd.get(item.jobId) ?? "0"))),
+          addUsd(ZERO_USD, ...jobsOfRun.map((jobId) => parseUsd(heldUsd.get(jobId) ?? "0"))),
         );
         await tx
           .update(evalRuns)
@@ -534,22 +537,15 @@ export async function completeEvalJobs({
       const keyOf = (row: { runId: string; caseId: string; modelId: string }) =>
         `${row.runId} ${row.caseId} ${row.modelId}`;
       const written = new Set(inserted.map(keyOf));
+      // Of two answers to one case and model in a batch, the first is the one the insert kept.
       return completions.map(({ result }) => ({
-        inserted: written.has(keyOf(result)),
+        inserted: written.delete(keyOf(result)),
         status: statusOf.get(result.runId) ?? "failed",
       }));
     });
   } catch (error) {
     throw dbError("save the eval answer", error);
   }
-}
-
-/** `(a, b, c)`, each value a parameter, for an `in` inside raw SQL. */
-function sqlList(values: readonly (string | number)[]): SQL {
-  return sql`(${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )})`;
 }
 
 /** One finished call, written alone (see completeEvalJobs). */
