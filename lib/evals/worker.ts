@@ -315,7 +315,7 @@ export class EvalWorker {
   /**
    * Writes a finished call with every other call that finished while the last write ran, in one
    * transaction (group commit): under load the queue's statements are paid once per batch, not once
-   * per answer, and no call waits longer than it would for its own write. Null when the worker
+   * per answer; a call waits at most for the write in progress and then its own. Null when the worker
    * crashed first: nothing is written, as if the process had died.
    */
   private write(completion: EvalJobCompletion): Promise<CompletedEvalJob | null> {
@@ -335,7 +335,13 @@ export class EvalWorker {
           continue;
         }
         const completions = batch.map((item) => item.completion);
-        const done = await completeEvalJobs({ db: this.options.db, completions }).catch(() => null);
+        const done = await completeEvalJobs({ db: this.options.db, completions }).catch((error) => {
+          console.error(
+            `Could not write ${batch.length} eval answers together; writing each alone:`,
+            error.message,
+          );
+          return null;
+        });
         if (done) {
           batch.forEach((item, index) => {
             item.written(done[index] ?? null);
@@ -343,11 +349,16 @@ export class EvalWorker {
           continue;
         }
         // One bad answer must not take the others down with it: each is written alone.
-        for (const item of batch)
+        for (const item of batch) {
+          if (this.crashed) {
+            item.written(null);
+            continue;
+          }
           await completeEvalJobs({ db: this.options.db, completions: [item.completion] }).then(
             ([one]) => item.written(one ?? null),
             item.failed,
           );
+        }
       }
     } finally {
       this.writing = false;
