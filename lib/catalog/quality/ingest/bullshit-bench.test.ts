@@ -43,5 +43,8 @@ describe("parseBullshitBench", () => {
     expect(() => parseBullshitBench(disagreeing, "2026-04-27")).toThrow(/green_rate does not match/);
     const missing = `${header}\n7,openai/o3@reasoning=high,openai,high,,0.70,0.1,70,20,10,100,0\n`;
     expect(() => parseBullshitBench(missing, "2026-04-27")).toThrow(/row not understood/);
+    // A blank count is unknown, never read as 0.
+    const blank = `${header}\n7,openai/o3@reasoning=high,openai,high,0,0,1,,0,100,100,0\n`;
+    expect(() => parseBullshitBench(blank, "2026-04-27")).toThrow(/row not understood/);
   });
 });

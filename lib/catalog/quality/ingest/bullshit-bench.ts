@@ -4,18 +4,23 @@ import { decimal, type QualityScore } from "../types";
 
 export const BULLSHIT_BENCH_URL = "https://github.com/petergpt/bullshit-benchmark";
 
-const count = z.coerce.number().int().nonnegative();
+// A blank cell is not a zero: every number must be written out.
+const count = z.string().regex(/^\d+$/).transform(Number);
+const rate = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/)
+  .transform(Number);
 const rowSchema = z.object({
   rank: count,
   model: z.string().trim().min(1),
   reasoning: z.string().trim().min(1),
   avg_score: z.string().regex(/^\d+(\.\d+)?$/),
-  green_rate: z.coerce.number().min(0).max(1),
-  red_rate: z.coerce.number().min(0).max(1),
+  green_rate: rate,
+  red_rate: rate,
   score_2: count,
   score_1: count,
   score_0: count,
-  nonsense_count: count.positive(),
+  nonsense_count: count.refine((value) => value > 0),
   error_count: count,
 });
 
@@ -51,7 +56,8 @@ export function parseBullshitBench(csvText: string, sourceDate: string): Quality
       unit: "percent",
       ciLow: null,
       ciHigh: null,
-      sampleSize: questions - row.data.error_count,
+      // Graded answers: errors (and, in later files, refusals) are not graded.
+      sampleSize: pushedBack + row.data.score_1 + row.data.score_0,
       details: {
         rank: row.data.rank,
         meanGradeOutOf2: row.data.avg_score,
