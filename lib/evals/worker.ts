@@ -12,6 +12,7 @@ import {
 } from "@/db/queries/evals";
 import type { NewUsageEvent } from "@/db/schema";
 import type { CatalogData } from "@/lib/catalog/read/served";
+import { groupCommit } from "@/lib/group-commit";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 import { callModel } from "@/lib/playground/call-model";
 import { redactSecrets } from "@/lib/playground/faults";
@@ -33,6 +34,12 @@ export const EVAL_LEASE_MS = 60_000;
 export const MAX_JOB_ATTEMPTS = 3;
 /** Longest a freed slot waits for others before the worker claims work for it. */
 const CLAIM_GATHER_MS = 20;
+/**
+ * How long a finished answer waits for others to be written with it. Nobody watches an answer land
+ * (progress is polled), its provider slot is already free, and at 50 calls in flight on the embedded
+ * database a write per answer was the largest part of the server's CPU per call (bench:ttft).
+ */
+const WRITE_GATHER_MS = 25;
 /** Most finished calls written in one transaction. */
 const WRITE_BATCH_MAX = 100;
 
@@ -51,6 +58,8 @@ interface InFlight {
   job: ClaimedEvalJob;
   provider: string;
   controller: AbortController;
+  /** Still calling its provider: counts against the provider's limit until its answer is in. */
+  calling: boolean;
 }
 
 export class EvalWorker {
@@ -66,13 +75,24 @@ export class EvalWorker {
   private wakeMissed = false;
   private loopDone: Promise<void> | null = null;
   private renewal: ReturnType<typeof setInterval> | null = null;
-  /** Finished calls waiting for the write in progress to end; the next write takes them all. */
-  private readonly unwritten: {
-    completion: EvalJobCompletion;
-    written: (done: CompletedEvalJob | null) => void;
-    failed: (error: unknown) => void;
-  }[] = [];
-  private writing = false;
+  /**
+   * Writes a finished call with every other call that finished while the last write ran, in one
+   * transaction (group commit): under load the queue's statements are paid once per batch, not once
+   * per answer. Null when the worker crashed first: nothing is written, as if the process had died.
+   */
+  private readonly write = groupCommit<EvalJobCompletion, CompletedEvalJob | null>(
+    async (completions) =>
+      this.crashed ? completions.map(() => null) : completeEvalJobs({ db: this.options.db, completions }),
+    {
+      gatherMs: WRITE_GATHER_MS,
+      maxBatch: WRITE_BATCH_MAX,
+      onBatchFailed: (size, error) =>
+        console.error(
+          `Could not write ${size} eval answers together; writing each alone:`,
+          (error as Error)?.message ?? error,
+        ),
+    },
+  );
   /** Slots freed since the last claim, and the timer that claims for them if no more come free. */
   private freedSlots = 0;
   private gatherTimer: ReturnType<typeof setTimeout> | null = null;
@@ -197,7 +217,9 @@ export class EvalWorker {
     const providers = await listOpenEvalProviders({ db });
     let launched = 0;
     for (const provider of providers) {
-      const busy = [...this.inFlight.values()].filter((entry) => entry.provider === provider).length;
+      const busy = [...this.inFlight.values()].filter(
+        (entry) => entry.provider === provider && entry.calling,
+      ).length;
       const jobs = await claimEvalJobs({
         db,
         owner: this.owner,
@@ -207,7 +229,7 @@ export class EvalWorker {
       });
       for (const job of jobs) {
         const controller = new AbortController();
-        this.inFlight.set(job.id, { job, provider, controller });
+        this.inFlight.set(job.id, { job, provider, controller, calling: true });
         launched += 1;
         void this.process(job, controller.signal)
           .catch((error) => {
@@ -215,12 +237,20 @@ export class EvalWorker {
             console.error(`Could not finish an eval answer of ${job.modelId}:`, redactSecrets(String(error)));
           })
           .finally(() => {
+            this.callEnded(job.id);
             this.inFlight.delete(job.id);
-            this.slotFreed();
           });
       }
     }
     return launched;
+  }
+
+  /** A job's calls are over (its answer may still be waiting to be written): its slot is free. */
+  private callEnded(jobId: number): void {
+    const entry = this.inFlight.get(jobId);
+    if (!entry?.calling) return;
+    entry.calling = false;
+    this.slotFreed();
   }
 
   private async process(job: ClaimedEvalJob, signal: AbortSignal): Promise<void> {
@@ -276,6 +306,7 @@ export class EvalWorker {
           )
         : null;
     if (this.crashed) return;
+    this.callEnded(job.id);
 
     const usage: NewUsageEvent[] = [];
     if (metered.called) usage.push(usageEventOf(info, metered, "eval"));
@@ -310,59 +341,6 @@ export class EvalWorker {
           : toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
     });
     if (done) this.options.onJobDone?.(job, done);
-  }
-
-  /**
-   * Writes a finished call with every other call that finished while the last write ran, in one
-   * transaction (group commit): under load the queue's statements are paid once per batch, not once
-   * per answer; a call waits at most for the write in progress and then its own. Null when the worker
-   * crashed first: nothing is written, as if the process had died.
-   */
-  private write(completion: EvalJobCompletion): Promise<CompletedEvalJob | null> {
-    return new Promise((written, failed) => {
-      this.unwritten.push({ completion, written, failed });
-      if (!this.writing) void this.writeWaiting();
-    });
-  }
-
-  private async writeWaiting(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.unwritten.length > 0) {
-        const batch = this.unwritten.splice(0, WRITE_BATCH_MAX);
-        if (this.crashed) {
-          for (const item of batch) item.written(null);
-          continue;
-        }
-        const completions = batch.map((item) => item.completion);
-        const done = await completeEvalJobs({ db: this.options.db, completions }).catch((error) => {
-          console.error(
-            `Could not write ${batch.length} eval answers together; writing each alone:`,
-            error.message,
-          );
-          return null;
-        });
-        if (done) {
-          batch.forEach((item, index) => {
-            item.written(done[index] ?? null);
-          });
-          continue;
-        }
-        // One bad answer must not take the others down with it: each is written alone.
-        for (const item of batch) {
-          if (this.crashed) {
-            item.written(null);
-            continue;
-          }
-          await completeEvalJobs({ db: this.options.db, completions: [item.completion] }).then(
-            ([one]) => item.written(one ?? null),
-            item.failed,
-          );
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
   }
 
   /**
