@@ -5,7 +5,9 @@ import { runResults, sessions, usageEvents } from "../schema";
 import { forEachTestDatabase } from "../test-databases";
 import {
   getSessionById,
+  insertAnswersWithUsage,
   insertRun,
+  insertSessionsWithFirstRuns,
   insertSessionWithFirstRun,
   listRunsWithResultsBySession,
   listSessions,
@@ -119,6 +121,53 @@ forEachTestDatabase((getHandle) => {
     expect(outcomes.filter((outcome) => !outcome.saved && outcome.reason === "taken")).toHaveLength(4);
     expect(await db.select().from(runResults).where(eq(runResults.runId, runId))).toHaveLength(1);
     expect(await db.select().from(usageEvents).where(eq(usageEvents.sessionId, sessionId))).toHaveLength(5);
+  });
+
+  it("writes several new sessions with their first runs, and several answers with their usage, together", async () => {
+    const { db } = getHandle();
+    const items = [1, 2, 3].map((n) => ({
+      session: { id: randomUUID(), title: `Together ${n}`, clientId: null },
+      run: { id: randomUUID(), prompt: `Prompt ${n}`, system: null, params: { n } },
+    }));
+    await insertSessionsWithFirstRuns({ db, items });
+    for (const { session, run } of items) {
+      const [stored] = await listRunsWithResultsBySession({ db, sessionId: session.id });
+      expect(stored).toMatchObject({ id: run.id, turnIndex: 0, prompt: run.prompt, params: run.params });
+    }
+    const [one, two] = items;
+    const [before] = await db.select().from(sessions).where(eq(sessions.id, one!.session.id));
+    // Two answers for the same pane in one batch: the first is kept, the second is "taken"; both paid.
+    const outcomes = await insertAnswersWithUsage({
+      db,
+      items: [
+        { result: answer(one!.run.id, "first"), usage: usage(one!.session.id) },
+        { result: answer(one!.run.id, "second"), usage: usage(one!.session.id) },
+        { result: answer(two!.run.id, "other run"), usage: usage(two!.session.id) },
+      ],
+    });
+    expect(outcomes.map((outcome) => outcome.saved)).toEqual([true, false, true]);
+    expect(outcomes[1]).toEqual({ saved: false, reason: "taken" });
+    const kept = await db.select().from(runResults).where(eq(runResults.runId, one!.run.id));
+    expect(kept.map((row) => row.output)).toEqual(["first"]);
+    expect(outcomes[0]).toEqual({ saved: true, resultId: kept[0]?.id });
+    const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, one!.session.id));
+    expect(events.map((event) => event.runResultId).sort()).toEqual([kept[0]?.id, null].sort());
+    const [after] = await db.select().from(sessions).where(eq(sessions.id, one!.session.id));
+    expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
+    // A batch with an answer whose session is gone fails whole, so that each can be written alone.
+    const lost = randomUUID();
+    await expect(
+      insertAnswersWithUsage({
+        db,
+        items: [
+          { result: answer(two!.run.id, "late"), usage: usage(two!.session.id) },
+          { result: answer(randomUUID(), "orphan"), usage: usage(lost) },
+        ],
+      }),
+    ).rejects.toThrow(/save the answers/);
+    expect(
+      await db.select().from(usageEvents).where(eq(usageEvents.sessionId, two!.session.id)),
+    ).toHaveLength(1);
   });
 
   it("pages sessions that share one updated_at by id, with no row twice or missed", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type Db, dbError } from "../client";
 import {
@@ -256,6 +257,88 @@ export async function insertSessionWithFirstRun({
       .values({ ...run, sessionId: sql`(select id from ${created})`, turnIndex: 0 });
   } catch (error) {
     throw dbError("save the run", error);
+  }
+}
+
+export interface NewSessionWithFirstRun {
+  session: { id: string; title: string; clientId: string | null; createdBy?: string | null };
+  run: { id: string; prompt: string; system: string | null; params: Record<string, unknown> };
+}
+
+/**
+ * Several new sessions, each with its first run, in one transaction of two statements: the
+ * playground's group commit (lib/playground/save.ts) gathers the ones that start together.
+ */
+export async function insertSessionsWithFirstRuns({
+  db,
+  items,
+}: {
+  db: Db;
+  items: NewSessionWithFirstRun[];
+}): Promise<void> {
+  if (items.length === 0) return;
+  if (items.length === 1 && items[0]) return insertSessionWithFirstRun({ db, ...items[0] });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(sessions).values(items.map((item) => item.session));
+      await tx
+        .insert(runs)
+        .values(items.map(({ session, run }) => ({ ...run, sessionId: session.id, turnIndex: 0 })));
+    });
+  } catch (error) {
+    throw dbError("save the runs", error);
+  }
+}
+
+/** A new answer with the usage of its call, as the playground saves most of them. */
+export interface NewAnswerWithUsage {
+  result: NewRunResult;
+  usage: Omit<NewUsageEvent, "runResultId">;
+}
+
+/**
+ * New answers and their usage events, several at once, in one transaction of three statements (the
+ * answers, the usage, the sessions touched). An answer whose model already has one in its run is
+ * "taken", as in saveRunResult, and its usage is recorded all the same. Any failure fails them all,
+ * so that the caller can write each alone with saveRunResult, which knows what to keep.
+ */
+export async function insertAnswersWithUsage({
+  db,
+  items,
+}: {
+  db: Db;
+  items: NewAnswerWithUsage[];
+}): Promise<SavedAnswer[]> {
+  if (items.length === 0) return [];
+  if (items.length === 1 && items[0]) return [await saveRunResult({ db, ...items[0] })];
+  // Ids made here tell which of two answers for the same pane in one batch was kept: the first.
+  const withIds = items.map((item) => ({ ...item, result: { ...item.result, id: randomUUID() } }));
+  try {
+    return await db.transaction(async (tx) => {
+      const kept = await tx
+        .insert(runResults)
+        .values(withIds.map((item) => item.result))
+        .onConflictDoNothing({ target: [runResults.runId, runResults.modelId] })
+        .returning({ id: runResults.id });
+      const keptIds = new Set(kept.map((row) => row.id));
+      await tx.insert(usageEvents).values(
+        withIds.map(({ result, usage }) => ({
+          ...usage,
+          runResultId: keptIds.has(result.id) ? result.id : null,
+        })),
+      );
+      const touched = [
+        ...new Set(withIds.flatMap((item) => (item.usage.sessionId ? [item.usage.sessionId] : []))),
+      ];
+      if (touched.length > 0)
+        await tx.update(sessions).set({ updatedAt: sql`now()` }).where(inArray(sessions.id, touched));
+      return withIds.map(
+        ({ result }): SavedAnswer =>
+          keptIds.has(result.id) ? { saved: true, resultId: result.id } : { saved: false, reason: "taken" },
+      );
+    });
+  } catch (error) {
+    throw dbError("save the answers", error);
   }
 }
 

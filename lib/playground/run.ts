@@ -1,14 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import {
-  getRunById,
-  getSessionById,
-  insertRun,
-  insertSessionWithFirstRun,
-  listRunsWithResultsBySession,
-  saveRunResult,
-} from "@/db/queries/sessions";
+import { getRunById, getSessionById, insertRun, listRunsWithResultsBySession } from "@/db/queries/sessions";
 import { canChange } from "@/lib/auth/rules";
 import { currentViewer } from "@/lib/auth/viewer";
 import type { CatalogData } from "@/lib/catalog/read/served";
@@ -21,6 +14,7 @@ import { callModel, resolveModels } from "./call-model";
 import { redactSecrets } from "./faults";
 import { acquireRunSlot, listenForRemoteStops, registerPane } from "./limits";
 import type { MeteredCall } from "./meter";
+import { saveAnswer, saveNewSession } from "./save";
 import type { PlaygroundEvent, PlaygroundRunRequest } from "./schema";
 import type { ChatMessage, StreamOutcome } from "./stream-model";
 
@@ -152,8 +146,7 @@ async function openRunStream(
     const newRun = run;
     const newSessionId = sessionId;
     writeRun = () =>
-      insertSessionWithFirstRun({
-        db,
+      saveNewSession(db, {
         session: { id: newSessionId, title, clientId: context.clientId, createdBy: context.createdBy },
         run: { id: newRun.id, prompt: newRun.prompt, system: newRun.system, params: paramsOf(body) },
       });
@@ -281,7 +274,7 @@ async function openRunStream(
           () => true,
           () => false,
         );
-        const saved = await saveRunResult({
+        const saved = await saveAnswer(db, {
           db,
           result: {
             ...measured,
