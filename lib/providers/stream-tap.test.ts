@@ -5,10 +5,10 @@ import { createMistral } from "@ai-sdk/mistral";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3, LanguageModelV3StreamPart } from "@ai-sdk/provider";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { streamModel } from "@/lib/playground/stream-model";
 import { type FakeUpstream, type Scenario, startFakeUpstream } from "@/tests/support/fake-upstream";
-import { type StreamTap, tappedFetch, withStreamTap } from "./stream-tap";
+import { type StreamTap, TextEventShape, tappedFetch, withStreamTap } from "./stream-tap";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -152,5 +152,62 @@ describe("the stream tap", () => {
     expect(error?.statusCode).toBe(429);
     expect(error?.responseHeaders?.["retry-after"]).toBe("3");
     expect(tap.engaged).toBe(false);
+  });
+});
+
+describe("text events of a known shape", () => {
+  const chat = (content: string, extra = "") =>
+    `{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":${content}}${extra},"logprobs":null,"finish_reason":null}]}`;
+  const event = (data: string) => ({ data, event: undefined, id: undefined });
+  /** What parsing the whole event gives: a shape that has learned nothing parses everything whole. */
+  const whole = (data: string) => new TextEventShape("openai-chat").decode(event(data));
+
+  it("reads the text of every later event exactly as parsing it whole would", () => {
+    const shape = new TextEventShape("openai-chat");
+    expect(shape.decode(event(chat('"Hello"')))).toEqual({ text: "Hello", textOnly: true });
+    // A later plain piece is read without parsing the event.
+    const parse = vi.spyOn(JSON, "parse");
+    expect(shape.decode(event(chat('" again"')))).toEqual({ text: " again", textOnly: true });
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    const texts = [
+      " world",
+      'say "hi"',
+      "a\\b",
+      "line\nbreak",
+      "tab\there",
+      "é ü 日本",
+      "😀",
+      "\u0000x",
+      "}]}",
+      "",
+    ];
+    for (const text of texts) {
+      const data = chat(JSON.stringify(text));
+      expect(shape.decode(event(data)), JSON.stringify(text)).toEqual(whole(data));
+    }
+    // Escapes a provider may write that JSON.stringify would not.
+    for (const literal of ['"caf\\u00e9"', '"a\\/b"', '"\\ud83d\\ude00"']) {
+      const data = chat(literal);
+      expect(shape.decode(event(data))).toEqual(whole(data));
+      expect(shape.decode(event(data)).text).toBe(JSON.parse(literal));
+    }
+  });
+
+  it("parses whole whatever is not the learned shape, so nothing else passes as text", () => {
+    const shape = new TextEventShape("openai-chat");
+    shape.decode(event(chat('"Hello"')));
+    // A string that closes early and adds a key of its own: another document, not text-only.
+    const smuggled = chat('"a","refusal":"no"');
+    expect(shape.decode(event(smuggled))).toEqual(whole(smuggled));
+    expect(whole(smuggled).textOnly).toBe(false);
+    // The same text with a finish reason, a role, or a changed id: parsed whole.
+    const finished = chat('"end"').replace('"finish_reason":null', '"finish_reason":"stop"');
+    expect(shape.decode(event(finished))).toEqual({ text: "end", textOnly: false });
+    const otherId = chat('"x"').replace('"c1"', '"c2"');
+    expect(shape.decode(event(otherId))).toEqual(whole(otherId));
+    // An unterminated string, or one whose last quote is escaped, is malformed: left to the package.
+    expect(shape.decode(event(chat('"abc\\"')))).toEqual({ text: "", textOnly: false });
+    expect(shape.decode(event(chat('"ab"c"')))).toEqual({ text: "", textOnly: false });
   });
 });

@@ -162,6 +162,70 @@ function decodeEvent(wire: Wire, event: EventSourceMessage): Decoded {
   return DECODERS[wire](data);
 }
 
+/** The key before the text in a text-only event, for the wires whose text events differ only there. */
+const TEXT_KEYS: Partial<Record<Wire, string>> = { "openai-chat": '"content":', anthropic: '"text":' };
+
+/**
+ * The text events of one stream are the same JSON but for their piece of text (same id, model, index
+ * and keys). Once one has been parsed whole and found text-only, the text events after it are
+ * recognised by being, outside the text's JSON string, character for character the same as that one;
+ * only the string is read. Parsing every event whole was the largest part of reading a stream under
+ * load (bench:ttft). The result is exactly what decodeEvent would give: anything else (another key, an
+ * unusual string, Gemini's changing usage) is not the same shape and is parsed whole.
+ */
+export class TextEventShape {
+  private prefix: string | null = null;
+  private suffix = "";
+  constructor(private readonly wire: Wire) {}
+
+  decode(event: EventSourceMessage): Decoded {
+    const fast = this.prefix === null ? null : this.match(event.data);
+    if (fast !== null) return { text: fast, textOnly: true };
+    const decoded = decodeEvent(this.wire, event);
+    if (decoded.textOnly && decoded.text && decoded.usage === undefined) this.learn(event.data, decoded.text);
+    return decoded;
+  }
+
+  private learn(data: string, text: string) {
+    const key = TEXT_KEYS[this.wire];
+    if (!key) return;
+    const at = data.indexOf(key);
+    // One text key only, followed by the text exactly as JSON.stringify writes it.
+    if (at < 0 || at !== data.lastIndexOf(key)) return;
+    const literal = JSON.stringify(text);
+    const start = at + key.length;
+    if (!data.startsWith(literal, start)) return;
+    this.prefix = data.slice(0, start);
+    this.suffix = data.slice(start + literal.length);
+  }
+
+  /** The text of an event of the learned shape, or null when it is not one. */
+  private match(data: string): string | null {
+    const prefix = this.prefix as string;
+    const end = data.length - this.suffix.length;
+    if (end - prefix.length < 2 || !data.startsWith(prefix) || !data.endsWith(this.suffix)) return null;
+    if (data.charCodeAt(prefix.length) !== 34 || data.charCodeAt(end - 1) !== 34) return null;
+    let escaped = false;
+    for (let index = prefix.length + 1; index < end - 1; index++) {
+      const code = data.charCodeAt(index);
+      // A quote or a control character inside would make it another JSON document; parse it whole.
+      if (code === 34 || code < 32) return null;
+      if (code === 92) {
+        escaped = true;
+        index++;
+      }
+    }
+    const literal = data.slice(prefix.length, end);
+    if (!escaped) return literal.slice(1, -1);
+    try {
+      const text = JSON.parse(literal);
+      return typeof text === "string" ? text : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
 const agents = {
   "http:": new http.Agent({ keepAlive: true }),
   "https:": new https.Agent({ keepAlive: true }),
@@ -255,9 +319,10 @@ function tappedRequest(tap: StreamTap, wire: Wire, url: URL, init: RequestInit):
         forward?.enqueue(encoder.encode(`data: ${JSON.stringify({ usageMetadata: heldUsage })}\n\n`));
         heldUsage = undefined;
       };
+      const shape = new TextEventShape(wire);
       const parser = createParser({
         onEvent(event) {
-          const decoded = decodeEvent(wire, event);
+          const decoded = shape.decode(event);
           if (decoded.text) tap.onText(decoded.text);
           if (decoded.textOnly) {
             if (decoded.usage != null) heldUsage = decoded.usage;
