@@ -15,15 +15,20 @@ export async function callModel({
   catalog,
   settings,
   signal,
-  callbacks = { onDelta: () => {} },
+  callbacks,
 }: {
   info: ResolvedModelInfo;
   catalog: CatalogData;
   settings: StreamSettings;
   signal: AbortSignal;
+  /** Without them (evals, judges), the answer's text comes only in the outcome, and no delta crosses threads. */
   callbacks?: StreamCallbacks;
 }): Promise<{ outcome: StreamOutcome; metered: MeteredCall }> {
-  const outcome = await streamOnThread({ modelId: info.id, settings }, signal, callbacks);
+  const outcome = await streamOnThread(
+    { modelId: info.id, settings, deltas: callbacks !== undefined },
+    signal,
+    callbacks ?? { onDelta: () => {} },
+  );
   const promptText = [settings.system ?? "", ...settings.messages.map((message) => message.content)].join(
     "\n",
   );

@@ -234,6 +234,8 @@ export async function streamModel(
 export interface PaneRequest {
   modelId: string;
   settings: StreamSettings;
+  /** False when nobody watches the answer arrive: no deltas are sent, only the outcome. */
+  deltas?: boolean;
 }
 
 /**
@@ -252,13 +254,13 @@ export async function streamPane(
   } catch (error) {
     return endedOutcome({ status: "error", fault: classifyFault(error) });
   }
-  const deltas = coalesceDeltas(callbacks.onDelta);
+  const deltas = request.deltas === false ? null : coalesceDeltas(callbacks.onDelta);
   try {
     return await streamModel(model, request.settings, stopSignal, {
       ...callbacks,
-      onDelta: (text) => deltas.push(text),
+      onDelta: (text) => deltas?.push(text),
     });
   } finally {
-    deltas.flush();
+    deltas?.flush();
   }
 }
