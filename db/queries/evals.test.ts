@@ -324,6 +324,29 @@ forEachTestDatabase((getHandle) => {
     });
   });
 
+  it("cancels while an answer of the run is being saved, waiting for it rather than deadlocking", async () => {
+    const { db } = getHandle();
+    const { run } = await queuedRun(2, ["q20/a"]);
+    await claimEvalJobs({ db, owner: "w", provider: "q20", limit: 2, leaseMs: 60_000 });
+    // A save in progress, in completeEvalJobs's order: the run row, then (a moment later) its jobs.
+    let lockedRun!: () => void;
+    const runLocked = new Promise<void>((resolve) => {
+      lockedRun = resolve;
+    });
+    const save = db.transaction(async (tx) => {
+      await tx.execute(sql`select id from eval_runs where id = ${run.id} for update`);
+      lockedRun();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.execute(sql`select id from eval_jobs where run_id = ${run.id} order by id for update`);
+    });
+    await runLocked;
+    // Taking the jobs first, a cancel would hold what the save waits for while waiting for the run.
+    const cancelled = await cancelEvalRun({ db, runId: run.id });
+    await save;
+    expect(cancelled?.status).toBe("cancelled");
+    expect(await countJobs(run.id, "cancelled")).toBe(2);
+  });
+
   it("cancels a run's open work and pages its cases in set order", async () => {
     const { db } = getHandle();
     const { run } = await queuedRun(7, ["q4/a", "q4/b"]);

@@ -302,7 +302,16 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
         if (claimed.length >= limit) break;
         claimed.push(...(await claimWithinCap({ ...input, db: tx, runId, limit: limit - claimed.length })));
       }
-      if (claimed.length < limit)
+      if (claimed.length < limit) {
+        // A queued run is about to be marked running below: its row is locked before any job's.
+        await executeRows(
+          tx,
+          sql`select r.id from eval_runs r
+            where r.status = 'queued' and r.max_cost_usd is null
+              and exists (select 1 from eval_jobs j where j.run_id = r.id and j.provider = ${provider} and j.status = 'queued')
+            order by r.id
+            for update of r`,
+        );
         claimed.push(
           ...(await leaseJobs({
             db: tx,
@@ -318,6 +327,7 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
                 for update of j skip locked`,
           })),
         );
+      }
       const runIds = [...new Set(claimed.map((row) => row.runId))];
       if (runIds.length > 0)
         await tx
@@ -561,8 +571,9 @@ export async function completeEvalJob({
 export async function cancelEvalRun({ db, runId }: { db: Db; runId: string }): Promise<EvalRun | null> {
   try {
     return await db.transaction(async (tx) => {
-      // Jobs before the run row, the order a claim and an answer's save take them in: the other
-      // order deadlocked against a worker that had leased jobs and was marking the run running.
+      // The run row before its jobs, the order every claim and every answer's save take them in,
+      // so that two instances never each hold what the other waits for.
+      await tx.execute(sql`select id from ${evalRuns} where ${evalRuns.id} = ${runId} for update`);
       await tx
         .update(evalJobs)
         .set({ status: "cancelled" })
