@@ -171,6 +171,38 @@ export function mainThreadCpuMs(pid: number): number {
 }
 
 /** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
+/**
+ * CPU time of one process by kind of thread: "HTTP thread" (the process's first thread, where
+ * requests and the embedded database run), "worker threads" (the streaming threads), "V8 helpers"
+ * (garbage collection and compilation in the background) and "libuv pool" (file system, crypto).
+ */
+export function threadCpuMs(pid: number): Record<string, number> {
+  const byKind: Record<string, number> = {};
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const kind =
+          Number(task) === pid
+            ? "HTTP thread"
+            : name.startsWith("libuv")
+              ? "libuv pool"
+              : name === "node" || name.startsWith("V8")
+                ? "V8 helpers"
+                : "worker threads";
+        byKind[kind] = (byKind[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        // the thread ended
+      }
+    }
+  } catch {
+    // the process ended
+  }
+  return byKind;
+}
+
 export function processTreeCpuMs(pid: number): number {
   let ticks = 0;
   const visit = (id: number) => {

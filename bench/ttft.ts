@@ -12,7 +12,15 @@
 import os from "node:os";
 import type { PlaygroundEvent } from "@/lib/playground/schema";
 import { readEvents } from "@/lib/sse";
-import { median, percentile, pidOnPort, processTreeCpuMs, startFakeUpstream, startServer } from "./lib";
+import {
+  median,
+  percentile,
+  pidOnPort,
+  processTreeCpuMs,
+  startFakeUpstream,
+  startServer,
+  threadCpuMs,
+} from "./lib";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
@@ -88,7 +96,12 @@ const server = await startServer(
 );
 const appPid = pidOnPort(APP_PORT);
 if (!appPid || !fake.pid) throw new Error("no server or upstream process to measure");
-const cpu = () => ({ app: processTreeCpuMs(appPid), fake: processTreeCpuMs(fake.pid as number) });
+const cpu = () => ({
+  app: processTreeCpuMs(appPid),
+  fake: processTreeCpuMs(fake.pid as number),
+  threads: threadCpuMs(appPid),
+});
+type Cpu = ReturnType<typeof cpu>;
 const rows: string[] = [];
 try {
   await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
@@ -156,10 +169,13 @@ try {
   } while (cursor !== null);
   const evals = report("evals", evalRecorded, await trueTtfts(/ev-\d+-ev/));
 
-  const perStream = (before: { app: number; fake: number }, after: { app: number; fake: number }) => {
+  const perStream = (before: Cpu, after: Cpu) => {
     const app = (after.app - before.app) / STREAMS;
     const upstream = (after.fake - before.fake) / STREAMS;
-    return `server ${app.toFixed(1)} ms, upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
+    const threads = Object.entries(after.threads)
+      .map(([kind, ms]) => `${kind} ${((ms - (before.threads[kind] ?? 0)) / STREAMS).toFixed(1)}`)
+      .join(", ");
+    return `server ${app.toFixed(1)} ms (${threads}), upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
   };
   rows.push(
     `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
