@@ -38,6 +38,11 @@ forEachTestDatabase((getHandle) => {
     expect(rows.map((row) => `${row.source}:${row.modelTested}`)).toContain(
       "aider:claude-3-7-sonnet-20250219 (32k thinking tokens)",
     );
+    // The name's ":thinking" and the board's own reasoning column are both kept.
+    const thinking = rows.find(
+      (row) => row.modelTested === "anthropic/claude-3.7-sonnet:thinking@reasoning=default",
+    );
+    expect(thinking?.setting).toBe("thinking default");
     expect(await ensureBundledQuality(db)).toBeNull();
   });
 

@@ -55,7 +55,7 @@ export function planQualityRows(
         benchmark: score.benchmark,
         split: score.split,
         modelTested: score.modelTested,
-        setting: score.setting ?? match.setting,
+        setting: settingOf(score.setting, match.setting),
         value: score.value,
         unit: score.unit,
         ciLow: score.ciLow,
@@ -112,4 +112,14 @@ export async function ensureBundledQuality(db: Db): Promise<QualityApplyResult |
   } | null;
   if (applied && applied.generatedAt >= file.generatedAt && applied.matching === matchingHash()) return null;
   return applyQualityFile(db, file);
+}
+
+/**
+ * A board's own setting column and what the name says (OpenRouter's ":thinking", an "-high" suffix):
+ * both are kept, the name's reading first when it already includes the column's.
+ */
+function settingOf(column: string | null, fromName: string | null): string | null {
+  if (!column || !fromName) return column ?? fromName;
+  if (fromName.split(" ").includes(column)) return fromName;
+  return column === fromName ? column : `${fromName}, ${column}`;
 }
