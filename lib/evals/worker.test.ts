@@ -171,6 +171,24 @@ forEachTestDatabase((getHandle) => {
     expect(jobs.filter((job) => job.status === "cancelled").length).toBe(24 - figures.length);
   });
 
+  it("takes a capped run's next call as soon as an answer gives its reservation back, not at the next poll", async () => {
+    const { db } = getHandle();
+    const prompts = Array.from({ length: 3 }, (_, index) => ({ prompt: `What is ${index} + 1?` }));
+    // Room for one worst case at a time: each call waits for the one before to be written.
+    const swiftWorstUsd = (await queue(prompts.slice(0, 1), ["demo/swift"])).reservesUsd["demo/swift"]?.[0];
+    const maxCostUsd = toUsdString(divideUsd(multiplyUsd(parseUsd(swiftWorstUsd ?? "1"), 8), 5));
+    const run = await queue(prompts, ["demo/swift"], { maxCostUsd });
+    // A poll far longer than the run: only being woken moves it on.
+    const worker = new EvalWorker({ db, catalog: async () => catalog, perProviderLimit: 4, pollMs: 60_000 });
+    worker.start();
+    try {
+      await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done", 8_000);
+    } finally {
+      await worker.stop();
+    }
+    expect(await listEvalResultFiguresByRun({ db, runId: run.id })).toHaveLength(3);
+  });
+
   // Needs the graders of lib/evals/grade: the rubric goes to the judge through the same engine.
   it("asks the judge about rubric assertions and counts its cost apart", async () => {
     const { db } = getHandle();

@@ -341,6 +341,9 @@ export class EvalWorker {
           : toUsdString(addUsd(ZERO_USD, ...spent.map((cost) => parseUsd(cost)))),
     });
     if (done) this.options.onJobDone?.(job, done);
+    // Its slot was freed before this write, when a capped run's headroom still held its reservation:
+    // the claim made then may have found no room, so look again now the reservation is given back.
+    if (job.reserveUsd !== null) this.wake();
   }
 
   /**
