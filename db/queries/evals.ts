@@ -303,8 +303,9 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
         claimed.push(...(await claimWithinCap({ ...input, db: tx, runId, limit: limit - claimed.length })));
       }
       if (claimed.length < limit) {
-        // A queued run is about to be marked running below: its row is locked before any job's.
-        await executeRows(
+        // A queued run is about to be marked running below: its row is locked before any job's, and
+        // only runs locked here or already running are leased from (a run queued in between waits).
+        const lockedRuns = await executeRows<{ id: string }>(
           tx,
           sql`select r.id from eval_runs r
             where r.status = 'queued' and r.max_cost_usd is null
@@ -312,6 +313,11 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
             order by r.id
             for update of r`,
         );
+        const lockedIds = lockedRuns.map((run) => sql`${run.id}`);
+        const openRuns =
+          lockedIds.length > 0
+            ? sql`(r.status = 'running' or r.id in (${sql.join(lockedIds, sql`, `)}))`
+            : sql`r.status = 'running'`;
         claimed.push(
           ...(await leaseJobs({
             db: tx,
@@ -320,7 +326,7 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
             picking: sql`where j.provider = ${provider}
                   and j.status in ('queued', 'leased')
                   and (j.status = 'queued' or j.lease_expires_at < now())
-                  and r.status in ('queued', 'running')
+                  and ${openRuns}
                   and r.max_cost_usd is null
                 order by j.id
                 limit ${limit - claimed.length}
