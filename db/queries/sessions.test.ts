@@ -135,7 +135,8 @@ forEachTestDatabase((getHandle) => {
       expect(stored).toMatchObject({ id: run.id, turnIndex: 0, prompt: run.prompt, params: run.params });
     }
     const [one, two] = items;
-    const [before] = await db.select().from(sessions).where(eq(sessions.id, one!.session.id));
+    const past = new Date("2020-01-01T00:00:00Z");
+    await db.update(sessions).set({ updatedAt: past }).where(eq(sessions.id, one!.session.id));
     // Two answers for the same pane in one batch: the first is kept, the second is "taken"; both paid.
     const outcomes = await insertAnswersWithUsage({
       db,
@@ -143,9 +144,13 @@ forEachTestDatabase((getHandle) => {
         { result: answer(one!.run.id, "first"), usage: usage(one!.session.id) },
         { result: answer(one!.run.id, "second"), usage: usage(one!.session.id) },
         { result: answer(two!.run.id, "other run"), usage: usage(two!.session.id) },
+        {
+          result: { ...answer(two!.run.id, "other model"), modelId: "openai/gpt-4.1-mini" },
+          usage: usage(two!.session.id),
+        },
       ],
     });
-    expect(outcomes.map((outcome) => outcome.saved)).toEqual([true, false, true]);
+    expect(outcomes.map((outcome) => outcome.saved)).toEqual([true, false, true, true]);
     expect(outcomes[1]).toEqual({ saved: false, reason: "taken" });
     const kept = await db.select().from(runResults).where(eq(runResults.runId, one!.run.id));
     expect(kept.map((row) => row.output)).toEqual(["first"]);
@@ -153,7 +158,10 @@ forEachTestDatabase((getHandle) => {
     const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, one!.session.id));
     expect(events.map((event) => event.runResultId).sort()).toEqual([kept[0]?.id, null].sort());
     const [after] = await db.select().from(sessions).where(eq(sessions.id, one!.session.id));
-    expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
+    expect(after!.updatedAt.getTime()).toBeGreaterThan(past.getTime());
+    // Answers saved together keep the order they were saved in (the history lists them by time).
+    const [twoRun] = await listRunsWithResultsBySession({ db, sessionId: two!.session.id });
+    expect(twoRun?.results.map((result) => result.output)).toEqual(["other run", "other model"]);
     // A batch with an answer whose session is gone fails whole, so that each can be written alone.
     const lost = randomUUID();
     await expect(
@@ -165,9 +173,10 @@ forEachTestDatabase((getHandle) => {
         ],
       }),
     ).rejects.toThrow(/save the answers/);
+    // Nothing of the failed batch was kept: run two still has its two answers' usage only.
     expect(
       await db.select().from(usageEvents).where(eq(usageEvents.sessionId, two!.session.id)),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it("pages sessions that share one updated_at by id, with no row twice or missed", async () => {

@@ -312,7 +312,16 @@ export async function insertAnswersWithUsage({
   if (items.length === 0) return [];
   if (items.length === 1 && items[0]) return [await saveRunResult({ db, ...items[0] })];
   // Ids made here tell which of two answers for the same pane in one batch was kept: the first.
-  const withIds = items.map((item) => ({ ...item, result: { ...item.result, id: randomUUID() } }));
+  // A microsecond apart rather than the transaction's one now(): answers saved together keep the order
+  // they ended in, which is the order the history lists them in.
+  const withIds = items.map((item, index) => ({
+    ...item,
+    result: {
+      ...item.result,
+      id: randomUUID(),
+      createdAt: sql`now() + ${index} * interval '1 microsecond'`,
+    },
+  }));
   try {
     return await db.transaction(async (tx) => {
       const kept = await tx
