@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type Db, dbError } from "../client";
 import { catalogMeta, type NewQualityScoreRow, type QualityScoreRow, qualityScores } from "../schema";
 
@@ -21,12 +21,18 @@ export async function insertQualityScores({
     return await db.transaction(async (tx) => {
       let added = 0;
       for (let index = 0; index < rows.length; index += CHUNK_ROWS) {
-        const inserted = await tx
+        // A row already stored keeps its observation; only how its name was read (the setting) can
+        // change with the matching rules. xmax = 0 tells a new row from an updated one.
+        const written = await tx
           .insert(qualityScores)
           .values(rows.slice(index, index + CHUNK_ROWS))
-          .onConflictDoNothing({ target: [qualityScores.modelId, qualityScores.fingerprint] })
-          .returning({ id: qualityScores.id });
-        added += inserted.length;
+          .onConflictDoUpdate({
+            target: [qualityScores.modelId, qualityScores.fingerprint],
+            set: { setting: sql`excluded.setting` },
+            setWhere: sql`${qualityScores.setting} is distinct from excluded.setting`,
+          })
+          .returning({ inserted: sql<boolean>`(xmax = 0)` });
+        added += written.filter((row) => row.inserted).length;
       }
       await tx
         .insert(catalogMeta)

@@ -53,8 +53,14 @@ forEachTestDatabase((getHandle) => {
       .update(catalogMeta)
       .set({ value: sql`jsonb_set(value, '{matching}', '"earlier"')` })
       .where(eq(catalogMeta.key, QUALITY_META_KEY));
+    // ...and with the setting an earlier rule read from a name.
+    const thinkingRow = sql`${qualityScores.modelTested} = 'anthropic/claude-3.7-sonnet:thinking@reasoning=default'`;
+    await db.update(qualityScores).set({ setting: "default" }).where(thinkingRow);
     const again = await ensureBundledQuality(db);
     expect(again?.added).toBe(0);
+    const reread = await db.select().from(qualityScores).where(thinkingRow);
+    expect(reread.length).toBeGreaterThan(0);
+    expect(reread.map((row) => row.setting)).toEqual(reread.map(() => "thinking default"));
     expect(await ensureBundledQuality(db)).toBeNull();
   });
 

@@ -95,9 +95,12 @@ export async function applyQualityFile(db: Db, file: QualityFile): Promise<Quali
   return { scores: rows.length, added, unmatched };
 }
 
-/** The name-matching tables (aliases, resold copies) as one value: when they change, names match anew. */
+/** Bumped when the rules that read names change (settingOf); stored rows are then read anew. */
+const MATCHING_RULES_VERSION = 2;
+
+/** The name-matching tables (aliases, resold copies) and rules as one value: when they change, names match anew. */
 export function matchingHash(): string {
-  return fingerprint(loadAliases(), loadIdentities());
+  return fingerprint(loadAliases(), loadIdentities(), MATCHING_RULES_VERSION);
 }
 
 /**
