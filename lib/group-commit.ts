@@ -30,9 +30,11 @@ export function groupCommit<T, R>(
   const waiting: Waiting<T, R>[] = [];
   let busy = false;
 
+  // A writeMany that throws before its promise is treated like one that rejects.
+  const write = (items: T[]) => Promise.resolve().then(() => writeMany(items));
   const writeBatch = async (batch: Waiting<T, R>[]) => {
     try {
-      const results = await writeMany(batch.map((entry) => entry.item));
+      const results = await write(batch.map((entry) => entry.item));
       batch.forEach((entry, index) => {
         entry.resolve(results[index] as R);
       });
@@ -45,7 +47,7 @@ export function groupCommit<T, R>(
       onBatchFailed?.(batch.length, error);
     }
     for (const entry of batch) {
-      await writeMany([entry.item]).then(([result]) => entry.resolve(result as R), entry.reject);
+      await write([entry.item]).then(([result]) => entry.resolve(result as R), entry.reject);
     }
   };
 
