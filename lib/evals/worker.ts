@@ -58,7 +58,7 @@ interface InFlight {
   job: ClaimedEvalJob;
   provider: string;
   controller: AbortController;
-  /** Still calling its provider: counts against the provider's limit until its answer is in. */
+  /** Still calling its provider: counts against the provider's limit until its calls end. */
   calling: boolean;
 }
 
@@ -76,9 +76,9 @@ export class EvalWorker {
   private loopDone: Promise<void> | null = null;
   private renewal: ReturnType<typeof setInterval> | null = null;
   /**
-   * Writes a finished call with every other call that finished while the last write ran, in one
-   * transaction (group commit): under load the queue's statements are paid once per batch, not once
-   * per answer. Null when the worker crashed first: nothing is written, as if the process had died.
+   * Writes a finished call with the others that finish within WRITE_GATHER_MS or while a write runs,
+   * in one transaction (group commit): the queue's statements are paid once per batch, not once per
+   * answer. Null when the worker crashed first: nothing is written, as if the process had died.
    */
   private readonly write = groupCommit<EvalJobCompletion, CompletedEvalJob | null>(
     async (completions) =>
