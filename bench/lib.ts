@@ -166,11 +166,9 @@ export function pidOnPort(port: number): number | null {
  * machine, so it shows what a change saves that thread even on a busy box.
  */
 export function mainThreadCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+  return threadCpuMs(pid)["HTTP thread"] ?? 0;
 }
 
-/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
 /**
  * CPU time of one process by kind of thread: "HTTP thread" (the process's first thread, where
  * requests and the embedded database run), "worker threads" (the streaming threads), "V8 helpers"
@@ -192,7 +190,7 @@ export function threadCpuMs(pid: number): Record<string, number> {
               : name === "node" || name.startsWith("V8")
                 ? "V8 helpers"
                 : "worker threads";
-        byKind[kind] = (byKind[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+        byKind[kind] = (byKind[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100
       } catch {
         // the thread ended
       }
@@ -203,6 +201,7 @@ export function threadCpuMs(pid: number): Record<string, number> {
   return byKind;
 }
 
+/** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
 export function processTreeCpuMs(pid: number): number {
   let ticks = 0;
   const visit = (id: number) => {
