@@ -146,7 +146,8 @@ async function openRunStream(
     const newRun = run;
     const newSessionId = sessionId;
     writeRun = () =>
-      saveNewSession(db, {
+      saveNewSession({
+        db,
         session: { id: newSessionId, title, clientId: context.clientId, createdBy: context.createdBy },
         run: { id: newRun.id, prompt: newRun.prompt, system: newRun.system, params: paramsOf(body) },
       });
@@ -274,7 +275,7 @@ async function openRunStream(
           () => true,
           () => false,
         );
-        const saved = await saveAnswer(db, {
+        const saved = await saveAnswer({
           db,
           result: {
             ...measured,

@@ -51,13 +51,13 @@ function writersFor(db: Db): Writers {
   return writers;
 }
 
-export function saveNewSession(db: Db, item: NewSessionWithFirstRun): Promise<void> {
+export function saveNewSession({ db, ...item }: NewSessionWithFirstRun & { db: Db }): Promise<void> {
   return writersFor(db).newSession(item);
 }
 
 /** Saves an answer as saveRunResult does; a new one with usage joins the others ending now. */
-export function saveAnswer(db: Db, answer: Parameters<typeof saveRunResult>[0]): Promise<SavedAnswer> {
-  const { result, usage, replacesId } = answer;
+export function saveAnswer(answer: Parameters<typeof saveRunResult>[0]): Promise<SavedAnswer> {
+  const { db, result, usage, replacesId } = answer;
   if (usage && !replacesId) return writersFor(db).newAnswer({ result, usage });
   return saveRunResult(answer);
 }
