@@ -123,6 +123,5 @@ export async function ensureBundledQuality(db: Db): Promise<QualityApplyResult |
  */
 function settingOf(column: string | null, fromName: string | null): string | null {
   if (!column || !fromName) return column ?? fromName;
-  if (fromName.split(" ").includes(column)) return fromName;
-  return column === fromName ? column : `${fromName}, ${column}`;
+  return fromName.split(" ").includes(column) ? fromName : `${fromName}, ${column}`;
 }
