@@ -1,6 +1,6 @@
 import type { LanguageModelV3, LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { getLanguageModel } from "@/lib/providers/registry";
-import { type StreamTap, withStreamTap } from "@/lib/providers/stream-tap";
+import { type StreamTap, tapSignal } from "@/lib/providers/stream-tap";
 import { coalesceDeltas } from "./coalesce";
 import { backoffMs, classifyFault, type Fault, StreamTimeoutError } from "./faults";
 
@@ -160,23 +160,25 @@ export async function streamModel(
     let streamError: unknown = null;
     let usage: StreamUsage = EMPTY_USAGE;
     let finishReason: string | null = null;
+    // Times run from when this attempt's request was sent (see StreamTap.sentAt), or from the attempt's
+    // start when the tap did not send it. Only the attempt that answers has text, so its clock is the answer's.
+    const attemptStartedAt = performance.now();
+    const sentAt = () => tap.sentAt ?? attemptStartedAt;
     const onText = (delta: string) => {
       if (delta.length === 0 || attemptController.signal.aborted) return;
-      if (ttftMs === null) ttftMs = performance.now() - startedAt;
+      if (ttftMs === null) ttftMs = performance.now() - sentAt();
       output += delta;
       callbacks.onDelta(delta);
       arm();
     };
     const tap: StreamTap = { onText, engaged: false };
     try {
-      const { stream } = await withStreamTap(tap, () =>
-        model.doStream({
-          prompt: toPrompt(settings),
-          temperature: settings.temperature,
-          maxOutputTokens: settings.maxOutputTokens,
-          abortSignal: attemptController.signal,
-        }),
-      );
+      const { stream } = await model.doStream({
+        prompt: toPrompt(settings),
+        temperature: settings.temperature,
+        maxOutputTokens: settings.maxOutputTokens,
+        abortSignal: tapSignal(tap, attemptController.signal),
+      });
       const reader = stream.getReader();
       for (;;) {
         const { done, value: part } = await reader.read();
@@ -213,7 +215,7 @@ export async function streamModel(
     const sofar = {
       output,
       ttftMs,
-      durationMs: performance.now() - startedAt,
+      durationMs: performance.now() - (ttftMs === null ? startedAt : sentAt()),
       attempts: attempt,
       reachedProvider,
       // A provider may still send its usage after a bad chunk; that count is kept over an estimate.

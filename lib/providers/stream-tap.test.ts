@@ -8,7 +8,7 @@ import type { LanguageModelV3, LanguageModelV3StreamPart } from "@ai-sdk/provide
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { streamModel } from "@/lib/playground/stream-model";
 import { type FakeUpstream, type Scenario, startFakeUpstream } from "@/tests/support/fake-upstream";
-import { type StreamTap, TextEventShape, tappedFetch, withStreamTap } from "./stream-tap";
+import { type StreamTap, TextEventShape, tappedFetch, tapSignal } from "./stream-tap";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -110,11 +110,10 @@ describe("the stream tap", () => {
     for (const [name, build] of Object.entries(MODELS)) {
       let text = "";
       const tap: StreamTap = { onText: (piece) => (text += piece), engaged: false };
-      const { stream } = await withStreamTap(tap, () =>
-        build(tappedFetch).doStream({
-          prompt: [{ role: "user", content: [{ type: "text", text: PROMPT }] }],
-        }),
-      );
+      const { stream } = await build(tappedFetch).doStream({
+        prompt: [{ role: "user", content: [{ type: "text", text: PROMPT }] }],
+        abortSignal: tapSignal(tap),
+      });
       const parts: LanguageModelV3StreamPart[] = await readAll(stream);
       expect(tap.engaged, name).toBe(true);
       expect(text, name).toBe((await run(build(undefined))).output);
@@ -126,7 +125,28 @@ describe("the stream tap", () => {
     }
   });
 
-  it("leaves calls outside withStreamTap, and answers that are not streams, to the package", async () => {
+  it("times the first token and the answer from when the request was sent, not from when the call began", async () => {
+    upstream.setScenario("*", { ttftMs: 40, tokensPerSecond: 1_000, outputTokens: 20 });
+    // The package's own work before the request, or a busy thread, stands in as 150 ms before fetch.
+    const slowToSend: typeof fetch = async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return tappedFetch(input, init);
+    };
+    const outcome = await streamModel(
+      MODELS["openai chat"]?.(slowToSend) as LanguageModelV3,
+      { messages: [{ role: "user", content: "hi" }] },
+      new AbortController().signal,
+      { onDelta: () => {} },
+    );
+    expect(outcome.status).toBe("ok");
+    const trueTtft = upstream.requests().at(-1)?.firstTokenAfterMs as number;
+    expect(outcome.ttftMs).toBeGreaterThanOrEqual(trueTtft);
+    expect(outcome.ttftMs).toBeLessThan(trueTtft + 60);
+    // 20 tokens at 1,000/s after the first: the answer's own time, without the 150 ms before it.
+    expect(outcome.durationMs).toBeLessThan(trueTtft + 20 + 100);
+  });
+
+  it("leaves calls without a tapped signal, and answers that are not streams, to the package", async () => {
     upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 2_000, outputTokens: 10 });
     const prompt = [{ role: "user" as const, content: [{ type: "text" as const, text: "hi" }] }];
     const model = MODELS["openai chat"]?.(tappedFetch) as LanguageModelV3;
@@ -134,7 +154,7 @@ describe("the stream tap", () => {
     expect(outside.filter((part) => part.type === "text-delta").length).toBeGreaterThanOrEqual(10);
 
     const tap: StreamTap = { onText: () => {}, engaged: false };
-    const generated = await withStreamTap(tap, () => model.doGenerate({ prompt }));
+    const generated = await model.doGenerate({ prompt, abortSignal: tapSignal(tap) });
     expect(generated.usage.outputTokens.total).toBe(10);
     expect(tap.engaged).toBe(false);
   });
@@ -143,12 +163,15 @@ describe("the stream tap", () => {
     upstream.setScenario("*", { failStatus: 429, retryAfterSeconds: 3 });
     const tap: StreamTap = { onText: () => {}, engaged: false };
     const model = MODELS.anthropic?.(tappedFetch) as LanguageModelV3;
-    const error = await withStreamTap(tap, () =>
-      model.doStream({ prompt: [{ role: "user", content: [{ type: "text", text: "hi" }] }] }),
-    ).then(
-      () => null,
-      (thrown: unknown) => thrown as { statusCode?: number; responseHeaders?: Record<string, string> },
-    );
+    const error = await model
+      .doStream({
+        prompt: [{ role: "user", content: [{ type: "text", text: "hi" }] }],
+        abortSignal: tapSignal(tap),
+      })
+      .then(
+        () => null,
+        (thrown: unknown) => thrown as { statusCode?: number; responseHeaders?: Record<string, string> },
+      );
     expect(error?.statusCode).toBe(429);
     expect(error?.responseHeaders?.["retry-after"]).toBe("3");
     expect(tap.engaged).toBe(false);
