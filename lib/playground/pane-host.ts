@@ -43,6 +43,10 @@ function streamingThread(): Worker {
   if (worker) return worker;
   const started = new Worker(new URL("./stream-worker.ts", import.meta.url));
   started.on("message", (message: PaneMessage) => {
+    if (message.kind === "priority") {
+      threadStats.priority = { nice: message.nice, raised: message.raised };
+      return;
+    }
     const pane = pending.get(message.id);
     if (!pane) return;
     if (message.kind === "delta") pane.callbacks.onDelta(message.text);

@@ -8,4 +8,6 @@ export type PaneMessage =
   | { id: number; kind: "delta"; text: string }
   | { id: number; kind: "retry"; attempt: number; waitMs: number; fault: Fault }
   | { id: number; kind: "outcome"; outcome: StreamOutcome }
-  | { id: number; kind: "failed"; message: string };
+  | { id: number; kind: "failed"; message: string }
+  /** Sent once when the thread starts (id 0): the scheduling priority it runs at (nice value). */
+  | { id: 0; kind: "priority"; nice: number; raised: boolean };

@@ -5,8 +5,14 @@ import { env } from "@/lib/env";
  * that /api/health can report it without loading the provider packages. On globalThis: each route's
  * bundle has its own copy of this module, and health reads what the playground's routes did.
  */
-const shared = globalThis as unknown as { __streamingThread?: { panesStreamed: number; running: boolean } };
-shared.__streamingThread ??= { panesStreamed: 0, running: false };
+interface ThreadStats {
+  panesStreamed: number;
+  running: boolean;
+  /** The streaming thread's nice value, and whether it could be raised above the HTTP thread's. */
+  priority: { nice: number; raised: boolean } | null;
+}
+const shared = globalThis as unknown as { __streamingThread?: ThreadStats };
+shared.__streamingThread ??= { panesStreamed: 0, running: false, priority: null };
 export const threadStats = shared.__streamingThread;
 
 /** Only the bundled server has a worker file to start; PLAYGROUND_STREAM_THREAD=off opts out. */
@@ -21,6 +27,11 @@ export interface StreamingReport {
   running: boolean;
   /** Panes handed to the streaming thread since the server started. */
   panesStreamed: number;
+  /**
+   * Whether the streaming thread runs ahead of the HTTP thread (its nice value lowered, which needs
+   * CAP_SYS_NICE); null until a thread has started.
+   */
+  priority: { nice: number; raised: boolean } | null;
 }
 
 export function streamingReport(): StreamingReport {
@@ -28,5 +39,6 @@ export function streamingReport(): StreamingReport {
     mode: streamsOnThread() ? "streaming-thread" : "request-thread",
     running: threadStats.running,
     panesStreamed: threadStats.panesStreamed,
+    priority: threadStats.priority,
   };
 }
