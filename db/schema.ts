@@ -378,6 +378,12 @@ export const usageEvents = pgTable(
     estimated: boolean("estimated").notNull().default(false),
     /** Who made the call; null in single-user mode. */
     createdBy: text("created_by").references(() => authUsers.id, { onDelete: "set null" }),
+    /**
+     * The call's own id, made when it was metered. A write that is made again because its reply was
+     * lost (a batch's COMMIT answered by a dropped connection) finds its call already recorded and
+     * records nothing twice.
+     */
+    callId: uuid("call_id").notNull().unique().defaultRandom(),
     /** What made the call: "playground", "eval" (an eval answer) or "judge" (grading one). */
     source: text("source").notNull().default("playground"),
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { executeRows } from "../client";
@@ -175,6 +176,54 @@ forEachTestDatabase((getHandle) => {
     );
     expect(rows.map((row) => row.cost)).toEqual(["0.040000000000", "0.060000000000"]);
     expect((await complete(third, "0.1")).status).toBe("done");
+  });
+
+  it("records no call and no spend twice when a batch is written again call by call after its reply was lost", async () => {
+    const { db } = getHandle();
+    const capped = await queuedRun(3, ["q9/a"], "1.00", { "q9/a": "0.10" });
+    const jobs = (await claimEvalJobs({ db, owner: "w", provider: "q9", limit: 10, leaseMs: 60_000 })).filter(
+      (job) => job.runId === capped.run.id,
+    );
+    const [first, second] = jobs;
+    if (!first || !second) throw new Error("jobs missing");
+    const usage = { provider: "q9", model: "q9/a", status: "ok", source: "eval" } as const;
+    const completions = [
+      { job: first, cost: "0.04" },
+      { job: second, cost: "0.06" },
+    ].map(({ job, cost }) => ({
+      jobId: job.id,
+      result: answer(job, cost),
+      // An answer and its judge: two calls, each with the id it was metered with.
+      usage: [
+        { ...usage, costUsd: cost, callId: randomUUID() },
+        { ...usage, source: "judge" as const, costUsd: "0.01", callId: randomUUID() },
+      ],
+      spentUsd: (Number(cost) + 0.01).toFixed(2),
+    }));
+    await completeEvalJobs({ db, completions });
+    const before = await runById(capped.run.id);
+    expect(before).toMatchObject({ spentUsd: "0.120000000000", reservedUsd: "0.100000000000" });
+    // The COMMIT went through but its answer was lost: the worker writes each call again alone.
+    const again = [];
+    for (const completion of completions)
+      again.push(...(await completeEvalJobs({ db, completions: [completion] })));
+    expect(again).toEqual([
+      { inserted: false, status: "running" },
+      { inserted: false, status: "running" },
+    ]);
+    expect(await runById(capped.run.id)).toMatchObject({
+      spentUsd: before.spentUsd,
+      reservedUsd: before.reservedUsd,
+      status: before.status,
+    });
+    const events = await executeRows<{ calls: number }>(
+      db,
+      sql`select count(*)::int as calls from usage_events where call_id in (${sql.join(
+        completions.flatMap((completion) => completion.usage.map((event) => sql`${event.callId}::uuid`)),
+        sql`, `,
+      )})`,
+    );
+    expect(events[0]?.calls).toBe(4);
   });
 
   it("gives a job's reservation back once when two calls of it end in the same batch", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { addUsd, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
 import { type Db, dbError, executeRows } from "../client";
@@ -474,12 +475,17 @@ export interface EvalJobCompletion {
  */
 export async function completeEvalJobs({
   db,
-  completions,
+  completions: given,
 }: {
   db: Db;
   completions: readonly EvalJobCompletion[];
 }): Promise<CompletedEvalJob[]> {
-  if (completions.length === 0) return [];
+  if (given.length === 0) return [];
+  // Every event carries its call's id (the worker's come with the one made when the call was metered).
+  const completions = given.map((completion) => ({
+    ...completion,
+    usage: completion.usage.map((event) => ({ ...event, callId: event.callId ?? randomUUID() })),
+  }));
   const jobIds = completions.map((completion) => completion.jobId);
   const runIds = [...new Set(completions.map((completion) => completion.result.runId))].sort();
   try {
@@ -507,16 +513,33 @@ export async function completeEvalJobs({
         .values(completions.map((completion) => completion.result))
         .onConflictDoNothing()
         .returning({ runId: evalResults.runId, caseId: evalResults.caseId, modelId: evalResults.modelId });
-      // Every call that reached a provider was paid for, whether or not its answer is the one kept.
+      // Every call that reached a provider was paid for, whether or not its answer is the one kept. A
+      // call already recorded (this write made again after its reply was lost) is not recorded, nor
+      // its cost added, twice: the call's id tells.
       const usage = completions.flatMap((completion) => completion.usage);
-      if (usage.length > 0) await tx.insert(usageEvents).values(usage);
+      const recorded =
+        usage.length === 0
+          ? []
+          : await tx
+              .insert(usageEvents)
+              .values(usage)
+              .onConflictDoNothing({ target: usageEvents.callId })
+              .returning({ callId: usageEvents.callId });
+      const newCalls = new Set(recorded.map((row) => row.callId));
+      const alreadyCounted = (completion: (typeof completions)[number]) =>
+        completion.usage.length > 0 && completion.usage.every((event) => !newCalls.has(event.callId));
       // Only a leased job holds a reservation: a late answer to a finished or cancelled one gives none back.
       const heldUsd = new Map(
         jobs.map((job) => [Number(job.id), job.status === "leased" ? (job.reserve_usd ?? "0") : "0"]),
       );
       for (const runId of runIds) {
         const ofRun = completions.filter((completion) => completion.result.runId === runId);
-        const spentUsd = toUsdString(addUsd(ZERO_USD, ...ofRun.map((item) => parseUsd(item.spentUsd))));
+        const spentUsd = toUsdString(
+          addUsd(
+            ZERO_USD,
+            ...ofRun.filter((item) => !alreadyCounted(item)).map((item) => parseUsd(item.spentUsd)),
+          ),
+        );
         // Each job gives its reservation back once, even if two calls of it (a lease lost and taken
         // again) end in the same batch.
         const jobsOfRun = [...new Set(ofRun.map((item) => item.jobId))];

@@ -179,6 +179,48 @@ forEachTestDatabase((getHandle) => {
     ).toHaveLength(2);
   });
 
+  it("finds a batch already saved when it is written again item by item after its reply was lost", async () => {
+    const { db } = getHandle();
+    // As the playground's group commit makes them: ids made before the write, one call id per usage.
+    const items = [1, 2].map((n) => ({
+      session: { id: randomUUID(), title: `Replayed ${n}`, clientId: "c1" },
+      run: { id: randomUUID(), prompt: `Prompt ${n}`, system: null, params: {} },
+    }));
+    await insertSessionsWithFirstRuns({ db, items });
+    // The COMMIT went through but its answer was lost: each is written again alone, and succeeds.
+    for (const item of items) await insertSessionWithFirstRun({ db, ...item });
+    for (const { session } of items)
+      expect(await listRunsWithResultsBySession({ db, sessionId: session.id })).toHaveLength(1);
+    // A run id that is another session's is still refused.
+    const [one, two] = items;
+    await expect(
+      insertSessionWithFirstRun({
+        db,
+        session: { id: randomUUID(), title: "Thief", clientId: "c2" },
+        run: { ...one!.run, prompt: "mine now" },
+      }),
+    ).rejects.toThrow(/save the run/);
+
+    const answers = [one!, two!].map(({ session, run }) => ({
+      result: { ...answer(run.id, `answer of ${run.id}`), id: randomUUID() },
+      usage: { ...usage(session.id), callId: randomUUID() },
+    }));
+    const first = await insertAnswersWithUsage({ db, items: answers });
+    const [before] = await db.select().from(runResults).where(eq(runResults.id, answers[0]!.result.id));
+    const again = [];
+    for (const item of answers) again.push(await saveRunResult({ db, ...item }));
+    // Saved, under the same ids, at the same time, and each call paid for once.
+    expect(again).toEqual(first);
+    expect(again).toEqual(answers.map(({ result }) => ({ saved: true, resultId: result.id })));
+    const [after] = await db.select().from(runResults).where(eq(runResults.id, answers[0]!.result.id));
+    expect(after?.createdAt.getTime()).toBe(before?.createdAt.getTime());
+    for (const { session } of items) {
+      const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, session.id));
+      expect(events).toHaveLength(1);
+      expect(events[0]?.runResultId).not.toBeNull();
+    }
+  });
+
   it("pages sessions that share one updated_at by id, with no row twice or missed", async () => {
     const db = getHandle().db;
     const title = `Paging ${randomUUID()}`;

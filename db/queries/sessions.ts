@@ -250,11 +250,18 @@ export async function insertSessionWithFirstRun({
   try {
     const created = db
       .$with("created_session")
-      .as(db.insert(sessions).values(session).returning({ id: sessions.id }));
-    await db
+      .as(db.insert(sessions).values(session).onConflictDoNothing().returning({ id: sessions.id }));
+    const inserted = await db
       .with(created)
       .insert(runs)
-      .values({ ...run, sessionId: sql`(select id from ${created})`, turnIndex: 0 });
+      .values({ ...run, sessionId: session.id, turnIndex: 0 })
+      .onConflictDoNothing({ target: runs.id })
+      .returning({ id: runs.id });
+    if (inserted.length > 0) return;
+    // The run's id is taken: by this same write, made before and its reply lost (the session's id is
+    // new, made by the server, so finding the run under it proves it), or by another run (a failure).
+    const [stored] = await db.select({ sessionId: runs.sessionId }).from(runs).where(eq(runs.id, run.id));
+    if (stored?.sessionId !== session.id) throw new Error(`run ${run.id} already belongs to another session`);
   } catch (error) {
     throw dbError("save the run", error);
   }
@@ -318,7 +325,7 @@ export async function insertAnswersWithUsage({
     ...item,
     result: {
       ...item.result,
-      id: randomUUID(),
+      id: item.result.id ?? randomUUID(),
       createdAt: sql`now() + ${index} * interval '1 microsecond'`,
     },
   }));
@@ -330,12 +337,15 @@ export async function insertAnswersWithUsage({
         .onConflictDoNothing({ target: [runResults.runId, runResults.modelId] })
         .returning({ id: runResults.id });
       const keptIds = new Set(kept.map((row) => row.id));
-      await tx.insert(usageEvents).values(
-        withIds.map(({ result, usage }) => ({
-          ...usage,
-          runResultId: keptIds.has(result.id) ? result.id : null,
-        })),
-      );
+      await tx
+        .insert(usageEvents)
+        .values(
+          withIds.map(({ result, usage }) => ({
+            ...usage,
+            runResultId: keptIds.has(result.id) ? result.id : null,
+          })),
+        )
+        .onConflictDoNothing({ target: usageEvents.callId });
       const touched = [
         ...new Set(withIds.flatMap((item) => (item.usage.sessionId ? [item.usage.sessionId] : []))),
       ];
@@ -357,7 +367,11 @@ interface AnswerToSave {
   replacesId: string | null;
 }
 
-/** Inserts an answer, or takes the place of the one it replaces (under a new id); else nothing. */
+/**
+ * Inserts an answer, or takes the place of the one it replaces (under a new id); else nothing. An
+ * answer already stored under its own id (the same write made again after its reply was lost) is
+ * found as saved, and keeps its time.
+ */
 function insertAnswer({ db, result, replacesId }: AnswerToSave) {
   const { id: _id, ...fields } = result;
   return db
@@ -365,8 +379,12 @@ function insertAnswer({ db, result, replacesId }: AnswerToSave) {
     .values(result)
     .onConflictDoUpdate({
       target: [runResults.runId, runResults.modelId],
-      set: { ...fields, id: sql`excluded.id`, createdAt: sql`now()` },
-      setWhere: eq(runResults.id, replacesId ?? sql`null`),
+      set: {
+        ...fields,
+        id: sql`excluded.id`,
+        createdAt: sql`case when ${runResults.id} = excluded.id then ${runResults.createdAt} else now() end`,
+      },
+      setWhere: or(eq(runResults.id, replacesId ?? sql`null`), eq(runResults.id, sql`excluded.id`)),
     })
     .returning({ id: runResults.id });
 }
@@ -423,10 +441,12 @@ export async function saveRunResult({
         .where(eq(sessions.id, usage.sessionId ?? sql`null`))
         .returning({ id: sessions.id }),
     );
+    // Written again after a lost reply, the call's event is found by its id and not recorded twice.
     const [row] = await db
       .with(saved, touched)
       .insert(usageEvents)
       .values({ ...usage, runResultId: sql`(select id from ${saved})` })
+      .onConflictDoUpdate({ target: usageEvents.callId, set: { runResultId: sql`excluded.run_result_id` } })
       .returning({ runResultId: usageEvents.runResultId });
     return row?.runResultId ? { saved: true, resultId: row.runResultId } : { saved: false, reason: "taken" };
   } catch (error) {
@@ -450,7 +470,10 @@ async function insertUsageEventAlone({
     const sessionId = usage.sessionId
       ? sql`(select id from ${sessions} where ${sessions.id} = ${usage.sessionId})`
       : null;
-    await db.insert(usageEvents).values({ ...usage, sessionId });
+    await db
+      .insert(usageEvents)
+      .values({ ...usage, sessionId })
+      .onConflictDoNothing({ target: usageEvents.callId });
   } catch (error) {
     throw dbError("save the answer's usage", new AggregateError([cause, error]));
   }

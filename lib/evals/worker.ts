@@ -444,6 +444,7 @@ function usageEventOf(
   source: "eval" | "judge",
 ): NewUsageEvent {
   return {
+    callId: metered.callId,
     provider: info.provider,
     model: info.id,
     inputTokens: metered.inputTokens,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { CatalogData } from "@/lib/catalog/read/served";
 import { toUsdString } from "@/lib/money";
 import { priceUsage } from "@/lib/pricing";
@@ -11,6 +12,8 @@ import type { StreamOutcome } from "./stream-model";
  * call. An aborted or broken stream reports no usage, so the tokens are counted here and flagged.
  */
 export interface MeteredCall {
+  /** This call's id, kept on its usage event so that writing the event again records it once. */
+  callId: string;
   status: StreamOutcome["status"];
   inputTokens: number;
   cachedInputTokens: number;
@@ -84,6 +87,7 @@ export async function meterOutcome({
       })
     : null;
   return {
+    callId: randomUUID(),
     status: outcome.status,
     inputTokens,
     cachedInputTokens,

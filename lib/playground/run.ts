@@ -242,7 +242,7 @@ async function openRunStream(
         } finally {
           unregister();
         }
-        const { called, tokensPerSecond: rate, ...measured } = metered;
+        const { called, tokensPerSecond: rate, callId, ...measured } = metered;
         const { inputTokens, outputTokens, reasoningTokens, cachedInputTokens, costUsd, estimated } =
           measured;
         const { ttftMs, durationMs } = measured;
@@ -288,6 +288,7 @@ async function openRunStream(
           usage: called
             ? {
                 ...measured,
+                callId,
                 provider: info.provider,
                 model: modelId,
                 sessionId: runWritten ? sessionId : null,

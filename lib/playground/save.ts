@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import {
   insertAnswersWithUsage,
@@ -55,9 +56,14 @@ export function saveNewSession({ db, ...item }: NewSessionWithFirstRun & { db: D
   return writersFor(db).newSession(item);
 }
 
-/** Saves an answer as saveRunResult does; a new one with usage joins the others ending now. */
+/**
+ * Saves an answer as saveRunResult does; a new one with usage joins the others ending now. Its id is
+ * made here, so that if a batch is written again item by item (its reply lost after it committed)
+ * the answer and its usage (by the call's id) are found already saved rather than saved twice.
+ */
 export function saveAnswer(answer: Parameters<typeof saveRunResult>[0]): Promise<SavedAnswer> {
-  const { db, result, usage, replacesId } = answer;
+  const { db, usage, replacesId } = answer;
+  const result = { ...answer.result, id: answer.result.id ?? randomUUID() };
   if (usage && !replacesId) return writersFor(db).newAnswer({ result, usage });
-  return saveRunResult(answer);
+  return saveRunResult({ ...answer, result });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "usage_events" ADD COLUMN "call_id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "usage_events" ADD CONSTRAINT "usage_events_call_id_unique" UNIQUE("call_id");
