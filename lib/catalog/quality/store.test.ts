@@ -79,7 +79,11 @@ forEachTestDatabase((getHandle) => {
       file([{ ...score, modelTested, value: "27.1" }], "2030-01-03T00:00:00.000Z"),
     );
     expect(changed.added).toBe(1);
-    const rows = await db.select().from(qualityScores).where(eq(qualityScores.modelTested, modelTested));
+    const rows = await db
+      .select()
+      .from(qualityScores)
+      .where(eq(qualityScores.modelTested, modelTested))
+      .orderBy(qualityScores.id);
     expect(rows.map((row) => [row.modelId, row.value, row.setting])).toEqual([
       ["gpt-4o", "23.1000", "fixture run"],
       ["gpt-4o", "27.1000", "fixture run"],
