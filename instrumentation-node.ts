@@ -23,6 +23,9 @@ export async function startServer(): Promise<void> {
   const { getCatalog } = await import("./lib/catalog/read/served");
   const catalog = await getCatalog();
   console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
+  // The streaming thread loads its modules now rather than while the first answers' tokens arrive.
+  const { startStreamingThread } = await import("./lib/playground/pane-host");
+  startStreamingThread();
   // Queued eval runs resume here after a restart; EVAL_WORKER=off leaves them to other instances.
   const { startEvalWorker } = await import("./lib/evals/runs");
   await startEvalWorker().catch((error) => {

@@ -14,6 +14,11 @@ import { streamsOnThread, threadStats } from "./streaming-report";
  * arrive already coalesced by streamPane. Outside the Next.js server (unit tests run the TypeScript
  * sources, which a worker thread cannot load), or with PLAYGROUND_STREAM_THREAD=off, panes run on
  * this thread with the same code.
+ *
+ * One thread per process: each route's bundle (the playground's, the eval worker's) has its own copy
+ * of this module, so the thread and its panes live on globalThis. With a thread per bundle, the first
+ * eval run after a start began on a cold thread, loading its modules while its first calls' tokens
+ * arrived (bench:ttft).
  */
 
 interface PendingPane {
@@ -21,9 +26,15 @@ interface PendingPane {
   resolve: (outcome: StreamOutcome) => void;
 }
 
-const pending = new Map<number, PendingPane>();
-let worker: Worker | null = null;
-let nextId = 1;
+interface Host {
+  worker: Worker | null;
+  pending: Map<number, PendingPane>;
+  nextId: number;
+}
+const shared = globalThis as unknown as { __streamingThreadHost?: Host };
+shared.__streamingThreadHost ??= { worker: null, pending: new Map(), nextId: 1 };
+const host = shared.__streamingThreadHost;
+const pending = host.pending;
 
 function lostOutcome(message: string): StreamOutcome {
   return endedOutcome({
@@ -40,7 +51,7 @@ function failAll(message: string) {
 }
 
 function streamingThread(): Worker {
-  if (worker) return worker;
+  if (host.worker) return host.worker;
   const started = new Worker(new URL("./stream-worker.ts", import.meta.url));
   started.on("message", (message: PaneMessage) => {
     if (message.kind === "priority") {
@@ -58,8 +69,8 @@ function streamingThread(): Worker {
     }
   });
   const lost = (reason: string) => {
-    if (worker === started) {
-      worker = null;
+    if (host.worker === started) {
+      host.worker = null;
       threadStats.running = false;
     }
     console.error(`The streaming thread stopped: ${reason}`);
@@ -69,9 +80,15 @@ function streamingThread(): Worker {
   started.on("exit", (code) => lost(`exit code ${code}`));
   // A server keeps it alive with its open requests; a script that is done should not wait for it.
   started.unref();
-  worker = started;
+  host.worker = started;
   threadStats.running = true;
+  threadStats.threadsStarted += 1;
   return started;
+}
+
+/** Starts the streaming thread ahead of the first answer (at server start), where answers use one. */
+export function startStreamingThread(): void {
+  if (streamsOnThread()) streamingThread();
 }
 
 export function streamOnThread(
@@ -82,7 +99,7 @@ export function streamOnThread(
   if (!streamsOnThread()) return streamPane(request, stopSignal, callbacks);
   if (stopSignal.aborted) return Promise.resolve(endedOutcome({ status: "stopped" }));
   const thread = streamingThread();
-  const id = nextId++;
+  const id = host.nextId++;
   const stop = () => thread.postMessage({ op: "stop", id } satisfies PaneRequestMessage);
   stopSignal.addEventListener("abort", stop, { once: true });
   return new Promise<StreamOutcome>((resolve) => {

@@ -29,6 +29,10 @@ try {
 }
 port.postMessage({ id: 0, kind: "priority", nice: getPriority(), raised } satisfies PaneMessage);
 
+// Node loads fetch's classes and the web streams the provider packages read through on first use;
+// loading them now keeps that out of the first answers' time to first token.
+void new Response(new ReadableStream<Uint8Array>()).body?.pipeThrough(new TextDecoderStream()).cancel();
+
 const stops = new Map<number, AbortController>();
 
 async function run(message: Extract<PaneRequestMessage, { op: "run" }>) {

@@ -7,12 +7,13 @@ import { env } from "@/lib/env";
  */
 interface ThreadStats {
   panesStreamed: number;
+  threadsStarted: number;
   running: boolean;
   /** The streaming thread's nice value, and whether it could be raised above the HTTP thread's. */
   priority: { nice: number; raised: boolean } | null;
 }
 const shared = globalThis as unknown as { __streamingThread?: ThreadStats };
-shared.__streamingThread ??= { panesStreamed: 0, running: false, priority: null };
+shared.__streamingThread ??= { panesStreamed: 0, threadsStarted: 0, running: false, priority: null };
 export const threadStats = shared.__streamingThread;
 
 /** Only the bundled server has a worker file to start; PLAYGROUND_STREAM_THREAD=off opts out. */
@@ -27,6 +28,8 @@ export interface StreamingReport {
   running: boolean;
   /** Panes handed to the streaming thread since the server started. */
   panesStreamed: number;
+  /** Streaming threads started since the server started: one, unless one stopped and another took over. */
+  threadsStarted: number;
   /**
    * Whether the streaming thread runs ahead of the HTTP thread (its nice value lowered, which needs
    * CAP_SYS_NICE); null until a thread has started.
@@ -39,6 +42,7 @@ export function streamingReport(): StreamingReport {
     mode: streamsOnThread() ? "streaming-thread" : "request-thread",
     running: threadStats.running,
     panesStreamed: threadStats.panesStreamed,
+    threadsStarted: threadStats.threadsStarted,
     priority: threadStats.priority,
   };
 }
