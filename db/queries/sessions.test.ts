@@ -191,15 +191,13 @@ forEachTestDatabase((getHandle) => {
     for (const item of items) await insertSessionWithFirstRun({ db, ...item });
     for (const { session } of items)
       expect(await listRunsWithResultsBySession({ db, sessionId: session.id })).toHaveLength(1);
-    // A run id that is another session's is still refused.
+    // A run id that is another session's is still refused, and leaves no empty session behind.
     const [one, two] = items;
+    const thief = { id: randomUUID(), title: "Thief", clientId: "c2" };
     await expect(
-      insertSessionWithFirstRun({
-        db,
-        session: { id: randomUUID(), title: "Thief", clientId: "c2" },
-        run: { ...one!.run, prompt: "mine now" },
-      }),
+      insertSessionWithFirstRun({ db, session: thief, run: { ...one!.run, prompt: "mine now" } }),
     ).rejects.toThrow(/save the run/);
+    expect(await getSessionById({ db, id: thief.id })).toBeNull();
 
     const answers = [one!, two!].map(({ session, run }) => ({
       result: { ...answer(run.id, `answer of ${run.id}`), id: randomUUID() },

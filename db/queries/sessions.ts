@@ -250,19 +250,21 @@ export async function insertSessionWithFirstRun({
   try {
     const created = db
       .$with("created_session")
-      .as(db.insert(sessions).values(session).onConflictDoNothing().returning({ id: sessions.id }));
-    const inserted = await db
+      .as(db.insert(sessions).values(session).returning({ id: sessions.id }));
+    await db
       .with(created)
       .insert(runs)
-      .values({ ...run, sessionId: session.id, turnIndex: 0 })
-      .onConflictDoNothing({ target: runs.id })
-      .returning({ id: runs.id });
-    if (inserted.length > 0) return;
-    // The run's id is taken: by this same write, made before and its reply lost (the session's id is
-    // new, made by the server, so finding the run under it proves it), or by another run (a failure).
-    const [stored] = await db.select({ sessionId: runs.sessionId }).from(runs).where(eq(runs.id, run.id));
-    if (stored?.sessionId !== session.id) throw new Error(`run ${run.id} already belongs to another session`);
+      .values({ ...run, sessionId: sql`(select id from ${created})`, turnIndex: 0 });
   } catch (error) {
+    // One statement, so nothing of it was kept. It fails on a taken id: written before by this same
+    // write, whose reply was lost (the session's id is new, made by the server, so finding the run
+    // under it proves it: saved), or a run id that is another session's (a failure).
+    const stored = await db
+      .select({ sessionId: runs.sessionId })
+      .from(runs)
+      .where(eq(runs.id, run.id))
+      .catch(() => []);
+    if (stored[0]?.sessionId === session.id) return;
     throw dbError("save the run", error);
   }
 }
