@@ -24,8 +24,13 @@ export async function startServer(): Promise<void> {
   const catalog = await getCatalog();
   console.log(`Catalog ready: ${catalog.entries.length} offerings as of ${catalog.asOf}.`);
   // The streaming thread loads its modules now rather than while the first answers' tokens arrive.
+  // If it cannot start now, the first answer tries again (and says why in its pane).
   const { startStreamingThread } = await import("./lib/playground/pane-host");
-  startStreamingThread();
+  try {
+    startStreamingThread();
+  } catch (error) {
+    console.error(`The streaming thread could not start: ${(error as Error).message}`);
+  }
   // Queued eval runs resume here after a restart; EVAL_WORKER=off leaves them to other instances.
   const { startEvalWorker } = await import("./lib/evals/runs");
   await startEvalWorker().catch((error) => {

@@ -19,10 +19,11 @@ if (!port) throw new Error("stream-worker must run as a worker thread");
  * and /api/health says so. At 50 streams on 2 cores this took the playground's recorded − true TTFT
  * p99 from ~250 ms to ~50 ms (bench:ttft).
  */
-const STREAM_THREAD_NICE = -5;
+const STREAM_THREAD_NICE_STEP = 5;
 let raised = false;
 try {
-  setPriority(STREAM_THREAD_NICE);
+  // Relative to the server's own nice value, which this thread started with.
+  setPriority(getPriority() - STREAM_THREAD_NICE_STEP);
   raised = true;
 } catch {
   // Not permitted: the default priority.
