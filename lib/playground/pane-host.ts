@@ -21,20 +21,21 @@ import { streamsOnThread, threadStats } from "./streaming-report";
  * arrived (bench:ttft).
  */
 
+/** What the host needs of a thread: node's Worker, or a stand-in in tests. */
+export interface StreamingThread {
+  on(event: "message", listener: (message: PaneMessage) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  on(event: "exit", listener: (code: number) => void): unknown;
+  postMessage(message: PaneRequestMessage): void;
+  unref(): void;
+}
+
 interface PendingPane {
   callbacks: StreamCallbacks;
   resolve: (outcome: StreamOutcome) => void;
+  /** The thread the pane runs on: only its end fails the pane. */
+  thread: StreamingThread;
 }
-
-interface Host {
-  worker: Worker | null;
-  pending: Map<number, PendingPane>;
-  nextId: number;
-}
-const shared = globalThis as unknown as { __streamingThreadHost?: Host };
-shared.__streamingThreadHost ??= { worker: null, pending: new Map(), nextId: 1 };
-const host = shared.__streamingThreadHost;
-const pending = host.pending;
 
 function lostOutcome(message: string): StreamOutcome {
   return endedOutcome({
@@ -43,52 +44,97 @@ function lostOutcome(message: string): StreamOutcome {
   });
 }
 
-function failAll(message: string) {
-  for (const [id, pane] of pending) {
-    pending.delete(id);
-    pane.resolve(lostOutcome(message));
+/**
+ * Starts the streaming thread when it is first wanted, hands it panes and relays what it says. A thread
+ * that stops (it reports an error, then exits) fails its own panes, once; the next pane starts a new
+ * thread, whose panes the old thread's late "exit" leaves alone.
+ */
+export class StreamingThreadHost {
+  private thread: StreamingThread | null = null;
+  private readonly pending = new Map<number, PendingPane>();
+  private nextId = 1;
+
+  constructor(private readonly spawn: () => StreamingThread) {}
+
+  get running(): boolean {
+    return this.thread !== null;
+  }
+
+  current(): StreamingThread {
+    if (this.thread) return this.thread;
+    const started = this.spawn();
+    started.on("message", (message: PaneMessage) => {
+      if (message.kind === "priority") {
+        threadStats.priority = { nice: message.nice, raised: message.raised };
+        return;
+      }
+      const pane = this.pending.get(message.id);
+      if (!pane) return;
+      if (message.kind === "delta") pane.callbacks.onDelta(message.text);
+      else if (message.kind === "retry")
+        pane.callbacks.onRetry?.(message.attempt, message.waitMs, message.fault);
+      else {
+        this.pending.delete(message.id);
+        pane.resolve(message.kind === "outcome" ? message.outcome : lostOutcome(message.message));
+      }
+    });
+    let stopped = false;
+    const lost = (reason: string) => {
+      if (stopped) return;
+      stopped = true;
+      if (this.thread === started) {
+        this.thread = null;
+        threadStats.running = false;
+      }
+      console.error(`The streaming thread stopped: ${reason}`);
+      for (const [id, pane] of this.pending) {
+        if (pane.thread !== started) continue;
+        this.pending.delete(id);
+        pane.resolve(
+          lostOutcome("The streaming thread stopped while this answer was streaming. Run it again."),
+        );
+      }
+    };
+    started.on("error", (error) => lost(error.message));
+    started.on("exit", (code) => lost(`exit code ${code}`));
+    // A server keeps it alive with its open requests; a script that is done should not wait for it.
+    started.unref();
+    this.thread = started;
+    threadStats.running = true;
+    threadStats.threadsStarted += 1;
+    return started;
+  }
+
+  stream(request: PaneRequest, stopSignal: AbortSignal, callbacks: StreamCallbacks): Promise<StreamOutcome> {
+    if (stopSignal.aborted) return Promise.resolve(endedOutcome({ status: "stopped" }));
+    const thread = this.current();
+    const id = this.nextId++;
+    const stop = () => thread.postMessage({ op: "stop", id });
+    stopSignal.addEventListener("abort", stop, { once: true });
+    return new Promise<StreamOutcome>((resolve) => {
+      this.pending.set(id, {
+        callbacks,
+        thread,
+        resolve: (outcome) => {
+          stopSignal.removeEventListener("abort", stop);
+          resolve(outcome);
+        },
+      });
+      thread.postMessage({ op: "run", id, request });
+      threadStats.panesStreamed += 1;
+    });
   }
 }
 
-function streamingThread(): Worker {
-  if (host.worker) return host.worker;
-  const started = new Worker(new URL("./stream-worker.ts", import.meta.url));
-  started.on("message", (message: PaneMessage) => {
-    if (message.kind === "priority") {
-      threadStats.priority = { nice: message.nice, raised: message.raised };
-      return;
-    }
-    const pane = pending.get(message.id);
-    if (!pane) return;
-    if (message.kind === "delta") pane.callbacks.onDelta(message.text);
-    else if (message.kind === "retry")
-      pane.callbacks.onRetry?.(message.attempt, message.waitMs, message.fault);
-    else {
-      pending.delete(message.id);
-      pane.resolve(message.kind === "outcome" ? message.outcome : lostOutcome(message.message));
-    }
-  });
-  const lost = (reason: string) => {
-    if (host.worker === started) {
-      host.worker = null;
-      threadStats.running = false;
-    }
-    console.error(`The streaming thread stopped: ${reason}`);
-    failAll("The streaming thread stopped while this answer was streaming. Run it again.");
-  };
-  started.on("error", (error) => lost(error.message));
-  started.on("exit", (code) => lost(`exit code ${code}`));
-  // A server keeps it alive with its open requests; a script that is done should not wait for it.
-  started.unref();
-  host.worker = started;
-  threadStats.running = true;
-  threadStats.threadsStarted += 1;
-  return started;
-}
+const shared = globalThis as unknown as { __streamingThreadHost?: StreamingThreadHost };
+shared.__streamingThreadHost ??= new StreamingThreadHost(
+  () => new Worker(new URL("./stream-worker.ts", import.meta.url)),
+);
+const host = shared.__streamingThreadHost;
 
 /** Starts the streaming thread ahead of the first answer (at server start), where answers use one. */
 export function startStreamingThread(): void {
-  if (streamsOnThread()) streamingThread();
+  if (streamsOnThread()) host.current();
 }
 
 export function streamOnThread(
@@ -97,20 +143,5 @@ export function streamOnThread(
   callbacks: StreamCallbacks,
 ): Promise<StreamOutcome> {
   if (!streamsOnThread()) return streamPane(request, stopSignal, callbacks);
-  if (stopSignal.aborted) return Promise.resolve(endedOutcome({ status: "stopped" }));
-  const thread = streamingThread();
-  const id = host.nextId++;
-  const stop = () => thread.postMessage({ op: "stop", id } satisfies PaneRequestMessage);
-  stopSignal.addEventListener("abort", stop, { once: true });
-  return new Promise<StreamOutcome>((resolve) => {
-    pending.set(id, {
-      callbacks,
-      resolve: (outcome) => {
-        stopSignal.removeEventListener("abort", stop);
-        resolve(outcome);
-      },
-    });
-    thread.postMessage({ op: "run", id, request } satisfies PaneRequestMessage);
-    threadStats.panesStreamed += 1;
-  });
+  return host.stream(request, stopSignal, callbacks);
 }
