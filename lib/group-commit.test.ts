@@ -47,4 +47,27 @@ describe("groupCommit", () => {
     // It keeps working after a failure.
     expect(await write(15)).toBe(15);
   });
+
+  it("writes a lone write that failed once more, so a commit whose reply was lost is found made", async () => {
+    // The database: the first write commits but its reply is lost; written again, the row is found.
+    const saved = new Set<number>();
+    let replies = 0;
+    const write = groupCommit(async (items: number[]) => {
+      const found = items.map((item) => saved.has(item));
+      for (const item of items) saved.add(item);
+      replies += 1;
+      if (replies === 1) throw new Error("connection lost after COMMIT");
+      return found.map((wasThere) => (wasThere ? "already saved" : "saved"));
+    });
+    expect(await write(7)).toBe("already saved");
+    expect(replies).toBe(2);
+    // A write that fails again is refused, once: no endless retries.
+    let calls = 0;
+    const broken = groupCommit(async () => {
+      calls += 1;
+      throw new Error("session deleted");
+    });
+    await expect(broken(1)).rejects.toThrow("session deleted");
+    expect(calls).toBe(2);
+  });
 });

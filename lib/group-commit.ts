@@ -5,15 +5,17 @@
  * so under load the statements are paid once per batch instead of once per write. A write waits at
  * most for the batch in progress and its gathering time, then its own.
  *
- * `writeMany` answers one result per item, in order. When a batch of several fails, each of its
- * items is written again alone, so one bad write (a session deleted meanwhile) never takes the
- * others down with it; an item that fails alone rejects its own promise only.
+ * `writeMany` answers one result per item, in order. When a batch fails, each of its items is written
+ * again, alone, once: one bad write (a session deleted meanwhile) never takes the others down with it,
+ * and a write whose transaction committed but whose reply was lost (a dropped connection) is found
+ * already made, if `writeMany` recognises its own rows (the playground's and the evals' writes do, by
+ * ids made before the write). An item that fails again rejects its own promise only.
  */
 export interface GroupCommitOptions {
   /** How long the first write of a batch waits for others; 0 writes at once when nothing is running. */
   gatherMs?: number;
   maxBatch?: number;
-  /** Told when a batch fails and its items are written alone (never the items themselves: they may hold answers). */
+  /** Told when a batch of several fails and its items are written alone (never the items themselves: they may hold answers). */
   onBatchFailed?: (size: number, error: unknown) => void;
 }
 
@@ -40,11 +42,7 @@ export function groupCommit<T, R>(
       });
       return;
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      onBatchFailed?.(batch.length, error);
+      if (batch.length > 1) onBatchFailed?.(batch.length, error);
     }
     for (const entry of batch) {
       await write([entry.item]).then(([result]) => entry.resolve(result as R), entry.reject);
