@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { openDb } from "../client";
 import { runResults, sessions, usageEvents } from "../schema";
 import { forEachTestDatabase } from "../test-databases";
 import {
@@ -232,5 +233,53 @@ forEachTestDatabase((getHandle) => {
     } while (after);
     expect(ids).toHaveLength(5);
     expect([...ids].sort().reverse()).toEqual(ids);
+  });
+});
+
+describe("an answer saved alone whose reply is lost after it committed", () => {
+  it("is written once more and found saved, its call recorded once; a write that fails twice is reported failed", async () => {
+    // The embedded driver, whose client the test can cut between the commit and the reply.
+    const { db, close } = await openDb({ pgliteDir: "memory://" });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const client = (db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } })
+        .$client;
+      const query = client.query.bind(client);
+      let cut = 0;
+      client.query = async (...args: unknown[]) => {
+        const reply = await query(...args);
+        if (cut > 0 && /insert into "usage_events"/.test(String(args[0]))) {
+          cut -= 1;
+          throw Object.assign(new Error("Failed query"), { cause: new Error("connection lost") });
+        }
+        return reply;
+      };
+      const session = { id: randomUUID(), title: "Lost reply", clientId: "c1" };
+      const run = { id: randomUUID(), prompt: "Prompt", system: null, params: {} };
+      await insertSessionWithFirstRun({ db, session, run });
+      const item = {
+        result: { ...answer(run.id, "the answer"), id: randomUUID() },
+        usage: { ...usage(session.id), callId: randomUUID() },
+      };
+
+      cut = 1;
+      expect(await saveRunResult({ db, ...item })).toEqual({ saved: true, resultId: item.result.id });
+      expect(cut).toBe(0);
+      const events = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, session.id));
+      expect(events.map((event) => event.runResultId)).toEqual([item.result.id]);
+
+      // Cut twice: it is reported failed, and nothing is recorded twice.
+      const other = {
+        result: { ...answer(run.id, "another model"), modelId: "anthropic/claude-3-5-haiku", id: randomUUID() },
+        usage: { ...usage(session.id), callId: randomUUID() },
+      };
+      cut = 2;
+      expect(await saveRunResult({ db, ...other })).toEqual({ saved: false, reason: "failed" });
+      const after = await db.select().from(usageEvents).where(eq(usageEvents.sessionId, session.id));
+      expect(after).toHaveLength(2);
+    } finally {
+      errors.mockRestore();
+      await close();
+    }
   });
 });

@@ -393,7 +393,7 @@ function insertAnswer({ db, result, replacesId }: AnswerToSave) {
 
 async function saveAnswerWithoutUsage(answer: AnswerToSave): Promise<SavedAnswer> {
   try {
-    const [row] = await insertAnswer(answer);
+    const [row] = await onceMoreIfFailed(answer.result, () => insertAnswer(answer));
     return row ? { saved: true, resultId: row.id } : { saved: false, reason: "taken" };
   } catch (error) {
     logSaveFailure(error);
@@ -401,10 +401,26 @@ async function saveAnswerWithoutUsage(answer: AnswerToSave): Promise<SavedAnswer
   }
 }
 
+/**
+ * Makes a one-statement save of an answer, and once more if it fails: a statement that committed but
+ * whose reply was lost (a dropped connection) then finds the answer saved under its id, and it is
+ * reported saved rather than failed. Only an answer whose id was made before the write can be found
+ * so; any other gets one try.
+ */
+async function onceMoreIfFailed<T>(result: NewRunResult, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!result.id) throw error;
+    logSaveFailure(error, "; writing it once more");
+    return await write();
+  }
+}
+
 /** The driver's own message, not the failed query's: its parameters hold the model's answer. */
-function logSaveFailure(error: unknown): void {
+function logSaveFailure(error: unknown, then = ""): void {
   const reason = (error as { cause?: Error })?.cause?.message ?? "unknown error";
-  console.error(`Could not save an answer (${reason}).`);
+  console.error(`Could not save an answer (${reason})${then}.`);
 }
 
 export type SavedAnswer =
@@ -444,12 +460,14 @@ export async function saveRunResult({
         .returning({ id: sessions.id }),
     );
     // Written again after a lost reply, the call's event is found by its id and not recorded twice.
-    const [row] = await db
-      .with(saved, touched)
-      .insert(usageEvents)
-      .values({ ...usage, runResultId: sql`(select id from ${saved})` })
-      .onConflictDoUpdate({ target: usageEvents.callId, set: { runResultId: sql`excluded.run_result_id` } })
-      .returning({ runResultId: usageEvents.runResultId });
+    const [row] = await onceMoreIfFailed(result, () =>
+      db
+        .with(saved, touched)
+        .insert(usageEvents)
+        .values({ ...usage, runResultId: sql`(select id from ${saved})` })
+        .onConflictDoUpdate({ target: usageEvents.callId, set: { runResultId: sql`excluded.run_result_id` } })
+        .returning({ runResultId: usageEvents.runResultId }),
+    );
     return row?.runResultId ? { saved: true, resultId: row.runResultId } : { saved: false, reason: "taken" };
   } catch (error) {
     logSaveFailure(error);
