@@ -270,7 +270,11 @@ describe("an answer saved alone whose reply is lost after it committed", () => {
 
       // Cut twice: it is reported failed, and nothing is recorded twice.
       const other = {
-        result: { ...answer(run.id, "another model"), modelId: "anthropic/claude-3-5-haiku", id: randomUUID() },
+        result: {
+          ...answer(run.id, "another model"),
+          modelId: "anthropic/claude-3-5-haiku",
+          id: randomUUID(),
+        },
         usage: { ...usage(session.id), callId: randomUUID() },
       };
       cut = 2;
