@@ -21,6 +21,8 @@ describe("format", () => {
     expect(formatUsd("0.0123456")).toBe("$0.0123");
     expect(formatUsd("1234.567")).toBe("$1,234.57");
     expect(formatUsd("1234.567", "whole")).toBe("$1,235");
+    // A mean cost per answer below a millionth of a dollar, as a cheap model's short answers give.
+    expect(formatUsd("0.000000437")).toBe("$0.000000437");
   });
 
   it("formats tokens and partial dates", () => {

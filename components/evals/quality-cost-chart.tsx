@@ -11,11 +11,15 @@ import {
   YAxis,
 } from "recharts";
 import { Card } from "@/components/ui/card";
+import { formatAxisUsd } from "@/components/ui/chart-parts";
 import type { ModelSummary } from "@/lib/evals/summary";
+import { formatUsd } from "@/lib/format";
 
 interface Point {
   model: string;
   costUsd: number;
+  /** The exact mean cost, as the summary gives it, for the text. */
+  meanCostUsd: string;
   passPercent: number;
 }
 
@@ -38,6 +42,7 @@ export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
           {
             model: item.model,
             costUsd: Number(item.meanCostUsd),
+            meanCostUsd: item.meanCostUsd,
             passPercent: Math.round(item.passRate * 1000) / 10,
           },
         ]
@@ -61,7 +66,7 @@ export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
               type="number"
               dataKey="costUsd"
               name="Mean cost"
-              tickFormatter={(value: number) => `$${value.toPrecision(2)}`}
+              tickFormatter={formatAxisUsd}
               fontSize={11}
             />
             <YAxis
@@ -73,9 +78,7 @@ export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
               fontSize={11}
             />
             <Tooltip
-              formatter={(value, name) =>
-                name === "Mean cost" ? `$${Number(value).toPrecision(3)}` : `${value}%`
-              }
+              formatter={(value, name) => (name === "Mean cost" ? formatUsd(String(value)) : `${value}%`)}
               labelFormatter={() => ""}
             />
             <Line
@@ -92,7 +95,7 @@ export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         {points.map((point) => (
           <li key={point.model}>
-            {point.model}: {point.passPercent}% at ${point.costUsd.toPrecision(3)}
+            {point.model}: {point.passPercent}% at {formatUsd(point.meanCostUsd)}
             {frontier.includes(point) ? " (frontier)" : ""}
           </li>
         ))}
