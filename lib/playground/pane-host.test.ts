@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type StreamingThread, StreamingThreadHost } from "./pane-host";
 import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
 import { endedOutcome, type PaneRequest } from "./stream-model";
+import { threadStats } from "./streaming-report";
 
 /** A thread that records what it is sent and says what the test makes it say. */
 class FakeThread extends EventEmitter implements StreamingThread {
@@ -77,14 +78,14 @@ describe("StreamingThreadHost", () => {
     dying.emit("error", new Error("out of memory"));
     expect((await old).status).toBe("error");
     expect((await old).fault?.message).toMatch(/streaming thread stopped/);
-    expect(host.running).toBe(false);
+    expect(threadStats.running).toBe(false);
 
     // A pane that starts between the error and the exit runs on a new thread.
     const next = host.stream(REQUEST, new AbortController().signal, { onDelta: () => {} });
     expect(threads).toHaveLength(2);
     dying.emit("exit", 1);
     const replacement = threads[1] as FakeThread;
-    expect(host.running).toBe(true);
+    expect(threadStats.running).toBe(true);
     let settled = false;
     void next.then(() => {
       settled = true;

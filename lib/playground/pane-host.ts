@@ -56,10 +56,6 @@ export class StreamingThreadHost {
 
   constructor(private readonly spawn: () => StreamingThread) {}
 
-  get running(): boolean {
-    return this.thread !== null;
-  }
-
   current(): StreamingThread {
     if (this.thread) return this.thread;
     const started = this.spawn();
