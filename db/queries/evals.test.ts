@@ -15,6 +15,7 @@ import {
   insertEvalRunWithJobs,
   insertEvalSet,
   listEvalResultPageByRun,
+  listOpenEvalWork,
   releaseAllEvalLeases,
   updateEvalSet,
 } from "./evals";
@@ -89,6 +90,43 @@ forEachTestDatabase((getHandle) => {
     expect((await getEvalRunById({ db, id: run.id }))?.status).toBe("running");
     // Nothing is left to claim while the leases hold.
     expect(await claimEvalJobs({ db, owner: "w4", provider: "q1", limit: 8, leaseMs: 60_000 })).toEqual([]);
+  });
+
+  it("lists open work by provider and run, and a claim from a listing that has gone stale takes only what is still open", async () => {
+    const { db } = getHandle();
+    const { run: first } = await queuedRun(3, ["q30/a"]);
+    const { run: capped } = await queuedRun(2, ["q31/a"], "1.00", { "q31/a": "0.10" });
+    const mine = (rows: Awaited<ReturnType<typeof listOpenEvalWork>>) =>
+      rows.filter((row) => row.provider === "q30" || row.provider === "q31");
+    expect(mine(await listOpenEvalWork({ db }))).toEqual(
+      [
+        { provider: "q30", runId: first.id, status: "queued", capped: false },
+        { provider: "q31", runId: capped.id, status: "queued", capped: true },
+      ].sort((a, b) => a.provider.localeCompare(b.provider)),
+    );
+    // The first claim starts the run; the next, from a listing that says it is running, leases the rest.
+    expect(await claimEvalJobs({ db, owner: "w", provider: "q30", limit: 1, leaseMs: 60_000 })).toHaveLength(
+      1,
+    );
+    const listed = await listOpenEvalWork({ db });
+    expect(mine(listed)[0]).toEqual({ provider: "q30", runId: first.id, status: "running", capped: false });
+    // A job leased and not run out is no open work; cancelling the run after the listing leaves nothing to take.
+    await cancelEvalRun({ db, runId: first.id });
+    expect(
+      await claimEvalJobs({ db, owner: "w", provider: "q30", limit: 5, leaseMs: 60_000, openRuns: listed }),
+    ).toEqual([]);
+    expect(mine(await listOpenEvalWork({ db })).map((row) => row.provider)).toEqual(["q31"]);
+    // A capped run is claimed under its cap whatever the listing says.
+    const cappedJobs = await claimEvalJobs({
+      db,
+      owner: "w",
+      provider: "q31",
+      limit: 5,
+      leaseMs: 60_000,
+      openRuns: listed,
+    });
+    expect(cappedJobs).toHaveLength(2);
+    expect((await runById(capped.id)).reservedUsd).toBe("0.200000000000");
   });
 
   it("takes over a job whose lease ran out, and writes its answer once", async () => {

@@ -270,6 +270,8 @@ interface ClaimEvalJobsInput {
   provider: string;
   limit: number;
   leaseMs: number;
+  /** The open work as `listOpenEvalWork` found it just before, so the claim need not look again. */
+  openRuns?: OpenEvalRun[];
 }
 
 /**
@@ -286,67 +288,93 @@ export async function claimEvalJobs(input: ClaimEvalJobsInput): Promise<ClaimedE
   const { db, owner, provider, limit, leaseMs } = input;
   if (limit <= 0) return [];
   try {
-    const rows = await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
-      const claimed: ClaimRow[] = [];
-      // Capped runs first: their row lock comes before any job's, as in completeEvalJobs.
-      const cappedRuns = await executeRows<{ id: string }>(
-        tx,
-        sql`select distinct r.id from eval_runs r
-          join eval_jobs j on j.run_id = r.id
-          where j.provider = ${provider}
-            and (j.status = 'queued' or (j.status = 'leased' and j.lease_expires_at < now()))
-            and r.status in ('queued', 'running') and r.max_cost_usd is not null
-          order by r.id`,
-      );
-      for (const { id: runId } of cappedRuns) {
-        if (claimed.length >= limit) break;
-        claimed.push(...(await claimWithinCap({ ...input, db: tx, runId, limit: limit - claimed.length })));
-      }
-      if (claimed.length < limit) {
-        // A queued run is about to be marked running below: its row is locked before any job's, and
-        // only runs locked here or already running are leased from (a run queued in between waits).
-        const lockedRuns = await executeRows<{ id: string }>(
-          tx,
-          sql`select r.id from eval_runs r
-            where r.status = 'queued' and r.max_cost_usd is null
-              and exists (select 1 from eval_jobs j where j.run_id = r.id and j.provider = ${provider} and j.status = 'queued')
-            order by r.id
-            for update of r`,
-        );
-        const lockedIds = lockedRuns.map((run) => sql`${run.id}`);
-        const openRuns =
-          lockedIds.length > 0
-            ? sql`(r.status = 'running' or r.id in (${sql.join(lockedIds, sql`, `)}))`
-            : sql`r.status = 'running'`;
-        claimed.push(
-          ...(await leaseJobs({
-            db: tx,
-            owner,
-            leaseMs,
-            picking: sql`where j.provider = ${provider}
-                  and j.status in ('queued', 'leased')
-                  and (j.status = 'queued' or j.lease_expires_at < now())
-                  and ${openRuns}
-                  and r.max_cost_usd is null
-                order by j.id
-                limit ${limit - claimed.length}
-                for update of j skip locked`,
-          })),
-        );
-      }
-      const runIds = [...new Set(claimed.map((row) => row.runId))];
-      if (runIds.length > 0)
-        await tx
-          .update(evalRuns)
-          .set({ status: "running", updatedAt: sql`now()` })
-          .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.status, "queued")));
-      return claimed;
-    });
+    const open = (input.openRuns ?? (await listOpenEvalWork({ db }))).filter(
+      (run) => run.provider === provider,
+    );
+    if (open.length === 0) return [];
+    // The usual case, a run already under way without a cap: one statement, no transaction. The
+    // lease checks again that each job's run is still running and uncapped; a run queued since the
+    // listing is taken at the next claim.
+    const rows = open.every((run) => run.status === "running" && !run.capped)
+      ? await leaseJobs({
+          db,
+          owner,
+          leaseMs,
+          picking: sql`where j.provider = ${provider}
+                and j.status in ('queued', 'leased')
+                and (j.status = 'queued' or j.lease_expires_at < now())
+                and r.status = 'running' and r.max_cost_usd is null
+              order by j.id
+              limit ${limit}
+              for update of j skip locked`,
+        })
+      : await claimInTransaction(input);
     return rows.map(({ fresh: _fresh, ...row }) => ({ ...row, id: Number(row.id) }));
   } catch (error) {
     throw dbError("take eval work from the queue", error);
   }
+}
+
+/** A claim that may start a queued run or take from a capped one: under the runs' row locks. */
+function claimInTransaction(input: ClaimEvalJobsInput): Promise<ClaimRow[]> {
+  const { db, owner, provider, limit, leaseMs } = input;
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const claimed: ClaimRow[] = [];
+    // Capped runs first: their row lock comes before any job's, as in completeEvalJobs.
+    const cappedRuns = await executeRows<{ id: string }>(
+      tx,
+      sql`select distinct r.id from eval_runs r
+        join eval_jobs j on j.run_id = r.id
+        where j.provider = ${provider}
+          and (j.status = 'queued' or (j.status = 'leased' and j.lease_expires_at < now()))
+          and r.status in ('queued', 'running') and r.max_cost_usd is not null
+        order by r.id`,
+    );
+    for (const { id: runId } of cappedRuns) {
+      if (claimed.length >= limit) break;
+      claimed.push(...(await claimWithinCap({ ...input, db: tx, runId, limit: limit - claimed.length })));
+    }
+    if (claimed.length < limit) {
+      // A queued run is about to be marked running below: its row is locked before any job's, and
+      // only runs locked here or already running are leased from (a run queued in between waits).
+      const lockedRuns = await executeRows<{ id: string }>(
+        tx,
+        sql`select r.id from eval_runs r
+          where r.status = 'queued' and r.max_cost_usd is null
+            and exists (select 1 from eval_jobs j where j.run_id = r.id and j.provider = ${provider} and j.status = 'queued')
+          order by r.id
+          for update of r`,
+      );
+      const lockedIds = lockedRuns.map((run) => sql`${run.id}`);
+      const openRuns =
+        lockedIds.length > 0
+          ? sql`(r.status = 'running' or r.id in (${sql.join(lockedIds, sql`, `)}))`
+          : sql`r.status = 'running'`;
+      claimed.push(
+        ...(await leaseJobs({
+          db: tx,
+          owner,
+          leaseMs,
+          picking: sql`where j.provider = ${provider}
+                and j.status in ('queued', 'leased')
+                and (j.status = 'queued' or j.lease_expires_at < now())
+                and ${openRuns}
+                and r.max_cost_usd is null
+              order by j.id
+              limit ${limit - claimed.length}
+              for update of j skip locked`,
+        })),
+      );
+    }
+    const runIds = [...new Set(claimed.map((row) => row.runId))];
+    if (runIds.length > 0)
+      await tx
+        .update(evalRuns)
+        .set({ status: "running", updatedAt: sql`now()` })
+        .where(and(inArray(evalRuns.id, runIds), eq(evalRuns.status, "queued")));
+    return claimed;
+  });
 }
 
 /** One capped run's share of a claim, under its row lock (see claimEvalJobs). */
@@ -790,14 +818,26 @@ export async function listEvalResultPageByRun({
   }
 }
 
-/** Providers with work waiting or leased, so a worker asks only for what it may take. */
-export async function listOpenEvalProviders({ db }: { db: Db }): Promise<string[]> {
+/** A run with work one provider could take now: queued jobs, or leased ones whose lease ran out. */
+export interface OpenEvalRun {
+  provider: string;
+  runId: string;
+  status: "queued" | "running";
+  capped: boolean;
+}
+
+/** The work waiting, by provider and run, so a worker asks only for what it may take. */
+export async function listOpenEvalWork({ db }: { db: Db }): Promise<OpenEvalRun[]> {
   try {
-    const rows = await db
-      .selectDistinct({ provider: evalJobs.provider })
-      .from(evalJobs)
-      .where(inArray(evalJobs.status, ["queued", "leased"]));
-    return rows.map((row) => row.provider);
+    return await executeRows<OpenEvalRun>(
+      db,
+      sql`select distinct j.provider, r.id as "runId", r.status, r.max_cost_usd is not null as capped
+        from eval_jobs j join eval_runs r on r.id = j.run_id
+        where j.status in ('queued', 'leased')
+          and (j.status = 'queued' or j.lease_expires_at < now())
+          and r.status in ('queued', 'running')
+        order by 1, 2`,
+    );
   } catch (error) {
     throw dbError("look for eval work", error);
   }

@@ -7,7 +7,7 @@ import {
   claimEvalJobs,
   completeEvalJobs,
   type EvalJobCompletion,
-  listOpenEvalProviders,
+  listOpenEvalWork,
   renewEvalJobLeases,
 } from "@/db/queries/evals";
 import type { NewUsageEvent } from "@/db/schema";
@@ -214,9 +214,10 @@ export class EvalWorker {
   /** Claims what each provider's free capacity allows and starts those calls; returns how many. */
   async tick(): Promise<number> {
     const { db, perProviderLimit, leaseMs } = this.options;
-    const providers = await listOpenEvalProviders({ db });
+    // One look at the queue serves every provider's claim.
+    const open = await listOpenEvalWork({ db });
     let launched = 0;
-    for (const provider of providers) {
+    for (const provider of new Set(open.map((run) => run.provider))) {
       const busy = [...this.inFlight.values()].filter(
         (entry) => entry.provider === provider && entry.calling,
       ).length;
@@ -226,6 +227,7 @@ export class EvalWorker {
         provider,
         limit: perProviderLimit - busy,
         leaseMs,
+        openRuns: open,
       });
       for (const job of jobs) {
         const controller = new AbortController();
