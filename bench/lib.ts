@@ -161,6 +161,24 @@ export function pidOnPort(port: number): number | null {
 }
 
 /**
+ * CPU time (ms) of the server process listening on a port and of all its children: for a Postgres
+ * server, the postmaster with its backends (the processes on that port whose parent is not).
+ */
+export function listenerTreeCpuMs(port: number): number {
+  const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
+  const pids = `${found.stdout}`.trim().split(/\s+/).map(Number).filter(Number.isFinite);
+  const parentOf = (pid: number) => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+    } catch {
+      return null;
+    }
+  };
+  const roots = pids.filter((pid) => !pids.includes(parentOf(pid) ?? -1));
+  return roots.reduce((sum, pid) => sum + processTreeCpuMs(pid), 0);
+}
+
+/**
  * CPU time (ms) a process's main thread has used so far, from /proc (Linux). In a Node server that
  * is the thread serving HTTP; unlike a response time it does not grow when other processes load the
  * machine, so it shows what a change saves that thread even on a busy box.

@@ -13,6 +13,7 @@ import os from "node:os";
 import type { PlaygroundEvent } from "@/lib/playground/schema";
 import { readEvents } from "@/lib/sse";
 import {
+  listenerTreeCpuMs,
   median,
   percentile,
   pidOnPort,
@@ -28,6 +29,8 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3420);
 const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 4420);
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
 const MODEL = "openai/gpt-4o-mini";
+/** The playground's usual run: one prompt to three models (its default picks three). */
+const RUN_MODELS = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini", "openai/gpt-4.1-nano"];
 const SCENARIO = { ttftMs: 200, tokensPerSecond: 2_000, outputTokens: 500 };
 
 async function json<T>(url: string, body?: unknown): Promise<T> {
@@ -55,7 +58,7 @@ async function pool<T>(count: number, inFlight: number, task: (index: number) =>
   return results;
 }
 
-/** The upstream's own first-token time of each request, by the tag in its prompt. */
+/** The upstream's own first-token time of each request, by the tag in its prompt and the model asked. */
 async function trueTtfts(tagPattern: RegExp): Promise<Map<string, number>> {
   const { requests } = await json<{ requests: { body: unknown; firstTokenAfterMs?: number }[] }>(
     `${FAKE}/__fake/requests`,
@@ -63,7 +66,9 @@ async function trueTtfts(tagPattern: RegExp): Promise<Map<string, number>> {
   const byTag = new Map<string, number>();
   for (const request of requests) {
     const tag = tagPattern.exec(JSON.stringify(request.body))?.[0];
-    if (tag && request.firstTokenAfterMs !== undefined) byTag.set(tag, request.firstTokenAfterMs);
+    const model = (request.body as { model?: string }).model;
+    if (tag && request.firstTokenAfterMs !== undefined)
+      byTag.set(`${tag} openai/${model}`, request.firstTokenAfterMs);
   }
   return byTag;
 }
@@ -96,8 +101,11 @@ const server = await startServer(
 );
 const appPid = pidOnPort(APP_PORT);
 if (!appPid || !fake.pid) throw new Error("no server or upstream process to measure");
+/** A Postgres server's own CPU (its backends run the statements), when the bench uses one. */
+const databasePort = process.env.DATABASE_URL ? Number(new URL(process.env.DATABASE_URL).port || 5432) : null;
 const cpu = () => ({
   app: processTreeCpuMs(appPid),
+  database: databasePort === null ? 0 : listenerTreeCpuMs(databasePort),
   fake: processTreeCpuMs(fake.pid as number),
   threads: threadCpuMs(appPid),
 });
@@ -105,18 +113,19 @@ type Cpu = ReturnType<typeof cpu>;
 const rows: string[] = [];
 try {
   await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
-  const compare = async (prompt: string): Promise<number | null> => {
+  /** One playground run; the recorded TTFT of each of its panes, by model. */
+  const compare = async (prompt: string, models = [MODEL]): Promise<Map<string, number | null>> => {
     const response = await fetch(`${server.baseUrl}/api/playground/runs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ prompt, models: [MODEL] }),
+      body: JSON.stringify({ prompt, models }),
     });
     if (!response.ok || !response.body) throw new Error(`compare answered ${response.status}`);
-    let ttft: number | null = null;
+    const ttfts = new Map<string, number | null>();
     await readEvents<PlaygroundEvent>(response.body, (event) => {
-      if (event.type === "finish") ttft = event.ttftMs;
+      if (event.type === "finish") ttfts.set(event.model, event.ttftMs);
     });
-    return ttft;
+    return ttfts;
   };
   // Warm the route, the streaming thread, the provider client and the connections.
   await pool(40, 20, (index) => compare(`warm ${index}`));
@@ -127,10 +136,29 @@ try {
   const playgroundCpu = cpu();
   const recorded = new Map<string, number | null>();
   await pool(STREAMS, IN_FLIGHT, async (index) => {
-    recorded.set(`pg-${index}-pg`, await compare(`Stream pg-${index}-pg: say something.`));
+    const tag = `pg-${index}-pg`;
+    for (const [model, ttft] of await compare(`Stream ${tag}: say something.`))
+      recorded.set(`${tag} ${model}`, ttft);
   });
   const playgroundCpuAfter = cpu();
   const playground = report("playground", recorded, await trueTtfts(/pg-\d+-pg/));
+
+  // 1b. The same number of streams as runs of three models each, as many streams in flight.
+  await json(`${FAKE}/__fake/reset`, {});
+  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
+  const threesCpu = cpu();
+  const recordedThrees = new Map<string, number | null>();
+  await pool(
+    Math.ceil(STREAMS / RUN_MODELS.length),
+    Math.ceil(IN_FLIGHT / RUN_MODELS.length),
+    async (index) => {
+      const tag = `p3-${index}-p3`;
+      for (const [model, ttft] of await compare(`Stream ${tag}: say something.`, RUN_MODELS))
+        recordedThrees.set(`${tag} ${model}`, ttft);
+    },
+  );
+  const threesCpuAfter = cpu();
+  const threes = report("playground×3", recordedThrees, await trueTtfts(/p3-\d+-p3/));
 
   // 2. Evals: one run of STREAMS cases on the same model, IN_FLIGHT calls at once.
   type View = {
@@ -176,23 +204,29 @@ try {
     );
     for (const item of view.cases) {
       const tag = /ev-\d+-ev/.exec(item.prompt)?.[0];
-      if (tag) evalRecorded.set(tag, item.results[MODEL]?.ttftMs ?? null);
+      if (tag) evalRecorded.set(`${tag} ${MODEL}`, item.results[MODEL]?.ttftMs ?? null);
     }
     cursor = view.nextCursor;
   } while (cursor !== null);
   const evals = report("evals", evalRecorded, await trueTtfts(/ev-\d+-ev/));
 
-  const perStream = (before: Cpu, after: Cpu) => {
-    const app = (after.app - before.app) / STREAMS;
-    const upstream = (after.fake - before.fake) / STREAMS;
+  const perStream = (before: Cpu, after: Cpu, streams = STREAMS) => {
+    const app = (after.app - before.app) / streams;
+    const upstream = (after.fake - before.fake) / streams;
     const threads = Object.entries(after.threads)
-      .map(([kind, ms]) => `${kind} ${((ms - (before.threads[kind] ?? 0)) / STREAMS).toFixed(1)}`)
+      .map(([kind, ms]) => `${kind} ${((ms - (before.threads[kind] ?? 0)) / streams).toFixed(1)}`)
       .join(", ");
-    return `server ${app.toFixed(1)} ms (${threads}), upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
+    const database = (after.database - before.database) / streams;
+    const withDatabase =
+      databasePort === null
+        ? ""
+        : `; the Postgres server ${database.toFixed(1)} ms, with it ${((app + database) / upstream).toFixed(2)}×`;
+    return `server ${app.toFixed(1)} ms (${threads}), upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)}${withDatabase} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
   };
   rows.push(
     `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
     `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playgroundCpu, playgroundCpuAfter)}`,
+    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threesCpu, threesCpuAfter, threes.count)}`,
     `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evalCpu, evalCpuAfter)}`,
     `median true TTFT at the upstream: ${median([...(await trueTtfts(/ev-\d+-ev/)).values()]).toFixed(1)} ms`,
   );
