@@ -3,11 +3,11 @@
  * stream costs the server beside what it costs the upstream to produce. The fake upstream (its own
  * process) records, for every request, when its first token left, measured from the request's
  * arrival: the true value. The same streams go through the playground (POST /api/playground/runs, the TTFT
- * of each pane's finish event, which is what is saved) and through an eval run (each result's TTFT),
+ * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
  * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
- * set DATABASE_URL to measure with a Postgres server).
+ * set DATABASE_URL to measure with a Postgres server, whose own CPU is then printed too).
  */
 import os from "node:os";
 import type { PlaygroundEvent } from "@/lib/playground/schema";
