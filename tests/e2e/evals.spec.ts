@@ -72,6 +72,17 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   expect(new Set(values).size).toBeGreaterThan(1);
   expect(values.some((value) => value > 0 && value < 100)).toBe(true);
 
+  // Before any vote the set's leaderboard says so, and leads to voting on this run and back to the set.
+  const runUrl = page.url();
+  await page.getByTestId("run-leaderboard-link").click();
+  await expect(page.getByTestId("leaderboard-empty")).toBeVisible();
+  await page.getByTestId("leaderboard-vote-link").click();
+  await expect(page).toHaveURL(`${runUrl}/vote`);
+  await page.goBack();
+  await page.getByTestId("leaderboard-set-link").click();
+  await expect(page.getByRole("heading", { name: "Demo: facts, arithmetic and JSON" })).toBeVisible();
+  await page.goto(runUrl);
+
   // Cancel: a second run of a slow fake-upstream model stops with its work left undone.
   await setFakeScenario(page, "*", { ttftMs: 2_000, tokensPerSecond: 5, outputTokens: 50 });
   await page.getByRole("link", { name: "Back to the set" }).click();
