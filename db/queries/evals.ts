@@ -18,6 +18,7 @@ import {
   type NewUsageEvent,
   usageEvents,
 } from "../schema";
+import { insertRowsAsJson } from "./json-rows";
 
 /** A case as a set holds it: everything but the set id and the retirement date. */
 export type EvalCaseFields = Omit<NewEvalCase, "id" | "setId" | "position" | "removedAt" | "createdAt">;
@@ -536,11 +537,16 @@ export async function completeEvalJobs({
           from held where j.id = held.id
           returning j.id, held.status, held.reserve_usd`,
       );
-      const inserted = await tx
-        .insert(evalResults)
-        .values(completions.map((completion) => completion.result))
-        .onConflictDoNothing()
-        .returning({ runId: evalResults.runId, caseId: evalResults.caseId, modelId: evalResults.modelId });
+      // A batch of answers is thousands of values: each insert is one jsonb parameter (see json-rows).
+      const inserted = await insertRowsAsJson<{ runId: string; caseId: string; modelId: string }>(
+        tx,
+        evalResults,
+        completions.map((completion) => completion.result),
+        {
+          tail: sql`on conflict do nothing`,
+          returning: { runId: evalResults.runId, caseId: evalResults.caseId, modelId: evalResults.modelId },
+        },
+      );
       // Every call that reached a provider was paid for, whether or not its answer is the one kept. A
       // call already recorded (this write made again after its reply was lost) is not recorded, nor
       // its cost added, twice: the call's id tells.
@@ -548,11 +554,10 @@ export async function completeEvalJobs({
       const recorded =
         usage.length === 0
           ? []
-          : await tx
-              .insert(usageEvents)
-              .values(usage)
-              .onConflictDoNothing({ target: usageEvents.callId })
-              .returning({ callId: usageEvents.callId });
+          : await insertRowsAsJson<{ callId: string }>(tx, usageEvents, usage, {
+              tail: sql`on conflict (call_id) do nothing`,
+              returning: { callId: usageEvents.callId },
+            });
       const newCalls = new Set(recorded.map((row) => row.callId));
       const alreadyCounted = (completion: (typeof completions)[number]) =>
         completion.usage.length > 0 && completion.usage.every((event) => !newCalls.has(event.callId));
