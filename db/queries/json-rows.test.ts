@@ -108,4 +108,48 @@ forEachTestDatabase((getHandle) => {
     expect(row?.judge).toEqual({ verdict: "pass", score: 0.5 });
     expect(row?.simulated).toBe(false);
   });
+
+  it("keeps the rows' order when their keys differ, so the earlier of two rows for one key is kept", async () => {
+    const { db } = getHandle();
+    const set = await insertEvalSet({ db, set: { name: "json rows order" }, cases: [{ prompt: "Case" }] });
+    const caseId = (await getEvalSetById({ db, id: set.id }))?.cases[0]?.id as string;
+    const run = await insertEvalRunWithJobs({
+      db,
+      run: { setId: set.id, setVersion: 1, models: ["p/a", "p/b"], maxOutputTokens: 64 },
+      caseIds: [caseId],
+      providers: { "p/a": "p", "p/b": "p" },
+    });
+    const full = { runId: run.id, caseId, status: "ok", ttftMs: 12, assertions: [] };
+    const inserted = await insertRowsAsJson<{ modelId: string; status: string }>(
+      db,
+      evalResults,
+      [
+        { ...full, modelId: "p/b", output: "b" },
+        // The same case and model twice in one batch: a short error row, then a full answer.
+        { runId: run.id, caseId, modelId: "p/a", status: "error", errorMessage: "gave up" },
+        { ...full, modelId: "p/a", output: "a" },
+      ],
+      {
+        tail: sql`on conflict do nothing`,
+        returning: { modelId: evalResults.modelId, status: evalResults.status },
+      },
+    );
+    expect(inserted).toEqual([
+      { modelId: "p/b", status: "ok" },
+      { modelId: "p/a", status: "error" },
+    ]);
+    const stored = await db
+      .select({ modelId: evalResults.modelId, status: evalResults.status, output: evalResults.output })
+      .from(evalResults)
+      .where(eq(evalResults.runId, run.id))
+      .orderBy(asc(evalResults.id));
+    expect(stored).toEqual([
+      { modelId: "p/b", status: "ok", output: "b" },
+      { modelId: "p/a", status: "error", output: "" },
+    ]);
+    // A number JSON cannot hold fails the write rather than being stored as null.
+    await expect(
+      insertRowsAsJson(db, usageEvents, [{ provider: "p", model: "p/a", status: "ok", ttftMs: Number.NaN }]),
+    ).rejects.toThrow("Cannot store the number NaN");
+  });
 });

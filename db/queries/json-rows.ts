@@ -12,7 +12,7 @@ const JSON_COLUMNS = new Set(["PgJson", "PgJsonb"]);
  * server more than the statement itself.
  *
  * It means what `db.insert(table).values(rows)` means: a key missing from a row takes the column's
- * default (rows with different keys go in one statement per set of keys), a column's default
+ * default (neighbouring rows with the same keys share a statement), generated columns are left out, a column's default
  * function runs for a row without a value, a json column takes the value itself and any other the
  * value drizzle would send. Strings are made storable (no NUL, no unpaired surrogate), as jsonb
  * needs. `tail` follows the select (an ON CONFLICT clause); `returning` names the columns to read
@@ -24,19 +24,20 @@ export async function insertRowsAsJson<Row>(
   rows: readonly Record<string, unknown>[],
   options: { tail?: SQL; returning?: Record<string, PgColumn> } = {},
 ): Promise<Row[]> {
-  const columns = Object.values(getTableColumns(table) as Record<string, PgColumn>);
-  const keyOf = new Map(
-    Object.entries(getTableColumns(table) as Record<string, PgColumn>).map(([key, column]) => [column, key]),
+  const byKey = Object.entries(getTableColumns(table) as Record<string, PgColumn>).filter(
+    // As drizzle's insert: a generated column (other than "by default") is never written.
+    ([, column]) => column.generated === undefined || column.generated.type === "byDefault",
   );
-  const groups = new Map<string, { columns: PgColumn[]; rows: Record<string, unknown>[] }>();
+  // Neighbouring rows with the same keys share a statement; the statements run in the rows' order,
+  // so of two rows for one unique key the earlier is still the one kept.
+  const groups: { signature: string; columns: PgColumn[]; rows: Record<string, unknown>[] }[] = [];
   for (const row of rows) {
     const present: PgColumn[] = [];
     const stored: Record<string, unknown> = {};
-    for (const column of columns) {
-      let value = row[keyOf.get(column) as string];
+    for (const [key, column] of byKey) {
+      let value = row[key];
       if (value === undefined && column.defaultFn) value = column.defaultFn();
-      else if (value === undefined && column.default === undefined && column.onUpdateFn)
-        value = column.onUpdateFn();
+      else if (value === undefined && !column.default && column.onUpdateFn) value = column.onUpdateFn();
       if (value === undefined) continue;
       if (is(value, SQL)) throw new Error(`insertRowsAsJson takes values, not SQL (column ${column.name})`);
       present.push(column);
@@ -44,9 +45,9 @@ export async function insertRowsAsJson<Row>(
         value === null || JSON_COLUMNS.has(column.columnType) ? value : column.mapToDriverValue(value);
     }
     const signature = present.map((column) => column.name).join(",");
-    const group = groups.get(signature) ?? { columns: present, rows: [] };
-    group.rows.push(stored);
-    groups.set(signature, group);
+    const last = groups.at(-1);
+    if (last?.signature === signature) last.rows.push(stored);
+    else groups.push({ signature, columns: present, rows: [stored] });
   }
   const returning = options.returning
     ? sql` returning ${sql.join(
@@ -57,7 +58,7 @@ export async function insertRowsAsJson<Row>(
       )}`
     : sql``;
   const read: Row[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const names = sql.join(
       group.columns.map((column) => sql.identifier(column.name)),
       sql`, `,
@@ -66,9 +67,13 @@ export async function insertRowsAsJson<Row>(
       group.columns.map((column) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`),
       sql`, `,
     );
-    const json = JSON.stringify(group.rows, (_key, value) =>
-      typeof value === "string" ? storableText(value) : value,
-    );
+    const json = JSON.stringify(group.rows, (_key, value) => {
+      if (typeof value === "string") return storableText(value);
+      // JSON would write these as null: a bad number fails the write, as it would as a parameter.
+      if (typeof value === "number" && !Number.isFinite(value))
+        throw new Error(`Cannot store the number ${value}`);
+      return value;
+    });
     read.push(
       ...(await executeRows<Row>(
         db,
