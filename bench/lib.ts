@@ -161,21 +161,32 @@ export function pidOnPort(port: number): number | null {
 }
 
 /**
- * CPU time (ms) of the server process listening on a port and of all its children: for a Postgres
- * server, the postmaster with its backends (the processes on that port whose parent is not).
+ * CPU time (ms) of a Postgres server on this machine: the processes listening on its port whose
+ * parent is not one of them (the postmaster), with every process under it (backends, background
+ * workers) and what its children that have ended used. It counts every client's backends, so run it
+ * on a server nothing else is using. Throws when no process is found (no `fuser`, another user's
+ * processes, a server in a container), rather than printing nothing as a figure.
  */
 export function listenerTreeCpuMs(port: number): number {
   const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
-  const pids = `${found.stdout}`.trim().split(/\s+/).map(Number).filter(Number.isFinite);
-  const parentOf = (pid: number) => {
+  const pids = `${found.stdout ?? ""}`.trim().split(/\s+/).filter(Boolean).map(Number);
+  const statOf = (pid: number) => {
     try {
-      return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
     } catch {
-      return null;
+      return [];
     }
   };
-  const roots = pids.filter((pid) => !pids.includes(parentOf(pid) ?? -1));
-  return roots.reduce((sum, pid) => sum + processTreeCpuMs(pid), 0);
+  const roots = pids.filter((pid) => !pids.includes(Number(statOf(pid)[1])));
+  if (roots.length === 0)
+    throw new Error(
+      `No process found listening on port ${port} to measure (is fuser installed, and the server local?)`,
+    );
+  return roots.reduce((sum, pid) => {
+    const fields = statOf(pid);
+    // cutime + cstime: backends that ended, once the postmaster has reaped them (USER_HZ 100).
+    return sum + processTreeCpuMs(pid) + (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) * 10;
+  }, 0);
 }
 
 /**

@@ -102,7 +102,15 @@ const server = await startServer(
 const appPid = pidOnPort(APP_PORT);
 if (!appPid || !fake.pid) throw new Error("no server or upstream process to measure");
 /** A Postgres server's own CPU (its backends run the statements), when the bench uses one. */
-const databasePort = process.env.DATABASE_URL ? Number(new URL(process.env.DATABASE_URL).port || 5432) : null;
+const databaseUrl = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
+const databasePort =
+  databaseUrl && ["127.0.0.1", "localhost", "[::1]"].includes(databaseUrl.hostname)
+    ? Number(databaseUrl.port || 5432)
+    : null;
+if (databaseUrl && databasePort === null)
+  console.log(
+    `The Postgres server at ${databaseUrl.hostname} is not on this machine: its CPU is not measured.`,
+  );
 const cpu = () => ({
   app: processTreeCpuMs(appPid),
   database: databasePort === null ? 0 : listenerTreeCpuMs(databasePort),
@@ -226,7 +234,7 @@ try {
   rows.push(
     `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
     `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playgroundCpu, playgroundCpuAfter)}`,
-    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threesCpu, threesCpuAfter, threes.count)}`,
+    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threesCpu, threesCpuAfter, recordedThrees.size)}`,
     `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evalCpu, evalCpuAfter)}`,
     `median true TTFT at the upstream: ${median([...(await trueTtfts(/ev-\d+-ev/)).values()]).toFixed(1)} ms`,
   );
