@@ -28,7 +28,11 @@ export function LeaderboardView({ setId }: { setId: string }) {
     queryKey: ["eval-set", setId],
     queryFn: () => fetchJson<SetJson>(`/api/evals/${encodeURIComponent(setId)}`),
   });
-  const votable = set.data?.runs.find((run) => run.models.length >= 2 && run.status !== "queued");
+  // A finished run first: one cancelled or still at work may have few answers, or none yet.
+  const paired = set.data?.runs.filter((run) => run.models.length >= 2) ?? [];
+  const votable =
+    paired.find((run) => run.status === "done") ??
+    paired.find((run) => ["running", "cancelled", "capped"].includes(run.status));
   return (
     <div className="space-y-4">
       {set.data ? (
@@ -63,7 +67,7 @@ export function LeaderboardView({ setId }: { setId: string }) {
                 className={linkClass}
                 data-testid="leaderboard-vote-link"
               >
-                Vote on the newest run's answers ({votable.models.join(", ")})
+                Vote on a run's answers ({votable.models.join(", ")})
               </Link>
             </p>
           ) : null}
