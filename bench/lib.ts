@@ -170,20 +170,13 @@ export function pidOnPort(port: number): number | null {
 export function listenerTreeCpuMs(port: number): number {
   const found = spawnSync("fuser", [`${port}/tcp`], { encoding: "utf8" });
   const pids = `${found.stdout ?? ""}`.trim().split(/\s+/).filter(Boolean).map(Number);
-  const statOf = (pid: number) => {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    } catch {
-      return [];
-    }
-  };
-  const roots = pids.filter((pid) => !pids.includes(Number(statOf(pid)[1])));
+  const roots = pids.filter((pid) => !pids.includes(Number(procStat(pid)[1])));
   if (roots.length === 0)
     throw new Error(
       `No process found listening on port ${port} to measure (is fuser installed, and the server local?)`,
     );
   return roots.reduce((sum, pid) => {
-    const fields = statOf(pid);
+    const fields = procStat(pid);
     // cutime + cstime: backends that ended, once the postmaster has reaped them (USER_HZ 100).
     return sum + processTreeCpuMs(pid) + (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) * 10;
   }, 0);
@@ -230,13 +223,22 @@ export function threadCpuMs(pid: number): Record<string, number> {
   return byKind;
 }
 
+/** The fields of /proc/<pid>/stat after the command name (state first), or none if it has ended. */
+function procStat(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** CPU time (ms) used so far by a process and its children, from /proc (Linux). */
 export function processTreeCpuMs(pid: number): number {
   let ticks = 0;
   const visit = (id: number) => {
     try {
-      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
+      const fields = procStat(id);
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
       for (const task of readdirSync(`/proc/${id}/task`)) {
         const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
         for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
