@@ -23,7 +23,7 @@ export function LeaderboardView({ setId }: { setId: string }) {
         `/api/evals/${encodeURIComponent(setId)}/leaderboard${scope === "all" ? "?scope=all" : ""}`,
       ),
   });
-  // The set's name, to lead back to it, and its newest run with answers to vote on.
+  // The set's name, to lead back to it, and its runs, to offer one to vote on.
   const set = useQuery({
     queryKey: ["eval-set", setId],
     queryFn: () => fetchJson<SetJson>(`/api/evals/${encodeURIComponent(setId)}`),
