@@ -1,4 +1,4 @@
-// `npm test`: every check in order (typecheck, lint, unit + db tests, build, browser tests), then one
+// `npm test`: every check in order (typecheck, lint, build, unit + db tests, browser tests), then one
 // summary line "N passed, N failed" summed across the runners. A failed non-test step counts as one failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -72,6 +72,9 @@ function suite(label, command, args, count) {
 
 step("typecheck", "npx", ["tsc", "--noEmit"]);
 step("lint + format", "npx", ["biome", "check", "."]);
+// Built before the tests: a test that serves the production app (tests/api/playground-instances) and the
+// browser tests then find this build current and use it, rather than each building it again.
+const built = step("next build", "npx", ["next", "build"]);
 suite(
   "unit + db tests (vitest)",
   "npx",
@@ -92,7 +95,6 @@ suite(
     };
   },
 );
-const built = step("next build", "npx", ["next", "build"]);
 if (built) {
   suite("browser tests (playwright)", "node", ["tests/support/run-e2e.mjs"], () => {
     const report = readJson(playwrightJson);
