@@ -49,7 +49,8 @@ export function ModelSelect({
             data-model-id={id}
           >
             {byId.get(id)?.label ?? id}
-            {byId.get(id)?.simulated ? (
+            {/* The simulated models' own names already say so ("Swift (Simulated)"); the mark is not repeated. */}
+            {byId.get(id)?.simulated && !/simulated/i.test(byId.get(id)?.label ?? "") ? (
               <span className="text-[10px] text-violet-600 dark:text-violet-300">Simulated</span>
             ) : null}
             <Button

@@ -65,6 +65,9 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   await evals.gotoList();
   await page.getByTestId("try-demo").click();
   await expect(page.getByTestId("selected-model")).toHaveCount(3);
+  // A simulated model's chip says so once: its name already carries "(Simulated)".
+  for (const chip of await page.getByTestId("selected-model").all())
+    expect((await chip.textContent())?.match(/simulated/gi)).toHaveLength(1);
   await evals.startRun();
   await evals.waitForStatus("done", 45_000);
   const rates = await page.getByTestId("summary-pass-rate").allTextContents();
