@@ -48,11 +48,8 @@ export function ModelSelect({
             data-testid="selected-model"
             data-model-id={id}
           >
+            {/* A simulated model's own name says so ("Swift (Simulated)"; lib/providers/demo-models.ts). */}
             {byId.get(id)?.label ?? id}
-            {/* The simulated models' own names already say so ("Swift (Simulated)"); the mark is not repeated. */}
-            {byId.get(id)?.simulated && !/simulated/i.test(byId.get(id)?.label ?? "") ? (
-              <span className="text-[10px] text-violet-600 dark:text-violet-300">Simulated</span>
-            ) : null}
             <Button
               variant="remove"
               className="px-1"
