@@ -7,8 +7,13 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV3, LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { streamModel } from "@/lib/playground/stream-model";
-import { type FakeUpstream, type Scenario, startFakeUpstream } from "@/tests/support/fake-upstream";
-import { type StreamTap, TextEventShape, tappedFetch, tapSignal } from "./stream-tap";
+import {
+  type FakeUpstream,
+  replyText,
+  type Scenario,
+  startFakeUpstream,
+} from "@/tests/support/fake-upstream";
+import { READ_BATCH_MS, type StreamTap, TextEventShape, tappedFetch, tapSignal } from "./stream-tap";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -175,6 +180,69 @@ describe("the stream tap", () => {
     expect(error?.statusCode).toBe(429);
     expect(error?.responseHeaders?.["retry-after"]).toBe("3");
     expect(tap.engaged).toBe(false);
+  });
+});
+
+/** A chat-completions stream through tappedFetch alone, with when each piece of text was handed over. */
+async function tappedChat(signal?: AbortSignal) {
+  const arrivals: number[] = [];
+  let text = "";
+  const tap: StreamTap = {
+    onText: (piece) => {
+      arrivals.push(performance.now());
+      text += piece;
+    },
+    engaged: false,
+  };
+  const response = await tappedFetch(`${upstream.url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer test" },
+    body: JSON.stringify({ model: "gpt-4o-mini", stream: true, messages: [{ role: "user", content: "hi" }] }),
+    signal: tapSignal(tap, signal),
+  });
+  const rest = await readAll(response.body as ReadableStream<Uint8Array>).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  return { arrivals, text, tap, error: rest };
+}
+
+describe("reading a stream in batches", () => {
+  it("reads the rest of an answer in batches once its first text is in, and loses none of it", async () => {
+    // 300 tokens a millisecond apart: read as they land, that is about 300 hand-overs at separate moments.
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 1_000, outputTokens: 300 });
+    const { arrivals, text, tap } = await tappedChat();
+    expect(tap.engaged).toBe(true);
+    expect(text).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 300 }));
+    // Pieces read together are handed over together; count the separate moments after the first.
+    let moments = 0;
+    for (let index = 2; index < arrivals.length; index++)
+      if ((arrivals[index] as number) - (arrivals[index - 1] as number) > 1) moments++;
+    const spanMs = (arrivals.at(-1) as number) - (arrivals[0] as number);
+    expect(spanMs).toBeGreaterThan(200);
+    expect(moments).toBeLessThanOrEqual(Math.ceil(spanMs / READ_BATCH_MS) + 2);
+  });
+
+  it("serves the next answer on the same connection whole, after one read in batches", async () => {
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 1_000, outputTokens: 60 });
+    const first = await tappedChat();
+    const second = await tappedChat();
+    expect(second.text).toBe(first.text);
+    expect(second.text.length).toBeGreaterThan(60);
+  });
+
+  it("stops at once when a call is aborted while its socket waits for the next batch", async () => {
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 400 });
+    const controller = new AbortController();
+    const reading = tappedChat(controller.signal);
+    await vi.waitUntil(() => upstream.requests().at(-1)?.tokensSent ?? 0 > 20, { timeout: 2_000 });
+    controller.abort(new Error("cancelled"));
+    const { error, text } = await reading;
+    expect((error as Error).message).toBe("cancelled");
+    const piecesAtAbort = text.length;
+    await new Promise((resolve) => setTimeout(resolve, 3 * READ_BATCH_MS));
+    expect(text.length).toBe(piecesAtAbort);
+    await vi.waitUntil(() => upstream.requests().at(-1)?.outcome === "aborted", { timeout: 2_000 });
   });
 });
 
