@@ -127,7 +127,7 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
         {cases.slice(0, shown).map((item, index) => (
           <div
             key={index}
-            className="grid gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_2fr_1fr_1fr_2fr] dark:border-zinc-800"
+            className="grid grid-cols-1 gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)] dark:border-zinc-800"
             data-testid="case-row"
           >
             <div className="text-xs text-muted">#{index + 1}</div>

@@ -97,3 +97,29 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   await page.getByTestId("cancel-run").click();
   await evals.waitForStatus("cancelled");
 });
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the set editor, the run, the blind vote and the leaderboard fit the width", async ({ page }) => {
+    const evals = new EvalsPage(page);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await evals.gotoList();
+    await page.getByTestId("try-demo").click();
+    // The editor's case rows, each with an assertion row (type, value, remove).
+    await expect(page.getByTestId("assertion-row").first()).toBeVisible();
+    expect(await overflow(), "horizontal overflow on the set page").toBeLessThanOrEqual(0);
+    await evals.startRun();
+    await evals.waitForStatus("done", 45_000);
+    expect(await overflow(), "horizontal overflow on the run page").toBeLessThanOrEqual(0);
+    const runUrl = page.url();
+    await page.goto(`${runUrl}/vote`);
+    await expect(page.getByRole("heading").first()).toBeVisible();
+    expect(await overflow(), "horizontal overflow on the vote page").toBeLessThanOrEqual(0);
+    await page.goto(runUrl);
+    await page.getByTestId("run-leaderboard-link").click();
+    await expect(page.getByTestId("leaderboard-set-link")).toBeVisible();
+    expect(await overflow(), "horizontal overflow on the leaderboard").toBeLessThanOrEqual(0);
+  });
+});
