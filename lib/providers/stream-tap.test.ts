@@ -235,7 +235,7 @@ describe("reading a stream in batches", () => {
     upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 400 });
     const controller = new AbortController();
     const reading = tappedChat(controller.signal);
-    await vi.waitUntil(() => upstream.requests().at(-1)?.tokensSent ?? 0 > 20, { timeout: 2_000 });
+    await vi.waitUntil(() => (upstream.requests().at(-1)?.tokensSent ?? 0) > 20, { timeout: 2_000 });
     controller.abort(new Error("cancelled"));
     const { error, text } = await reading;
     expect((error as Error).message).toBe("cancelled");

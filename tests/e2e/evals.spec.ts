@@ -115,7 +115,7 @@ test.describe("on a 390 px phone", () => {
     expect(await overflow(), "horizontal overflow on the run page").toBeLessThanOrEqual(0);
     const runUrl = page.url();
     await page.goto(`${runUrl}/vote`);
-    await expect(page.getByRole("heading").first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Blind vote" })).toBeVisible();
     expect(await overflow(), "horizontal overflow on the vote page").toBeLessThanOrEqual(0);
     await page.goto(runUrl);
     await page.getByTestId("run-leaderboard-link").click();
