@@ -256,6 +256,8 @@ export const READ_BATCH_MS = 8;
 interface ReadHandle {
   readStop(): number;
   readStart(): number;
+  /** Node's own record of whether it wants the socket read; false while it holds reads back itself. */
+  reading?: boolean;
 }
 const unread = new Set<Socket>();
 let resumeTimer: NodeJS.Timeout | null = null;
@@ -269,7 +271,7 @@ function readHandle(socket: Socket | null): ReadHandle | null {
 
 function resumeAll() {
   resumeTimer = null;
-  for (const socket of unread) if (!socket.destroyed) readHandle(socket)?.readStart();
+  for (const socket of unread) if (!socket.destroyed) startIfNodeReads(readHandle(socket));
   unread.clear();
 }
 
@@ -277,14 +279,20 @@ function resumeAll() {
 function pauseReads(socket: Socket | null) {
   if (!socket || socket.destroyed || unread.has(socket)) return;
   const handle = readHandle(socket);
-  if (handle?.readStop() !== 0) return;
+  // A socket Node has stopped itself (back-pressure) is left to Node.
+  if (!handle || handle.reading === false || handle.readStop() !== 0) return;
   unread.add(socket);
   if (resumeTimer === null) resumeTimer = setTimeout(resumeAll, READ_BATCH_MS);
 }
 
 /** Reads the socket again now (its answer ended, or it goes back to the pool). */
 function resumeReads(socket: Socket | null) {
-  if (socket && unread.delete(socket) && !socket.destroyed) readHandle(socket)?.readStart();
+  if (socket && unread.delete(socket) && !socket.destroyed) startIfNodeReads(readHandle(socket));
+}
+
+/** Restarts reads only where Node itself still wants them, so its own back-pressure is never undone. */
+function startIfNodeReads(handle: ReadHandle | null) {
+  if (handle && handle.reading !== false) handle.readStart();
 }
 
 const agents = {
