@@ -229,6 +229,10 @@ describe("reading a stream in batches", () => {
     const second = await tappedChat();
     expect(second.text).toBe(first.text);
     expect(second.text.length).toBeGreaterThan(60);
+    // The second request went over the connection the first one was read on in batches.
+    const [one, two] = upstream.requests();
+    expect(one?.clientPort).toBeTypeOf("number");
+    expect(two?.clientPort).toBe(one?.clientPort);
   });
 
   it("stops at once when a call is aborted while its socket waits for the next batch", async () => {

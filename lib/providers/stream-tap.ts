@@ -271,7 +271,7 @@ function readHandle(socket: Socket | null): ReadHandle | null {
 
 function resumeAll() {
   resumeTimer = null;
-  for (const socket of unread) if (!socket.destroyed) startIfNodeReads(readHandle(socket));
+  for (const socket of unread) restartReads(socket);
   unread.clear();
 }
 
@@ -287,11 +287,12 @@ function pauseReads(socket: Socket | null) {
 
 /** Reads the socket again now (its answer ended, or it goes back to the pool). */
 function resumeReads(socket: Socket | null) {
-  if (socket && unread.delete(socket) && !socket.destroyed) startIfNodeReads(readHandle(socket));
+  if (socket && unread.delete(socket)) restartReads(socket);
 }
 
 /** Restarts reads only where Node itself still wants them, so its own back-pressure is never undone. */
-function startIfNodeReads(handle: ReadHandle | null) {
+function restartReads(socket: Socket) {
+  const handle = socket.destroyed ? null : readHandle(socket);
   if (handle && handle.reading !== false) handle.readStart();
 }
 

@@ -143,6 +143,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       client,
       model: parsed.model,
       stream,
+      clientPort: req.socket.remotePort,
       headers: maskHeaders(req),
       body: bodyIsValid ? body : rawBody,
       status: 200,

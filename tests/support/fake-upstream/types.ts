@@ -101,6 +101,8 @@ export type RecordedRequest = {
   client?: string;
   model: string;
   stream: boolean;
+  /** The client's port on its connection: two requests with the same one came over one kept-alive connection. */
+  clientPort?: number;
   /** Request headers with credential values masked. */
   headers: Record<string, string>;
   body: unknown;
