@@ -6,7 +6,7 @@ const TOOLS = [
     href: "/catalog",
     title: "Catalog",
     testId: "tool-catalog",
-    text: "Every model across providers: input, output and cached prices, long-context tiers, context window, modalities and tools. Each price carries its source and date, with full price history.",
+    text: "Every model across providers: input, output and cached prices, long-context tiers, context window, modalities, tools and public benchmark scores. Each price and score carries its source and date, with full price history.",
     cta: "Compare models",
   },
   {
@@ -17,10 +17,17 @@ const TOOLS = [
     cta: "Run a prompt",
   },
   {
+    href: "/evals",
+    title: "Evals",
+    testId: "tool-evals",
+    text: "Run your own prompt set on up to six models under a cost cap, grade the answers with assertions and an LLM judge, vote blind on pairs, and see pass rate against cost. A demo set runs on simulated models with no keys.",
+    cta: "Evaluate on your prompts",
+  },
+  {
     href: "/calculator",
     title: "Team cost calculator",
     testId: "tool-calculator",
-    text: "Describe your workloads and team volume, count tokens with real tokenizers, split traffic across a routing mix, and see the monthly bill per model, to the cent.",
+    text: "Describe your workloads and team volume, count tokens with real tokenizers, split traffic across a routing mix that meets the quality bar an eval measured, and see the monthly bill per model, to the cent.",
     cta: "Estimate a bill",
   },
 ] as const;
@@ -33,11 +40,11 @@ export default function HomePage() {
         Choose LLM APIs with real numbers, not hype.
       </h1>
       <p className="mt-4 max-w-3xl text-base text-zinc-600 dark:text-zinc-400">
-        Compare prices and capabilities across providers, race models on your own prompt, and know what your
-        team will pay each month. Runs on your machine with an embedded database; add provider keys when you
-        want live answers.
+        Compare prices, capabilities and benchmark scores across providers, race models on a prompt, find out
+        which are good enough on your own prompts, and know what your team will pay each month. Runs on your
+        machine with an embedded database; add provider keys when you want live answers.
       </p>
-      <div className="mt-8 grid gap-4 md:grid-cols-3">
+      <div className="mt-8 grid gap-4 md:grid-cols-2">
         {TOOLS.map((tool) => (
           <Link
             key={tool.href}

@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { AppShell, NAV } from "./pages/app-shell";
 
-test("landing page says what the product does and links to the three tools", async ({ page }) => {
+test("landing page says what the product does and links to the four tools", async ({ page }) => {
   const shell = new AppShell(page);
   await shell.goto("/");
   await expect(shell.title).toContainText("Choose LLM APIs");
   for (const [testId, path] of [
     ["tool-catalog", "/catalog"],
     ["tool-playground", "/playground"],
+    ["tool-evals", "/evals"],
     ["tool-calculator", "/calculator"],
   ] as const) {
     await expect(page.getByTestId(testId)).toHaveAttribute("href", path);
