@@ -1,27 +1,39 @@
 "use client";
 
 import { Select } from "@/components/ui/select";
-import { QUALITY_BAR_OPTIONS, QUALITY_BAR_SOURCES, type QualityBar } from "@/lib/calculator/quality-bar";
+import {
+  type EvalRunEvidence,
+  QUALITY_BAR_OPTIONS,
+  QUALITY_BAR_SOURCES,
+  type QualityBar,
+} from "@/lib/calculator/quality-bar";
 import { Field, NumberInput } from "./field";
 
 /** A bar someone would plausibly start from: mid-table on each source's own scale. */
 const STARTING_MIN: Record<QualityBar["source"], number> = {
   index: 50,
+  eval: 80,
   lmarena: 1400,
   aider: 50,
   "swe-bench": 50,
   livebench: 50,
 };
 
-/** "At least N on source X": the estimate then ranks only models that meet it. */
+/**
+ * "At least N on source X": the estimate then ranks only models that meet it. The eval pass rate is
+ * offered when the scenario came from an eval run, which is named under the fields.
+ */
 export function QualityBarFields({
   bar,
+  evalRun,
   onChange,
 }: {
   bar: QualityBar | null | undefined;
+  evalRun: EvalRunEvidence | null | undefined;
   onChange: (bar: QualityBar | null) => void;
 }) {
   const source = bar?.source ?? null;
+  const sources = QUALITY_BAR_SOURCES.filter((option) => option !== "eval" || evalRun || source === "eval");
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="quality-bar">
       <Field
@@ -39,7 +51,7 @@ export function QualityBarFields({
           }}
         >
           <option value="">No quality bar</option>
-          {QUALITY_BAR_SOURCES.map((option) => (
+          {sources.map((option) => (
             <option key={option} value={option}>
               {QUALITY_BAR_OPTIONS[option].label}
             </option>
@@ -59,6 +71,25 @@ export function QualityBarFields({
             onChange={(min) => onChange({ source: bar.source, min: min ?? 0 })}
           />
         </Field>
+      ) : null}
+      {evalRun ? (
+        <p className="col-span-2 text-xs text-muted sm:col-span-4" data-testid="quality-bar-eval-run">
+          Eval pass rates from{" "}
+          <a
+            className="underline underline-offset-2"
+            href={`/evals/runs/${encodeURIComponent(evalRun.runId)}`}
+          >
+            “{evalRun.setName}”, {evalRun.date}
+          </a>
+          :{" "}
+          {evalRun.passRates
+            .map(
+              (rate) =>
+                `${rate.model} ${rate.passed}/${rate.graded}${rate.simulatedBy ? ` (simulated by ${rate.simulatedBy})` : ""}`,
+            )
+            .join(", ")}
+          .
+        </p>
       ) : null}
     </div>
   );

@@ -128,7 +128,11 @@ export function ResultsPanel({
           onChange={(includeDeprecated) => onChange({ includeDeprecated })}
         />
         <div className="col-span-2 sm:col-span-4">
-          <QualityBarFields bar={state.qualityBar} onChange={(qualityBar) => onChange({ qualityBar })} />
+          <QualityBarFields
+            bar={state.qualityBar}
+            evalRun={state.evalRun}
+            onChange={(qualityBar) => onChange({ qualityBar })}
+          />
         </div>
       </div>
 
@@ -149,7 +153,8 @@ export function ResultsPanel({
               Cheapest paid meeting {estimate.qualityBar.label}: <strong>{cheapest.name}</strong> at{" "}
               <strong className="font-mono">{formatMonthlyUsd(cheapest.monthlyUsd)}</strong> / month
               {cheapest.quality ? <span className="text-muted"> ({cheapest.quality.citation})</span> : null};{" "}
-              {formatInteger(estimate.results.length)} priced models meet the bar
+              {formatInteger(estimate.results.length)}{" "}
+              {estimate.results.length === 1 ? "priced model meets" : "priced models meet"} the bar
             </>
           ) : (
             <>

@@ -1,55 +1,107 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { NumberInput } from "@/components/calculator/field";
+import { Card } from "@/components/ui/card";
 import { encodeScenario, SCENARIO_PARAM } from "@/lib/calculator/scenario-url";
+import { evalDecision, evalScenario, startingBar } from "@/lib/evals/decision";
 import type { ModelSummary } from "@/lib/evals/summary";
-import { isDemoModelId } from "@/lib/providers/demo-models";
+import { formatUsd } from "@/lib/format";
 
 /**
- * "Use in calculator": one workload with the tokens this run measured, per model, so the calculator
- * prices each model with its own answer length. Simulated models are left out (they have no price of their own).
+ * The decision a run supports: a pass-rate bar the team chooses, the models that meet it (cheapest
+ * per answer first), the routing mix the guides describe, and "Use in calculator", which carries the
+ * measured tokens, the bar and the mix to the calculator to price at the team's volume.
  */
-export function CalculatorLink({ summary }: { summary: ModelSummary[] }) {
+export function CalculatorLink({
+  summary,
+  run,
+}: {
+  summary: ModelSummary[];
+  run: { id: string; setName: string; date: string };
+}) {
+  // undefined: not touched yet (the starting bar); null: the field is empty while being retyped.
+  const [bar, setBar] = useState<number | null | undefined>(undefined);
+  const start = startingBar(summary);
+  const barPercent = bar ?? start;
+  const decision = useMemo(() => evalDecision(summary, barPercent), [summary, barPercent]);
   const [href, setHref] = useState<string | null>(null);
-  const measured = summary.filter(
-    (item) => !isDemoModelId(item.model) && item.meanInputTokens !== null && item.meanOutputTokens !== null,
-  );
-  const key = JSON.stringify(
-    measured.map((item) => [item.model, item.meanInputTokens, item.meanOutputTokens]),
+  const scenario = useMemo(
+    () => JSON.stringify(evalScenario(run, summary, barPercent)),
+    [run, summary, barPercent],
   );
   useEffect(() => {
-    const rows: [string, number, number][] = JSON.parse(key);
-    if (rows.length === 0) {
+    const state = JSON.parse(scenario);
+    if (!state) {
       setHref(null);
       return;
     }
-    const round = (value: number) => Math.max(1, Math.round(value));
-    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    void encodeScenario({
-      workloads: [
-        {
-          name: "Eval run",
-          inputTokens: round(mean(rows.map((row) => row[1]))),
-          outputTokens: round(mean(rows.map((row) => row[2]))),
-          cachedInputShare: 0,
-          requestsPerMonth: 10_000,
-          measuredInputTokens: Object.fromEntries(rows.map((row) => [row[0], round(row[1])])),
-          measuredOutputTokens: Object.fromEntries(rows.map((row) => [row[0], round(row[2])])),
-        },
-      ],
-      models: rows.map((row) => row[0]),
-      batch: false,
-      includeDeprecated: false,
-    }).then((encoded) => setHref(`/calculator?${SCENARIO_PARAM}=${encoded}`));
-  }, [key]);
-  if (!href) return null;
+    let live = true;
+    void encodeScenario(state).then((encoded) => {
+      if (live) setHref(`/calculator?${SCENARIO_PARAM}=${encoded}`);
+    });
+    return () => {
+      live = false;
+    };
+  }, [scenario]);
+  if (decision.candidates.length === 0) return null;
+  const name = (model: { model: string; simulatedBy: string | null }) =>
+    model.simulatedBy ? `${model.model} (as ${model.simulatedBy})` : model.model;
+  const cheapest = decision.meeting[0];
+
   return (
-    <a
-      href={href}
-      className="text-sm text-accent-700 hover:underline dark:text-accent-300"
-      data-testid="use-in-calculator"
-    >
-      Use in calculator
-    </a>
+    <Card className="space-y-2" data-testid="eval-decision">
+      <div className="flex flex-wrap items-end gap-3">
+        <h2 className="text-base font-semibold">Decide</h2>
+        <span className="flex items-center gap-2 text-sm">
+          Quality bar: pass rate at least
+          <span className="w-20">
+            <NumberInput
+              testId="decision-bar"
+              ariaLabel="Quality bar: lowest pass rate, in percent"
+              max={100}
+              value={bar === undefined ? start : bar}
+              onChange={(value) => setBar(value === null ? null : Math.min(100, Math.max(0, value)))}
+            />
+          </span>
+          %
+        </span>
+        <span className="flex-1" />
+        {href ? (
+          <a
+            href={href}
+            className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-300"
+            data-testid="use-in-calculator"
+          >
+            Use in calculator →
+          </a>
+        ) : null}
+      </div>
+      <p className="text-sm" data-testid="decision-meeting">
+        {cheapest ? (
+          <>
+            {decision.meeting.length} of {decision.candidates.length} models meet it; the cheapest per answer
+            is <strong>{name(cheapest)}</strong>
+            {cheapest.meanCostUsd ? ` at ${formatUsd(cheapest.meanCostUsd)}` : ", price unknown"} (
+            {cheapest.passPercent}% passed).
+          </>
+        ) : (
+          <>No model of this run meets it; the best passed {decision.strongest?.passPercent ?? 0}%.</>
+        )}
+      </p>
+      {decision.routing && decision.strongest ? (
+        <p className="text-sm text-muted" data-testid="decision-routing">
+          Suggested mix: {decision.routing[0]?.percent}% to{" "}
+          {name(cheapest as (typeof decision.meeting)[number])}, {decision.routing[1]?.percent}% (the hard
+          cases) to {name(decision.strongest)}, the strongest here ({decision.strongest.passPercent}%). The
+          calculator prices it at your volume with its saving against sending everything to the dearer one.
+        </p>
+      ) : null}
+      {decision.candidates.some((model) => model.simulatedBy) ? (
+        <p className="text-xs text-violet-600 dark:text-violet-300">
+          Simulated models are priced as the offerings they mirror; their pass rates are the simulation's.
+        </p>
+      ) : null}
+    </Card>
   );
 }

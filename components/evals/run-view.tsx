@@ -120,7 +120,6 @@ export function RunView({ runId }: { runId: string }) {
               Cancel run
             </Button>
           ) : null}
-          <CalculatorLink summary={view.summary} />
           <Link href={`/evals/runs/${run.id}/vote`} className={linkClass} data-testid="run-vote-link">
             Blind vote
           </Link>
@@ -171,6 +170,16 @@ export function RunView({ runId }: { runId: string }) {
         prices={(run.estimate as RunEstimate | null)?.models ?? []}
       />
       <QualityCostChart summary={view.summary} />
+      {run.status === "done" || run.status === "capped" || run.status === "cancelled" ? (
+        <CalculatorLink
+          summary={view.summary}
+          run={{
+            id: run.id,
+            setName: view.setName ?? "Deleted set",
+            date: (run.finishedAt ?? run.createdAt).slice(0, 10),
+          }}
+        />
+      ) : null}
       <ResultsMatrix cases={cases} models={run.models} selected={selected} onSelect={setSelected} />
       {selected && selectedCase ? (
         <AnswerDetail

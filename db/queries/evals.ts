@@ -105,6 +105,16 @@ export async function getEvalSetById({
   }
 }
 
+/** A set's name alone (a run's page names its set), or null when the set is gone. */
+export async function getEvalSetNameById({ db, id }: { db: Db; id: string }): Promise<string | null> {
+  try {
+    const [row] = await db.select({ name: evalSets.name }).from(evalSets).where(eq(evalSets.id, id));
+    return row?.name ?? null;
+  } catch (error) {
+    throw dbError("read the eval set's name", error);
+  }
+}
+
 export type UpdateEvalSetOutcome = { updated: EvalSet } | { missing: true } | { conflict: EvalSet };
 
 /**

@@ -197,7 +197,9 @@ export function buildEstimate(
       left.estimate.model.localeCompare(right.estimate.model),
   );
   const qualityOf = (model: string) => qualityOfModel(catalog.byId.get(model)?.modelId ?? model);
-  const barred = request.qualityBar ? applyQualityBar(ranked, request.qualityBar, qualityOf) : null;
+  const barred = request.qualityBar
+    ? applyQualityBar(ranked, request.qualityBar, qualityOf, request.evalRun)
+    : null;
 
   return {
     asOf: catalog.asOf,

@@ -137,13 +137,72 @@ describe("quality bar", () => {
         .safeParse({ workloads: [chat], qualityBar: bar })
         .error?.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(issues({ source: "mmlu", min: 50 })).toEqual([
-      ["qualityBar.source", "source must be one of index, lmarena, aider, swe-bench, livebench"],
+      ["qualityBar.source", "source must be one of index, eval, lmarena, aider, swe-bench, livebench"],
     ]);
     expect(issues({ source: "aider", min: 101 })).toEqual([
       ["qualityBar.min", "min for Aider polyglot must be 0 to 100"],
     ]);
     expect(issues({ source: "lmarena", min: "high" })).toEqual([["qualityBar.min", "min must be a number"]]);
     expect(issues({ source: "lmarena", min: 2500 })).toBeUndefined();
+  });
+});
+
+describe("quality bar on an eval run's pass rates", () => {
+  const evalRun = {
+    runId: "run-1",
+    setName: "Support replies",
+    date: "2026-12-05",
+    passRates: [
+      { model: "a/cheap-weak", passed: 13, graded: 20 },
+      { model: "b/mid-strong", passed: 17, graded: 20 },
+      { model: "a/cheap-unscored", passed: 2, graded: 3, simulatedBy: "demo/swift" },
+    ],
+  };
+  const withRun = (qualityBar: unknown, run: unknown = evalRun) =>
+    buildEstimate(
+      catalog,
+      estimateRequestSchema.parse({ workloads: [chat], qualityBar, evalRun: run }),
+      (modelId) => quality[modelId] ?? null,
+    );
+
+  it("ranks the models the run passed at the bar, cites the run, and sets apart those it did not run", () => {
+    const result = withRun({ source: "eval", min: 66.7 });
+    expect(result.results.map((row) => row.model)).toEqual(["a/cheap-unscored", "b/mid-strong"]);
+    expect(result.results[0]?.quality).toEqual({
+      value: 66.7,
+      citation:
+        "Eval pass rate 66.7% (2 of 3 cases) (simulated by demo/swift), “Support replies”, 2026-12-05",
+      url: "/evals/runs/run-1",
+    });
+    expect(result.qualityBar?.label).toBe("Eval pass rate ≥ 66.7");
+    expect(result.qualityBar?.belowBar).toEqual([
+      {
+        model: "a/cheap-weak",
+        reason:
+          "Eval pass rate 65% (13 of 20 cases), “Support replies”, 2026-12-05 is below Eval pass rate ≥ 66.7",
+      },
+    ]);
+    expect(result.qualityBar?.unscored).toEqual([
+      { model: "c/tie-stronger", reason: "not in the eval run “Support replies” — not compared" },
+      { model: "d/dear-strong", reason: "not in the eval run “Support replies” — not compared" },
+    ]);
+  });
+
+  it("without a run in the scenario, an eval bar compares nothing and says why", () => {
+    const result = withRun({ source: "eval", min: 50 }, null);
+    expect(result.results).toEqual([]);
+    expect(result.qualityBar?.unscored[0]?.reason).toBe("no eval run in this scenario — not compared");
+  });
+
+  it("refuses pass rates that cannot be", () => {
+    const issues = (run: unknown) =>
+      estimateRequestSchema
+        .safeParse({ workloads: [chat], evalRun: run })
+        .error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(issues({ ...evalRun, passRates: [{ model: "a/cheap-weak", passed: 5, graded: 4 }] })).toEqual([
+      ["evalRun.passRates.0.passed", "passed cannot exceed graded"],
+    ]);
+    expect(issues({ ...evalRun, date: "yesterday" })).toEqual([["evalRun.date", "date must be YYYY-MM-DD"]]);
   });
 });
 

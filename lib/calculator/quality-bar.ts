@@ -4,18 +4,19 @@ import { type ApiScore, HEADLINE_BENCHMARKS, type ModelQuality } from "@/lib/cat
 import { divideRoundHalfUp, divideUsd, type Money, parseUsd, toUsdString } from "@/lib/money";
 
 /**
- * The calculator's quality bar: "at least N on source X" (or on the quality index). The headline
- * answer becomes the cheapest model meeting it; models without a score from X are listed apart,
- * neither passed nor dropped.
+ * The calculator's quality bar: "at least N on source X" (or on the quality index, or on the pass rate
+ * an eval run of the team's own prompts measured). The headline answer becomes the cheapest model
+ * meeting it; models without a score from X are listed apart, neither passed nor dropped.
  */
-export const QUALITY_BAR_SOURCES = ["index", "lmarena", "aider", "swe-bench", "livebench"] as const;
+export const QUALITY_BAR_SOURCES = ["index", "eval", "lmarena", "aider", "swe-bench", "livebench"] as const;
 export type QualityBarSource = (typeof QUALITY_BAR_SOURCES)[number];
 
-const keyOf = (source: Exclude<QualityBarSource, "index">) =>
+const keyOf = (source: Exclude<QualityBarSource, "index" | "eval">) =>
   HEADLINE_BENCHMARKS.find((key) => key.startsWith(`${source}|`)) ?? source;
 
 export const QUALITY_BAR_OPTIONS: Record<QualityBarSource, { label: string; unit: string; max: number }> = {
   index: { label: "Quality index", unit: "0–100", max: 100 },
+  eval: { label: "Eval pass rate", unit: "% of cases passed", max: 100 },
   lmarena: { label: BENCHMARK_LABELS[keyOf("lmarena")] ?? "LMArena", unit: "Elo", max: 3000 },
   aider: { label: BENCHMARK_LABELS[keyOf("aider")] ?? "Aider", unit: "% solved", max: 100 },
   "swe-bench": { label: BENCHMARK_LABELS[keyOf("swe-bench")] ?? "SWE-bench", unit: "% resolved", max: 100 },
@@ -36,6 +37,51 @@ export const qualityBarSchema = z
   });
 export type QualityBar = z.infer<typeof qualityBarSchema>;
 
+/**
+ * The pass rates an eval run measured, carried in the scenario so that a shared link keeps its
+ * evidence. Keyed by catalog model; a simulated model is priced as the offering it mirrors and says so.
+ */
+export const evalRunSchema = z.object({
+  runId: z.string().trim().min(1).max(100),
+  setName: z.string().trim().min(1).max(200),
+  /** The run's date, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD"),
+  passRates: z
+    .array(
+      z
+        .object({
+          model: z.string().min(1).max(200),
+          passed: z.number().int().min(0),
+          graded: z.number().int().min(1, "graded must be at least 1"),
+          /** The simulated model whose answers these are, when the model is the offering it mirrors. */
+          simulatedBy: z.string().max(200).nullish(),
+        })
+        .refine((rate) => rate.passed <= rate.graded, {
+          message: "passed cannot exceed graded",
+          path: ["passed"],
+        }),
+    )
+    .min(1)
+    .max(6),
+});
+export type EvalRunEvidence = z.infer<typeof evalRunSchema>;
+
+/** A pass rate as a percent with one decimal, rounded half up. */
+export const passPercent = (passed: number, graded: number) =>
+  Number(divideRoundHalfUp(BigInt(passed) * 1000n, BigInt(graded))) / 10;
+
+function evalEvidence(run: EvalRunEvidence | null | undefined, model: string): QualityEvidence | null {
+  const rate = run?.passRates.find((candidate) => candidate.model === model);
+  if (!run || !rate) return null;
+  const value = passPercent(rate.passed, rate.graded);
+  const simulated = rate.simulatedBy ? ` (simulated by ${rate.simulatedBy})` : "";
+  return {
+    value,
+    citation: `Eval pass rate ${value}% (${rate.passed} of ${rate.graded} cases)${simulated}, “${run.setName}”, ${run.date}`,
+    url: `/evals/runs/${encodeURIComponent(run.runId)}`,
+  };
+}
+
 /** The figure a model is held to, with what it cites. */
 export interface QualityEvidence {
   value: number;
@@ -43,7 +89,10 @@ export interface QualityEvidence {
   url: string | null;
 }
 
-export function evidenceFor(quality: ModelQuality | null, source: QualityBarSource): QualityEvidence | null {
+export function evidenceFor(
+  quality: ModelQuality | null,
+  source: Exclude<QualityBarSource, "eval">,
+): QualityEvidence | null {
   if (!quality) return null;
   if (source === "index") {
     if (quality.index === null) return null;
@@ -106,9 +155,17 @@ export type BarVerdict =
   | { kind: "below"; evidence: QualityEvidence; reason: string }
   | { kind: "unscored"; reason: string };
 
-/** Unknown never passes and never fails: a model with no score from the bar's source is set apart. */
-export function judgeAgainstBar(quality: ModelQuality | null, bar: QualityBar): BarVerdict {
-  const evidence = evidenceFor(quality, bar.source);
+/**
+ * Unknown never passes and never fails: a model with no score from the bar's source is set apart. An
+ * eval bar reads the scenario's eval run; every other source, the catalog's scores.
+ */
+export function judgeAgainstBar(
+  quality: ModelQuality | null,
+  bar: QualityBar,
+  model: string,
+  evalRun?: EvalRunEvidence | null,
+): BarVerdict {
+  const evidence = bar.source === "eval" ? evalEvidence(evalRun, model) : evidenceFor(quality, bar.source);
   const label = QUALITY_BAR_OPTIONS[bar.source].label;
   if (!evidence)
     return {
@@ -116,7 +173,11 @@ export function judgeAgainstBar(quality: ModelQuality | null, bar: QualityBar): 
       reason:
         bar.source === "index"
           ? "no quality index (needs scores from two sources) — not compared"
-          : `no score from ${label} — not compared`,
+          : bar.source === "eval"
+            ? evalRun
+              ? `not in the eval run “${evalRun.setName}” — not compared`
+              : "no eval run in this scenario — not compared"
+            : `no score from ${label} — not compared`,
     };
   if (evidence.value >= bar.min) return { kind: "meets", evidence };
   return { kind: "below", evidence, reason: `${evidence.citation} is below ${describeBar(bar)}` };

@@ -1,6 +1,12 @@
 import type { ModelQuality } from "@/lib/catalog/quality/read";
 import { compareUsd, type Money } from "@/lib/money";
-import { aiderCostOf, describeBar, judgeAgainstBar, type QualityBar } from "./quality-bar";
+import {
+  aiderCostOf,
+  describeBar,
+  type EvalRunEvidence,
+  judgeAgainstBar,
+  type QualityBar,
+} from "./quality-bar";
 import type { EstimateResponse, ModelEstimate } from "./schema";
 
 interface Ranked {
@@ -16,13 +22,14 @@ export function applyQualityBar(
   ranked: readonly Ranked[],
   bar: QualityBar,
   qualityOf: (model: string) => ModelQuality | null,
+  evalRun?: EvalRunEvidence | null,
 ): { results: Ranked[]; summary: NonNullable<EstimateResponse["qualityBar"]> } {
   const meeting: (Ranked & { score: number })[] = [];
   const belowBar: { model: string; reason: string }[] = [];
   const unscored: { model: string; reason: string }[] = [];
   for (const row of ranked) {
     const quality = qualityOf(row.estimate.model);
-    const verdict = judgeAgainstBar(quality, bar);
+    const verdict = judgeAgainstBar(quality, bar, row.estimate.model, evalRun);
     if (verdict.kind === "unscored") unscored.push({ model: row.estimate.model, reason: verdict.reason });
     else if (verdict.kind === "below") belowBar.push({ model: row.estimate.model, reason: verdict.reason });
     else

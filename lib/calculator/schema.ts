@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storableJson } from "@/lib/storable-text";
-import { type QualityEvidence, qualityBarSchema, type SolvedTaskCost } from "./quality-bar";
+import { evalRunSchema, type QualityEvidence, qualityBarSchema, type SolvedTaskCost } from "./quality-bar";
 
 /**
  * The calculator's scenario: workloads with their tokens and volume, optional routing mixes, a
@@ -108,6 +108,8 @@ export const estimateRequestSchema = z.object({
   includeDeprecated: z.boolean().default(false),
   /** Compare only models scoring at least `min` on `source`; unscored models are listed apart. */
   qualityBar: qualityBarSchema.nullish(),
+  /** Pass rates from an eval run of the team's own prompts ("Use in calculator"), for an eval bar. */
+  evalRun: evalRunSchema.nullish(),
 });
 export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import {
   countEvalJobsByRun,
+  getEvalSetNameById,
   getNextEvalJobReserveByRun,
   listEvalResultFiguresByRun,
   listEvalResultPageByRun,
@@ -58,7 +59,8 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const runId = parseEvalId(rawId, "run");
   const run = await getRunOrThrow(runId);
   const db = await getDb();
-  const [counts, figures, results, nextCallUsd] = await Promise.all([
+  const [setName, counts, figures, results, nextCallUsd] = await Promise.all([
+    getEvalSetNameById({ db, id: run.setId }),
     countEvalJobsByRun({ db, runId }),
     listEvalResultFiguresByRun({ db, runId }),
     listEvalResultPageByRun({ db, runId, afterPosition: page.cursor ?? null, limit: page.limit }),
@@ -81,6 +83,8 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const summary: ModelSummary[] = summariseRun(run.models, figures);
   return {
     run,
+    /** The set's name now (null when the set has been deleted). */
+    setName,
     /** For a capped run: what the call it stopped before could have cost (its reservation). */
     nextCallUsd,
     progress,

@@ -82,14 +82,18 @@ test("a set runs on three models, ten blind votes by keyboard rank them, and the
   // Seven votes for a side, two ties and one "both bad", each seen from both of its models.
   expect(counts).toEqual({ W: 7, L: 7, T: 4, "✗": 2 });
 
-  // "Use in calculator": one workload with the tokens the run measured for its two priced models.
+  // "Use in calculator": one workload with the tokens the run measured for its two priced models (the
+  // simulated model mirrors one of them, whose real answers count instead), and the run's pass rates
+  // as the quality bar.
   await page.goto(runUrl);
   await page.getByTestId("use-in-calculator").click();
   await expect(page).toHaveURL(/\/calculator\?s=/);
   const calculator = new CalculatorPage(page);
   await calculator.waitForEstimate();
   await expect(calculator.workloads).toHaveCount(1);
-  await expect(calculator.workload(0).getByTestId("workload-name")).toHaveValue("Eval run");
+  await expect(calculator.workload(0).getByTestId("workload-name")).toHaveValue("Eval: Vote flow");
+  await expect(page.getByTestId("quality-bar-source")).toHaveValue("eval");
+  await expect(page.getByTestId("quality-bar-eval-run")).toContainText(`${OPENAI} `);
   await expect(calculator.workload(0).getByTestId("section-measured")).toContainText("(2 models)");
   await expect(calculator.rows).toHaveCount(2);
   for (const model of [OPENAI, ANTHROPIC])

@@ -86,6 +86,26 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   await expect(page.getByRole("heading", { name: "Demo: facts, arithmetic and JSON" })).toBeVisible();
   await page.goto(runUrl);
 
+  // The decision: at a 60% bar the cheapest good-enough model takes most traffic, the strongest the
+  // rest; the calculator opens with the run's pass rates as its quality bar and prices that mix.
+  await page.getByTestId("decision-bar").fill("60");
+  await expect(page.getByTestId("decision-meeting")).toContainText("2 of 3 models meet it");
+  await expect(page.getByTestId("decision-routing")).toContainText(
+    "70% to openai/gpt-4o-mini (as demo/swift)",
+  );
+  await page.getByTestId("use-in-calculator").click();
+  await expect(page).toHaveURL(/\/calculator\?s=/);
+  await expect(page.getByTestId("quality-bar-source")).toHaveValue("eval");
+  await expect(page.getByTestId("quality-bar-min")).toHaveValue("60");
+  await expect(page.getByTestId("quality-bar-eval-run")).toContainText("Demo: facts, arithmetic and JSON");
+  await expect(page.getByTestId("results-summary")).toContainText(
+    "Cheapest paid meeting Eval pass rate ≥ 60: GPT-4o mini",
+  );
+  const savings = page.getByTestId("routing-result").getByTestId("routing-savings");
+  await expect(savings).not.toHaveAttribute("data-usd", "");
+  expect(Number(await savings.getAttribute("data-usd"))).toBeGreaterThan(0);
+  await page.goto(runUrl);
+
   // Cancel: a second run of a slow fake-upstream model stops with its work left undone.
   await setFakeScenario(page, "*", { ttftMs: 2_000, tokensPerSecond: 5, outputTokens: 50 });
   await page.getByRole("link", { name: "Back to the set" }).click();
