@@ -203,6 +203,10 @@ describe("quality bar on an eval run's pass rates", () => {
       ["evalRun.passRates.0.passed", "passed cannot exceed graded"],
     ]);
     expect(issues({ ...evalRun, date: "yesterday" })).toEqual([["evalRun.date", "date must be YYYY-MM-DD"]]);
+    const twice = { model: "a/cheap-weak", passed: 1, graded: 2 };
+    expect(issues({ ...evalRun, passRates: [twice, twice] })).toEqual([
+      ["evalRun.passRates", "each model may have one pass rate"],
+    ]);
   });
 });
 

@@ -62,7 +62,10 @@ export const evalRunSchema = z.object({
         }),
     )
     .min(1)
-    .max(6),
+    .max(6)
+    .refine((rates) => new Set(rates.map((rate) => rate.model)).size === rates.length, {
+      message: "each model may have one pass rate",
+    }),
 });
 export type EvalRunEvidence = z.infer<typeof evalRunSchema>;
 

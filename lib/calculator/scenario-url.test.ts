@@ -54,6 +54,36 @@ describe("scenario URL state", () => {
     expect(restored?.qualityBar).toBeNull();
   });
 
+  const evalRun = {
+    runId: "run-1",
+    setName: "Support replies",
+    date: "2026-12-05",
+    passRates: [{ model: "openai/gpt-4o-mini", passed: 17, graded: 20, simulatedBy: null }],
+  };
+
+  it("carries an eval run's pass rates with its bar in the link", async () => {
+    const decoded = await decodeScenario(
+      await encodeScenario({ ...scenario, qualityBar: { source: "eval", min: 80 }, evalRun }),
+    );
+    expect(decoded?.qualityBar).toEqual({ source: "eval", min: 80 });
+    expect(decoded?.evalRun?.passRates).toEqual([{ model: "openai/gpt-4o-mini", passed: 17, graded: 20 }]);
+  });
+
+  it("keeps the scenario but drops eval evidence that no longer reads, with the eval bar resting on it", () => {
+    const damaged = { ...evalRun, passRates: [{ model: "openai/gpt-4o-mini", passed: 21, graded: 20 }] };
+    const restored = parseScenario({
+      ...scenario,
+      qualityBar: { source: "eval", min: 80 },
+      evalRun: damaged,
+    });
+    expect(restored?.workloads).toHaveLength(2);
+    expect(restored?.evalRun).toBeNull();
+    expect(restored?.qualityBar).toBeNull();
+    // A bar on another source stays.
+    const other = parseScenario({ ...scenario, qualityBar: { source: "aider", min: 60 }, evalRun: damaged });
+    expect(other?.qualityBar).toEqual({ source: "aider", min: 60 });
+  });
+
   it("returns null for a damaged parameter instead of throwing", async () => {
     expect(await decodeScenario("not-a-real-scenario")).toBeNull();
   });

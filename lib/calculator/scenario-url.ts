@@ -1,4 +1,4 @@
-import { qualityBarSchema } from "@/lib/calculator/quality-bar";
+import { evalRunSchema, type QualityBar, qualityBarSchema } from "@/lib/calculator/quality-bar";
 import { type EstimateRequest, estimateRequestSchema, routeSplitSchema } from "@/lib/calculator/schema";
 
 /**
@@ -72,9 +72,15 @@ export function parseScenario(raw: unknown): EstimateRequest | null {
   const rawWorkloads = (raw as { workloads: Record<string, unknown>[] }).workloads;
   // A bar half typed (a minimum above the source's scale) is dropped rather than losing the scenario.
   const rawBar = (raw as { qualityBar?: unknown }).qualityBar;
+  // So is an eval run's evidence that no longer reads, and then its bar with it.
+  const rawRun = (raw as { evalRun?: unknown }).evalRun;
+  const runReads = evalRunSchema.safeParse(rawRun).success;
+  const barReads =
+    qualityBarSchema.safeParse(rawBar).success && (runReads || (rawBar as QualityBar).source !== "eval");
   const relaxed = estimateRequestSchema.safeParse({
     ...raw,
-    qualityBar: qualityBarSchema.safeParse(rawBar).success ? rawBar : null,
+    qualityBar: barReads ? rawBar : null,
+    evalRun: runReads ? rawRun : null,
     workloads: rawWorkloads.map((workload, index) => ({
       ...workload,
       name:
