@@ -23,14 +23,17 @@ export function CalculatorLink({
   // undefined: not touched yet (the starting bar); null: the field is empty while being retyped.
   const [bar, setBar] = useState<number | null | undefined>(undefined);
   const start = startingBar(summary);
-  const barPercent = bar ?? start;
-  const decision = useMemo(() => evalDecision(summary, barPercent), [summary, barPercent]);
+  // An empty field means no bar yet: nothing is suggested and nothing is carried to the calculator.
+  const barPercent = bar === undefined ? start : bar;
+  const decision = useMemo(() => evalDecision(summary, barPercent ?? 0), [summary, barPercent]);
   const [href, setHref] = useState<string | null>(null);
   const scenario = useMemo(
-    () => JSON.stringify(evalScenario(run, summary, barPercent)),
+    () => JSON.stringify(barPercent === null ? null : evalScenario(run, summary, barPercent)),
     [run, summary, barPercent],
   );
   useEffect(() => {
+    // The link of the bar before is not followed while the new one is being made.
+    setHref(null);
     const state = JSON.parse(scenario);
     if (!state) {
       setHref(null);
@@ -44,7 +47,7 @@ export function CalculatorLink({
       live = false;
     };
   }, [scenario]);
-  if (decision.candidates.length === 0) return null;
+  if (decision.candidates.length === 0 && decision.unpriced.length === 0) return null;
   const name = (model: { model: string; simulatedBy: string | null }) =>
     model.simulatedBy ? `${model.model} (as ${model.simulatedBy})` : model.model;
   const cheapest = decision.meeting[0];
@@ -78,18 +81,27 @@ export function CalculatorLink({
         ) : null}
       </div>
       <p className="text-sm" data-testid="decision-meeting">
-        {cheapest ? (
+        {decision.candidates.length === 0 ? (
+          <>No model of this run has a known price, so there is nothing to price in the calculator.</>
+        ) : barPercent === null ? (
+          <>Enter the pass rate a model must reach.</>
+        ) : cheapest ? (
           <>
-            {decision.meeting.length} of {decision.candidates.length} models meet it; the cheapest per answer
-            is <strong>{name(cheapest)}</strong>
-            {cheapest.meanCostUsd ? ` at ${formatUsd(cheapest.meanCostUsd)}` : ", price unknown"} (
-            {cheapest.passPercent}% passed).
+            {decision.meeting.length} of {decision.candidates.length} priced models meet it; the cheapest per
+            answer is <strong>{name(cheapest)}</strong> at {formatUsd(cheapest.meanCostUsd)} (
+            {cheapest.passed} of {cheapest.graded} passed, {cheapest.passPercent}%).
           </>
         ) : (
-          <>No model of this run meets it; the best passed {decision.strongest?.passPercent ?? 0}%.</>
+          <>No priced model of this run meets it; the best passed {decision.strongest?.passPercent ?? 0}%.</>
         )}
+        {decision.unpriced.length > 0 ? (
+          <span className="text-muted" data-testid="decision-unpriced">
+            {" "}
+            Left out, no known price: {decision.unpriced.join(", ")}.
+          </span>
+        ) : null}
       </p>
-      {decision.routing && decision.strongest ? (
+      {barPercent !== null && decision.routing && decision.strongest ? (
         <p className="text-sm text-muted" data-testid="decision-routing">
           Suggested mix: {decision.routing[0]?.percent}% to{" "}
           {name(cheapest as (typeof decision.meeting)[number])}, {decision.routing[1]?.percent}% (the hard

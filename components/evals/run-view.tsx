@@ -170,7 +170,8 @@ export function RunView({ runId }: { runId: string }) {
         prices={(run.estimate as RunEstimate | null)?.models ?? []}
       />
       <QualityCostChart summary={view.summary} />
-      {run.status === "done" || run.status === "capped" || run.status === "cancelled" ? (
+      {/* Only a finished run: a capped or cancelled one compares models over different cases. */}
+      {run.status === "done" ? (
         <CalculatorLink
           summary={view.summary}
           run={{

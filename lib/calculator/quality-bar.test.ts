@@ -148,8 +148,9 @@ describe("quality bar", () => {
 });
 
 describe("quality bar on an eval run's pass rates", () => {
+  const runId = "260a239c-9be0-4ebe-94e1-d92dfb68f566";
   const evalRun = {
-    runId: "run-1",
+    runId,
     setName: "Support replies",
     date: "2026-12-05",
     passRates: [
@@ -172,7 +173,7 @@ describe("quality bar on an eval run's pass rates", () => {
       value: 66.7,
       citation:
         "Eval pass rate 66.7% (2 of 3 cases) (simulated by demo/swift), “Support replies”, 2026-12-05",
-      url: "/evals/runs/run-1",
+      url: `/evals/runs/${runId}`,
     });
     expect(result.qualityBar?.label).toBe("Eval pass rate ≥ 66.7");
     expect(result.qualityBar?.belowBar).toEqual([
@@ -188,10 +189,16 @@ describe("quality bar on an eval run's pass rates", () => {
     ]);
   });
 
-  it("without a run in the scenario, an eval bar compares nothing and says why", () => {
-    const result = withRun({ source: "eval", min: 50 }, null);
-    expect(result.results).toEqual([]);
-    expect(result.qualityBar?.unscored[0]?.reason).toBe("no eval run in this scenario — not compared");
+  it("a model the run did not include is set apart, and an eval bar without a run is refused", () => {
+    const result = withRun({ source: "eval", min: 50 });
+    expect(result.qualityBar?.unscored.map((row) => row.model)).toEqual(["c/tie-stronger", "d/dear-strong"]);
+    const refused = estimateRequestSchema.safeParse({
+      workloads: [chat],
+      qualityBar: { source: "eval", min: 50 },
+    });
+    expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["evalRun", "An eval pass-rate bar needs the eval run's pass rates (evalRun)"],
+    ]);
   });
 
   it("refuses pass rates that cannot be", () => {
@@ -202,7 +209,12 @@ describe("quality bar on an eval run's pass rates", () => {
     expect(issues({ ...evalRun, passRates: [{ model: "a/cheap-weak", passed: 5, graded: 4 }] })).toEqual([
       ["evalRun.passRates.0.passed", "passed cannot exceed graded"],
     ]);
-    expect(issues({ ...evalRun, date: "yesterday" })).toEqual([["evalRun.date", "date must be YYYY-MM-DD"]]);
+    expect(issues({ ...evalRun, date: "2026-13-40" })).toEqual([
+      ["evalRun.date", "date must be a date, YYYY-MM-DD"],
+    ]);
+    expect(issues({ ...evalRun, runId: "../../admin" })).toEqual([
+      ["evalRun.runId", "runId must be an eval run's id"],
+    ]);
     const twice = { model: "a/cheap-weak", passed: 1, graded: 2 };
     expect(issues({ ...evalRun, passRates: [twice, twice] })).toEqual([
       ["evalRun.passRates", "each model may have one pass rate"],

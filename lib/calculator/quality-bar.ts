@@ -42,10 +42,10 @@ export type QualityBar = z.infer<typeof qualityBarSchema>;
  * evidence. Keyed by catalog model; a simulated model is priced as the offering it mirrors and says so.
  */
 export const evalRunSchema = z.object({
-  runId: z.string().trim().min(1).max(100),
+  runId: z.uuid({ error: "runId must be an eval run's id" }),
   setName: z.string().trim().min(1).max(200),
   /** The run's date, YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD"),
+  date: z.iso.date({ error: "date must be a date, YYYY-MM-DD" }),
   passRates: z
     .array(
       z
@@ -54,7 +54,10 @@ export const evalRunSchema = z.object({
           passed: z.number().int().min(0),
           graded: z.number().int().min(1, "graded must be at least 1"),
           /** The simulated model whose answers these are, when the model is the offering it mirrors. */
-          simulatedBy: z.string().max(200).nullish(),
+          simulatedBy: z
+            .string()
+            .regex(/^demo\/[a-z-]+$/, "simulatedBy must be a simulated model's id")
+            .nullish(),
         })
         .refine((rate) => rate.passed <= rate.graded, {
           message: "passed cannot exceed graded",

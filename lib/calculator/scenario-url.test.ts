@@ -55,7 +55,7 @@ describe("scenario URL state", () => {
   });
 
   const evalRun = {
-    runId: "run-1",
+    runId: "260a239c-9be0-4ebe-94e1-d92dfb68f566",
     setName: "Support replies",
     date: "2026-12-05",
     passRates: [{ model: "openai/gpt-4o-mini", passed: 17, graded: 20, simulatedBy: null }],

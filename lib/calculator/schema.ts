@@ -90,27 +90,32 @@ export const workloadSchema = z
   );
 export type Workload = z.infer<typeof workloadSchema>;
 
-export const estimateRequestSchema = z.object({
-  workloads: z
-    .array(workloadSchema, { error: "workloads must be a list" })
-    .min(1, "Add at least one workload")
-    .max(MAX_WORKLOADS, `At most ${MAX_WORKLOADS} workloads`),
-  /** Compare only these catalog models; default: every model with a known price. */
-  models: z
-    .array(z.string().min(1).max(200))
-    .max(MAX_COMPARE_MODELS, `At most ${MAX_COMPARE_MODELS} models`)
-    .optional(),
-  /** Apply a batch discount where the catalog has one. */
-  batch: z.boolean().default(false),
-  budgetUsdPerMonth: z.number().min(0).max(1e12).nullish(),
-  /** People sharing the bill, for the per-member figure (defaults to the largest team volume). */
-  teamMembers: z.number().int().min(1).max(1_000_000).nullish(),
-  includeDeprecated: z.boolean().default(false),
-  /** Compare only models scoring at least `min` on `source`; unscored models are listed apart. */
-  qualityBar: qualityBarSchema.nullish(),
-  /** Pass rates from an eval run of the team's own prompts ("Use in calculator"), for an eval bar. */
-  evalRun: evalRunSchema.nullish(),
-});
+export const estimateRequestSchema = z
+  .object({
+    workloads: z
+      .array(workloadSchema, { error: "workloads must be a list" })
+      .min(1, "Add at least one workload")
+      .max(MAX_WORKLOADS, `At most ${MAX_WORKLOADS} workloads`),
+    /** Compare only these catalog models; default: every model with a known price. */
+    models: z
+      .array(z.string().min(1).max(200))
+      .max(MAX_COMPARE_MODELS, `At most ${MAX_COMPARE_MODELS} models`)
+      .optional(),
+    /** Apply a batch discount where the catalog has one. */
+    batch: z.boolean().default(false),
+    budgetUsdPerMonth: z.number().min(0).max(1e12).nullish(),
+    /** People sharing the bill, for the per-member figure (defaults to the largest team volume). */
+    teamMembers: z.number().int().min(1).max(1_000_000).nullish(),
+    includeDeprecated: z.boolean().default(false),
+    /** Compare only models scoring at least `min` on `source`; unscored models are listed apart. */
+    qualityBar: qualityBarSchema.nullish(),
+    /** Pass rates from an eval run of the team's own prompts ("Use in calculator"), for an eval bar. */
+    evalRun: evalRunSchema.nullish(),
+  })
+  .refine((request) => request.qualityBar?.source !== "eval" || request.evalRun, {
+    message: "An eval pass-rate bar needs the eval run's pass rates (evalRun)",
+    path: ["evalRun"],
+  });
 export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
 
 /** Scenarios are saved as jsonb, so every string in them is made storable first. */

@@ -17,16 +17,19 @@ export interface DecisionModel {
   passed: number;
   graded: number;
   passPercent: number;
-  meanCostUsd: string | null;
+  meanCostUsd: string;
   meanInputTokens: number;
   meanOutputTokens: number;
 }
 
 export interface EvalDecision {
+  /** The priced models of the run, which the calculator can compare. */
   candidates: DecisionModel[];
-  /** Candidates whose pass rate meets the bar, cheapest per answer first (unknown costs last). */
+  /** Models of the run with no known price (a local model, an endpoint the catalog lacks): left out. */
+  unpriced: string[];
+  /** Candidates whose pass rate meets the bar, cheapest per answer first. */
   meeting: DecisionModel[];
-  /** The highest pass rate of the run (ties: the dearer, as the flagship). */
+  /** The highest pass rate among the candidates (ties: the dearer, as the flagship). */
   strongest: DecisionModel | null;
   /** The suggested mix, or null when one model is both the cheapest good enough and the strongest. */
   routing: { model: string; percent: number }[] | null;
@@ -34,20 +37,26 @@ export interface EvalDecision {
 
 const mirrorOf = new Map(DEMO_PROFILES.map((profile) => [profile.id, profile.mirrorsOfferingId]));
 
-const byCost = (left: DecisionModel, right: DecisionModel) => {
-  if (left.meanCostUsd === null || right.meanCostUsd === null)
-    return (left.meanCostUsd === null ? 1 : 0) - (right.meanCostUsd === null ? 1 : 0);
-  return compareUsd(parseUsd(left.meanCostUsd), parseUsd(right.meanCostUsd));
-};
+const costOrder = (left: DecisionModel, right: DecisionModel) =>
+  compareUsd(parseUsd(left.meanCostUsd), parseUsd(right.meanCostUsd));
 
 /**
- * The models of a run the calculator can price: graded at least once, with measured tokens. A
- * simulated model stands for the offering it mirrors, unless a real model of the run is that offering.
+ * The models of a run the calculator can price: graded at least once, with measured tokens and a
+ * known cost per answer. A simulated model stands for the offering it mirrors, unless a real model of
+ * the run is that offering. Models of unknown price are returned apart, never compared as free.
  */
-export function decisionModels(summary: readonly ModelSummary[]): DecisionModel[] {
+export function decisionModels(summary: readonly ModelSummary[]): {
+  candidates: DecisionModel[];
+  unpriced: string[];
+} {
   const rows: DecisionModel[] = [];
+  const unpriced: string[] = [];
   for (const item of summary) {
     if (item.graded === 0 || item.meanInputTokens === null || item.meanOutputTokens === null) continue;
+    if (item.meanCostUsd === null) {
+      unpriced.push(item.model);
+      continue;
+    }
     const mirror = mirrorOf.get(item.model) ?? null;
     rows.push({
       model: mirror ?? item.model,
@@ -62,34 +71,49 @@ export function decisionModels(summary: readonly ModelSummary[]): DecisionModel[
   }
   const real = new Set(rows.filter((row) => row.simulatedBy === null).map((row) => row.model));
   const seen = new Set<string>();
-  return rows.filter((row) => {
+  const candidates = rows.filter((row) => {
     if ((row.simulatedBy && real.has(row.model)) || seen.has(row.model)) return false;
     seen.add(row.model);
     return true;
   });
+  return { candidates, unpriced };
 }
 
-/** Which models meet a pass-rate bar, and the routing mix the guides describe. */
+/**
+ * Which models meet a pass-rate bar, and the routing mix the guides describe. The cheapest is ranked
+ * as the calculator ranks a bar's results: by cost, then the higher pass rate, then the id.
+ */
 export function evalDecision(summary: readonly ModelSummary[], barPercent: number): EvalDecision {
-  const candidates = decisionModels(summary);
-  const meeting = candidates.filter((row) => row.passPercent >= barPercent).sort(byCost);
+  const { candidates, unpriced } = decisionModels(summary);
+  const meeting = candidates
+    .filter((row) => row.passPercent >= barPercent)
+    .sort(
+      (left, right) =>
+        costOrder(left, right) ||
+        right.passPercent - left.passPercent ||
+        left.model.localeCompare(right.model),
+    );
   const strongest =
-    [...candidates].sort((left, right) => right.passPercent - left.passPercent || byCost(right, left))[0] ??
-    null;
+    [...candidates].sort(
+      (left, right) =>
+        right.passPercent - left.passPercent ||
+        costOrder(right, left) ||
+        left.model.localeCompare(right.model),
+    )[0] ?? null;
   const cheapest = meeting[0];
   const routing =
-    cheapest && strongest && cheapest.meanCostUsd !== null && cheapest.model !== strongest.model
+    cheapest && strongest && cheapest.model !== strongest.model
       ? [
           { model: cheapest.model, percent: ROUTED_SHARE.cheapest },
           { model: strongest.model, percent: ROUTED_SHARE.stronger },
         ]
       : null;
-  return { candidates, meeting, strongest, routing };
+  return { candidates, unpriced, meeting, strongest, routing };
 }
 
 /** A bar to start from: 80%, or the run's best pass rate when none reached 80%. */
 export function startingBar(summary: readonly ModelSummary[]): number {
-  const best = Math.max(0, ...decisionModels(summary).map((row) => row.passPercent));
+  const best = Math.max(0, ...decisionModels(summary).candidates.map((row) => row.passPercent));
   return Math.min(80, Math.floor(best));
 }
 

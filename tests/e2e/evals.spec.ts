@@ -89,7 +89,7 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   // The decision: at a 60% bar the cheapest good-enough model takes most traffic, the strongest the
   // rest; the calculator opens with the run's pass rates as its quality bar and prices that mix.
   await page.getByTestId("decision-bar").fill("60");
-  await expect(page.getByTestId("decision-meeting")).toContainText("2 of 3 models meet it");
+  await expect(page.getByTestId("decision-meeting")).toContainText("2 of 3 priced models meet it");
   await expect(page.getByTestId("decision-routing")).toContainText(
     "70% to openai/gpt-4o-mini (as demo/swift)",
   );
