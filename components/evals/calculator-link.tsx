@@ -35,10 +35,7 @@ export function CalculatorLink({
     // The link of the bar before is not followed while the new one is being made.
     setHref(null);
     const state = JSON.parse(scenario);
-    if (!state) {
-      setHref(null);
-      return;
-    }
+    if (!state) return;
     let live = true;
     void encodeScenario(state).then((encoded) => {
       if (live) setHref(`/calculator?${SCENARIO_PARAM}=${encoded}`);
