@@ -6,6 +6,7 @@ import {
   QUALITY_BAR_OPTIONS,
   QUALITY_BAR_SOURCES,
   type QualityBar,
+  simulatedByNote,
 } from "@/lib/calculator/quality-bar";
 import { Field, NumberInput } from "./field";
 
@@ -83,10 +84,7 @@ export function QualityBarFields({
           </a>
           :{" "}
           {evalRun.passRates
-            .map(
-              (rate) =>
-                `${rate.model} ${rate.passed}/${rate.graded}${rate.simulatedBy ? ` (simulated by ${rate.simulatedBy})` : ""}`,
-            )
+            .map((rate) => `${rate.model} ${rate.passed}/${rate.graded}${simulatedByNote(rate.simulatedBy)}`)
             .join(", ")}
           .
         </p>

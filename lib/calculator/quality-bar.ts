@@ -76,14 +76,17 @@ export type EvalRunEvidence = z.infer<typeof evalRunSchema>;
 export const passPercent = (passed: number, graded: number) =>
   Number(divideRoundHalfUp(BigInt(passed) * 1000n, BigInt(graded))) / 10;
 
+/** How a pass rate names the simulated model that earned it: " (simulated by demo/…)", or nothing. */
+export const simulatedByNote = (simulatedBy: string | null | undefined) =>
+  simulatedBy ? ` (simulated by ${simulatedBy})` : "";
+
 function evalEvidence(run: EvalRunEvidence | null | undefined, model: string): QualityEvidence | null {
   const rate = run?.passRates.find((candidate) => candidate.model === model);
   if (!run || !rate) return null;
   const value = passPercent(rate.passed, rate.graded);
-  const simulated = rate.simulatedBy ? ` (simulated by ${rate.simulatedBy})` : "";
   return {
     value,
-    citation: `Eval pass rate ${value}% (${rate.passed} of ${rate.graded} cases)${simulated}, “${run.setName}”, ${run.date}`,
+    citation: `Eval pass rate ${value}% (${rate.passed} of ${rate.graded} cases)${simulatedByNote(rate.simulatedBy)}, “${run.setName}”, ${run.date}`,
     url: `/evals/runs/${encodeURIComponent(run.runId)}`,
   };
 }
