@@ -1,3 +1,4 @@
+import type { EvalRunWithCreator, EvalSetSummary } from "@/db/queries/evals";
 import type { EvalRun, EvalSet } from "@/db/schema";
 import type { RunEstimate } from "@/lib/evals/estimate";
 import type { RunView } from "@/lib/evals/run-view";
@@ -8,7 +9,7 @@ type Jsonified<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
 
-export type SetSummaryJson = Jsonified<EvalSet> & { caseCount: number; lastRunAt: string | null };
+export type SetSummaryJson = Jsonified<EvalSetSummary>;
 export type RunJson = Jsonified<EvalRun>;
 export interface CaseJson {
   id?: string;
@@ -18,7 +19,12 @@ export interface CaseJson {
   expected: string | null;
   assert: Assertion[] | null;
 }
-export type SetJson = Jsonified<EvalSet> & { cases: CaseJson[]; runs: RunJson[] };
+export type SetJson = Jsonified<EvalSet> & {
+  createdByName: string | null;
+  canChange: boolean;
+  cases: CaseJson[];
+  runs: Jsonified<EvalRunWithCreator>[];
+};
 export type RunViewJson = Omit<RunView, "run"> & { run: RunJson };
 export type RunCaseJson = RunViewJson["cases"][number];
 export type { RunEstimate };

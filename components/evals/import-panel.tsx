@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { formatDateTime } from "@/components/history/history-ui";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -44,7 +45,16 @@ interface SessionRow {
 }
 
 /** Adds cases to a set from a file, pasted text or saved playground sessions, and links the JSONL export. */
-export function ImportPanel({ setId, onImported }: { setId: string; onImported: () => void }) {
+export function ImportPanel({
+  setId,
+  onImported,
+  canImport = true,
+}: {
+  setId: string;
+  onImported: () => void;
+  /** False on someone else's set: it can be exported, not imported into. */
+  canImport?: boolean;
+}) {
   const [format, setFormat] = useState<Format>("promptfoo");
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
@@ -97,7 +107,7 @@ export function ImportPanel({ setId, onImported }: { setId: string; onImported: 
   return (
     <Card data-testid="eval-import">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="font-semibold">Import and export cases</h2>
+        <h2 className="font-semibold">{canImport ? "Import and export cases" : "Export cases"}</h2>
         <a
           href={`/api/evals/${setId}/export`}
           download
@@ -107,90 +117,101 @@ export function ImportPanel({ setId, onImported }: { setId: string; onImported: 
           Export as JSONL
         </a>
       </div>
-      <form onSubmit={submit} className="space-y-3">
-        <div className="grid gap-3 sm:grid-cols-[minmax(0,16rem)_1fr]">
-          <label htmlFor={ids.format} className="text-sm">
-            <span className="mb-1 block text-zinc-600 dark:text-zinc-400">Format</span>
-            <Select
-              wide
-              id={ids.format}
-              value={format}
-              onChange={(event) => {
-                setFormat(event.target.value as Format);
-                setStatus(null);
-              }}
-              data-testid="eval-import-format"
-            >
-              {FORMATS.map((item) => (
-                <option key={item.value} value={item.value}>
-                  {item.label}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <p className="self-end text-xs text-zinc-500 dark:text-zinc-400">
-            {current.hint} The cases are added after the set's own.
-          </p>
-        </div>
-        {format === "sessions" ? (
-          <SessionChecklist chosen={chosen} onChange={setChosen} />
-        ) : (
-          <>
-            <label htmlFor={ids.file} className="block text-sm">
-              <span className="mb-1 block text-zinc-600 dark:text-zinc-400">File</span>
-              <input
-                id={ids.file}
-                type="file"
-                accept={current.accept}
-                className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
-                onChange={(event) => void readFile(event.target.files?.[0])}
-                data-testid="eval-import-file"
-              />
+      {canImport ? (
+        <form onSubmit={submit} className="space-y-3">
+          <div className="grid gap-3 sm:grid-cols-[minmax(0,16rem)_1fr]">
+            <label htmlFor={ids.format} className="text-sm">
+              <span className="mb-1 block text-zinc-600 dark:text-zinc-400">Format</span>
+              <Select
+                wide
+                id={ids.format}
+                value={format}
+                onChange={(event) => {
+                  setFormat(event.target.value as Format);
+                  setStatus(null);
+                }}
+                data-testid="eval-import-format"
+              >
+                {FORMATS.map((item) => (
+                  <option key={item.value} value={item.value}>
+                    {item.label}
+                  </option>
+                ))}
+              </Select>
             </label>
-            <label htmlFor={ids.text} className="block text-sm">
-              <span className="mb-1 block text-zinc-600 dark:text-zinc-400">
-                {fileName ? `Contents of ${fileName}` : "…or paste it here"}
-              </span>
-              <textarea
-                id={ids.text}
-                rows={6}
-                className={`${wideInputClass} h-auto py-2 font-mono text-xs`}
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                data-testid="eval-import-text"
-              />
-            </label>
-            {format === "csv" ? (
-              <label htmlFor={ids.template} className="block text-sm">
-                <span className="mb-1 block text-zinc-600 dark:text-zinc-400">
-                  Prompt template (only for a CSV without a prompt column), e.g. "Translate {"{{text}}"}"
-                </span>
+            <p className="self-end text-xs text-zinc-500 dark:text-zinc-400">
+              {current.hint} The cases are added after the set's own.
+            </p>
+          </div>
+          {format === "sessions" ? (
+            <SessionChecklist chosen={chosen} onChange={setChosen} />
+          ) : (
+            <>
+              <label htmlFor={ids.file} className="block text-sm">
+                <span className="mb-1 block text-zinc-600 dark:text-zinc-400">File</span>
                 <input
-                  id={ids.template}
-                  className={wideInputClass}
-                  value={template}
-                  onChange={(event) => setTemplate(event.target.value)}
-                  data-testid="eval-import-template"
+                  id={ids.file}
+                  type="file"
+                  accept={current.accept}
+                  className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+                  onChange={(event) => void readFile(event.target.files?.[0])}
+                  data-testid="eval-import-file"
                 />
               </label>
-            ) : null}
-          </>
-        )}
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="primary" disabled={!ready || busy} data-testid="eval-import-submit">
-            {busy ? "Importing…" : "Import"}
-          </Button>
-          {status ? (
-            <p
-              role={status.kind === "error" ? "alert" : "status"}
-              className={`text-sm ${status.kind === "error" ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
-              data-testid={status.kind === "error" ? "eval-import-error" : "eval-import-done"}
+              <label htmlFor={ids.text} className="block text-sm">
+                <span className="mb-1 block text-zinc-600 dark:text-zinc-400">
+                  {fileName ? `Contents of ${fileName}` : "…or paste it here"}
+                </span>
+                <textarea
+                  id={ids.text}
+                  rows={6}
+                  className={`${wideInputClass} h-auto py-2 font-mono text-xs`}
+                  value={text}
+                  onChange={(event) => setText(event.target.value)}
+                  data-testid="eval-import-text"
+                />
+              </label>
+              {format === "csv" ? (
+                <label htmlFor={ids.template} className="block text-sm">
+                  <span className="mb-1 block text-zinc-600 dark:text-zinc-400">
+                    Prompt template (only for a CSV without a prompt column), e.g. "Translate {"{{text}}"}"
+                  </span>
+                  <input
+                    id={ids.template}
+                    className={wideInputClass}
+                    value={template}
+                    onChange={(event) => setTemplate(event.target.value)}
+                    data-testid="eval-import-template"
+                  />
+                </label>
+              ) : null}
+            </>
+          )}
+          <div className="flex flex-wrap items-center gap-3">
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!ready || busy}
+              data-testid="eval-import-submit"
             >
-              {status.message}
-            </p>
-          ) : null}
-        </div>
-      </form>
+              {busy ? "Importing…" : "Import"}
+            </Button>
+            {status ? (
+              <p
+                role={status.kind === "error" ? "alert" : "status"}
+                className={`text-sm ${status.kind === "error" ? "text-rose-600 dark:text-rose-400" : "text-emerald-700 dark:text-emerald-400"}`}
+                data-testid={status.kind === "error" ? "eval-import-error" : "eval-import-done"}
+              >
+                {status.message}
+              </p>
+            ) : null}
+          </div>
+        </form>
+      ) : (
+        <p className="text-sm text-muted" data-testid="eval-import-not-yours">
+          Only the person who made this set or an admin can import cases into it.
+        </p>
+      )}
     </Card>
   );
 }
@@ -261,7 +282,7 @@ function SessionChecklist({
               >
                 <span className="truncate">{session.title}</span>
                 <span className="ml-auto shrink-0 text-xs text-muted">
-                  {new Date(session.updatedAt).toLocaleDateString()}
+                  {formatDateTime(session.updatedAt)}
                 </span>
               </Checkbox>
             </li>

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { formatDateTime } from "@/components/history/history-ui";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
-import { formatUsd } from "@/lib/format";
+import { formatInteger, formatUsd } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { AnswerDetail } from "./answer-detail";
 import { CalculatorLink } from "./calculator-link";
@@ -92,6 +93,15 @@ export function RunView({ runId }: { runId: string }) {
   return (
     <div className="space-y-4" data-testid="run-view" data-status={run.status}>
       <Card className="space-y-3">
+        <p className="text-sm text-muted" data-testid="run-facts">
+          <Link href={`/evals/${run.setId}`} className={linkClass}>
+            “{view.setName ?? "Deleted set"}”
+          </Link>{" "}
+          (version {run.setVersion}) · started {formatDateTime(run.createdAt)}
+          {run.finishedAt ? `, ended ${formatDateTime(run.finishedAt)}` : ""}
+          {view.createdByName ? ` by ${view.createdByName}` : ""} · up to {formatInteger(run.maxOutputTokens)}{" "}
+          output tokens an answer · {run.judgeModel ? `judge ${run.judgeModel}` : "no judge"}
+        </p>
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-sm">
             Status: <strong data-testid="run-status">{run.status}</strong>

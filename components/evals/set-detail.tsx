@@ -1,7 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { formatDateTime } from "@/components/history/history-ui";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { fetchJson } from "@/lib/api-client";
@@ -11,6 +14,59 @@ import type { SetJson } from "./eval-types";
 import { ImportPanel } from "./import-panel";
 import { RunLauncher } from "./run-launcher";
 import { SetEditor } from "./set-editor";
+
+/** Deleting a set, asked twice: its runs, answers and votes go with it; usage stays. */
+function DeleteSet({ set }: { set: SetJson }) {
+  const router = useRouter();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!asking)
+    return (
+      <Button variant="danger-outline" size="sm" onClick={() => setAsking(true)} data-testid="set-delete">
+        Delete set
+      </Button>
+    );
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fetchJson(`/api/evals/${set.id}`, { method: "DELETE" });
+      router.push("/evals");
+    } catch (failure) {
+      setError((failure as Error).message);
+      setBusy(false);
+    }
+  };
+  const runs = set.runs.length;
+  return (
+    <div
+      className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50/60 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/30"
+      data-testid="set-delete-ask"
+    >
+      <p>
+        Delete <span className="font-medium">“{set.name}”</span>, its {set.cases.length} case
+        {set.cases.length === 1 ? "" : "s"}
+        {runs === 1 ? " and its run with its answers, grades and votes" : ""}
+        {runs > 1 ? ` and its ${runs} runs with their answers, grades and votes` : ""}? What the runs cost
+        stays in History’s Usage tab.
+      </p>
+      <div className="flex gap-2">
+        <Button variant="danger" size="sm" disabled={busy} onClick={remove} data-testid="set-delete-confirm">
+          {busy ? "Deleting…" : "Delete set"}
+        </Button>
+        <Button size="sm" onClick={() => setAsking(false)} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+      {error ? (
+        <p className="text-rose-600" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** One set: its runs, the launcher and the case editor. */
 export function SetDetail({ setId }: { setId: string }) {
@@ -39,9 +95,15 @@ export function SetDetail({ setId }: { setId: string }) {
     <>
       <PageHeader
         title={set.name}
+        actions={set.canChange ? <DeleteSet set={set} /> : null}
         description={
           <>
             {set.description}
+            {set.createdByName ? (
+              <span className="ml-1" data-testid="set-creator">
+                Made by {set.createdByName}.
+              </span>
+            ) : null}
             {set.demo ? (
               <span className="ml-1 text-violet-600 dark:text-violet-300">
                 Meant for the simulated models.
@@ -72,19 +134,31 @@ export function SetDetail({ setId }: { setId: string }) {
                     className="text-accent-700 hover:underline dark:text-accent-300"
                     data-testid="set-run-link"
                   >
-                    {new Date(run.createdAt).toLocaleString()} · {run.models.join(", ")} · {run.status} ·{" "}
+                    {formatDateTime(run.createdAt)} · {run.models.join(", ")} · {run.status} ·{" "}
                     {formatUsd(run.spentUsd)}
+                    {run.createdByName ? ` · by ${run.createdByName}` : ""}
                   </Link>
                 </li>
               ))}
             </ul>
           </Card>
         ) : null}
-        <ImportPanel setId={set.id} onImported={() => setLoads((count) => count + 1)} />
+        <ImportPanel
+          setId={set.id}
+          canImport={set.canChange}
+          onImported={() => setLoads((count) => count + 1)}
+        />
         <h2 className="pt-2 font-semibold">Cases</h2>
+        {set.canChange ? null : (
+          <p className="text-sm text-muted" data-testid="set-not-yours">
+            Only {set.createdByName ?? "the person who made this set"} or an admin can change its cases. You
+            can run it, vote on its answers and export it.
+          </p>
+        )}
         <SetEditor
           key={editorKey}
           initial={set}
+          readOnly={!set.canChange}
           onSaved={(saved) => setSet({ ...set, ...saved, cases: set.cases })}
         />
       </div>

@@ -33,7 +33,16 @@ function textToVars(text: string): Record<string, string> | null {
 }
 
 /** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
-export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (set: SetJson) => void }) {
+export function SetEditor({
+  initial,
+  onSaved,
+  readOnly = false,
+}: {
+  initial?: SetJson;
+  onSaved?: (set: SetJson) => void;
+  /** Shown but not editable: the set is someone else's (see SetJson.canChange). */
+  readOnly?: boolean;
+}) {
   const router = useRouter();
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -103,176 +112,183 @@ export function SetEditor({ initial, onSaved }: { initial?: SetJson; onSaved?: (
 
   return (
     <Card className="space-y-4" data-testid="set-editor">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <label className="space-y-1 text-sm">
-          <span className="font-medium">Name</span>
-          <input
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            className={wideInputClass}
-            data-testid="set-name"
-          />
-        </label>
-        <label className="space-y-1 text-sm">
-          <span className="font-medium">Description</span>
-          <input
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            className={wideInputClass}
-            data-testid="set-description"
-          />
-        </label>
-      </div>
-      <div className="space-y-3" data-testid="case-rows">
-        {cases.slice(0, shown).map((item, index) => (
-          <div
-            key={index}
-            className="grid grid-cols-1 gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)] dark:border-zinc-800"
-            data-testid="case-row"
-          >
-            <div className="text-xs text-muted">#{index + 1}</div>
-            <textarea
-              aria-label={`Prompt of case ${index + 1}`}
-              placeholder="Prompt ({{var}} placeholders allowed)"
-              rows={2}
-              value={item.prompt}
-              onChange={(event) => update(index, { prompt: event.target.value })}
-              className={areaClass}
-              data-testid="case-prompt"
-            />
-            <div className="space-y-2">
-              <textarea
-                aria-label={`System prompt of case ${index + 1}`}
-                placeholder="System (optional)"
-                rows={1}
-                value={item.system ?? ""}
-                onChange={(event) => update(index, { system: event.target.value || null })}
-                className={areaClass}
-              />
-              <textarea
-                aria-label={`Variables of case ${index + 1}`}
-                placeholder="vars: a=b per line"
-                rows={1}
-                value={varsText[index] ?? ""}
-                onChange={(event) =>
-                  setVarsText((current) => {
-                    const next = [...current];
-                    next[index] = event.target.value;
-                    return next;
-                  })
-                }
-                className={areaClass}
-              />
-            </div>
+      {/* A disabled fieldset makes every field and button in it read-only at once. */}
+      <fieldset disabled={readOnly} className="min-w-0 space-y-4" data-testid="set-editor-fields">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <label className="space-y-1 text-sm">
+            <span className="font-medium">Name</span>
             <input
-              aria-label={`Expected answer of case ${index + 1}`}
-              placeholder="Expected (optional)"
-              value={item.expected ?? ""}
-              onChange={(event) => update(index, { expected: event.target.value || null })}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
               className={wideInputClass}
-              data-testid="case-expected"
+              data-testid="set-name"
             />
-            <div className="space-y-1.5">
-              {(item.assert ?? []).map((assertion, at) => (
-                <div key={at} className="flex gap-1.5" data-testid="assertion-row">
-                  <Select
-                    aria-label="Assertion type"
-                    value={assertion.type}
-                    onChange={(event) =>
-                      updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
+          </label>
+          <label className="space-y-1 text-sm">
+            <span className="font-medium">Description</span>
+            <input
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              className={wideInputClass}
+              data-testid="set-description"
+            />
+          </label>
+        </div>
+        <div className="space-y-3" data-testid="case-rows">
+          {cases.slice(0, shown).map((item, index) => (
+            <div
+              key={index}
+              className="grid grid-cols-1 gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)] dark:border-zinc-800"
+              data-testid="case-row"
+            >
+              <div className="text-xs text-muted">#{index + 1}</div>
+              <textarea
+                aria-label={`Prompt of case ${index + 1}`}
+                placeholder="Prompt ({{var}} placeholders allowed)"
+                rows={2}
+                value={item.prompt}
+                onChange={(event) => update(index, { prompt: event.target.value })}
+                className={areaClass}
+                data-testid="case-prompt"
+              />
+              <div className="space-y-2">
+                <textarea
+                  aria-label={`System prompt of case ${index + 1}`}
+                  placeholder="System (optional)"
+                  rows={1}
+                  value={item.system ?? ""}
+                  onChange={(event) => update(index, { system: event.target.value || null })}
+                  className={areaClass}
+                />
+                <textarea
+                  aria-label={`Variables of case ${index + 1}`}
+                  placeholder="vars: a=b per line"
+                  rows={1}
+                  value={varsText[index] ?? ""}
+                  onChange={(event) =>
+                    setVarsText((current) => {
+                      const next = [...current];
+                      next[index] = event.target.value;
+                      return next;
+                    })
+                  }
+                  className={areaClass}
+                />
+              </div>
+              <input
+                aria-label={`Expected answer of case ${index + 1}`}
+                placeholder="Expected (optional)"
+                value={item.expected ?? ""}
+                onChange={(event) => update(index, { expected: event.target.value || null })}
+                className={wideInputClass}
+                data-testid="case-expected"
+              />
+              <div className="space-y-1.5">
+                {(item.assert ?? []).map((assertion, at) => (
+                  <div key={at} className="flex gap-1.5" data-testid="assertion-row">
+                    <Select
+                      aria-label="Assertion type"
+                      value={assertion.type}
+                      onChange={(event) =>
+                        updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
+                      }
+                      data-testid="assertion-type"
+                    >
+                      {ASSERTION_TYPES.map((type) => (
+                        <option key={type}>{type}</option>
+                      ))}
+                    </Select>
+                    <input
+                      aria-label="Assertion value"
+                      placeholder={assertion.type === "llm-rubric" ? "Rubric" : "Value"}
+                      value={
+                        typeof assertion.value === "string" || typeof assertion.value === "number"
+                          ? String(assertion.value)
+                          : ""
+                      }
+                      onChange={(event) =>
+                        updateAssertion(index, at, {
+                          value:
+                            ["max-length", "latency"].includes(assertion.type) &&
+                            /^\d+$/.test(event.target.value)
+                              ? Number(event.target.value)
+                              : event.target.value,
+                        })
+                      }
+                      className={`${controlClass} min-w-0 flex-1`}
+                      data-testid="assertion-value"
+                    />
+                    <Button
+                      variant="remove"
+                      className="px-1"
+                      aria-label="Remove assertion"
+                      onClick={() =>
+                        update(index, {
+                          assert: (item.assert ?? []).filter((_, position) => position !== at),
+                        })
+                      }
+                    >
+                      ✕
+                    </Button>
+                  </div>
+                ))}
+                <div className="flex gap-2 text-xs">
+                  <Button
+                    variant="link"
+                    onClick={() =>
+                      update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
                     }
-                    data-testid="assertion-type"
+                    data-testid="add-assertion"
                   >
-                    {ASSERTION_TYPES.map((type) => (
-                      <option key={type}>{type}</option>
-                    ))}
-                  </Select>
-                  <input
-                    aria-label="Assertion value"
-                    placeholder={assertion.type === "llm-rubric" ? "Rubric" : "Value"}
-                    value={
-                      typeof assertion.value === "string" || typeof assertion.value === "number"
-                        ? String(assertion.value)
-                        : ""
-                    }
-                    onChange={(event) =>
-                      updateAssertion(index, at, {
-                        value:
-                          ["max-length", "latency"].includes(assertion.type) &&
-                          /^\d+$/.test(event.target.value)
-                            ? Number(event.target.value)
-                            : event.target.value,
-                      })
-                    }
-                    className={`${controlClass} min-w-0 flex-1`}
-                    data-testid="assertion-value"
-                  />
+                    + assertion
+                  </Button>
                   <Button
                     variant="remove"
                     className="px-1"
-                    aria-label="Remove assertion"
-                    onClick={() =>
-                      update(index, { assert: (item.assert ?? []).filter((_, position) => position !== at) })
-                    }
+                    onClick={() => {
+                      setCases((current) => current.filter((_, at) => at !== index));
+                      setVarsText((current) => current.filter((_, at) => at !== index));
+                    }}
                   >
-                    ✕
+                    Remove case
                   </Button>
                 </div>
-              ))}
-              <div className="flex gap-2 text-xs">
-                <Button
-                  variant="link"
-                  onClick={() =>
-                    update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
-                  }
-                  data-testid="add-assertion"
-                >
-                  + assertion
-                </Button>
-                <Button
-                  variant="remove"
-                  className="px-1"
-                  onClick={() => {
-                    setCases((current) => current.filter((_, at) => at !== index));
-                    setVarsText((current) => current.filter((_, at) => at !== index));
-                  }}
-                >
-                  Remove case
-                </Button>
               </div>
             </div>
-          </div>
-        ))}
-        {cases.length > shown ? (
-          <Button onClick={() => setShown(shown + PAGE_ROWS)}>
-            Show {Math.min(PAGE_ROWS, cases.length - shown)} more of {cases.length - shown}
-          </Button>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          onClick={() => {
-            setCases((current) => [...current, emptyCase()]);
-            setVarsText((current) => [...current, ""]);
-            setShown((current) => Math.max(current, cases.length + 1));
-          }}
-          data-testid="add-case"
-        >
-          Add case
+          ))}
+        </div>
+      </fieldset>
+      {cases.length > shown ? (
+        <Button onClick={() => setShown(shown + PAGE_ROWS)}>
+          Show {Math.min(PAGE_ROWS, cases.length - shown)} more of {cases.length - shown}
         </Button>
-        <Button variant="primary" onClick={save} disabled={saving} data-testid="save-set">
-          {initial ? "Save changes" : "Create set"}
-        </Button>
-        {status ? (
-          <span
-            role={status.kind === "error" ? "alert" : "status"}
-            className={`text-sm ${status.kind === "error" ? "text-rose-600" : "text-emerald-700 dark:text-emerald-400"}`}
-            data-testid="set-save-status"
+      ) : null}
+      {readOnly ? null : (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button
+            onClick={() => {
+              setCases((current) => [...current, emptyCase()]);
+              setVarsText((current) => [...current, ""]);
+              setShown((current) => Math.max(current, cases.length + 1));
+            }}
+            data-testid="add-case"
           >
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+            Add case
+          </Button>
+          <Button variant="primary" onClick={save} disabled={saving} data-testid="save-set">
+            {initial ? "Save changes" : "Create set"}
+          </Button>
+          {status ? (
+            <span
+              role={status.kind === "error" ? "alert" : "status"}
+              className={`text-sm ${status.kind === "error" ? "text-rose-600" : "text-emerald-700 dark:text-emerald-400"}`}
+              data-testid="set-save-status"
+            >
+              {status.text}
+            </span>
+          ) : null}
+        </div>
+      )}
     </Card>
   );
 }

@@ -73,6 +73,7 @@ export function EvalSetList() {
                 <div className="mt-1 text-xs text-muted">
                   {set.caseCount} case{set.caseCount === 1 ? "" : "s"} · version {set.version} ·{" "}
                   {set.lastRunAt ? `last run ${formatDate(set.lastRunAt.slice(0, 10))}` : "never run"}
+                  {set.createdByName ? ` · by ${set.createdByName}` : ""}
                 </div>
                 {set.description ? (
                   <p className="mt-2 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { executeRows } from "../client";
-import { evalJobs } from "../schema";
+import { authUsers, evalJobs } from "../schema";
 import { forEachTestDatabase } from "../test-databases";
 import {
   cancelEvalRun,
@@ -10,11 +10,14 @@ import {
   completeEvalJob,
   completeEvalJobs,
   getEvalRunById,
+  getEvalRunNames,
   getEvalSetById,
   getNextEvalJobReserveByRun,
   insertEvalRunWithJobs,
   insertEvalSet,
   listEvalResultPageByRun,
+  listEvalRunsBySet,
+  listEvalSets,
   listOpenEvalWork,
   releaseAllEvalLeases,
   updateEvalSet,
@@ -475,5 +478,47 @@ forEachTestDatabase((getHandle) => {
     expect("conflict" in stale).toBe(true);
     const page = await listEvalResultPageByRun({ db, runId: run.id, afterPosition: null, limit: 10 });
     expect(page.cases).toHaveLength(2);
+  });
+
+  it("names who made a set and who started each run, and nobody in single-user mode", async () => {
+    const { db } = getHandle();
+    const ada = `ada-${randomUUID()}`;
+    const bob = `bob-${randomUUID()}`;
+    await db.insert(authUsers).values([
+      { id: ada, name: "Ada Lovelace", email: `${ada}@example.com` },
+      { id: bob, name: "Bob", email: `${bob}@example.com` },
+    ]);
+    const set = await insertEvalSet({ db, set: { name: "attributed", createdBy: ada }, cases: cases(1) });
+    const caseIds = (await getEvalSetById({ db, id: set.id }))?.cases.map((item) => item.id) ?? [];
+    const startRun = (createdBy: string | null) =>
+      insertEvalRunWithJobs({
+        db,
+        run: { setId: set.id, setVersion: 1, models: ["demo/swift"], maxOutputTokens: 64, createdBy },
+        caseIds,
+        providers: { "demo/swift": "demo" },
+      });
+    const byBob = await startRun(bob);
+    const anonymous = await startRun(null);
+
+    expect((await getEvalSetById({ db, id: set.id }))?.createdByName).toBe("Ada Lovelace");
+    expect((await listEvalSets({ db })).find((item) => item.id === set.id)?.createdByName).toBe(
+      "Ada Lovelace",
+    );
+    const runs = await listEvalRunsBySet({ db, setId: set.id });
+    expect(Object.fromEntries(runs.map((run) => [run.id, run.createdByName]))).toEqual({
+      [byBob.id]: "Bob",
+      [anonymous.id]: null,
+    });
+    expect(await getEvalRunNames({ db, runId: byBob.id })).toEqual({
+      setName: "attributed",
+      createdByName: "Bob",
+    });
+    expect(await getEvalRunNames({ db, runId: anonymous.id })).toEqual({
+      setName: "attributed",
+      createdByName: null,
+    });
+    // A set made in single-user mode names nobody.
+    const plain = await insertEvalSet({ db, set: { name: "plain" }, cases: cases(1) });
+    expect((await getEvalSetById({ db, id: plain.id }))?.createdByName).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import {
   type NewUsageEvent,
   usageEvents,
 } from "../schema";
+import { creatorName } from "./creator";
 import { insertRowsAsJson } from "./json-rows";
 
 /** A case as a set holds it: everything but the set id and the retirement date. */
@@ -26,7 +27,12 @@ export type EvalCaseFields = Omit<NewEvalCase, "id" | "setId" | "position" | "re
 export interface EvalSetSummary extends EvalSet {
   caseCount: number;
   lastRunAt: Date | null;
+  /** Who made the set (see creatorName). */
+  createdByName: string | null;
 }
+
+/** A run with the name of whoever started it. */
+export type EvalRunWithCreator = EvalRun & { createdByName: string | null };
 
 export async function insertEvalSet({
   db,
@@ -71,6 +77,7 @@ export async function listEvalSets({ db }: { db: Db }): Promise<EvalSetSummary[]
         lastRunAt: sql<
           string | null
         >`(select max(r.created_at)::text from eval_runs r where r.set_id = eval_sets.id)`,
+        createdByName: creatorName(evalSets.createdBy),
       })
       .from(evalSets)
       .orderBy(desc(evalSets.updatedAt), desc(evalSets.id));
@@ -78,6 +85,7 @@ export async function listEvalSets({ db }: { db: Db }): Promise<EvalSetSummary[]
       ...row.set,
       caseCount: Number(row.caseCount),
       lastRunAt: row.lastRunAt ? new Date(row.lastRunAt) : null,
+      createdByName: row.createdByName,
     }));
   } catch (error) {
     throw dbError("list the eval sets", error);
@@ -90,28 +98,44 @@ export async function getEvalSetById({
 }: {
   db: Db;
   id: string;
-}): Promise<{ set: EvalSet; cases: EvalCase[] } | null> {
+}): Promise<{ set: EvalSet; cases: EvalCase[]; createdByName: string | null } | null> {
   try {
-    const [set] = await db.select().from(evalSets).where(eq(evalSets.id, id));
-    if (!set) return null;
+    const [row] = await db
+      .select({ set: evalSets, createdByName: creatorName(evalSets.createdBy) })
+      .from(evalSets)
+      .where(eq(evalSets.id, id));
+    if (!row) return null;
     const cases = await db
       .select()
       .from(evalCases)
       .where(and(eq(evalCases.setId, id), isNull(evalCases.removedAt)))
       .orderBy(asc(evalCases.position));
-    return { set, cases };
+    return { set: row.set, cases, createdByName: row.createdByName };
   } catch (error) {
     throw dbError("read the eval set", error);
   }
 }
 
-/** A set's name alone (a run's page names its set), or null when the set is gone. */
-export async function getEvalSetNameById({ db, id }: { db: Db; id: string }): Promise<string | null> {
+/**
+ * What a run's page names besides the run: its set's name now (null when the set is gone) and who
+ * started the run, in one statement.
+ */
+export async function getEvalRunNames({
+  db,
+  runId,
+}: {
+  db: Db;
+  runId: string;
+}): Promise<{ setName: string | null; createdByName: string | null }> {
   try {
-    const [row] = await db.select({ name: evalSets.name }).from(evalSets).where(eq(evalSets.id, id));
-    return row?.name ?? null;
+    const [row] = await db
+      .select({ setName: evalSets.name, createdByName: creatorName(evalRuns.createdBy) })
+      .from(evalRuns)
+      .leftJoin(evalSets, eq(evalSets.id, evalRuns.setId))
+      .where(eq(evalRuns.id, runId));
+    return { setName: row?.setName ?? null, createdByName: row?.createdByName ?? null };
   } catch (error) {
-    throw dbError("read the eval set's name", error);
+    throw dbError("read the eval run's set and maker", error);
   }
 }
 
@@ -695,14 +719,21 @@ export async function getEvalRunById({ db, id }: { db: Db; id: string }): Promis
   }
 }
 
-export async function listEvalRunsBySet({ db, setId }: { db: Db; setId: string }): Promise<EvalRun[]> {
+export async function listEvalRunsBySet({
+  db,
+  setId,
+}: {
+  db: Db;
+  setId: string;
+}): Promise<EvalRunWithCreator[]> {
   try {
-    return await db
-      .select()
+    const rows = await db
+      .select({ run: evalRuns, createdByName: creatorName(evalRuns.createdBy) })
       .from(evalRuns)
       .where(eq(evalRuns.setId, setId))
       .orderBy(desc(evalRuns.createdAt))
       .limit(50);
+    return rows.map((row) => ({ ...row.run, createdByName: row.createdByName }));
   } catch (error) {
     throw dbError("list the set's runs", error);
   }

@@ -12,6 +12,7 @@ import {
   sessions,
   usageEvents,
 } from "../schema";
+import { creatorName } from "./creator";
 
 export async function insertSession({
   db,
@@ -89,7 +90,7 @@ export async function listSessions({
       .select({
         session: sessions,
         updatedMicros: sql<string>`(extract(epoch from ${sessions.updatedAt}) * 1000000)::bigint::text`,
-        createdByName: sql<string | null>`(select u.name from auth_users u where u.id = sessions.created_by)`,
+        createdByName: creatorName(sessions.createdBy),
         turns: sql<number>`(select count(*)::int from runs r where r.session_id = sessions.id)`,
         models: sql<
           string[] | null

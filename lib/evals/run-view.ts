@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import {
   countEvalJobsByRun,
-  getEvalSetNameById,
+  getEvalRunNames,
   getNextEvalJobReserveByRun,
   listEvalResultFiguresByRun,
   listEvalResultPageByRun,
@@ -59,8 +59,8 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const runId = parseEvalId(rawId, "run");
   const run = await getRunOrThrow(runId);
   const db = await getDb();
-  const [setName, counts, figures, results, nextCallUsd] = await Promise.all([
-    getEvalSetNameById({ db, id: run.setId }),
+  const [names, counts, figures, results, nextCallUsd] = await Promise.all([
+    getEvalRunNames({ db, runId }),
     countEvalJobsByRun({ db, runId }),
     listEvalResultFiguresByRun({ db, runId }),
     listEvalResultPageByRun({ db, runId, afterPosition: page.cursor ?? null, limit: page.limit }),
@@ -84,7 +84,9 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   return {
     run,
     /** The set's name now (null when the set has been deleted). */
-    setName,
+    setName: names.setName,
+    /** Who started the run (null in single-user mode). */
+    createdByName: names.createdByName,
     /** For a capped run: what the call it stopped before could have cost (its reservation). */
     nextCallUsd,
     progress,

@@ -9,7 +9,8 @@ import {
   updateEvalSet,
 } from "@/db/queries/evals";
 import type { EvalCase, EvalSet } from "@/db/schema";
-import { assertCanChange } from "@/lib/auth/viewer";
+import { canChange } from "@/lib/auth/rules";
+import { assertCanChange, currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { toJsonl } from "./import";
 import { MAX_CASES, type PatchSetRequest } from "./requests";
@@ -72,7 +73,14 @@ export async function readSetWithRuns(id: string) {
   const stored = await getEvalSetById({ db, id });
   if (!stored) throw new AppError("not_found:evals", `No eval set with id ${id}. It may have been deleted.`);
   const runs = await listEvalRunsBySet({ db, setId: id });
-  return { ...stored.set, cases: stored.cases.map(caseToJson), runs };
+  return {
+    ...stored.set,
+    createdByName: stored.createdByName,
+    /** Whether the caller may edit, import into or delete it (its maker or an admin; anyone without sign-in). */
+    canChange: canChange(currentViewer(), stored.set.createdBy),
+    cases: stored.cases.map(caseToJson),
+    runs,
+  };
 }
 
 /** The set as stored, or a 404; when sign-in is on, only its maker or an admin may change it. */

@@ -21,6 +21,11 @@ const healthRoute = await import("@/app/api/health/route");
 const tokensRoute = await import("@/app/api/api-tokens/route");
 const tokenRoute = await import("@/app/api/api-tokens/[id]/route");
 const { POST: playgroundRoute } = await import("@/app/api/playground/runs/route");
+const evalSetsRoute = await import("@/app/api/evals/route");
+const evalSetRoute = await import("@/app/api/evals/[id]/route");
+const evalImportRoute = await import("@/app/api/evals/[id]/import/route");
+const evalRunsRoute = await import("@/app/api/evals/[id]/runs/route");
+const evalRunRoute = await import("@/app/api/evals/runs/[runId]/route");
 const { getDb } = await import("@/db/client");
 const { apiTokens, authUsers, sessions, usageEvents } = await import("@/db/schema");
 const { createApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
@@ -236,6 +241,85 @@ describe("ownership", () => {
     );
     expect(refused.body.error.code).toBe("forbidden:calculator");
     expect((await put(adminToken)).status).toBe(200);
+  });
+
+  it("names who made an eval set and started each run, and lets only the set's maker or an admin change it", async () => {
+    const post = (path: string, token: string, body: unknown) =>
+      new Request(`${BASE}${path}`, as(token, { method: "POST", body: JSON.stringify(body) }));
+    const created = await read(
+      evalSetsRoute.POST(
+        post("/api/evals", adminToken, {
+          name: "Admin's set",
+          cases: [{ prompt: "Say hi", expected: "hi" }],
+        }),
+        {} as never,
+      ),
+    );
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const getSet = (token: string) =>
+      read(evalSetRoute.GET(new Request(`${BASE}/api/evals/${id}`, as(token)), ctx(id)));
+
+    const seenByMember = await getSet(memberToken);
+    expect(seenByMember.body).toMatchObject({ createdByName: "Ada Admin", canChange: false });
+    expect((await getSet(adminToken)).body.canChange).toBe(true);
+    const listed = await read(
+      evalSetsRoute.GET(new Request(`${BASE}/api/evals`, as(memberToken)), {} as never),
+    );
+    expect(listed.body.sets.find((set: Json) => set.id === id)?.createdByName).toBe("Ada Admin");
+
+    // The member may not rename, import into or delete it; nothing changes.
+    const patch = await read(
+      evalSetRoute.PATCH(
+        new Request(
+          `${BASE}/api/evals/${id}`,
+          as(memberToken, { method: "PATCH", body: JSON.stringify({ name: "Mine now" }) }),
+        ),
+        ctx(id),
+      ),
+    );
+    expect(patch.status).toBe(403);
+    expect(patch.body.error.code).toBe("forbidden:evals");
+    const imported = await read(
+      evalImportRoute.POST(
+        post(`/api/evals/${id}/import`, memberToken, { format: "jsonl", text: '{"prompt":"Extra"}' }),
+        ctx(id),
+      ),
+    );
+    expect(imported.status).toBe(403);
+    const removed = await read(
+      evalSetRoute.DELETE(
+        new Request(`${BASE}/api/evals/${id}`, as(memberToken, { method: "DELETE" })),
+        ctx(id),
+      ),
+    );
+    expect(removed.status).toBe(403);
+    const after = await getSet(adminToken);
+    expect(after.body).toMatchObject({ name: "Admin's set", version: 1 });
+    expect(after.body.cases).toHaveLength(1);
+
+    // Anyone may run it; the run names who started it.
+    const started = await read(
+      evalRunsRoute.POST(post(`/api/evals/${id}/runs`, memberToken, { models: ["demo/swift"] }), ctx(id)),
+    );
+    expect(started.status, started.text).toBe(201);
+    const runId = started.body.runId as string;
+    const view = await read(
+      evalRunRoute.GET(new Request(`${BASE}/api/evals/runs/${runId}`, as(adminToken)), {
+        params: Promise.resolve({ runId }),
+      }),
+    );
+    expect(view.body).toMatchObject({ setName: "Admin's set", createdByName: "Max Member" });
+    expect((await getSet(adminToken)).body.runs.map((run: Json) => run.createdByName)).toEqual([
+      "Max Member",
+    ]);
+
+    // The admin may delete it.
+    const deleted = await evalSetRoute.DELETE(
+      new Request(`${BASE}/api/evals/${id}`, as(adminToken, { method: "DELETE" })),
+      ctx(id),
+    );
+    expect(deleted.status).toBe(204);
   });
 
   it("groups and filters usage by member, in the report and the CSV export", async () => {

@@ -56,6 +56,23 @@ test("a set made in the editor runs on a simulated and a fake-upstream model, wi
   await page.getByTestId("filter-failures").click();
   await expect(page.getByTestId("matrix-count")).toHaveText("3 of 3 cases");
   await expect(page.getByTestId("use-in-calculator")).toHaveAttribute("href", /^\/calculator\?s=/);
+  // The run says what it ran: the set, its version, when, the output limit and the judge.
+  await expect(page.getByTestId("run-facts")).toHaveText(
+    /^“Arithmetic checks” \(version 1\) · started \w{3} \d{1,2}, \d{4}, .+, ended .+ · up to [\d,]+ output tokens an answer · no judge$/,
+  );
+
+  // Deleting the set asks first, then takes its runs with it.
+  const runId = new URL(page.url()).pathname.split("/").at(-1) as string;
+  await page.getByRole("link", { name: "Back to the set" }).click();
+  await expect(page.getByTestId("page-title")).toHaveText("Arithmetic checks");
+  const setId = new URL(page.url()).pathname.split("/").at(-1) as string;
+  await page.getByTestId("set-delete").click();
+  await expect(page.getByTestId("set-delete-ask")).toContainText("its 3 cases and its run with its answers");
+  await page.getByTestId("set-delete-confirm").click();
+  await expect(page).toHaveURL(/\/evals$/);
+  await expect(page.locator(`a[href="/evals/${setId}"]`)).toHaveCount(0);
+  expect((await page.request.get(`/api/evals/${setId}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/evals/runs/${runId}`)).status()).toBe(404);
 });
 
 test("the demo set runs on the simulated models with a spread of pass rates, and a run can be cancelled", async ({

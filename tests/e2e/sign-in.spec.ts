@@ -8,6 +8,7 @@ test.use({ baseURL: AUTH_URL });
 test.describe.configure({ mode: "serial" });
 
 let adminSessionId = "";
+let adminSetId = "";
 
 test("sends pages to sign-in and answers the API with a JSON 401, health stays open", async ({
   page,
@@ -42,6 +43,17 @@ test("an admin signs in through the issuer, lands back, and manages API tokens t
   const history = new HistoryPage(page);
   await history.gotoSessions();
   await expect(history.row(adminSessionId).getByTestId("session-creator")).toHaveText("by Ada Admin");
+
+  // An eval set is attributed too; its maker may change and delete it.
+  const set = await page.request.post("/api/evals", {
+    data: { name: "Admin's eval set", cases: [{ prompt: "Say hi", expected: "hi" }] },
+  });
+  expect(set.status()).toBe(201);
+  adminSetId = (await set.json()).id;
+  await page.goto(`/evals/${adminSetId}`);
+  await expect(page.getByTestId("set-creator")).toHaveText("Made by Ada Admin.");
+  await expect(page.getByTestId("set-delete")).toBeVisible();
+  await expect(page.getByTestId("save-set")).toBeVisible();
 
   await page.goto("/settings");
   await page.getByTestId("api-token-name").fill("nightly export");
@@ -98,6 +110,20 @@ test("a member sees the team's sessions but cannot delete an admin's", async ({ 
   expect((await refused.json()).error.code).toBe("forbidden:history");
   await page.reload();
   await expect(history.row(adminSessionId)).toBeVisible();
+
+  // Someone else's eval set: listed with its maker, shown read-only, still runnable and exportable.
+  await page.goto("/evals");
+  await expect(page.locator(`a[href="/evals/${adminSetId}"]`)).toContainText("by Ada Admin");
+  await page.goto(`/evals/${adminSetId}`);
+  await expect(page.getByTestId("set-not-yours")).toContainText(
+    "Only Ada Admin or an admin can change its cases",
+  );
+  await expect(page.getByTestId("set-name")).toBeDisabled();
+  await expect(page.getByTestId("save-set")).toHaveCount(0);
+  await expect(page.getByTestId("set-delete")).toHaveCount(0);
+  await expect(page.getByTestId("eval-import-not-yours")).toBeVisible();
+  await expect(page.getByTestId("eval-export")).toBeVisible();
+  await expect(page.getByTestId("start-run")).toBeVisible();
 
   await page.goto("/settings");
   await expect(page.getByTestId("api-tokens-admins-only")).toBeVisible();
