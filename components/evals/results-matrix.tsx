@@ -74,6 +74,7 @@ export function ResultsMatrix({
       <div
         ref={scroller}
         className="h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+        data-testid="matrix-scroller"
       >
         <div className="min-w-max">
           <div
