@@ -1,21 +1,23 @@
 "use client";
 
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
 import { Card } from "@/components/ui/card";
-import { formatAxisUsd } from "@/components/ui/chart-parts";
 import type { ModelSummary } from "@/lib/evals/summary";
 import { formatUsd } from "@/lib/format";
 
-interface Point {
+/**
+ * The plot itself comes with its own script, after the page's: the charting library is the largest
+ * part of the run page's JavaScript, and the matrix need not wait for it (bench:matrix). Its box keeps
+ * its height meanwhile.
+ */
+const QualityCostPlot = dynamic(
+  () => import("./quality-cost-plot").then((module) => module.QualityCostPlot),
+  {
+    ssr: false,
+  },
+);
+
+export interface Point {
   model: string;
   costUsd: number;
   /** The exact mean cost, as the summary gives it, for the text. */
@@ -59,38 +61,7 @@ export function QualityCostChart({ summary }: { summary: ModelSummary[] }) {
         Pass rate against mean cost per answer. The line joins the models no other beats on both.
       </p>
       <div className="mt-3 h-64">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-            <XAxis
-              type="number"
-              dataKey="costUsd"
-              name="Mean cost"
-              tickFormatter={formatAxisUsd}
-              fontSize={11}
-            />
-            <YAxis
-              type="number"
-              dataKey="passPercent"
-              name="Pass rate"
-              unit="%"
-              domain={[0, 100]}
-              fontSize={11}
-            />
-            <Tooltip
-              formatter={(value, name) => (name === "Mean cost" ? formatUsd(String(value)) : `${value}%`)}
-              labelFormatter={() => ""}
-            />
-            <Line
-              data={frontier}
-              dataKey="passPercent"
-              stroke="#7c3aed"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Scatter data={points} fill="#2563eb" isAnimationActive={false} />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <QualityCostPlot points={points} frontier={frontier} />
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
         {points.map((point) => (

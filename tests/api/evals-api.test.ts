@@ -225,6 +225,16 @@ describe("evals API", () => {
     const third = await page(second.nextCursor ?? undefined);
     expect(third.cases.map((item) => item.position)).toEqual([20, 21]);
     expect(third.nextCursor).toBeNull();
+    // A page holding the whole run sums its own answers; a partial page reads every answer's figures:
+    // the summary is the same either way.
+    const whole = await (
+      await oneRun.GET(request(`/api/evals/runs/${runId}?limit=100`), params({ runId }))
+    ).json();
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.cases).toHaveLength(22);
+    expect(whole.summary).toEqual(first.summary);
+    expect(whole.summary).toEqual(third.summary);
+    expect(whole.summary).toEqual(finished.summary);
     expect(Object.keys(first.cases[0]?.results ?? {}).sort()).toEqual(["demo/swift", "openai/gpt-4o-mini"]);
     const badCursor = await oneRun.GET(request(`/api/evals/runs/${runId}?cursor=x`), params({ runId }));
     expect(badCursor.status).toBe(400);

@@ -91,6 +91,8 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   const values = rates.map((text) => Number.parseFloat(text));
   expect(new Set(values).size).toBeGreaterThan(1);
   expect(values.some((value) => value > 0 && value < 100)).toBe(true);
+  // The quality-against-cost plot (its script loads after the page's) draws the three models.
+  await expect(page.getByTestId("quality-cost-chart").locator(".recharts-scatter-symbol")).toHaveCount(3);
 
   // Before any vote the set's leaderboard says so, and leads to voting on this run and back to the set.
   const runUrl = page.url();
