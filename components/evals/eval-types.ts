@@ -21,6 +21,7 @@ export interface CaseJson {
 }
 export type SetJson = Jsonified<EvalSet> & {
   createdByName: string | null;
+  runCount: number;
   canChange: boolean;
   cases: CaseJson[];
   runs: Jsonified<EvalRunWithCreator>[];

@@ -94,13 +94,15 @@ export function RunView({ runId }: { runId: string }) {
     <div className="space-y-4" data-testid="run-view" data-status={run.status}>
       <Card className="space-y-3">
         <p className="text-sm text-muted" data-testid="run-facts">
-          <Link href={`/evals/${run.setId}`} className={linkClass}>
+          {/* In running text, so underlined (not told apart by colour alone). */}
+          <Link href={`/evals/${run.setId}`} className={`${linkClass} underline underline-offset-2`}>
             “{view.setName ?? "Deleted set"}”
           </Link>{" "}
           (version {run.setVersion}) · started {formatDateTime(run.createdAt)}
-          {run.finishedAt ? `, ended ${formatDateTime(run.finishedAt)}` : ""}
-          {view.createdByName ? ` by ${view.createdByName}` : ""} · up to {formatInteger(run.maxOutputTokens)}{" "}
-          output tokens an answer · {run.judgeModel ? `judge ${run.judgeModel}` : "no judge"}
+          {view.createdByName ? ` by ${view.createdByName}` : ""}
+          {run.finishedAt ? `, ended ${formatDateTime(run.finishedAt)}` : ""} · up to{" "}
+          {formatInteger(run.maxOutputTokens)} output tokens an answer ·{" "}
+          {run.judgeModel ? `judge ${run.judgeModel}` : "no judge"}
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-sm">
@@ -125,7 +127,7 @@ export function RunView({ runId }: { runId: string }) {
             </span>
           ) : null}
           <span className="flex-1" />
-          {open ? (
+          {open && view.canChange ? (
             <Button onClick={cancel} disabled={cancelling} data-testid="cancel-run">
               Cancel run
             </Button>

@@ -16,7 +16,7 @@ import { RunLauncher } from "./run-launcher";
 import { SetEditor } from "./set-editor";
 
 /** Deleting a set, asked twice: its runs, answers and votes go with it; usage stays. */
-function DeleteSet({ set }: { set: SetJson }) {
+function DeleteSet({ set, caseCount }: { set: SetJson; caseCount: number }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,15 +38,15 @@ function DeleteSet({ set }: { set: SetJson }) {
       setBusy(false);
     }
   };
-  const runs = set.runs.length;
+  const runs = set.runCount;
   return (
     <div
       className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50/60 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/30"
       data-testid="set-delete-ask"
     >
       <p>
-        Delete <span className="font-medium">“{set.name}”</span>, its {set.cases.length} case
-        {set.cases.length === 1 ? "" : "s"}
+        Delete <span className="font-medium">“{set.name}”</span>, its {caseCount} case
+        {caseCount === 1 ? "" : "s"}
         {runs === 1 ? " and its run with its answers, grades and votes" : ""}
         {runs > 1 ? ` and its ${runs} runs with their answers, grades and votes` : ""}? What the runs cost
         stays in History’s Usage tab.
@@ -76,11 +76,14 @@ export function SetDetail({ setId }: { setId: string }) {
   const [loads, setLoads] = useState(0);
   // The editor keeps its own copy of the cases: a fresh read of the set gives it a fresh copy.
   const [editorKey, setEditorKey] = useState(0);
+  // The editor's own count once it has saved (the set's cases are not read again after a save).
+  const [caseCount, setCaseCount] = useState<number | null>(null);
   useEffect(() => {
     void loads;
     fetchJson<SetJson>(`/api/evals/${setId}`)
       .then((loaded) => {
         setSet(loaded);
+        setCaseCount(null);
         setEditorKey((key) => key + 1);
       })
       .catch((failure: Error) => setError(failure.message));
@@ -95,7 +98,7 @@ export function SetDetail({ setId }: { setId: string }) {
     <>
       <PageHeader
         title={set.name}
-        actions={set.canChange ? <DeleteSet set={set} /> : null}
+        actions={set.canChange ? <DeleteSet set={set} caseCount={caseCount ?? set.cases.length} /> : null}
         description={
           <>
             {set.description}
@@ -159,7 +162,10 @@ export function SetDetail({ setId }: { setId: string }) {
           key={editorKey}
           initial={set}
           readOnly={!set.canChange}
-          onSaved={(saved) => setSet({ ...set, ...saved, cases: set.cases })}
+          onSaved={(saved, savedCases) => {
+            setSet({ ...set, ...saved, cases: set.cases });
+            setCaseCount(savedCases);
+          }}
         />
       </div>
     </>

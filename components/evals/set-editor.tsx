@@ -33,13 +33,16 @@ function textToVars(text: string): Record<string, string> | null {
 }
 
 /** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
+/** A value the one-line field cannot show or edit (a JSON Schema, a list): kept as it is. */
+const isStructured = (value: unknown) => typeof value === "object" && value !== null;
+
 export function SetEditor({
   initial,
   onSaved,
   readOnly = false,
 }: {
   initial?: SetJson;
-  onSaved?: (set: SetJson) => void;
+  onSaved?: (set: SetJson, caseCount: number) => void;
   /** Shown but not editable: the set is someone else's (see SetJson.canChange). */
   readOnly?: boolean;
 }) {
@@ -73,9 +76,10 @@ export function SetEditor({
         ...(item.system ? { system: item.system } : {}),
         ...(textToVars(varsText[index] ?? "") ? { vars: textToVars(varsText[index] ?? "") } : {}),
         ...(item.expected ? { expected: item.expected } : {}),
-        assert: (item.assert ?? []).map((assertion) => ({
-          type: assertion.type,
-          ...(assertion.value !== undefined && assertion.value !== "" ? { value: assertion.value } : {}),
+        // Every field the editor does not change (a threshold, a JSON schema as the value) is kept.
+        assert: (item.assert ?? []).map(({ value, ...rest }) => ({
+          ...rest,
+          ...(value !== undefined && value !== "" ? { value } : {}),
         })),
       })),
     };
@@ -88,7 +92,7 @@ export function SetEditor({
         });
         setVersion(saved.version);
         setStatus({ kind: "saved", text: `Saved as version ${saved.version}.` });
-        onSaved?.(saved);
+        onSaved?.(saved, body.cases.length);
       } else {
         const created = await fetchJson<{ id: string }>("/api/evals", {
           method: "POST",
@@ -112,8 +116,7 @@ export function SetEditor({
 
   return (
     <Card className="space-y-4" data-testid="set-editor">
-      {/* A disabled fieldset makes every field and button in it read-only at once. */}
-      <fieldset disabled={readOnly} className="min-w-0 space-y-4" data-testid="set-editor-fields">
+      <div className="min-w-0 space-y-4">
         <div className="grid gap-3 sm:grid-cols-2">
           <label className="space-y-1 text-sm">
             <span className="font-medium">Name</span>
@@ -121,6 +124,7 @@ export function SetEditor({
               value={name}
               onChange={(event) => setName(event.target.value)}
               className={wideInputClass}
+              readOnly={readOnly}
               data-testid="set-name"
             />
           </label>
@@ -130,6 +134,7 @@ export function SetEditor({
               value={description}
               onChange={(event) => setDescription(event.target.value)}
               className={wideInputClass}
+              readOnly={readOnly}
               data-testid="set-description"
             />
           </label>
@@ -149,6 +154,7 @@ export function SetEditor({
                 value={item.prompt}
                 onChange={(event) => update(index, { prompt: event.target.value })}
                 className={areaClass}
+                readOnly={readOnly}
                 data-testid="case-prompt"
               />
               <div className="space-y-2">
@@ -159,6 +165,7 @@ export function SetEditor({
                   value={item.system ?? ""}
                   onChange={(event) => update(index, { system: event.target.value || null })}
                   className={areaClass}
+                  readOnly={readOnly}
                 />
                 <textarea
                   aria-label={`Variables of case ${index + 1}`}
@@ -173,6 +180,7 @@ export function SetEditor({
                     })
                   }
                   className={areaClass}
+                  readOnly={readOnly}
                 />
               </div>
               <input
@@ -181,6 +189,7 @@ export function SetEditor({
                 value={item.expected ?? ""}
                 onChange={(event) => update(index, { expected: event.target.value || null })}
                 className={wideInputClass}
+                readOnly={readOnly}
                 data-testid="case-expected"
               />
               <div className="space-y-1.5">
@@ -193,6 +202,7 @@ export function SetEditor({
                         updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
                       }
                       data-testid="assertion-type"
+                      disabled={readOnly}
                     >
                       {ASSERTION_TYPES.map((type) => (
                         <option key={type}>{type}</option>
@@ -200,7 +210,14 @@ export function SetEditor({
                     </Select>
                     <input
                       aria-label="Assertion value"
-                      placeholder={assertion.type === "llm-rubric" ? "Rubric" : "Value"}
+                      placeholder={
+                        isStructured(assertion.value)
+                          ? "Structured value from an import (kept)"
+                          : assertion.type === "llm-rubric"
+                            ? "Rubric"
+                            : "Value"
+                      }
+                      title={isStructured(assertion.value) ? JSON.stringify(assertion.value) : undefined}
                       value={
                         typeof assertion.value === "string" || typeof assertion.value === "number"
                           ? String(assertion.value)
@@ -216,48 +233,62 @@ export function SetEditor({
                         })
                       }
                       className={`${controlClass} min-w-0 flex-1`}
+                      readOnly={readOnly || isStructured(assertion.value)}
                       data-testid="assertion-value"
                     />
+                    {assertion.threshold !== undefined ? (
+                      // Set by an import or the API; kept as it is when the set is saved here.
+                      <span
+                        className="self-center whitespace-nowrap text-xs text-muted"
+                        data-testid="assertion-threshold"
+                      >
+                        threshold {assertion.threshold}
+                      </span>
+                    ) : null}
+                    {readOnly ? null : (
+                      <Button
+                        variant="remove"
+                        className="px-1"
+                        aria-label="Remove assertion"
+                        onClick={() =>
+                          update(index, {
+                            assert: (item.assert ?? []).filter((_, position) => position !== at),
+                          })
+                        }
+                      >
+                        ✕
+                      </Button>
+                    )}
+                  </div>
+                ))}
+                {readOnly ? null : (
+                  <div className="flex gap-2 text-xs">
+                    <Button
+                      variant="link"
+                      onClick={() =>
+                        update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
+                      }
+                      data-testid="add-assertion"
+                    >
+                      + assertion
+                    </Button>
                     <Button
                       variant="remove"
                       className="px-1"
-                      aria-label="Remove assertion"
-                      onClick={() =>
-                        update(index, {
-                          assert: (item.assert ?? []).filter((_, position) => position !== at),
-                        })
-                      }
+                      onClick={() => {
+                        setCases((current) => current.filter((_, at) => at !== index));
+                        setVarsText((current) => current.filter((_, at) => at !== index));
+                      }}
                     >
-                      ✕
+                      Remove case
                     </Button>
                   </div>
-                ))}
-                <div className="flex gap-2 text-xs">
-                  <Button
-                    variant="link"
-                    onClick={() =>
-                      update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
-                    }
-                    data-testid="add-assertion"
-                  >
-                    + assertion
-                  </Button>
-                  <Button
-                    variant="remove"
-                    className="px-1"
-                    onClick={() => {
-                      setCases((current) => current.filter((_, at) => at !== index));
-                      setVarsText((current) => current.filter((_, at) => at !== index));
-                    }}
-                  >
-                    Remove case
-                  </Button>
-                </div>
+                )}
               </div>
             </div>
           ))}
         </div>
-      </fieldset>
+      </div>
       {cases.length > shown ? (
         <Button onClick={() => setShown(shown + PAGE_ROWS)}>
           Show {Math.min(PAGE_ROWS, cases.length - shown)} more of {cases.length - shown}

@@ -98,10 +98,14 @@ export async function getEvalSetById({
 }: {
   db: Db;
   id: string;
-}): Promise<{ set: EvalSet; cases: EvalCase[]; createdByName: string | null } | null> {
+}): Promise<{ set: EvalSet; cases: EvalCase[]; createdByName: string | null; runCount: number } | null> {
   try {
     const [row] = await db
-      .select({ set: evalSets, createdByName: creatorName(evalSets.createdBy) })
+      .select({
+        set: evalSets,
+        createdByName: creatorName(evalSets.createdBy),
+        runCount: sql<number>`(select count(*)::int from eval_runs r where r.set_id = eval_sets.id)`,
+      })
       .from(evalSets)
       .where(eq(evalSets.id, id));
     if (!row) return null;
@@ -110,7 +114,7 @@ export async function getEvalSetById({
       .from(evalCases)
       .where(and(eq(evalCases.setId, id), isNull(evalCases.removedAt)))
       .orderBy(asc(evalCases.position));
-    return { set: row.set, cases, createdByName: row.createdByName };
+    return { set: row.set, cases, createdByName: row.createdByName, runCount: Number(row.runCount) };
   } catch (error) {
     throw dbError("read the eval set", error);
   }

@@ -9,6 +9,8 @@ import {
   listEvalResultPageByRun,
 } from "@/db/queries/evals";
 import type { EvalResult } from "@/db/schema";
+import { canChange } from "@/lib/auth/rules";
+import { currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { getRunOrThrow } from "./runs";
 import { caseToJson } from "./sets";
@@ -92,6 +94,8 @@ export async function readRunView(rawId: string, page: { cursor?: number; limit:
     setName: names.setName,
     /** Who started the run (null in single-user mode). */
     createdByName: names.createdByName,
+    /** Whether the caller may cancel it: whoever started it or an admin (anyone without sign-in). */
+    canChange: canChange(currentViewer(), run.createdBy),
     /** For a capped run: what the call it stopped before could have cost (its reservation). */
     nextCallUsd,
     progress,

@@ -9,6 +9,7 @@ import {
   releaseAllEvalLeases,
 } from "@/db/queries/evals";
 import type { EvalRun } from "@/db/schema";
+import { assertCanChange } from "@/lib/auth/viewer";
 import { getCatalog } from "@/lib/catalog/read/served";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -157,8 +158,10 @@ function checkCapCanReserve(
     );
 }
 
+/** Cancels a run's open work; on a team only whoever started the run or an admin may. */
 export async function cancelRun(runId: string): Promise<EvalRun> {
   const db = await getDb();
+  assertCanChange((await getRunOrThrow(runId)).createdBy, "evals", "eval run");
   const run = await cancelEvalRun({ db, runId });
   if (!run) throw new AppError("not_found:evals", `No eval run with id ${runId}.`);
   const worker = await startEvalWorker().catch(() => null);

@@ -76,6 +76,8 @@ export async function readSetWithRuns(id: string) {
   return {
     ...stored.set,
     createdByName: stored.createdByName,
+    /** Every run of the set (the list below holds the latest 50). */
+    runCount: stored.runCount,
     /** Whether the caller may edit, import into or delete it (its maker or an admin; anyone without sign-in). */
     canChange: canChange(currentViewer(), stored.set.createdBy),
     cases: stored.cases.map(caseToJson),

@@ -26,6 +26,7 @@ const evalSetRoute = await import("@/app/api/evals/[id]/route");
 const evalImportRoute = await import("@/app/api/evals/[id]/import/route");
 const evalRunsRoute = await import("@/app/api/evals/[id]/runs/route");
 const evalRunRoute = await import("@/app/api/evals/runs/[runId]/route");
+const evalCancelRoute = await import("@/app/api/evals/runs/[runId]/cancel/route");
 const { getDb } = await import("@/db/client");
 const { apiTokens, authUsers, sessions, usageEvents } = await import("@/db/schema");
 const { createApiToken, hashApiToken } = await import("@/lib/auth/api-tokens");
@@ -313,6 +314,31 @@ describe("ownership", () => {
     expect((await getSet(adminToken)).body.runs.map((run: Json) => run.createdByName)).toEqual([
       "Max Member",
     ]);
+    expect(view.body.canChange).toBe(true);
+
+    // A run is cancelled by whoever started it or an admin.
+    const adminRun = await read(
+      evalRunsRoute.POST(post(`/api/evals/${id}/runs`, adminToken, { models: ["demo/swift"] }), ctx(id)),
+    );
+    const adminRunId = adminRun.body.runId as string;
+    const asMember = await read(
+      evalRunRoute.GET(new Request(`${BASE}/api/evals/runs/${adminRunId}`, as(memberToken)), {
+        params: Promise.resolve({ runId: adminRunId }),
+      }),
+    );
+    expect(asMember.body).toMatchObject({ createdByName: "Ada Admin", canChange: false });
+    const cancel = (token: string) =>
+      read(
+        evalCancelRoute.POST(
+          new Request(`${BASE}/api/evals/runs/${adminRunId}/cancel`, as(token, { method: "POST" })),
+          { params: Promise.resolve({ runId: adminRunId }) },
+        ),
+      );
+    const refusedCancel = await cancel(memberToken);
+    expect(refusedCancel.status).toBe(403);
+    expect(refusedCancel.body.error.code).toBe("forbidden:evals");
+    expect((await cancel(adminToken)).status).toBe(200);
+    expect((await getSet(adminToken)).body.runCount).toBe(2);
 
     // The admin may delete it.
     const deleted = await evalSetRoute.DELETE(

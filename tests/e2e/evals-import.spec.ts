@@ -33,6 +33,14 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
   await page.reload();
   await expect(page.getByTestId("case-row")).toHaveCount(9);
 
+  // Saving the set in the editor keeps what the editor does not edit: the imported thresholds.
+  await expect(page.getByTestId("assertion-threshold").first()).toHaveText("threshold 600");
+  const schemaValue = page.getByPlaceholder("Structured value from an import (kept)").first();
+  await expect(schemaValue).not.toBeEditable();
+  await page.getByTestId("set-description").fill("Imported from promptfoo");
+  await page.getByTestId("save-set").click();
+  await expect(page.getByTestId("set-save-status")).toHaveText("Saved as version 3.");
+
   // The export downloads one JSON object per case, in order.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -45,4 +53,19 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
   expect(lines).toHaveLength(9);
   expect(JSON.parse(lines[0] ?? "")).toMatchObject({ prompt: "Where is my order?", expected: "tracking" });
   expect(JSON.parse(lines[1] ?? "").vars).toMatchObject({ language: "English" });
+  expect(JSON.parse(lines[1] ?? "").assert).toEqual(
+    expect.arrayContaining([
+      { type: "max-length", threshold: 600 },
+      { type: "cost", threshold: 0.002 },
+    ]),
+  );
+  expect(
+    lines.some((line) =>
+      JSON.parse(line).assert?.some((item: { threshold?: number }) => item.threshold === 12),
+    ),
+  ).toBe(true);
+  expect(lines.flatMap((line) => JSON.parse(line).assert ?? [])).toContainEqual({
+    type: "contains-json",
+    value: { type: "object", required: ["order", "status"] },
+  });
 });

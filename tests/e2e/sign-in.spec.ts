@@ -118,7 +118,8 @@ test("a member sees the team's sessions but cannot delete an admin's", async ({ 
   await expect(page.getByTestId("set-not-yours")).toContainText(
     "Only Ada Admin or an admin can change its cases",
   );
-  await expect(page.getByTestId("set-name")).toBeDisabled();
+  await expect(page.getByTestId("set-name")).not.toBeEditable();
+  await expect(page.getByTestId("case-prompt").first()).not.toBeEditable();
   await expect(page.getByTestId("save-set")).toHaveCount(0);
   await expect(page.getByTestId("set-delete")).toHaveCount(0);
   await expect(page.getByTestId("eval-import-not-yours")).toBeVisible();
