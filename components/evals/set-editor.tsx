@@ -194,7 +194,7 @@ export function SetEditor({
               />
               <div className="space-y-1.5">
                 {(item.assert ?? []).map((assertion, at) => (
-                  <div key={at} className="flex gap-1.5" data-testid="assertion-row">
+                  <div key={at} className="flex flex-wrap items-center gap-1.5" data-testid="assertion-row">
                     <Select
                       aria-label="Assertion type"
                       value={assertion.type}
@@ -232,7 +232,7 @@ export function SetEditor({
                               : event.target.value,
                         })
                       }
-                      className={`${controlClass} min-w-0 flex-1`}
+                      className={`${controlClass} min-w-24 flex-1`}
                       readOnly={readOnly || isStructured(assertion.value)}
                       data-testid="assertion-value"
                     />
