@@ -116,178 +116,173 @@ export function SetEditor({
 
   return (
     <Card className="space-y-4" data-testid="set-editor">
-      <div className="min-w-0 space-y-4">
-        <div className="grid gap-3 sm:grid-cols-2">
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">Name</span>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {(
+          [
+            ["Name", name, setName, "set-name"],
+            ["Description", description, setDescription, "set-description"],
+          ] as const
+        ).map(([label, value, set, testId]) => (
+          <label key={testId} className="space-y-1 text-sm">
+            <span className="font-medium">{label}</span>
             <input
-              value={name}
-              onChange={(event) => setName(event.target.value)}
+              value={value}
+              onChange={(event) => set(event.target.value)}
               className={wideInputClass}
               readOnly={readOnly}
-              data-testid="set-name"
+              data-testid={testId}
             />
           </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">Description</span>
-            <input
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              className={wideInputClass}
+        ))}
+      </div>
+      <div className="space-y-3" data-testid="case-rows">
+        {cases.slice(0, shown).map((item, index) => (
+          <div
+            key={index}
+            className="grid grid-cols-1 gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)] dark:border-zinc-800"
+            data-testid="case-row"
+          >
+            <div className="text-xs text-muted">#{index + 1}</div>
+            <textarea
+              aria-label={`Prompt of case ${index + 1}`}
+              placeholder="Prompt ({{var}} placeholders allowed)"
+              rows={2}
+              value={item.prompt}
+              onChange={(event) => update(index, { prompt: event.target.value })}
+              className={areaClass}
               readOnly={readOnly}
-              data-testid="set-description"
+              data-testid="case-prompt"
             />
-          </label>
-        </div>
-        <div className="space-y-3" data-testid="case-rows">
-          {cases.slice(0, shown).map((item, index) => (
-            <div
-              key={index}
-              className="grid grid-cols-1 gap-2 rounded-md border border-zinc-200 p-3 lg:grid-cols-[2rem_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,2fr)] dark:border-zinc-800"
-              data-testid="case-row"
-            >
-              <div className="text-xs text-muted">#{index + 1}</div>
+            <div className="space-y-2">
               <textarea
-                aria-label={`Prompt of case ${index + 1}`}
-                placeholder="Prompt ({{var}} placeholders allowed)"
-                rows={2}
-                value={item.prompt}
-                onChange={(event) => update(index, { prompt: event.target.value })}
+                aria-label={`System prompt of case ${index + 1}`}
+                placeholder="System (optional)"
+                rows={1}
+                value={item.system ?? ""}
+                onChange={(event) => update(index, { system: event.target.value || null })}
                 className={areaClass}
                 readOnly={readOnly}
-                data-testid="case-prompt"
               />
-              <div className="space-y-2">
-                <textarea
-                  aria-label={`System prompt of case ${index + 1}`}
-                  placeholder="System (optional)"
-                  rows={1}
-                  value={item.system ?? ""}
-                  onChange={(event) => update(index, { system: event.target.value || null })}
-                  className={areaClass}
-                  readOnly={readOnly}
-                />
-                <textarea
-                  aria-label={`Variables of case ${index + 1}`}
-                  placeholder="vars: a=b per line"
-                  rows={1}
-                  value={varsText[index] ?? ""}
-                  onChange={(event) =>
-                    setVarsText((current) => {
-                      const next = [...current];
-                      next[index] = event.target.value;
-                      return next;
-                    })
-                  }
-                  className={areaClass}
-                  readOnly={readOnly}
-                />
-              </div>
-              <input
-                aria-label={`Expected answer of case ${index + 1}`}
-                placeholder="Expected (optional)"
-                value={item.expected ?? ""}
-                onChange={(event) => update(index, { expected: event.target.value || null })}
-                className={wideInputClass}
+              <textarea
+                aria-label={`Variables of case ${index + 1}`}
+                placeholder="vars: a=b per line"
+                rows={1}
+                value={varsText[index] ?? ""}
+                onChange={(event) =>
+                  setVarsText((current) => {
+                    const next = [...current];
+                    next[index] = event.target.value;
+                    return next;
+                  })
+                }
+                className={areaClass}
                 readOnly={readOnly}
-                data-testid="case-expected"
               />
-              <div className="space-y-1.5">
-                {(item.assert ?? []).map((assertion, at) => (
-                  <div key={at} className="flex flex-wrap items-center gap-1.5" data-testid="assertion-row">
-                    <Select
-                      aria-label="Assertion type"
-                      value={assertion.type}
-                      onChange={(event) =>
-                        updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
-                      }
-                      data-testid="assertion-type"
-                      disabled={readOnly}
+            </div>
+            <input
+              aria-label={`Expected answer of case ${index + 1}`}
+              placeholder="Expected (optional)"
+              value={item.expected ?? ""}
+              onChange={(event) => update(index, { expected: event.target.value || null })}
+              className={wideInputClass}
+              readOnly={readOnly}
+              data-testid="case-expected"
+            />
+            <div className="space-y-1.5">
+              {(item.assert ?? []).map((assertion, at) => (
+                <div key={at} className="flex flex-wrap items-center gap-1.5" data-testid="assertion-row">
+                  <Select
+                    aria-label="Assertion type"
+                    value={assertion.type}
+                    onChange={(event) =>
+                      updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
+                    }
+                    data-testid="assertion-type"
+                    disabled={readOnly}
+                  >
+                    {ASSERTION_TYPES.map((type) => (
+                      <option key={type}>{type}</option>
+                    ))}
+                  </Select>
+                  <input
+                    aria-label="Assertion value"
+                    placeholder={
+                      isStructured(assertion.value)
+                        ? "Structured value from an import (kept)"
+                        : assertion.type === "llm-rubric"
+                          ? "Rubric"
+                          : "Value"
+                    }
+                    title={isStructured(assertion.value) ? JSON.stringify(assertion.value) : undefined}
+                    value={
+                      typeof assertion.value === "string" || typeof assertion.value === "number"
+                        ? String(assertion.value)
+                        : ""
+                    }
+                    onChange={(event) =>
+                      updateAssertion(index, at, {
+                        value:
+                          ["max-length", "latency"].includes(assertion.type) &&
+                          /^\d+$/.test(event.target.value)
+                            ? Number(event.target.value)
+                            : event.target.value,
+                      })
+                    }
+                    className={`${controlClass} min-w-24 flex-1`}
+                    readOnly={readOnly || isStructured(assertion.value)}
+                    data-testid="assertion-value"
+                  />
+                  {assertion.threshold !== undefined ? (
+                    // Set by an import or the API; kept as it is when the set is saved here.
+                    <span
+                      className="self-center whitespace-nowrap text-xs text-muted"
+                      data-testid="assertion-threshold"
                     >
-                      {ASSERTION_TYPES.map((type) => (
-                        <option key={type}>{type}</option>
-                      ))}
-                    </Select>
-                    <input
-                      aria-label="Assertion value"
-                      placeholder={
-                        isStructured(assertion.value)
-                          ? "Structured value from an import (kept)"
-                          : assertion.type === "llm-rubric"
-                            ? "Rubric"
-                            : "Value"
-                      }
-                      title={isStructured(assertion.value) ? JSON.stringify(assertion.value) : undefined}
-                      value={
-                        typeof assertion.value === "string" || typeof assertion.value === "number"
-                          ? String(assertion.value)
-                          : ""
-                      }
-                      onChange={(event) =>
-                        updateAssertion(index, at, {
-                          value:
-                            ["max-length", "latency"].includes(assertion.type) &&
-                            /^\d+$/.test(event.target.value)
-                              ? Number(event.target.value)
-                              : event.target.value,
-                        })
-                      }
-                      className={`${controlClass} min-w-24 flex-1`}
-                      readOnly={readOnly || isStructured(assertion.value)}
-                      data-testid="assertion-value"
-                    />
-                    {assertion.threshold !== undefined ? (
-                      // Set by an import or the API; kept as it is when the set is saved here.
-                      <span
-                        className="self-center whitespace-nowrap text-xs text-muted"
-                        data-testid="assertion-threshold"
-                      >
-                        threshold {assertion.threshold}
-                      </span>
-                    ) : null}
-                    {readOnly ? null : (
-                      <Button
-                        variant="remove"
-                        className="px-1"
-                        aria-label="Remove assertion"
-                        onClick={() =>
-                          update(index, {
-                            assert: (item.assert ?? []).filter((_, position) => position !== at),
-                          })
-                        }
-                      >
-                        ✕
-                      </Button>
-                    )}
-                  </div>
-                ))}
-                {readOnly ? null : (
-                  <div className="flex gap-2 text-xs">
-                    <Button
-                      variant="link"
-                      onClick={() =>
-                        update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
-                      }
-                      data-testid="add-assertion"
-                    >
-                      + assertion
-                    </Button>
+                      threshold {assertion.threshold}
+                    </span>
+                  ) : null}
+                  {readOnly ? null : (
                     <Button
                       variant="remove"
                       className="px-1"
-                      onClick={() => {
-                        setCases((current) => current.filter((_, at) => at !== index));
-                        setVarsText((current) => current.filter((_, at) => at !== index));
-                      }}
+                      aria-label="Remove assertion"
+                      onClick={() =>
+                        update(index, {
+                          assert: (item.assert ?? []).filter((_, position) => position !== at),
+                        })
+                      }
                     >
-                      Remove case
+                      ✕
                     </Button>
-                  </div>
-                )}
-              </div>
+                  )}
+                </div>
+              ))}
+              {readOnly ? null : (
+                <div className="flex gap-2 text-xs">
+                  <Button
+                    variant="link"
+                    onClick={() =>
+                      update(index, { assert: [...(item.assert ?? []), { type: "contains", value: "" }] })
+                    }
+                    data-testid="add-assertion"
+                  >
+                    + assertion
+                  </Button>
+                  <Button
+                    variant="remove"
+                    className="px-1"
+                    onClick={() => {
+                      setCases((current) => current.filter((_, at) => at !== index));
+                      setVarsText((current) => current.filter((_, at) => at !== index));
+                    }}
+                  >
+                    Remove case
+                  </Button>
+                </div>
+              )}
             </div>
-          ))}
-        </div>
+          </div>
+        ))}
       </div>
       {cases.length > shown ? (
         <Button onClick={() => setShown(shown + PAGE_ROWS)}>
