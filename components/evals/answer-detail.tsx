@@ -14,6 +14,8 @@ interface JudgeRecord {
     rubric: string;
     pass: boolean | null;
     score: number | null;
+    /** The llm-rubric's threshold, when it had one: the result also needed score ≥ threshold. */
+    threshold?: number;
     reasoning: string;
     error: string | null;
   }[];
@@ -88,8 +90,15 @@ export function AnswerDetail({
               <span className="font-medium">
                 {verdict.pass === null ? "no verdict" : verdict.pass ? "pass" : "fail"}
               </span>
-              {verdict.score !== null ? ` (score ${verdict.score})` : ""}:{" "}
-              {verdict.error ?? verdict.reasoning}
+              {verdict.score !== null || verdict.threshold !== undefined
+                ? ` (${[
+                    verdict.score !== null ? `score ${verdict.score}` : "no score",
+                    verdict.threshold !== undefined ? `threshold ${verdict.threshold}` : "",
+                  ]
+                    .filter(Boolean)
+                    .join(", ")})`
+                : ""}
+              : {verdict.error ?? verdict.reasoning}
             </p>
           ))}
         </div>

@@ -32,9 +32,52 @@ function textToVars(text: string): Record<string, string> | null {
   return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
-/** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
 /** A value the one-line field cannot show or edit (a JSON Schema, a list): kept as it is. */
 const isStructured = (value: unknown) => typeof value === "object" && value !== null;
+
+interface ThresholdMeaning {
+  label: string;
+  hint: string;
+  placeholder?: string;
+  /** Shown on every assertion of the type; otherwise only when the assertion has a threshold. */
+  always?: boolean;
+}
+
+/**
+ * What an assertion's threshold means for each type that reads one (as promptfoo reads it). The
+ * limits (cost, latency, max-length) take their value as the limit, so their threshold field shows
+ * only when an import or the API gave them one; a type that reads no threshold still shows and keeps
+ * one it was given.
+ */
+const THRESHOLDS: Partial<Record<Assertion["type"], ThresholdMeaning>> = {
+  "llm-rubric": {
+    label: "min score",
+    hint: "The judge's score (0 to 1) must reach this as well as its pass",
+    placeholder: "any",
+    always: true,
+  },
+  levenshtein: {
+    label: "max edits",
+    hint: "The most edits from the expected text (5 when empty)",
+    placeholder: "5",
+    always: true,
+  },
+  "javascript-number": {
+    label: "±",
+    hint: "How far the number found may be from the target",
+    placeholder: "0",
+    always: true,
+  },
+  cost: { label: "max USD", hint: "The most the answer may cost; it overrides the value" },
+  latency: { label: "max ms", hint: "The longest the answer may take; it overrides the value" },
+  "max-length": { label: "max chars", hint: "The most characters; it overrides the value" },
+};
+const UNREAD_THRESHOLD: ThresholdMeaning = {
+  label: "threshold",
+  hint: "Kept from an import; this assertion type does not read it",
+};
+
+/** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
 
 export function SetEditor({
   initial,
@@ -232,14 +275,13 @@ export function SetEditor({
                     readOnly={readOnly || isStructured(assertion.value)}
                     data-testid="assertion-value"
                   />
-                  {assertion.threshold !== undefined ? (
-                    // Set by an import or the API; kept as it is when the set is saved here.
-                    <span
-                      className="self-center whitespace-nowrap text-xs text-muted"
-                      data-testid="assertion-threshold"
-                    >
-                      threshold {assertion.threshold}
-                    </span>
+                  {assertion.threshold !== undefined || THRESHOLDS[assertion.type]?.always ? (
+                    <ThresholdField
+                      meaning={THRESHOLDS[assertion.type] ?? UNREAD_THRESHOLD}
+                      value={assertion.threshold}
+                      readOnly={readOnly}
+                      onChange={(threshold) => updateAssertion(index, at, { threshold })}
+                    />
                   ) : null}
                   {readOnly ? null : (
                     <Button
@@ -316,5 +358,41 @@ export function SetEditor({
         </div>
       )}
     </Card>
+  );
+}
+
+/** An assertion's threshold: a number, or empty for none. */
+function ThresholdField({
+  meaning,
+  value,
+  readOnly,
+  onChange,
+}: {
+  meaning: ThresholdMeaning;
+  value: number | undefined;
+  readOnly: boolean;
+  onChange: (threshold: number | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-xs text-muted" title={meaning.hint}>
+      <span className="whitespace-nowrap">{meaning.label}</span>
+      <input
+        type="number"
+        step="any"
+        aria-label={`Threshold: ${meaning.hint}`}
+        placeholder={meaning.placeholder}
+        value={value ?? ""}
+        onChange={(event) =>
+          onChange(
+            event.target.value === "" || !Number.isFinite(event.target.valueAsNumber)
+              ? undefined
+              : event.target.valueAsNumber,
+          )
+        }
+        className={`${controlClass} w-20`}
+        readOnly={readOnly}
+        data-testid="assertion-threshold"
+      />
+    </label>
   );
 }

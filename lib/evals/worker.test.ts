@@ -16,6 +16,7 @@ import { divideUsd, multiplyUsd, parseUsd, toUsdString } from "@/lib/money";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { planRun } from "./estimate";
 import { toEstimateCases } from "./runs";
+import type { Assertion } from "./schema";
 import { EvalWorker } from "./worker";
 
 // Simulated models through the real engine, a real database; only the catalog is a fixture, so
@@ -189,19 +190,24 @@ forEachTestDatabase((getHandle) => {
     expect(await listEvalResultFiguresByRun({ db, runId: run.id })).toHaveLength(3);
   });
 
-  // Needs the graders of lib/evals/grade: the rubric goes to the judge through the same engine.
-  it("asks the judge about rubric assertions and counts its cost apart", async () => {
+  /** One case answered by a simulated model and graded by a simulated judge; its stored result. */
+  async function judgedResult(assert: Assertion[]) {
     const { db } = getHandle();
-    const run = await queue(
-      [{ prompt: "What is 2 + 2?", assert: [{ type: "llm-rubric", value: "Gives the right number." }] }],
-      ["demo/swift"],
-      { judgeModel: "demo/deliberate" },
-    );
+    const run = await queue([{ prompt: "What is 2 + 2?", assert }], ["demo/swift"], {
+      judgeModel: "demo/deliberate",
+    });
     const worker = new EvalWorker({ db, catalog: async () => catalog, pollMs: 20 });
     worker.start();
     await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done");
     await worker.stop();
     const [result] = await db.select().from(evalResults).where(eq(evalResults.runId, run.id));
+    return result;
+  }
+
+  // Needs the graders of lib/evals/grade: the rubric goes to the judge through the same engine.
+  it("asks the judge about rubric assertions and counts its cost apart", async () => {
+    const { db } = getHandle();
+    const result = await judgedResult([{ type: "llm-rubric", value: "Gives the right number." }]);
     const judge = result?.judge as { model: string; verdicts: { reasoning: string; prompt: unknown }[] };
     expect(judge.model).toBe("demo/deliberate");
     expect(judge.verdicts[0]?.prompt).toBeTruthy();
@@ -213,5 +219,27 @@ forEachTestDatabase((getHandle) => {
       .from(usageEvents)
       .where(and(eq(usageEvents.source, "judge"), eq(usageEvents.model, "demo/deliberate")));
     expect(judgeEvents.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("holds a rubric's threshold against the judge's score, keeping the judge's own verdict", async () => {
+    const rubric = "Gives the right number.";
+    const result = await judgedResult([
+      { type: "llm-rubric", value: rubric },
+      // Above any score a judge can give: fails whenever the judge gave a score.
+      { type: "llm-rubric", value: rubric, threshold: 1.01 },
+    ]);
+    const judge = result?.judge as {
+      verdicts: { pass: boolean | null; score: number | null; threshold?: number }[];
+    };
+    const [plain, strict] = (result?.assertions ?? []) as { pass: boolean | null; reason: string }[];
+    const [plainVerdict, strictVerdict] = judge.verdicts;
+    expect(plainVerdict?.score).not.toBeNull();
+    expect(plainVerdict?.threshold).toBeUndefined();
+    expect(plain?.pass).toBe(plainVerdict?.pass);
+    // The same judge, the same answer: its own verdict is kept, the threshold decides the result.
+    expect(strictVerdict?.threshold).toBe(1.01);
+    expect(strictVerdict?.pass).toBe(plainVerdict?.pass);
+    expect(strict?.pass).toBe(false);
+    expect(strict?.reason).toContain(`Score ${strictVerdict?.score} < threshold 1.01.`);
   });
 });

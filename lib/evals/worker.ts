@@ -19,7 +19,7 @@ import { redactSecrets } from "@/lib/playground/faults";
 import type { MeteredCall } from "@/lib/playground/meter";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { JUDGE_MAX_OUTPUT_TOKENS, renderCase } from "./estimate";
-import { buildJudgePrompt, gradeAssertions, parseJudgeVerdict } from "./grade";
+import { applyRubricThreshold, buildJudgePrompt, gradeAssertions, parseJudgeVerdict } from "./grade";
 import { type Assertion, type AssertionResult, assertionSchema } from "./schema";
 
 /**
@@ -411,17 +411,23 @@ export class EvalWorker {
       } catch (error) {
         verdict = { pass: null, score: null, reasoning: "", error: redactSecrets((error as Error).message) };
       }
+      const threshold = assertion?.threshold;
+      const decided = applyRubricThreshold(verdict, threshold);
       graded[index] = {
         type: "llm-rubric",
-        pass: verdict.pass,
+        pass: decided.pass,
         score: verdict.score,
-        reason: verdict.error ? `The judge's verdict could not be read: ${verdict.error}` : verdict.reasoning,
+        reason: verdict.error
+          ? `The judge's verdict could not be read: ${verdict.error}`
+          : [verdict.reasoning, decided.note].filter(Boolean).join(" "),
       };
+      // The judge's own pass is kept as it said it; the threshold beside it.
       verdicts.push({
         rubric,
         prompt: judgePrompt,
         output: outcome.output,
         ...verdict,
+        ...(threshold === undefined ? {} : { threshold }),
         costUsd: metered.costUsd,
       });
     }

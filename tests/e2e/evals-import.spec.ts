@@ -33,10 +33,22 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
   await page.reload();
   await expect(page.getByTestId("case-row")).toHaveCount(9);
 
-  // Saving the set in the editor keeps what the editor does not edit: the imported thresholds.
-  await expect(page.getByTestId("assertion-threshold").first()).toHaveText("threshold 600");
+  // The editor shows the imported thresholds and edits them; it keeps what it cannot edit (a schema).
+  const firstCase = page.getByTestId("case-row").first();
+  await expect(firstCase.getByTestId("assertion-threshold")).toHaveCount(0);
+  const imported = page.getByTestId("case-row").nth(1);
+  const maxLength = imported.getByRole("spinbutton", { name: /most characters/ });
+  await expect(maxLength).toHaveValue("600");
+  await expect(imported.getByText("max chars")).toBeVisible();
+  await maxLength.fill("500");
   const schemaValue = page.getByPlaceholder("Structured value from an import (kept)").first();
   await expect(schemaValue).not.toBeEditable();
+  // A judge's rubric added here gets promptfoo's minimum score.
+  await firstCase.getByTestId("add-assertion").click();
+  await firstCase.getByTestId("assertion-type").last().selectOption("llm-rubric");
+  await firstCase.getByTestId("assertion-value").last().fill("Says where to find the tracking number.");
+  await expect(firstCase.getByText("min score")).toBeVisible();
+  await firstCase.getByRole("spinbutton", { name: /judge's score/ }).fill("0.8");
   await page.getByTestId("set-description").fill("Imported from promptfoo");
   await page.getByTestId("save-set").click();
   await expect(page.getByTestId("set-save-status")).toHaveText("Saved as version 3.");
@@ -51,14 +63,23 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
     .trim()
     .split("\n");
   expect(lines).toHaveLength(9);
-  expect(JSON.parse(lines[0] ?? "")).toMatchObject({ prompt: "Where is my order?", expected: "tracking" });
+  expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+    prompt: "Where is my order?",
+    expected: "tracking",
+    assert: [
+      { type: "contains", value: "tracking" },
+      { type: "llm-rubric", value: "Says where to find the tracking number.", threshold: 0.8 },
+    ],
+  });
   expect(JSON.parse(lines[1] ?? "").vars).toMatchObject({ language: "English" });
   expect(JSON.parse(lines[1] ?? "").assert).toEqual(
     expect.arrayContaining([
-      { type: "max-length", threshold: 600 },
+      { type: "max-length", threshold: 500 },
       { type: "cost", threshold: 0.002 },
     ]),
   );
+  // The other cases keep the threshold they were imported with.
+  expect(JSON.parse(lines[2] ?? "").assert).toContainEqual({ type: "max-length", threshold: 600 });
   expect(
     lines.some((line) =>
       JSON.parse(line).assert?.some((item: { threshold?: number }) => item.threshold === 12),

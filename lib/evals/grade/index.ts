@@ -1,3 +1,3 @@
 export { gradeAssertions } from "./assertions";
-export { buildJudgePrompt, type JudgeVerdict, parseJudgeVerdict } from "./judge";
+export { applyRubricThreshold, buildJudgePrompt, type JudgeVerdict, parseJudgeVerdict } from "./judge";
 export { renderTemplate } from "./template";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { buildJudgePrompt, parseJudgeVerdict, renderTemplate } from "./index";
+import { applyRubricThreshold, buildJudgePrompt, parseJudgeVerdict, renderTemplate } from "./index";
 
 describe("buildJudgePrompt", () => {
   it("asks for strict JSON and delimits every piece it grades", () => {
@@ -71,6 +71,33 @@ describe("parseJudgeVerdict", () => {
       expect((error as AppError).status).toBe(400);
       expect((error as AppError).code).toBe("bad_request:evals");
     }
+  });
+});
+
+describe("applyRubricThreshold (promptfoo's llm-rubric threshold)", () => {
+  it("needs the judge's pass and a score at or above the threshold", () => {
+    expect(applyRubricThreshold({ pass: true, score: 0.8 }, 0.8)).toEqual({
+      pass: true,
+      note: "Score 0.8 ≥ threshold 0.8.",
+    });
+    expect(applyRubricThreshold({ pass: true, score: 0.7 }, 0.8)).toEqual({
+      pass: false,
+      note: "Score 0.7 < threshold 0.8.",
+    });
+    // A high score does not overturn the judge's own fail.
+    expect(applyRubricThreshold({ pass: false, score: 0.9 }, 0.8).pass).toBe(false);
+  });
+
+  it("without a threshold the judge's pass stands, whatever the score", () => {
+    expect(applyRubricThreshold({ pass: true, score: 0 }, undefined)).toEqual({ pass: true, note: "" });
+  });
+
+  it("a verdict without a score cannot meet a threshold: unknown, not a fail", () => {
+    expect(applyRubricThreshold({ pass: true, score: null }, 0.5)).toEqual({
+      pass: null,
+      note: "The judge gave no score to hold against the threshold 0.5.",
+    });
+    expect(applyRubricThreshold({ pass: null, score: null }, 0.5).pass).toBeNull();
   });
 });
 

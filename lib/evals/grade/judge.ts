@@ -80,6 +80,25 @@ function readVerdict(candidate: unknown): JudgeVerdict | null {
   return { pass, score, reasoning: typeof reasoning === "string" ? reasoning : JSON.stringify(reasoning) };
 }
 
+/**
+ * An llm-rubric assertion's threshold, as promptfoo applies it: the judge's pass and a score at or above
+ * the threshold are both needed. Without a score the threshold cannot be checked, so the result is
+ * unknown (null), never a pass or a fail it did not earn. `note` says how the threshold decided.
+ */
+export function applyRubricThreshold(
+  verdict: { pass: boolean | null; score: number | null },
+  threshold: number | undefined,
+): { pass: boolean | null; note: string } {
+  if (threshold === undefined || verdict.pass === null) return { pass: verdict.pass, note: "" };
+  if (verdict.score === null)
+    return { pass: null, note: `The judge gave no score to hold against the threshold ${threshold}.` };
+  const meets = verdict.score >= threshold;
+  return {
+    pass: verdict.pass && meets,
+    note: `Score ${verdict.score} ${meets ? "≥" : "<"} threshold ${threshold}.`,
+  };
+}
+
 function readPass(value: unknown): boolean | null {
   if (typeof value === "boolean") return value;
   if (typeof value !== "string") return null;
