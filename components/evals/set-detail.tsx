@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "@/components/history/history-ui";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { PageHeader } from "@/components/ui/page-header";
 import { fetchJson } from "@/lib/api-client";
 import { DEMO_SET_MODELS } from "@/lib/evals/demo-set-models";
@@ -40,31 +41,21 @@ function DeleteSet({ set, caseCount }: { set: SetJson; caseCount: number }) {
   };
   const runs = set.runCount;
   return (
-    <div
-      className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50/60 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/30"
-      data-testid="set-delete-ask"
+    <ConfirmDelete
+      confirmLabel="Delete set"
+      testId="set-delete-ask"
+      confirmTestId="set-delete-confirm"
+      pending={busy}
+      error={error}
+      onConfirm={remove}
+      onCancel={() => setAsking(false)}
     >
-      <p>
-        Delete <span className="font-medium">“{set.name}”</span>, its {caseCount} case
-        {caseCount === 1 ? "" : "s"}
-        {runs === 1 ? " and its run with its answers, grades and votes" : ""}
-        {runs > 1 ? ` and its ${runs} runs with their answers, grades and votes` : ""}? What the runs cost
-        stays in History’s Usage tab.
-      </p>
-      <div className="flex gap-2">
-        <Button variant="danger" size="sm" disabled={busy} onClick={remove} data-testid="set-delete-confirm">
-          {busy ? "Deleting…" : "Delete set"}
-        </Button>
-        <Button size="sm" onClick={() => setAsking(false)} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
-      {error ? (
-        <p className="text-rose-600" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+      Delete <span className="font-medium">“{set.name}”</span>, its {caseCount} case
+      {caseCount === 1 ? "" : "s"}
+      {runs === 1 ? " and its run with its answers, grades and votes" : ""}
+      {runs > 1 ? ` and its ${runs} runs with their answers, grades and votes` : ""}? What the runs cost stays
+      in History’s Usage tab.
+    </ConfirmDelete>
   );
 }
 

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { trimDecimal } from "@/lib/format";
 
 /** Small shared pieces of the History views. */
@@ -61,22 +60,6 @@ export function EmptyState({
     >
       <p className="font-medium">{title}</p>
       {children ? <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{children}</div> : null}
-    </div>
-  );
-}
-
-export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () => void }) {
-  return (
-    <div
-      role="alert"
-      className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
-    >
-      <span className="min-w-0 break-words">{message}</span>
-      {onRetry ? (
-        <Button size="sm" onClick={onRetry}>
-          Retry
-        </Button>
-      ) : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { ErrorNote } from "@/components/ui/error-note";
 import { formatMs, formatTokens, formatUsd } from "@/lib/format";
 import type { RunJson, RunResultJson } from "@/lib/history/api-types";
-import { ErrorNote, exactUsdTitle, formatDateTime, SimulatedBadge, StatusBadge } from "./history-ui";
+import { exactUsdTitle, formatDateTime, SimulatedBadge, StatusBadge } from "./history-ui";
 import { useSessionDetail } from "./use-history-api";
 
 function Metric({

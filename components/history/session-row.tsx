@@ -3,17 +3,12 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { wideInputClass } from "@/components/ui/control-class";
+import { ErrorNote } from "@/components/ui/error-note";
 import { formatInteger, formatUsd } from "@/lib/format";
 import type { SessionSummaryJson } from "@/lib/history/api-types";
-import {
-  ErrorNote,
-  exactUsdTitle,
-  formatDateTime,
-  isSimulatedModel,
-  ModelChip,
-  SimulatedBadge,
-} from "./history-ui";
+import { exactUsdTitle, formatDateTime, isSimulatedModel, ModelChip, SimulatedBadge } from "./history-ui";
 import { SessionDetail } from "./session-detail";
 import { useDeleteSession, useRenameSession } from "./use-history-api";
 
@@ -65,27 +60,17 @@ function RenameForm({ session, onDone }: { session: SessionSummaryJson; onDone: 
 function DeleteConfirm({ session, onCancel }: { session: SessionSummaryJson; onCancel: () => void }) {
   const remove = useDeleteSession();
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50/60 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/30">
-      <p>
-        Delete <span className="font-medium">“{session.title}”</span> and its answers? Its usage stays in the
-        Usage tab.
-      </p>
-      <div className="flex gap-2">
-        <Button
-          variant="danger"
-          size="sm"
-          data-testid="session-delete-confirm"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(session.id)}
-        >
-          {remove.isPending ? "Deleting…" : "Delete session"}
-        </Button>
-        <Button size="sm" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-      {remove.isError ? <ErrorNote message={remove.error.message} /> : null}
-    </div>
+    <ConfirmDelete
+      confirmLabel="Delete session"
+      confirmTestId="session-delete-confirm"
+      pending={remove.isPending}
+      error={remove.isError ? remove.error.message : null}
+      onConfirm={() => remove.mutate(session.id)}
+      onCancel={onCancel}
+    >
+      Delete <span className="font-medium">“{session.title}”</span> and its answers? Its usage stays in the
+      Usage tab.
+    </ConfirmDelete>
   );
 }
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { Button, buttonClassName } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
 import { formatInteger, formatMs, formatTokens, formatUsd } from "@/lib/format";
 import { EVENTS_PAGE_SIZE, withParams } from "@/lib/history/usage-query";
-import { ErrorNote, exactUsdTitle, formatDateTime, StatusBadge } from "./history-ui";
+import { exactUsdTitle, formatDateTime, StatusBadge } from "./history-ui";
 import { useUsageEvents } from "./use-history-api";
 
 const CSV_MAX_ROWS = 5000;

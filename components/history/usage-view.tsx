@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
 import { apiFilterQuery, readUsageState, withParams } from "@/lib/history/usage-query";
-import { EmptyState, ErrorNote } from "./history-ui";
+import { EmptyState } from "./history-ui";
 import { RequestsByProviderChart, SpendByModelChart } from "./usage-breakdown-charts";
 import { UsageByMember } from "./usage-by-member";
 import { UsageFilters } from "./usage-filters";
