@@ -40,7 +40,7 @@ forEachTestDatabase((getHandle) => {
   async function queue(
     prompts: { prompt: string; assert?: unknown[] }[],
     models: string[],
-    extra: { maxCostUsd?: string; judgeModel?: string } = {},
+    extra: { maxCostUsd?: string; judgeModel?: string; provider?: string } = {},
   ) {
     const { db } = getHandle();
     const set = await insertEvalSet({
@@ -59,9 +59,16 @@ forEachTestDatabase((getHandle) => {
     });
     const run = await insertEvalRunWithJobs({
       db,
-      run: { setId: set.id, setVersion: 1, models, maxOutputTokens: 64, ...extra },
+      run: {
+        setId: set.id,
+        setVersion: 1,
+        models,
+        maxOutputTokens: 64,
+        maxCostUsd: extra.maxCostUsd,
+        judgeModel: extra.judgeModel,
+      },
       caseIds: stored?.cases.map((item) => item.id) ?? [],
-      providers: Object.fromEntries(models.map((model) => [model, "demo"])),
+      providers: Object.fromEntries(models.map((model) => [model, extra.provider ?? "demo"])),
       reservesUsd,
     });
     return Object.assign(run, { reservesUsd });
@@ -107,6 +114,30 @@ forEachTestDatabase((getHandle) => {
     expect(results).toHaveLength(20);
     expect(new Set(results.map((result) => `${result.caseId}|${result.modelId}`)).size).toBe(20);
     expect(results.every((result) => result.status === "ok")).toBe(true);
+  });
+
+  it("takes up another provider's run queued by another instance while busy, without waiting for a poll", async () => {
+    const { db } = getHandle();
+    const long = await queue(
+      Array.from({ length: 48 }, (_, index) => ({ prompt: `What is ${index} + ${index * 3}?` })),
+      ["demo/swift"],
+    );
+    // A poll far longer than the run: only the worker's own ticks can find the second run.
+    const worker = new EvalWorker({ db, catalog: async () => catalog, pollMs: 60_000, perProviderLimit: 4 });
+    worker.start();
+    try {
+      await until(async () => (await listEvalResultFiguresByRun({ db, runId: long.id })).length >= 4);
+      // Queued as another instance would queue it (nobody wakes this worker), for a provider with free
+      // slots: the worker's list of open work must not hide it while the first provider is busy.
+      const short = await queue([{ prompt: "What is 1 + 1?" }], ["demo/steady"], { provider: "other" });
+      await until(async () => (await getEvalRunById({ db, id: short.id }))?.status !== "queued");
+      // Taken up within a few of the long run's calls (each wave of 4 takes a few hundred ms).
+      expect((await listEvalResultFiguresByRun({ db, runId: long.id })).length).toBeLessThan(24);
+      await until(async () => (await getEvalRunById({ db, id: short.id }))?.status === "done");
+      await until(async () => (await getEvalRunById({ db, id: long.id }))?.status === "done");
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("two workers share one run without answering anything twice", async () => {

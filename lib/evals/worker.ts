@@ -8,6 +8,7 @@ import {
   completeEvalJobs,
   type EvalJobCompletion,
   listOpenEvalWork,
+  type OpenEvalRun,
   renewEvalJobLeases,
 } from "@/db/queries/evals";
 import type { NewUsageEvent } from "@/db/schema";
@@ -42,6 +43,14 @@ const CLAIM_GATHER_MS = 20;
 const WRITE_GATHER_MS = 25;
 /** Most finished calls written in one transaction. */
 const WRITE_BATCH_MAX = 100;
+/**
+ * How long the list of open work (which providers have work, in which runs) serves the claims after
+ * it was read. Claims check every job's run again, so a list a little old never takes the wrong work:
+ * at worst a claim finds nothing, and then the list is read again. Reading it once a claim was about
+ * a sixth of the embedded database's time in an eval run (bench:ttft). A run queued on this instance
+ * is seen at once (wake), one queued on another within this time.
+ */
+const OPEN_WORK_MAX_AGE_MS = 250;
 
 export interface EvalWorkerOptions {
   db: Db;
@@ -93,6 +102,8 @@ export class EvalWorker {
         ),
     },
   );
+  /** The open work as last read, and when; null when it must be read again before the next claim. */
+  private openWork: { runs: OpenEvalRun[]; readAt: number } | null = null;
   /** Slots freed since the last claim, and the timer that claims for them if no more come free. */
   private freedSlots = 0;
   private gatherTimer: ReturnType<typeof setTimeout> | null = null;
@@ -125,8 +136,14 @@ export class EvalWorker {
     this.loopDone = this.loop();
   }
 
-  /** Looks for work now rather than at the next poll (a run was just queued here, or a call ended). */
+  /** Looks for work now rather than at the next poll (a run was just queued or cancelled here). */
   wake(): void {
+    this.openWork = null;
+    this.nudge();
+  }
+
+  /** Runs the loop now; the open work already read still serves. */
+  private nudge(): void {
     if (this.wakeUp) this.wakeUp();
     else this.wakeMissed = true;
   }
@@ -153,7 +170,7 @@ export class EvalWorker {
     if (this.gatherTimer) clearTimeout(this.gatherTimer);
     this.gatherTimer = null;
     this.freedSlots = 0;
-    this.wake();
+    this.nudge();
   }
 
   /** Stops taking work and waits for the calls in flight to be written. */
@@ -214,21 +231,34 @@ export class EvalWorker {
   /** Claims what each provider's free capacity allows and starts those calls; returns how many. */
   async tick(): Promise<number> {
     const { db, perProviderLimit, leaseMs } = this.options;
-    // One look at the queue serves every provider's claim.
-    const open = await listOpenEvalWork({ db });
+    const freeSlots = (provider: string) =>
+      perProviderLimit -
+      [...this.inFlight.values()].filter((entry) => entry.provider === provider && entry.calling).length;
+    const known =
+      this.openWork && performance.now() - this.openWork.readAt < OPEN_WORK_MAX_AGE_MS ? this.openWork : null;
+    // Every provider with work is busy to its limit: nothing to claim, and nothing to read.
+    if (known?.runs.every((run) => freeSlots(run.provider) <= 0)) return 0;
+    // One look at the queue serves every provider's claim, and the claims after it for a while.
+    const open = known?.runs ?? (await listOpenEvalWork({ db }));
+    this.openWork = known ?? { runs: open, readAt: performance.now() };
     let launched = 0;
     for (const provider of new Set(open.map((run) => run.provider))) {
-      const busy = [...this.inFlight.values()].filter(
-        (entry) => entry.provider === provider && entry.calling,
-      ).length;
+      const limit = freeSlots(provider);
       const jobs = await claimEvalJobs({
         db,
         owner: this.owner,
         provider,
-        limit: perProviderLimit - busy,
+        limit,
         leaseMs,
         openRuns: open,
       });
+      // Read the open work again when this provider's may have run out, or a queued run just started
+      // (the list would send its next claims the long way, as if it were still queued).
+      if (
+        (limit > 0 && jobs.length < limit) ||
+        open.some((run) => run.provider === provider && run.status === "queued")
+      )
+        this.openWork = null;
       for (const job of jobs) {
         const controller = new AbortController();
         this.inFlight.set(job.id, { job, provider, controller, calling: true });
@@ -344,8 +374,9 @@ export class EvalWorker {
     });
     if (done) this.options.onJobDone?.(job, done);
     // Its slot was freed before this write, when a capped run's headroom still held its reservation:
-    // the claim made then may have found no room, so look again now the reservation is given back.
-    if (job.reserveUsd !== null) this.wake();
+    // the claim made then may have found no room, so look again now the reservation is given back
+    // (the list of open work still holds the run: a capped run's claim reads its headroom itself).
+    if (job.reserveUsd !== null) this.nudge();
   }
 
   /**
