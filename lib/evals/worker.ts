@@ -46,9 +46,9 @@ const WRITE_BATCH_MAX = 100;
 /**
  * How long the list of open work (which providers have work, in which runs) serves the claims after
  * it was read. Claims check every job's run again, so a list a little old never takes the wrong work:
- * at worst a claim finds nothing, and then the list is read again. Reading it once a claim was about
- * a sixth of the embedded database's time in an eval run (bench:ttft). A run queued on this instance
- * is seen at once (wake), one queued on another within this time.
+ * at worst a claim finds nothing, and then the list is read again. Reading it once a claim was a fifth
+ * to a quarter of the embedded database's time in an eval run (bench:ttft). A run queued on this
+ * instance is seen at once (wake), one queued on another within this time.
  */
 const OPEN_WORK_MAX_AGE_MS = 250;
 
@@ -104,6 +104,8 @@ export class EvalWorker {
   );
   /** The open work as last read, and when; null when it must be read again before the next claim. */
   private openWork: { runs: OpenEvalRun[]; readAt: number } | null = null;
+  /** Counts wake()s, so a list read while one came is not kept. */
+  private wakes = 0;
   /** Slots freed since the last claim, and the timer that claims for them if no more come free. */
   private freedSlots = 0;
   private gatherTimer: ReturnType<typeof setTimeout> | null = null;
@@ -139,6 +141,7 @@ export class EvalWorker {
   /** Looks for work now rather than at the next poll (a run was just queued or cancelled here). */
   wake(): void {
     this.openWork = null;
+    this.wakes += 1;
     this.nudge();
   }
 
@@ -236,14 +239,19 @@ export class EvalWorker {
       [...this.inFlight.values()].filter((entry) => entry.provider === provider && entry.calling).length;
     const known =
       this.openWork && performance.now() - this.openWork.readAt < OPEN_WORK_MAX_AGE_MS ? this.openWork : null;
-    // Every provider with work is busy to its limit: nothing to claim, and nothing to read.
+    // No listed provider has a free slot (or nothing was open when the list was read): nothing to
+    // claim, and nothing to read until the list is too old or a wake asks for it.
     if (known?.runs.every((run) => freeSlots(run.provider) <= 0)) return 0;
     // One look at the queue serves every provider's claim, and the claims after it for a while.
+    const generation = this.wakes;
     const open = known?.runs ?? (await listOpenEvalWork({ db }));
-    this.openWork = known ?? { runs: open, readAt: performance.now() };
+    // A wake during the read (a run just queued here) may not be in what was read: keep nothing then.
+    this.openWork = generation !== this.wakes ? null : (known ?? { runs: open, readAt: performance.now() });
     let launched = 0;
     for (const provider of new Set(open.map((run) => run.provider))) {
+      if (!this.running) break;
       const limit = freeSlots(provider);
+      if (limit <= 0) continue;
       const jobs = await claimEvalJobs({
         db,
         owner: this.owner,
@@ -252,12 +260,11 @@ export class EvalWorker {
         leaseMs,
         openRuns: open,
       });
+      // A worker that died during the claim makes no call: its leases run out, as a dead process's do.
+      if (this.crashed) break;
       // Read the open work again when this provider's may have run out, or a queued run just started
       // (the list would send its next claims the long way, as if it were still queued).
-      if (
-        (limit > 0 && jobs.length < limit) ||
-        open.some((run) => run.provider === provider && run.status === "queued")
-      )
+      if (jobs.length < limit || open.some((run) => run.provider === provider && run.status === "queued"))
         this.openWork = null;
       for (const job of jobs) {
         const controller = new AbortController();
@@ -435,15 +442,18 @@ export class EvalWorker {
       if (metered.costUsd) costUsd = addUsd(costUsd, parseUsd(metered.costUsd));
       else if (metered.called) costKnown = false;
       let verdict: { pass: boolean | null; score: number | null; reasoning: string; error: string | null };
+      let passGiven = true;
       try {
         if (outcome.status !== "ok")
           throw new Error(outcome.fault?.message ?? "The judge call did not finish.");
-        verdict = { ...parseJudgeVerdict(outcome.output), error: null };
+        const { passGiven: given, ...read } = parseJudgeVerdict(outcome.output);
+        verdict = { ...read, error: null };
+        passGiven = given;
       } catch (error) {
         verdict = { pass: null, score: null, reasoning: "", error: redactSecrets((error as Error).message) };
       }
       const threshold = assertion?.threshold;
-      const decided = applyRubricThreshold(verdict, threshold);
+      const decided = applyRubricThreshold({ ...verdict, passGiven }, threshold);
       graded[index] = {
         type: "llm-rubric",
         pass: decided.pass,
