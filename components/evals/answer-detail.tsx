@@ -88,15 +88,11 @@ export function AnswerDetail({
           {judge.verdicts.map((verdict, index) => (
             <p key={index} className="text-zinc-600 dark:text-zinc-400">
               <span className="font-medium">
-                {verdict.pass === null ? "no verdict" : verdict.pass ? "pass" : "fail"}
+                {verdict.pass === null ? "no verdict" : verdict.pass ? "the judge: pass" : "the judge: fail"}
               </span>
-              {verdict.score !== null || verdict.threshold !== undefined
-                ? ` (${[
-                    verdict.score !== null ? `score ${verdict.score}` : "no score",
-                    verdict.threshold !== undefined ? `threshold ${verdict.threshold}` : "",
-                  ]
-                    .filter(Boolean)
-                    .join(", ")})`
+              {verdict.score !== null ? ` (score ${verdict.score})` : ""}
+              {verdict.threshold !== undefined
+                ? `; the assertion needs a score of at least ${verdict.threshold}`
                 : ""}
               : {verdict.error ?? verdict.reasoning}
             </p>

@@ -119,7 +119,7 @@ export function SetEditor({
         ...(item.system ? { system: item.system } : {}),
         ...(textToVars(varsText[index] ?? "") ? { vars: textToVars(varsText[index] ?? "") } : {}),
         ...(item.expected ? { expected: item.expected } : {}),
-        // Every field the editor does not change (a threshold, a JSON schema as the value) is kept.
+        // A field the editor has no input for (a JSON Schema as the value) is kept as it is.
         assert: (item.assert ?? []).map(({ value, ...rest }) => ({
           ...rest,
           ...(value !== undefined && value !== "" ? { value } : {}),
@@ -238,7 +238,11 @@ export function SetEditor({
                     aria-label="Assertion type"
                     value={assertion.type}
                     onChange={(event) =>
-                      updateAssertion(index, at, { type: event.target.value as Assertion["type"] })
+                      // A threshold means something else for another type (a score, edits, a limit).
+                      updateAssertion(index, at, {
+                        type: event.target.value as Assertion["type"],
+                        threshold: undefined,
+                      })
                     }
                     data-testid="assertion-type"
                     disabled={readOnly}
@@ -280,6 +284,7 @@ export function SetEditor({
                       meaning={THRESHOLDS[assertion.type] ?? UNREAD_THRESHOLD}
                       value={assertion.threshold}
                       readOnly={readOnly}
+                      caseNumber={index + 1}
                       onChange={(threshold) => updateAssertion(index, at, { threshold })}
                     />
                   ) : null}
@@ -361,35 +366,52 @@ export function SetEditor({
   );
 }
 
-/** An assertion's threshold: a number, or empty for none. */
+/**
+ * An assertion's threshold: a number at least 0, or empty for none. What is typed is kept as typed
+ * while the field has focus (a half-typed "0." or an emptied field does not reshape or remove it);
+ * a number is saved as it is typed, an emptied field removes the threshold when focus leaves, and
+ * text that is not a number is marked and put back to the saved value when focus leaves.
+ */
 function ThresholdField({
   meaning,
   value,
   readOnly,
+  caseNumber,
   onChange,
 }: {
   meaning: ThresholdMeaning;
   value: number | undefined;
   readOnly: boolean;
+  caseNumber: number;
   onChange: (threshold: number | undefined) => void;
 }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? (value === undefined ? "" : String(value));
+  const number = text.trim() === "" ? undefined : Number(text);
+  const invalid = number !== undefined && !(Number.isFinite(number) && number >= 0);
   return (
-    <label className="flex items-center gap-1 text-xs text-muted" title={meaning.hint}>
-      <span className="whitespace-nowrap">{meaning.label}</span>
+    <label className="flex items-center gap-1 text-xs text-muted">
+      <span className="whitespace-nowrap">
+        {meaning.label}
+        <span className="sr-only"> (case {caseNumber})</span>
+      </span>
       <input
-        type="number"
-        step="any"
-        aria-label={`Threshold: ${meaning.hint}`}
+        inputMode="decimal"
+        title={meaning.hint}
         placeholder={meaning.placeholder}
-        value={value ?? ""}
-        onChange={(event) =>
-          onChange(
-            event.target.value === "" || !Number.isFinite(event.target.valueAsNumber)
-              ? undefined
-              : event.target.valueAsNumber,
-          )
-        }
-        className={`${controlClass} w-20`}
+        value={text}
+        aria-invalid={invalid || undefined}
+        onChange={(event) => {
+          const next = event.target.value;
+          setDraft(next);
+          const parsed = Number(next);
+          if (next.trim() !== "" && Number.isFinite(parsed) && parsed >= 0) onChange(parsed);
+        }}
+        onBlur={() => {
+          if (draft !== null && draft.trim() === "") onChange(undefined);
+          setDraft(null);
+        }}
+        className={`${controlClass} w-20 aria-invalid:border-rose-500`}
         readOnly={readOnly}
         data-testid="assertion-threshold"
       />

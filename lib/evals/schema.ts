@@ -20,7 +20,7 @@ export const ASSERTION_TYPES = [
 export const assertionSchema = z.object({
   type: z.enum(ASSERTION_TYPES),
   value: z.unknown().optional(),
-  threshold: z.number().finite().optional(),
+  threshold: z.number().finite().min(0, "A threshold cannot be negative.").optional(),
 });
 export type Assertion = z.infer<typeof assertionSchema>;
 export const evalCaseSchema = z.object({
@@ -44,9 +44,3 @@ export interface AssertionResult {
   score: number | null;
   reason: string;
 }
-// lib/evals/grade/index.ts (owned by evals-grade) will export:
-//   gradeAssertions(assertions: Assertion[], answer: AnswerObservation, ctx: { expected?: string; vars?: Record<string,string> }): AssertionResult[]
-//     (code assertions only; llm-rubric entries come back with pass:null, reason "awaiting judge")
-//   buildJudgePrompt(args: { rubric: string; prompt: string; output: string; expected?: string }): { system: string; prompt: string }
-//   parseJudgeVerdict(text: string): { pass: boolean; score: number | null; reasoning: string } (throws AppError on unparseable)
-//   renderTemplate(template: string, vars?: Record<string,string>): string   // {{var}} substitution

@@ -106,6 +106,20 @@ describe("evals API", () => {
       {} as never,
     );
     expect(badAssertion.status).toBe(400);
+    const negative = await sets.POST(
+      request(
+        "/api/evals",
+        json({
+          name: "x",
+          cases: [{ prompt: "p", assert: [{ type: "levenshtein", value: "p", threshold: -1 }] }],
+        }),
+      ),
+      {} as never,
+    );
+    expect(negative.status).toBe(400);
+    expect((await negative.json()).error.details.fieldErrors["cases.0.assert.0.threshold"]).toEqual([
+      "A threshold cannot be negative.",
+    ]);
     const nul = await sets.POST(
       request("/api/evals", json({ name: "x", cases: [{ prompt: "a\u0000b" }] })),
       {} as never,

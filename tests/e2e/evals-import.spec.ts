@@ -37,18 +37,32 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
   const firstCase = page.getByTestId("case-row").first();
   await expect(firstCase.getByTestId("assertion-threshold")).toHaveCount(0);
   const imported = page.getByTestId("case-row").nth(1);
-  const maxLength = imported.getByRole("spinbutton", { name: /most characters/ });
+  const maxLength = imported.getByRole("textbox", { name: "max chars (case 2)" });
   await expect(maxLength).toHaveValue("600");
-  await expect(imported.getByText("max chars")).toBeVisible();
+  await expect(maxLength).toHaveAttribute("title", /most characters/);
+  // Emptied while typing, the field stays; the new limit is what is saved.
+  await maxLength.fill("");
+  await expect(maxLength).toBeVisible();
   await maxLength.fill("500");
+  // An emptied threshold is removed once the field is left (a limit's field then goes).
+  const third = page.getByTestId("case-row").nth(2);
+  const costLimit = third.getByRole("textbox", { name: "max USD (case 3)" });
+  await expect(costLimit).toHaveValue("0.002");
+  await costLimit.fill("");
+  await costLimit.press("Tab");
+  await expect(costLimit).toHaveCount(0);
   const schemaValue = page.getByPlaceholder("Structured value from an import (kept)").first();
   await expect(schemaValue).not.toBeEditable();
   // A judge's rubric added here gets promptfoo's minimum score.
   await firstCase.getByTestId("add-assertion").click();
   await firstCase.getByTestId("assertion-type").last().selectOption("llm-rubric");
   await firstCase.getByTestId("assertion-value").last().fill("Says where to find the tracking number.");
-  await expect(firstCase.getByText("min score")).toBeVisible();
-  await firstCase.getByRole("spinbutton", { name: /judge's score/ }).fill("0.8");
+  const minScore = firstCase.getByRole("textbox", { name: "min score (case 1)" });
+  // Not a number: marked, and not saved.
+  await minScore.fill("0.8x");
+  await expect(minScore).toHaveAttribute("aria-invalid", "true");
+  await minScore.fill("0.8");
+  await expect(minScore).not.toHaveAttribute("aria-invalid");
   await page.getByTestId("set-description").fill("Imported from promptfoo");
   await page.getByTestId("save-set").click();
   await expect(page.getByTestId("set-save-status")).toHaveText("Saved as version 3.");
@@ -78,8 +92,11 @@ test("a promptfoo file imported into a set adds its cases, a bad CSV names its r
       { type: "cost", threshold: 0.002 },
     ]),
   );
-  // The other cases keep the threshold they were imported with.
-  expect(JSON.parse(lines[2] ?? "").assert).toContainEqual({ type: "max-length", threshold: 600 });
+  // The other cases keep the thresholds they were imported with, but for the one removed.
+  expect(JSON.parse(lines[2] ?? "").assert).toEqual(
+    expect.arrayContaining([{ type: "max-length", threshold: 600 }, { type: "cost" }]),
+  );
+  expect(JSON.parse(lines[3] ?? "").assert).toContainEqual({ type: "cost", threshold: 0.002 });
   expect(
     lines.some((line) =>
       JSON.parse(line).assert?.some((item: { threshold?: number }) => item.threshold === 12),

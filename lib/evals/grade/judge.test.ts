@@ -37,18 +37,24 @@ describe("parseJudgeVerdict", () => {
       pass: false,
       score: 0.2,
       reasoning: "Wrong city.",
+      passGiven: true,
     });
   });
 
   it("reads a verdict inside a code fence with prose around it", () => {
     const reply =
       'Here is my grade:\n```json\n{\n  "pass": true,\n  "score": 1,\n  "reasoning": "Says {Paris}."\n}\n```\nThanks';
-    expect(parseJudgeVerdict(reply)).toEqual({ pass: true, score: 1, reasoning: "Says {Paris}." });
+    expect(parseJudgeVerdict(reply)).toEqual({
+      pass: true,
+      score: 1,
+      reasoning: "Says {Paris}.",
+      passGiven: true,
+    });
   });
 
   it("skips JSON that is not a verdict and takes the one that is", () => {
     const reply = 'The answer was [1, 2]. {"note": "x"} Verdict: {"pass": "yes", "reason": "ok"}';
-    expect(parseJudgeVerdict(reply)).toEqual({ pass: true, score: null, reasoning: "ok" });
+    expect(parseJudgeVerdict(reply)).toEqual({ pass: true, score: null, reasoning: "ok", passGiven: true });
   });
 
   it("derives pass from a score alone, and drops a score outside 0–1", () => {
@@ -92,11 +98,20 @@ describe("applyRubricThreshold (promptfoo's llm-rubric threshold)", () => {
     expect(applyRubricThreshold({ pass: true, score: 0 }, undefined)).toEqual({ pass: true, note: "" });
   });
 
-  it("a verdict without a score cannot meet a threshold: unknown, not a fail", () => {
-    expect(applyRubricThreshold({ pass: true, score: null }, 0.5)).toEqual({
-      pass: null,
-      note: "The judge gave no score to hold against the threshold 0.5.",
+  it("as promptfoo: no score scores the pass as 1 (a fail as 0); a score alone is not held to 0.5", () => {
+    expect(applyRubricThreshold({ pass: true, score: null, passGiven: true }, 0.9)).toEqual({
+      pass: true,
+      note: "No score given: its pass counts as 1 against the threshold 0.9.",
     });
+    expect(applyRubricThreshold({ pass: false, score: null, passGiven: true }, 0).pass).toBe(false);
+    // {"score": 0.4} reads as a fail on its own (below 0.5), but passes a threshold of 0.3.
+    const scoreOnly = parseJudgeVerdict('{"score": 0.4}');
+    expect(scoreOnly).toMatchObject({ pass: false, passGiven: false });
+    expect(applyRubricThreshold(scoreOnly, 0.3).pass).toBe(true);
+    expect(applyRubricThreshold(scoreOnly, 0.5).pass).toBe(false);
+  });
+
+  it("a verdict that could not be read stays unknown", () => {
     expect(applyRubricThreshold({ pass: null, score: null }, 0.5).pass).toBeNull();
   });
 });

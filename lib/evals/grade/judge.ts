@@ -5,6 +5,8 @@ export interface JudgeVerdict {
   pass: boolean;
   score: number | null;
   reasoning: string;
+  /** Whether the judge said pass or fail itself (else pass was read from its score). */
+  passGiven: boolean;
 }
 
 /** Score at or above which a verdict that gives only a score counts as a pass. */
@@ -74,28 +76,39 @@ function readVerdict(candidate: unknown): JudgeVerdict | null {
   if (typeof candidate !== "object" || candidate === null || Array.isArray(candidate)) return null;
   const record = candidate as Record<string, unknown>;
   const score = readScore(record.score);
-  const pass = readPass(record.pass) ?? (score === null ? null : score >= PASS_SCORE);
+  const given = readPass(record.pass);
+  const pass = given ?? (score === null ? null : score >= PASS_SCORE);
   if (pass === null) return null;
   const reasoning = record.reasoning ?? record.reason ?? "";
-  return { pass, score, reasoning: typeof reasoning === "string" ? reasoning : JSON.stringify(reasoning) };
+  return {
+    pass,
+    score,
+    reasoning: typeof reasoning === "string" ? reasoning : JSON.stringify(reasoning),
+    passGiven: given !== null,
+  };
 }
 
 /**
  * An llm-rubric assertion's threshold, as promptfoo applies it: the judge's pass and a score at or above
- * the threshold are both needed. Without a score the threshold cannot be checked, so the result is
- * unknown (null), never a pass or a fail it did not earn. `note` says how the threshold decided.
+ * the threshold are both needed. As in promptfoo, a verdict that gives only a score counts as a pass
+ * for this (the score alone decides), and one that gives no score scores its pass as 1 and its fail as
+ * 0. Without a threshold the verdict stands as read (a score alone passes from 0.5). `note` says how the
+ * threshold decided; a verdict that could not be read (pass null) stays unknown.
  */
 export function applyRubricThreshold(
-  verdict: { pass: boolean | null; score: number | null },
+  verdict: { pass: boolean | null; score: number | null; passGiven?: boolean },
   threshold: number | undefined,
 ): { pass: boolean | null; note: string } {
   if (threshold === undefined || verdict.pass === null) return { pass: verdict.pass, note: "" };
-  if (verdict.score === null)
-    return { pass: null, note: `The judge gave no score to hold against the threshold ${threshold}.` };
-  const meets = verdict.score >= threshold;
+  const judgePass = verdict.passGiven === false ? true : verdict.pass;
+  const score = verdict.score ?? (judgePass ? 1 : 0);
+  const meets = score >= threshold;
   return {
-    pass: verdict.pass && meets,
-    note: `Score ${verdict.score} ${meets ? "≥" : "<"} threshold ${threshold}.`,
+    pass: judgePass && meets,
+    note:
+      verdict.score === null
+        ? `No score given: its ${judgePass ? "pass counts as 1" : "fail counts as 0"} against the threshold ${threshold}.`
+        : `Score ${score} ${meets ? "≥" : "<"} threshold ${threshold}.`,
   };
 }
 
