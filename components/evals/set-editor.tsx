@@ -44,10 +44,10 @@ interface ThresholdMeaning {
 }
 
 /**
- * What an assertion's threshold means for each type that reads one (as promptfoo reads it). The
- * limits (cost, latency, max-length) take their value as the limit, so their threshold field shows
- * only when an import or the API gave them one; a type that reads no threshold still shows and keeps
- * one it was given.
+ * What an assertion's threshold means for each type that reads one (as promptfoo reads it, for the
+ * types promptfoo has; javascript-number is this product's own). The limits (cost, latency,
+ * max-length) take their value as the limit, so their threshold field shows only when an import or the
+ * API gave them one; a type that reads no threshold still shows and keeps one it was given.
  */
 const THRESHOLDS: Partial<Record<Assertion["type"], ThresholdMeaning>> = {
   "llm-rubric": {
@@ -78,7 +78,6 @@ const UNREAD_THRESHOLD: ThresholdMeaning = {
 };
 
 /** Creates a set, or edits one (its name, description and cases); saving an edit checks the version. */
-
 export function SetEditor({
   initial,
   onSaved,

@@ -138,7 +138,7 @@ export class EvalWorker {
     this.loopDone = this.loop();
   }
 
-  /** Looks for work now rather than at the next poll (a run was just queued or cancelled here). */
+  /** Looks for work now rather than at the next poll, reading the open work afresh (a run was just queued here). */
   wake(): void {
     this.openWork = null;
     this.wakes += 1;
