@@ -3,7 +3,9 @@
  * such a run on a production server against the fake upstream (six models answering at different
  * lengths, each case a different length limit, so the models pass and fail differently), then:
  *  1. the API: GET /api/evals/runs/{id}?limit=500 (the page the run view reads, all 500 cases with
- *     their answers), sequentially, p50 / p99 and its size;
+ *     their answers), sequentially, p50 / p99 and its size; and what a live view polls instead
+ *     (?afterResult=…: status, progress, summary and the answers since), with nothing new and with the
+ *     run's last 100 answers new;
  *  2. the page in headless Chromium, BENCH_SESSIONS (5) fresh loads: from navigation, when the document
  *     was loaded, when the run's page was fetched and when the first matrix row was in the document;
  *     the matrix rows in the DOM; once the page has settled, the time from a click on "Failures only"
@@ -100,6 +102,28 @@ try {
     answers = body.cases.reduce((sum, item) => sum + Object.keys(item.results).length, 0);
   }
   apiMs.sort((a, b) => a - b);
+
+  // 1b. What a live view polls instead (runNewsUrl): status, progress, summary and the answers written
+  // since the last one it has; measured with nothing new and with the run's last 100 answers new.
+  const whole = JSON.parse(await (await fetch(`${viewUrl}?limit=500`)).text()) as {
+    cases: { results: Record<string, { id: number }> }[];
+  };
+  const ids = whole.cases
+    .flatMap((item) => Object.values(item.results).map((result) => result.id))
+    .sort((a, b) => a - b);
+  const newsPoll = async (afterResult: number) => {
+    const timings: number[] = [];
+    let size = 0;
+    for (let read = 0; read < API_READS + 2; read++) {
+      const started = performance.now();
+      const text = await (await fetch(`${viewUrl}?limit=500&afterResult=${afterResult}`)).text();
+      if (read >= 2) timings.push(performance.now() - started);
+      size = text.length;
+    }
+    return { timings: timings.sort((a, b) => a - b), size };
+  };
+  const nothingNew = await newsPoll(ids.at(-1) ?? 0);
+  const hundredNew = await newsPoll(ids.at(-101) ?? 0);
 
   // 2. The page.
   const browser = await chromium.launch({ executablePath: findBrowser().path, args: CHROMIUM_ARGS });
@@ -205,6 +229,8 @@ try {
   } finally {
     await browser.close();
   }
+  const pollRow = (label: string, poll: Awaited<ReturnType<typeof newsPoll>>) =>
+    `API, a live view's poll (?afterResult=…), ${label} (${(poll.size / 1024).toFixed(1)} KiB): p50 ${percentile(poll.timings, 50).toFixed(0)} ms, p99 ${percentile(poll.timings, 99).toFixed(0)} ms`;
   const stat = (values: number[], digits = 0) => {
     const sorted = [...values].sort((a, b) => a - b);
     return `median ${median(sorted).toFixed(digits)}, worst ${(sorted.at(-1) ?? Number.NaN).toFixed(digits)}`;
@@ -212,6 +238,8 @@ try {
   rows.push(
     `bench/matrix: a run of ${CASES} cases × ${MODELS.length} models (${answers.toLocaleString("en-US")} answers), seeded in ${(seedMs / 1000).toFixed(1)} s; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; load average ${loadavg()[0]?.toFixed(2)}`,
     `API, GET /api/evals/runs/{id}?limit=500 (${(bytes / 2 ** 20).toFixed(1)} MiB), ${API_READS} reads: p50 ${percentile(apiMs, 50).toFixed(0)} ms, p99 ${percentile(apiMs, 99).toFixed(0)} ms`,
+    pollRow("nothing new", nothingNew),
+    pollRow("100 answers new", hundredNew),
     `Page, ${SESSIONS} fresh loads in Chromium (1400 × 900):`,
     `  from navigation: DOMContentLoaded ${stat(loads.map((load) => load.contentLoadedMs))} ms; the run's page fetched from ${stat(loads.map((load) => load.apiStartMs))} to ${stat(loads.map((load) => load.apiEndMs))} ms; the matrix on screen at ${stat(loads.map((load) => load.matrixMs))} ms`,
     `  matrix rows in the DOM: ${stat(loads.map((load) => load.domRows))} (of ${CASES})`,

@@ -807,6 +807,34 @@ export async function listEvalResultFiguresByRun({
 }
 
 /**
+ * The run's results written after result `afterId`, oldest first: what a live view has not seen yet.
+ * Ids are handed out as results are written; two instances writing at once can commit out of id order,
+ * so a view that follows a run this way reads it whole once the run has ended.
+ */
+export async function listEvalResultsAfter({
+  db,
+  runId,
+  afterId,
+  limit,
+}: {
+  db: Db;
+  runId: string;
+  afterId: number;
+  limit: number;
+}): Promise<EvalResult[]> {
+  try {
+    return await db
+      .select()
+      .from(evalResults)
+      .where(and(eq(evalResults.runId, runId), gt(evalResults.id, afterId)))
+      .orderBy(asc(evalResults.id))
+      .limit(limit);
+  } catch (error) {
+    throw dbError("read the run's new results", error);
+  }
+}
+
+/**
  * A page of the run's cases (in set order, after position `afterPosition`) with every model's
  * answer to each. Cases come from the run's jobs, so a later edit of the set does not change them.
  */

@@ -71,7 +71,14 @@ export const startRunSchema = z
   .strict();
 export type StartRunRequest = z.infer<typeof startRunSchema>;
 
-export const resultsQuerySchema = z.object({
-  cursor: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const resultsQuerySchema = z
+  .object({
+    cursor: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Only the results written after this result id (a live view's poll), instead of a page of cases. */
+    afterResult: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((query) => query.cursor === undefined || query.afterResult === undefined, {
+    message: "Give cursor (a page of cases) or afterResult (the results since), not both.",
+    path: ["afterResult"],
+  });

@@ -57,8 +57,13 @@ type RunBody = {
     graded: number;
     totalCostUsd: string | null;
   }[];
-  cases: { position: number; results: Record<string, { output: string; pass: boolean | null }> }[];
+  cases: {
+    id: string;
+    position: number;
+    results: Record<string, { id: number; output: string; pass: boolean | null }>;
+  }[];
   nextCursor: number | null;
+  newResults: { caseId: string; id: number; model: string; output: string }[] | null;
 };
 
 describe("evals API", () => {
@@ -241,7 +246,7 @@ describe("evals API", () => {
     expect(third.nextCursor).toBeNull();
     // A page holding the whole run sums its own answers; a partial page reads every answer's figures:
     // the summary is the same either way.
-    const whole = await (
+    const whole: RunBody = await (
       await oneRun.GET(request(`/api/evals/runs/${runId}?limit=100`), params({ runId }))
     ).json();
     expect(whole.nextCursor).toBeNull();
@@ -252,6 +257,39 @@ describe("evals API", () => {
     expect(Object.keys(first.cases[0]?.results ?? {}).sort()).toEqual(["demo/swift", "openai/gpt-4o-mini"]);
     const badCursor = await oneRun.GET(request(`/api/evals/runs/${runId}?cursor=x`), params({ runId }));
     expect(badCursor.status).toBe(400);
+    expect(whole.newResults).toBeNull();
+
+    // A live view's poll: the answers written after a given one, oldest first, each with its case, and
+    // the same summary; no page of cases.
+    const news = async (afterResult: number, limit = 100): Promise<RunBody> =>
+      (
+        await oneRun.GET(
+          request(`/api/evals/runs/${runId}?limit=${limit}&afterResult=${afterResult}`),
+          params({ runId }),
+        )
+      ).json();
+    const answers = whole.cases
+      .flatMap((item) => Object.values(item.results).map((result) => ({ caseId: item.id, ...result })))
+      .sort((a, b) => a.id - b.id);
+    expect(answers).toHaveLength(44);
+    const all = await news(0);
+    expect(all.cases).toEqual([]);
+    expect(all.summary).toEqual(whole.summary);
+    expect(all.newResults?.map((result) => [result.caseId, result.id, result.output])).toEqual(
+      answers.map((result) => [result.caseId, result.id, result.output]),
+    );
+    const middle = answers[29]?.id ?? 0;
+    const later = await news(middle, 10);
+    expect(later.newResults?.map((result) => result.id)).toEqual(
+      answers.slice(30, 40).map((result) => result.id),
+    );
+    expect((await news(answers.at(-1)?.id ?? 0)).newResults).toEqual([]);
+    const both = await oneRun.GET(
+      request(`/api/evals/runs/${runId}?cursor=3&afterResult=0`),
+      params({ runId }),
+    );
+    expect(both.status).toBe(400);
+    expect((await both.json()).error.details.fieldErrors.afterResult[0]).toContain("not both");
   });
 
   it("cancels a run: its open work is dropped and the status says so", async () => {

@@ -86,6 +86,14 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   for (const chip of await page.getByTestId("selected-model").all())
     expect((await chip.textContent())?.match(/simulated/gi)).toHaveLength(1);
   await evals.startRun();
+  // While the run works, its answers appear in the matrix as they are written (the page asks only
+  // for what is new), not all at once when it ends: the answered cells in view grow while it runs.
+  const answered = page.locator('[data-testid="matrix-cell"]:not([data-pass="pending"])');
+  const answeredWhileRunning = async () =>
+    (await page.getByTestId("run-status").textContent()) === "running" ? await answered.count() : -1;
+  await expect.poll(answeredWhileRunning, { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+  const atFirst = await answered.count();
+  await expect.poll(answeredWhileRunning, { timeout: 30_000 }).toBeGreaterThan(atFirst);
   await evals.waitForStatus("done", 45_000);
   const rates = await page.getByTestId("summary-pass-rate").allTextContents();
   const values = rates.map((text) => Number.parseFloat(text));
