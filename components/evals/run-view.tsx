@@ -20,11 +20,27 @@ import { ResultsMatrix } from "./results-matrix";
 import { RunSummary } from "./run-summary";
 
 const POLL_MS = 1_500;
+/** After a failed poll of an open run: try again, less often, rather than stop following it. */
+const RETRY_MS = 5_000;
 const OPEN = new Set(["queued", "running"]);
 
-type RunState = { view: RunViewJson; cases: RunCaseJson[] };
+/** The run as shown, and the newest result id from which following it goes on. */
+type RunState = { view: RunViewJson; cases: RunCaseJson[]; followFrom: number };
 
-/** Reads the whole run: its status and summary, and every page of cases. */
+/** The newest result the cases hold. */
+function lastResultId(cases: RunCaseJson[]): number {
+  let last = 0;
+  for (const item of cases)
+    for (const result of Object.values(item.results)) last = Math.max(last, result.id);
+  return last;
+}
+
+/**
+ * Reads the whole run: its status and summary, and every page of cases. Following it goes on from the
+ * newest answer of the first page: an answer written to a case of that page while later pages were
+ * read has a newer id than any on it (a run's answers are written one batch at a time, under its row
+ * lock), whereas a later page's newest could be newer still. Answers read twice replace themselves.
+ */
 async function loadRun(runId: string): Promise<RunState> {
   const first = await fetchJson<RunViewJson>(runPageUrl(runId));
   const cases = [...first.cases];
@@ -34,15 +50,7 @@ async function loadRun(runId: string): Promise<RunState> {
     cases.push(...next.cases);
     cursor = next.nextCursor;
   }
-  return { view: first, cases };
-}
-
-/** The newest result the cases hold: where following the run goes on from. */
-function lastResultId(cases: RunCaseJson[]): number {
-  let last = 0;
-  for (const item of cases)
-    for (const result of Object.values(item.results)) last = Math.max(last, result.id);
-  return last;
+  return { view: first, cases, followFrom: lastResultId(first.cases) };
 }
 
 /**
@@ -53,7 +61,7 @@ function lastResultId(cases: RunCaseJson[]): number {
 async function followRun(runId: string, current: RunState): Promise<RunState | null> {
   const cases = [...current.cases];
   const positions = new Map(cases.map((item, index) => [item.id, index]));
-  let after = lastResultId(cases);
+  let after = current.followFrom;
   let view: RunViewJson;
   let fresh: NonNullable<RunViewJson["newResults"]>;
   do {
@@ -67,7 +75,7 @@ async function followRun(runId: string, current: RunState): Promise<RunState | n
       after = Math.max(after, result.id);
     }
   } while (fresh.length >= RUN_PAGE_SIZE);
-  return { view, cases };
+  return { view, cases, followFrom: after };
 }
 
 /** A run live: progress per model while it works, then the summary, chart and matrix. */
@@ -79,30 +87,38 @@ export function RunView({ runId }: { runId: string }) {
 
   // The state the next poll builds on; a ref, so that polling does not restart with every answer.
   const latest = useRef<RunState | null>(null);
-  const refresh = useCallback(async () => {
+  // Reads run one after another (the poll and the Cancel button's), so an older one never lands last.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const read = useCallback(async (): Promise<{ status: string; ok: boolean }> => {
+    const current = latest.current;
     try {
-      const current = latest.current;
       const live = current !== null && OPEN.has(current.view.run.status);
       let next = live ? await followRun(runId, current) : null;
-      // A run read whole: the first time, after it ends (two instances can write answers out of id
-      // order, so the last answers are read whole once), or when following it lost its place.
+      // A run read whole: the first time, once it has ended (the finished run as stored, whatever a
+      // poll may have missed), or when following it lost its place.
       if (!next || (live && !OPEN.has(next.view.run.status))) next = await loadRun(runId);
       latest.current = next;
       setState(next);
       setError(null);
-      return next.view.run.status;
+      return { status: next.view.run.status, ok: true };
     } catch (failure) {
       setError((failure as Error).message);
-      return "failed";
+      return { status: current?.view.run.status ?? "failed", ok: false };
     }
   }, [runId]);
+  const refresh = useCallback(() => {
+    const next = queue.current.then(read);
+    queue.current = next;
+    return next;
+  }, [read]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     const tick = async () => {
-      const status = await refresh();
-      if (live && OPEN.has(status)) timer = setTimeout(tick, POLL_MS);
+      const { status, ok } = await refresh();
+      // An open run is polled again, and after a failed poll (shown) a little later.
+      if (live && OPEN.has(status)) timer = setTimeout(tick, ok ? POLL_MS : RETRY_MS);
     };
     void tick();
     return () => {

@@ -808,8 +808,8 @@ export async function listEvalResultFiguresByRun({
 
 /**
  * The run's results written after result `afterId`, oldest first: what a live view has not seen yet.
- * Ids are handed out as results are written; two instances writing at once can commit out of id order,
- * so a view that follows a run this way reads it whole once the run has ended.
+ * A run's results are written under its row lock (completeEvalJobs), one batch after another, so they
+ * become visible in id order and following by id misses none.
  */
 export async function listEvalResultsAfter({
   db,

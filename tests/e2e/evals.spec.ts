@@ -85,6 +85,12 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   // A simulated model's chip says so once: its name already carries "(Simulated)".
   for (const chip of await page.getByTestId("selected-model").all())
     expect((await chip.textContent())?.match(/simulated/gi)).toHaveLength(1);
+  // Every read of the run the page makes: whole (a page of cases) or following (afterResult).
+  const reads: string[] = [];
+  page.on("request", (sent) => {
+    const url = new URL(sent.url());
+    if (/^\/api\/evals\/runs\/[^/]+$/.test(url.pathname)) reads.push(url.search);
+  });
   await evals.startRun();
   // While the run works, its answers appear in the matrix as they are written (the page asks only
   // for what is new), not all at once when it ends: the answered cells in view grow while it runs.
@@ -95,6 +101,11 @@ test("the demo set runs on the simulated models with a spread of pass rates, and
   const atFirst = await answered.count();
   await expect.poll(answeredWhileRunning, { timeout: 30_000 }).toBeGreaterThan(atFirst);
   await evals.waitForStatus("done", 45_000);
+  // Read whole when opened and once more when it ended; in between, only what was new.
+  const following = reads.filter((search) => search.includes("afterResult="));
+  expect(following.length).toBeGreaterThanOrEqual(2);
+  expect(reads.length - following.length).toBeLessThanOrEqual(3);
+  expect(reads.at(-1)).not.toContain("afterResult=");
   const rates = await page.getByTestId("summary-pass-rate").allTextContents();
   const values = rates.map((text) => Number.parseFloat(text));
   expect(new Set(values).size).toBeGreaterThan(1);
