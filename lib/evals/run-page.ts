@@ -12,5 +12,5 @@ export function runPageUrl(runId: string, cursor: number | null = null): string 
 
 /** What a live run view polls: status, progress, summary and the answers written after result `afterId`. */
 export function runNewsUrl(runId: string, afterId: number): string {
-  return `/api/evals/runs/${encodeURIComponent(runId)}?limit=${RUN_PAGE_SIZE}&afterResult=${afterId}`;
+  return `${runPageUrl(runId)}&afterResult=${afterId}`;
 }
