@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
+import { describeJudgeVerdict, type StoredJudgeVerdict } from "@/lib/evals/grade/judge";
 import type { AssertionResult } from "@/lib/evals/schema";
 import { formatMs, formatTokens, formatUsd } from "@/lib/format";
 import { AnswerDiff } from "./answer-diff";
@@ -10,15 +11,7 @@ import type { RunCaseJson } from "./eval-types";
 
 interface JudgeRecord {
   model: string;
-  verdicts: {
-    rubric: string;
-    pass: boolean | null;
-    score: number | null;
-    /** The llm-rubric's threshold, when it had one: the result also needed score ≥ threshold. */
-    threshold?: number;
-    reasoning: string;
-    error: string | null;
-  }[];
+  verdicts: (StoredJudgeVerdict & { rubric: string; reasoning: string; error: string | null })[];
 }
 
 /** One answer in full: its assertions, the judge's verdict, its numbers, and a diff against another model. */
@@ -85,18 +78,15 @@ export function AnswerDetail({
           <h3 className="font-medium">
             Judge: {judge.model} ({formatUsd(result.judgeCostUsd)})
           </h3>
-          {judge.verdicts.map((verdict, index) => (
-            <p key={index} className="text-zinc-600 dark:text-zinc-400">
-              <span className="font-medium">
-                {verdict.pass === null ? "no verdict" : verdict.pass ? "the judge: pass" : "the judge: fail"}
-              </span>
-              {verdict.score !== null ? ` (score ${verdict.score})` : ""}
-              {verdict.threshold !== undefined
-                ? `; the assertion needs a score of at least ${verdict.threshold}`
-                : ""}
-              : {verdict.error ?? verdict.reasoning}
-            </p>
-          ))}
+          {judge.verdicts.map((verdict, index) => {
+            const said = describeJudgeVerdict(verdict);
+            return (
+              <p key={index} className="text-zinc-600 dark:text-zinc-400">
+                <span className="font-medium">{said.verdict}</span>
+                {said.detail}: {verdict.error ?? verdict.reasoning}
+              </p>
+            );
+          })}
         </div>
       ) : null}
       {others.length > 0 && compare ? (

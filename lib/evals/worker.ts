@@ -469,6 +469,7 @@ export class EvalWorker {
         output: outcome.output,
         ...verdict,
         ...(threshold === undefined ? {} : { threshold }),
+        ...(passGiven ? {} : { scoreOnly: true }),
         costUsd: metered.costUsd,
       });
     }

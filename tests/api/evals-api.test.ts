@@ -1,4 +1,7 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { usageEvents } from "@/db/schema";
+import { addUsd, parseUsd, toUsdString } from "@/lib/money";
 import { startFakeUpstream } from "../support/fake-upstream";
 
 // The evals API through its route handlers: real provider packages against the local fake
@@ -290,6 +293,89 @@ describe("evals API", () => {
     );
     expect(both.status).toBe(400);
     expect((await both.json()).error.details.fieldErrors.afterResult[0]).toContain("not both");
+  });
+
+  it("grades rubrics with a judge on the fake upstream: its prompt, verdict, threshold and cost apart", async () => {
+    fake.reset();
+    // The judge gives a score and no pass or fail: 0.4 fails a plain rubric (0.5 passes) and passes
+    // a rubric whose threshold is 0.3.
+    fake.setScenario("gpt-4.1-mini", {
+      ttftMs: 5,
+      text: '{"score": 0.4, "reasoning": "Half of what the rubric asks."}',
+    });
+    const set = await createSet([
+      {
+        prompt: "What is 2 + 2?",
+        assert: [
+          { type: "llm-rubric", value: "Answers with the number four." },
+          { type: "llm-rubric", value: "Answers with the number four.", threshold: 0.3 },
+          { type: "contains", value: "4" },
+        ],
+      },
+    ]);
+    const started = await runs.POST(
+      request(
+        `/api/evals/${set.id}/runs`,
+        json({ models: ["demo/swift"], judge: "openai/gpt-4.1-mini", maxOutputTokens: 100 }),
+      ),
+      params({ id: set.id }),
+    );
+    expect(started.status).toBe(201);
+    const { runId, estimate } = await started.json();
+    expect(estimate.totalUsd).toMatch(/^0\.\d+$/);
+    const finished = await waitForRun(runId, (run) => run.run.status === "done");
+    const result = finished.cases[0]?.results["demo/swift"] as unknown as {
+      output: string;
+      costUsd: string | null;
+      judgeCostUsd: string | null;
+      assertions: { type: string; pass: boolean | null; score?: number | null; reason: string }[];
+      judge: {
+        model: string;
+        verdicts: {
+          rubric: string;
+          prompt: { system: string; prompt: string };
+          output: string;
+          pass: boolean | null;
+          score: number | null;
+          reasoning: string;
+          threshold?: number;
+          scoreOnly?: boolean;
+          costUsd: string | null;
+        }[];
+      };
+    };
+    const [plain, held] = result.assertions;
+    expect(plain).toMatchObject({ type: "llm-rubric", pass: false, score: 0.4 });
+    expect(held).toMatchObject({ type: "llm-rubric", pass: true, score: 0.4 });
+    expect(held?.reason).toBe("Half of what the rubric asks. Score 0.4 ≥ threshold 0.3.");
+    // The judge's prompt and reply are kept; its verdict was a score only, read as a fail on its own.
+    expect(result.judge.model).toBe("openai/gpt-4.1-mini");
+    const [plainVerdict, heldVerdict] = result.judge.verdicts;
+    expect(plainVerdict).toMatchObject({ pass: false, score: 0.4, scoreOnly: true });
+    expect(plainVerdict?.threshold).toBeUndefined();
+    expect(heldVerdict).toMatchObject({ threshold: 0.3, scoreOnly: true });
+    expect(heldVerdict?.prompt.prompt).toContain("Rubric: Answers with the number four.");
+    expect(heldVerdict?.prompt.prompt).toContain(result.output);
+    // What the upstream was asked is that prompt, once per rubric, and nothing else was sent to it.
+    const asked = fake.requests();
+    expect(asked).toHaveLength(2);
+    for (const call of asked) {
+      expect(call.model).toBe("gpt-4.1-mini");
+      expect(JSON.stringify(call.body)).toContain(JSON.stringify(heldVerdict?.prompt.system).slice(1, 60));
+    }
+    // Its cost is the judge's, apart from the answer's, and is the sum of its two calls.
+    expect(result.judgeCostUsd).toMatch(/^0\.\d+$/);
+    const callCosts = result.judge.verdicts.map((verdict) => parseUsd(verdict.costUsd ?? "unknown"));
+    expect(toUsdString(parseUsd(result.judgeCostUsd ?? "unknown"))).toBe(toUsdString(addUsd(...callCosts)));
+    const { db } = await getDbHandle();
+    const judgeCalls = await db
+      .select()
+      .from(usageEvents)
+      .where(and(eq(usageEvents.source, "judge"), eq(usageEvents.model, "openai/gpt-4.1-mini")));
+    const asUsd = (value: string | null) => toUsdString(parseUsd(value ?? "unknown"));
+    expect(judgeCalls.map((event) => asUsd(event.costUsd)).sort()).toEqual(
+      result.judge.verdicts.map((verdict) => asUsd(verdict.costUsd)).sort(),
+    );
   });
 
   it("cancels a run: its open work is dropped and the status says so", async () => {

@@ -1,3 +1,10 @@
 export { gradeAssertions } from "./assertions";
-export { applyRubricThreshold, buildJudgePrompt, type JudgeVerdict, parseJudgeVerdict } from "./judge";
+export {
+  applyRubricThreshold,
+  buildJudgePrompt,
+  describeJudgeVerdict,
+  type JudgeVerdict,
+  parseJudgeVerdict,
+  type StoredJudgeVerdict,
+} from "./judge";
 export { renderTemplate } from "./template";

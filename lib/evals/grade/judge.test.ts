@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { applyRubricThreshold, buildJudgePrompt, parseJudgeVerdict, renderTemplate } from "./index";
+import {
+  applyRubricThreshold,
+  buildJudgePrompt,
+  describeJudgeVerdict,
+  parseJudgeVerdict,
+  renderTemplate,
+} from "./index";
 
 describe("buildJudgePrompt", () => {
   it("asks for strict JSON and delimits every piece it grades", () => {
@@ -113,6 +119,30 @@ describe("applyRubricThreshold (promptfoo's llm-rubric threshold)", () => {
 
   it("a verdict that could not be read stays unknown", () => {
     expect(applyRubricThreshold({ pass: null, score: null }, 0.5).pass).toBeNull();
+  });
+});
+
+describe("describeJudgeVerdict (an answer's page)", () => {
+  it("gives the judge's own pass or fail, its score and what the assertion needed", () => {
+    expect(describeJudgeVerdict({ pass: true, score: 0.6, threshold: 0.8 })).toEqual({
+      verdict: "the judge: pass",
+      detail: " (score 0.6); the assertion needs a score of at least 0.8",
+    });
+    expect(describeJudgeVerdict({ pass: false, score: null })).toEqual({
+      verdict: "the judge: fail",
+      detail: "",
+    });
+    expect(describeJudgeVerdict({ pass: null, score: null }).verdict).toBe("no verdict");
+  });
+
+  it("does not call a score-only verdict a fail when the threshold passed it", () => {
+    // {"score": 0.4} under a threshold of 0.3: the assertion passes; the judge said no pass or fail.
+    const said = describeJudgeVerdict({ pass: false, score: 0.4, threshold: 0.3, scoreOnly: true });
+    expect(said.verdict).toBe("the judge: score 0.4");
+    expect(said.detail).toBe(" (a score only, no pass or fail); the assertion needs a score of at least 0.3");
+    expect(describeJudgeVerdict({ pass: true, score: 0.7, scoreOnly: true }).detail).toBe(
+      " (a score only, no pass or fail); a score of 0.5 or more passes",
+    );
   });
 });
 

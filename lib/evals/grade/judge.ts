@@ -10,7 +10,7 @@ export interface JudgeVerdict {
 }
 
 /** Score at or above which a verdict that gives only a score counts as a pass. */
-const PASS_SCORE = 0.5;
+export const PASS_SCORE = 0.5;
 
 const JUDGE_SYSTEM = [
   "You are a strict, impartial grader. You decide whether an AI assistant's answer meets a rubric.",
@@ -109,6 +109,37 @@ export function applyRubricThreshold(
       verdict.score === null
         ? `No score given: its ${judgePass ? "pass counts as 1" : "fail counts as 0"} against the threshold ${threshold}.`
         : `Score ${score} ${meets ? "≥" : "<"} threshold ${threshold}.`,
+  };
+}
+
+/** A judge's verdict as the result keeps it (lib/evals/worker.ts): its own word, beside the assertion's threshold. */
+export interface StoredJudgeVerdict {
+  pass: boolean | null;
+  score: number | null;
+  /** The llm-rubric's threshold, when it had one: the result also needed score ≥ threshold. */
+  threshold?: number;
+  /** The judge gave a score and no pass or fail; `pass` was read from the score. */
+  scoreOnly?: boolean;
+}
+
+/**
+ * What an answer's page says of one judge verdict: the judge's own word (`verdict`), then its score and
+ * what the assertion needed (`detail`). A judge that gave only a score is not said to have passed or
+ * failed the answer: under a threshold its score alone decides, which a "fail" beside a passed
+ * assertion would contradict.
+ */
+export function describeJudgeVerdict(verdict: StoredJudgeVerdict): { verdict: string; detail: string } {
+  const needs =
+    verdict.threshold !== undefined ? `; the assertion needs a score of at least ${verdict.threshold}` : "";
+  if (verdict.pass === null) return { verdict: "no verdict", detail: "" };
+  if (verdict.scoreOnly && verdict.score !== null)
+    return {
+      verdict: `the judge: score ${verdict.score}`,
+      detail: ` (a score only, no pass or fail)${needs || `; a score of ${PASS_SCORE} or more passes`}`,
+    };
+  return {
+    verdict: verdict.pass ? "the judge: pass" : "the judge: fail",
+    detail: `${verdict.score !== null ? ` (score ${verdict.score})` : ""}${needs}`,
   };
 }
 
