@@ -6,7 +6,7 @@ import { formatDateTime } from "@/components/history/history-ui";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api-client";
-import { RUN_PAGE_SIZE, runNewsUrl, runPageUrl } from "@/lib/evals/run-page";
+import { mergeNewResults, RUN_PAGE_SIZE, runNewsUrl, runPageUrl } from "@/lib/evals/run-page";
 import { formatInteger, formatUsd } from "@/lib/format";
 import { isDemoModelId } from "@/lib/providers/demo-models";
 import { AnswerDetail } from "./answer-detail";
@@ -59,21 +59,16 @@ async function loadRun(runId: string): Promise<RunState> {
  * 6 models that is 2.5 MiB a poll). Null when an answer names a case the view does not have.
  */
 async function followRun(runId: string, current: RunState): Promise<RunState | null> {
-  const cases = [...current.cases];
-  const positions = new Map(cases.map((item, index) => [item.id, index]));
+  let cases = current.cases;
   let after = current.followFrom;
   let view: RunViewJson;
   let fresh: NonNullable<RunViewJson["newResults"]>;
   do {
     view = await fetchJson<RunViewJson>(runNewsUrl(runId, after));
     fresh = view.newResults ?? [];
-    for (const { caseId, ...result } of fresh) {
-      const at = positions.get(caseId);
-      const item = at === undefined ? undefined : cases[at];
-      if (at === undefined || !item) return null;
-      cases[at] = { ...item, results: { ...item.results, [result.model]: result } };
-      after = Math.max(after, result.id);
-    }
+    const merged = mergeNewResults(cases, fresh, after);
+    if (!merged) return null;
+    ({ cases, after } = merged);
   } while (fresh.length >= RUN_PAGE_SIZE);
   return { view, cases, followFrom: after };
 }
