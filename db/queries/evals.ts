@@ -763,9 +763,10 @@ export async function countEvalJobsByRun({
   }
 }
 
-/** The numbers the summary needs, without the answers' text. */
+/** The numbers the summary needs, without the answers' text or the judge's record (only whether there is one). */
 export type EvalResultFigures = Pick<
   EvalResult,
+  | "id"
   | "modelId"
   | "status"
   | "costUsd"
@@ -775,19 +776,22 @@ export type EvalResultFigures = Pick<
   | "inputTokens"
   | "outputTokens"
   | "assertions"
-  | "judge"
->;
+> & { judged: boolean };
 
+/** The figures of the run's results, oldest first; with `afterId`, only those written after that result. */
 export async function listEvalResultFiguresByRun({
   db,
   runId,
+  afterId = 0,
 }: {
   db: Db;
   runId: string;
+  afterId?: number;
 }): Promise<EvalResultFigures[]> {
   try {
     return await db
       .select({
+        id: evalResults.id,
         modelId: evalResults.modelId,
         status: evalResults.status,
         costUsd: evalResults.costUsd,
@@ -797,10 +801,11 @@ export async function listEvalResultFiguresByRun({
         inputTokens: evalResults.inputTokens,
         outputTokens: evalResults.outputTokens,
         assertions: evalResults.assertions,
-        judge: evalResults.judge,
+        judged: sql<boolean>`${evalResults.judge} is not null`,
       })
       .from(evalResults)
-      .where(eq(evalResults.runId, runId));
+      .where(and(eq(evalResults.runId, runId), gt(evalResults.id, afterId)))
+      .orderBy(asc(evalResults.id));
   } catch (error) {
     throw dbError("summarise the eval run", error);
   }

@@ -5,7 +5,6 @@ import {
   countEvalJobsByRun,
   getEvalRunNames,
   getNextEvalJobReserveByRun,
-  listEvalResultFiguresByRun,
   listEvalResultPageByRun,
   listEvalResultsAfter,
 } from "@/db/queries/evals";
@@ -13,9 +12,10 @@ import type { EvalResult } from "@/db/schema";
 import { canChange } from "@/lib/auth/rules";
 import { currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { runFigures } from "./run-figures";
 import { getRunOrThrow } from "./runs";
 import { caseToJson } from "./sets";
-import { answerPassed, type ModelSummary, summariseRun } from "./summary";
+import { answerFigures, answerPassed, type ModelSummary, summariseRun } from "./summary";
 
 const idSchema = z.uuid();
 
@@ -83,8 +83,10 @@ export async function readRunView(
   // reading their figures again took a 500-case, six-model run's page from ~190 to ~150 ms.
   const wholeRun = since === undefined && page.cursor === undefined && results.nextPosition === null;
   const figures = wholeRun
-    ? results.cases.flatMap((item) => item.results)
-    : await listEvalResultFiguresByRun({ db, runId });
+    ? results.cases.flatMap((item) =>
+        item.results.map((result) => answerFigures({ ...result, judged: result.judge !== null })),
+      )
+    : await runFigures(db, runId);
   const progress: ModelProgress[] = run.models.map((model) => {
     const mine = counts.filter((count) => count.modelId === model);
     const sum = (statuses: string[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerPassed, percentile, summariseRun, wilsonInterval } from "./summary";
+import { answerFigures, answerPassed, percentile, summariseRun, wilsonInterval } from "./summary";
 
 describe("wilsonInterval", () => {
   it("matches the published 95% interval for 8 of 10", () => {
@@ -17,24 +17,28 @@ describe("wilsonInterval", () => {
 describe("summariseRun", () => {
   const pass = { type: "contains" as const, pass: true, score: 1, reason: "" };
   const fail = { ...pass, pass: false, score: 0 };
+  let id = 0;
   const row = (
     model: string,
     assertions: unknown[],
     costUsd: string | null,
     ttftMs: number,
     status = "ok",
-  ) => ({
-    modelId: model,
-    status,
-    costUsd,
-    judgeCostUsd: null,
-    ttftMs,
-    totalMs: ttftMs * 2,
-    inputTokens: 10,
-    outputTokens: 5,
-    assertions,
-    judge: null,
-  });
+    judge: { judgeCostUsd: string | null } | null = null,
+  ) =>
+    answerFigures({
+      id: ++id,
+      modelId: model,
+      status,
+      costUsd,
+      judgeCostUsd: judge?.judgeCostUsd ?? null,
+      ttftMs,
+      totalMs: ttftMs * 2,
+      inputTokens: 10,
+      outputTokens: 5,
+      assertions,
+      judged: judge !== null,
+    });
 
   it("counts passes, errors as failures, and exact costs per passing answer", () => {
     const [summary] = summariseRun(
@@ -59,6 +63,34 @@ describe("summariseRun", () => {
     expect(summary?.totalCostUsd).toBeNull();
     expect(summary?.costPerPassUsd).toBeNull();
     expect(summary?.passRate).toBe(1);
+  });
+
+  it("averages the judge's rubric scores and adds its costs, an unknown one keeping the total unknown", () => {
+    const rubric = (score: number | null) => ({
+      type: "llm-rubric",
+      pass: score === null ? null : score >= 0.5,
+      score,
+      reason: "",
+    });
+    const [judged] = summariseRun(
+      ["c/z"],
+      [
+        row("c/z", [rubric(0.9), pass], "0.001", 100, "ok", { judgeCostUsd: "0.0002" }),
+        row("c/z", [rubric(0.3), rubric(null)], "0.001", 100, "ok", { judgeCostUsd: "0.0001" }),
+        row("c/z", [pass], "0.001", 100),
+      ],
+    );
+    expect(judged?.judgeScore).toBeCloseTo(0.6);
+    expect(judged?.judgeCostUsd).toBe("0.0003");
+    expect(judged).toMatchObject({ graded: 3, passed: 2 });
+    const [unknown] = summariseRun(
+      ["c/z"],
+      [
+        row("c/z", [rubric(0.9)], "0.001", 100, "ok", { judgeCostUsd: null }),
+        row("c/z", [rubric(0.9)], "0.001", 100, "ok", { judgeCostUsd: "0.0001" }),
+      ],
+    );
+    expect(unknown?.judgeCostUsd).toBeNull();
   });
 
   it("leaves an answer nothing graded out of the pass rate", () => {

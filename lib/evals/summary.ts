@@ -73,20 +73,58 @@ function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-export function summariseRun(models: string[], results: EvalResultFigures[]): ModelSummary[] {
+/**
+ * What the summary needs of one answer: its figures, whether it passed and its rubric scores, without
+ * its assertions' reasons or the judge's record. Small enough for a live run's answers to be kept
+ * between polls (lib/evals/run-figures.ts).
+ */
+export interface AnswerFigures {
+  id: number;
+  modelId: string;
+  status: string;
+  costUsd: string | null;
+  judgeCostUsd: string | null;
+  ttftMs: number | null;
+  totalMs: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  passed: boolean | null;
+  /** The scores of its llm-rubric assertions that have one. */
+  rubricScores: number[];
+  /** Whether a judge read it (its cost counts toward the judge's, even when unknown). */
+  judged: boolean;
+}
+
+export function answerFigures(result: EvalResultFigures): AnswerFigures {
+  const rubricScores: number[] = [];
+  for (const assertion of result.assertions as AssertionResult[])
+    if (assertion.type === "llm-rubric" && typeof assertion.score === "number")
+      rubricScores.push(assertion.score);
+  return {
+    id: result.id,
+    modelId: result.modelId,
+    status: result.status,
+    costUsd: result.costUsd,
+    judgeCostUsd: result.judgeCostUsd,
+    ttftMs: result.ttftMs,
+    totalMs: result.totalMs,
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    passed: answerPassed(result),
+    rubricScores,
+    judged: result.judged,
+  };
+}
+
+export function summariseRun(models: string[], results: AnswerFigures[]): ModelSummary[] {
   return models.map((model) => {
     const mine = results.filter((result) => result.modelId === model);
-    const verdicts = mine.map(answerPassed);
-    const graded = verdicts.filter((verdict) => verdict !== null).length;
-    const passed = verdicts.filter((verdict) => verdict === true).length;
-    const scores = mine.flatMap((result) =>
-      (result.assertions as AssertionResult[])
-        .filter((assertion) => assertion.type === "llm-rubric" && assertion.score !== null)
-        .map((assertion) => assertion.score as number),
-    );
+    const graded = mine.filter((result) => result.passed !== null).length;
+    const passed = mine.filter((result) => result.passed === true).length;
+    const scores = mine.flatMap((result) => result.rubricScores);
     const called = mine.filter((result) => result.costUsd !== null || result.status !== "error");
     const total = sumUsd(called.map((result) => result.costUsd));
-    const judgeCosts = mine.filter((result) => result.judge !== null).map((result) => result.judgeCostUsd);
+    const judgeCosts = mine.filter((result) => result.judged).map((result) => result.judgeCostUsd);
     const judgeTotal = judgeCosts.length > 0 ? sumUsd(judgeCosts) : null;
     const ttfts = mine.flatMap((result) => (result.ttftMs === null ? [] : [result.ttftMs]));
     const totals = mine.flatMap((result) => (result.totalMs === null ? [] : [result.totalMs]));
