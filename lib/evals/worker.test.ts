@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { expect, it } from "vitest";
 import {
   getEvalRunById,
@@ -135,6 +136,53 @@ forEachTestDatabase((getHandle) => {
       expect((await listEvalResultFiguresByRun({ db, runId: long.id })).length).toBeLessThan(24);
       await until(async () => (await getEvalRunById({ db, id: short.id }))?.status === "done");
       await until(async () => (await getEvalRunById({ db, id: long.id }))?.status === "done");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("a run queued here while the open work is being read is not hidden by that reading", async () => {
+    const { db } = getHandle();
+    // The worker's database, with its reading of the open work held after it ran (so its rows are
+    // from before the run below was queued) until the test lets it go.
+    const dialect = new PgDialect();
+    let hold: Promise<void> | null = null;
+    let holding: () => void = () => {};
+    const gated = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== "execute") return typeof value === "function" ? value.bind(target) : value;
+        return async (query: SQL) => {
+          const rows = await target.execute(query);
+          const held = hold;
+          if (held && dialect.sqlToQuery(query).sql.includes("select distinct j.provider")) {
+            holding();
+            await held;
+          }
+          return rows;
+        };
+      },
+    });
+    // A poll far longer than the test: only wakes move the worker.
+    const worker = new EvalWorker({ db: gated, catalog: async () => catalog, pollMs: 60_000 });
+    worker.start();
+    try {
+      let release: () => void = () => {};
+      hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const reading = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      worker.wake();
+      await reading;
+      // Queued here while that reading is under way, as POST /api/evals/{id}/runs does it.
+      const run = await queue([{ prompt: "What is 2 + 3?" }], ["demo/swift"]);
+      worker.wake();
+      hold = null;
+      release();
+      // The reading found nothing open; kept, it would hide the run until the next poll (60 s).
+      await until(async () => (await getEvalRunById({ db, id: run.id }))?.status === "done", 5_000);
     } finally {
       await worker.stop();
     }
