@@ -26,6 +26,7 @@ export function RunSummary({
               "Model",
               "Pass rate (95% CI)",
               "Judge score",
+              "Vote rating (95% CI)",
               "Mean cost",
               "Total cost",
               "Cost per pass",
@@ -69,6 +70,19 @@ export function RunSummary({
               <td className="py-1 pr-3 tabular-nums">
                 {item.judgeScore === null ? "—" : item.judgeScore.toFixed(2)}
               </td>
+              <td className="py-1 pr-3 tabular-nums whitespace-nowrap" data-testid="summary-vote-rating">
+                {item.voteRating ? (
+                  <>
+                    {Math.round(item.voteRating.rating)}{" "}
+                    <span className="text-xs text-muted">
+                      ({Math.round(item.voteRating.ciLow)}–{Math.round(item.voteRating.ciHigh)}, n=
+                      {item.voteRating.wins + item.voteRating.losses + item.voteRating.ties})
+                    </span>
+                  </>
+                ) : (
+                  <span title="No blind vote on this run's answers yet">—</span>
+                )}
+              </td>
               <td className="py-1 pr-3 tabular-nums">{formatUsd(item.meanCostUsd)}</td>
               <td className="py-1 pr-3 tabular-nums">
                 {formatUsd(item.totalCostUsd)}
@@ -88,7 +102,9 @@ export function RunSummary({
       </table>
       <p className="mt-2 text-xs text-muted">
         Costs at the catalog price when each answer was made; unknown when a model has no price. Simulated
-        models are priced like the model they mirror and bill nothing.
+        models are priced like the model they mirror and bill nothing. Vote ratings are the Bradley–Terry fit
+        of the blind votes on this run's answers (1000 is even; 400 points are 10:1 odds; n counts the votes
+        other than both bad); the set's leaderboard counts the votes of all its runs.
       </p>
     </Card>
   );

@@ -27,6 +27,7 @@ const row = (
   totalP50Ms: null,
   meanInputTokens: tokens[0],
   meanOutputTokens: tokens[1],
+  voteRating: null,
 });
 
 const RUN_ID = "260a239c-9be0-4ebe-94e1-d92dfb68f566";

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { listVotesForRun } from "@/db/queries/eval-votes";
 import {
   countEvalJobsByRun,
   getEvalRunNames,
@@ -12,6 +13,7 @@ import type { EvalResult } from "@/db/schema";
 import { canChange } from "@/lib/auth/rules";
 import { currentViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { computeRatings } from "./ratings";
 import { runFigures } from "./run-figures";
 import { getRunOrThrow } from "./runs";
 import { caseToJson } from "./sets";
@@ -70,7 +72,7 @@ export async function readRunView(
   const run = await getRunOrThrow(runId);
   const db = await getDb();
   const since = page.afterResult;
-  const [names, counts, results, fresh, nextCallUsd] = await Promise.all([
+  const [names, counts, results, fresh, nextCallUsd, votes] = await Promise.all([
     getEvalRunNames({ db, runId }),
     countEvalJobsByRun({ db, runId }),
     since === undefined
@@ -78,6 +80,7 @@ export async function readRunView(
       : { cases: [], nextPosition: null },
     since === undefined ? null : listEvalResultsAfter({ db, runId, afterId: since, limit: page.limit }),
     run.status === "capped" ? getNextEvalJobReserveByRun({ db, runId }) : null,
+    listVotesForRun({ db, runId }),
   ]);
   // A page that holds the whole run (the run view's usual read) has every answer the summary needs;
   // reading their figures again took a 500-case, six-model run's page from ~190 to ~150 ms.
@@ -101,7 +104,7 @@ export async function readRunView(
       cancelled: sum(["cancelled"]),
     };
   });
-  const summary: ModelSummary[] = summariseRun(run.models, figures);
+  const summary: ModelSummary[] = summariseRun(run.models, figures, computeRatings(votes));
   return {
     run,
     /** The set's name now (null when the set has been deleted). */

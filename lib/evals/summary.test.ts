@@ -93,6 +93,18 @@ describe("summariseRun", () => {
     expect(unknown?.judgeCostUsd).toBeNull();
   });
 
+  it("gives each model its rating from the run's blind votes, and none to a model without votes", () => {
+    const fit = { rating: 1080.4, ciLow: 990.1, ciHigh: 1170.9, wins: 3, losses: 1, ties: 1, bothBad: 2 };
+    const [rated, unrated] = summariseRun(
+      ["a/x", "b/y"],
+      [row("a/x", [pass], "0.001", 100)],
+      [{ modelId: "a/x", ...fit }],
+    );
+    expect(rated?.voteRating).toEqual(fit);
+    expect(unrated?.voteRating).toBeNull();
+    expect(summariseRun(["a/x"], [])[0]?.voteRating).toBeNull();
+  });
+
   it("leaves an answer nothing graded out of the pass rate", () => {
     expect(answerPassed({ status: "ok", assertions: [{ type: "llm-rubric", pass: null }] })).toBeNull();
     expect(answerPassed({ status: "error", assertions: [] })).toBe(false);

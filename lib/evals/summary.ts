@@ -1,5 +1,6 @@
 import type { EvalResultFigures } from "@/db/queries/evals";
 import { addUsd, divideUsd, type Money, parseUsd, toUsdString, ZERO_USD } from "@/lib/money";
+import type { ModelRating } from "./ratings";
 import type { AssertionResult } from "./schema";
 
 /** Per-model figures of a run: pass rate with its interval, judge score, cost and latency. */
@@ -24,6 +25,11 @@ export interface ModelSummary {
   totalP50Ms: number | null;
   meanInputTokens: number | null;
   meanOutputTokens: number | null;
+  /**
+   * The model's Bradley–Terry rating from the blind votes on this run's answers, with its 95% interval
+   * and vote counts; null when no rated vote has been cast on its answers.
+   */
+  voteRating: Omit<ModelRating, "modelId"> | null;
 }
 
 /** Wilson score interval for `passed` of `total` at z (1.96 for 95%); better than p ± z·SE near 0 and 1. */
@@ -116,7 +122,12 @@ export function answerFigures(result: EvalResultFigures): AnswerFigures {
   };
 }
 
-export function summariseRun(models: string[], results: AnswerFigures[]): ModelSummary[] {
+/** Per-model figures of a run; `ratings` are the fit of the blind votes on its answers (computeRatings). */
+export function summariseRun(
+  models: string[],
+  results: AnswerFigures[],
+  ratings: readonly ModelRating[] = [],
+): ModelSummary[] {
   return models.map((model) => {
     const mine = results.filter((result) => result.modelId === model);
     const graded = mine.filter((result) => result.passed !== null).length;
@@ -151,6 +162,13 @@ export function summariseRun(models: string[], results: AnswerFigures[]): ModelS
       meanOutputTokens: mean(
         ok.flatMap((result) => (result.outputTokens === null ? [] : [result.outputTokens])),
       ),
+      voteRating: voteRatingOf(ratings.find((rating) => rating.modelId === model)),
     };
   });
+}
+
+function voteRatingOf(rating: ModelRating | undefined): ModelSummary["voteRating"] {
+  if (!rating) return null;
+  const { modelId: _model, ...rest } = rating;
+  return rest;
 }

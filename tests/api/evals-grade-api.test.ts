@@ -8,6 +8,7 @@ vi.stubEnv("PGLITE_DIR", "memory://");
 const importRoute = await import("@/app/api/evals/[id]/import/route");
 const leaderboardRoute = await import("@/app/api/evals/[id]/leaderboard/route");
 const votesRoute = await import("@/app/api/evals/runs/[runId]/votes/route");
+const runRoute = await import("@/app/api/evals/runs/[runId]/route");
 const { getDb } = await import("@/db/client");
 const { insertEvalVote } = await import("@/db/queries/eval-votes");
 const { getEvalSetById, insertEvalSet } = await import("@/db/queries/evals");
@@ -246,6 +247,17 @@ describe("POST /api/evals/runs/{runId}/votes", () => {
     const again = await vote(runId, { leftResultId: right.id, rightResultId: left.id, winner: "right" });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("conflict:evals");
+
+    // The run's summary rates its models from the votes on its answers, as the set's leaderboard does.
+    const run = await call(
+      runRoute.GET(new Request(`${BASE}/api/evals/runs/${runId}`), { params: Promise.resolve({ runId }) }),
+    );
+    const board = await leaderboard(setId);
+    const rated = Object.fromEntries(run.body.summary.map((item: Json) => [item.model, item.voteRating]));
+    const shownSecond = shownFirst === "m/a" ? "m/b" : "m/a";
+    expect(rated[shownFirst].rating).toBeGreaterThan(rated[shownSecond].rating);
+    expect(rated[shownFirst]).toMatchObject({ wins: 1, losses: 0, ties: 0, bothBad: 0 });
+    for (const { modelId, ...rating } of board.body.ratings) expect(rated[modelId]).toEqual(rating);
 
     const second = await nextPair(runId);
     expect(second.body).toMatchObject({ votes: 1, next: { remaining: 1, prompt: "Say hello" } });

@@ -61,6 +61,7 @@ test("a set runs on three models, ten blind votes by keyboard rank them, and the
   await page.getByTestId("run-leaderboard-link").click();
   await expect(page.getByTestId("leaderboard-row")).toHaveCount(3);
   const counts = { W: 0, L: 0, T: 0, "✗": 0 };
+  const boardRatings = new Map<string, string>();
   for (const model of MODELS) {
     const row = evals.leaderboardRow(model);
     const cell = row.getByTestId("leaderboard-rating");
@@ -71,6 +72,7 @@ test("a set runs on three models, ten blind votes by keyboard rank them, and the
     expect(low).toBeLessThanOrEqual(rating);
     expect(rating).toBeLessThanOrEqual(high ?? Number.NaN);
     expect(low).toBeLessThan(high ?? Number.NaN);
+    boardRatings.set(model, `${rating} \\(${low}–${high}`);
     await expect(row.getByRole("img", { name: `95% interval ${low} to ${high}` })).toBeVisible();
     const tally = (await row.textContent())?.match(/(\d+) W · (\d+) L · (\d+) T · (\d+) ✗/);
     expect(tally).not.toBeNull();
@@ -85,7 +87,12 @@ test("a set runs on three models, ten blind votes by keyboard rank them, and the
   // "Use in calculator": one workload with the tokens the run measured for its two priced models (the
   // simulated model mirrors one of them, whose real answers count instead), and the run's pass rates
   // as the quality bar.
+  // The run's summary rates each model from the same votes (the set has only this run).
   await page.goto(runUrl);
+  for (const model of MODELS)
+    await expect(
+      page.locator(`[data-testid="summary-row"][data-model="${model}"]`).getByTestId("summary-vote-rating"),
+    ).toHaveText(new RegExp(`^${boardRatings.get(model)}, n=\\d+\\)$`));
   await page.getByTestId("use-in-calculator").click();
   await expect(page).toHaveURL(/\/calculator\?s=/);
   const calculator = new CalculatorPage(page);
