@@ -31,7 +31,14 @@ forEachTestDatabase((getHandle) => {
     return { runId: run.id, caseIds };
   }
 
-  async function answer(runId: string, caseId: string, modelId: string, pass: boolean, costUsd: string) {
+  async function answer(
+    runId: string,
+    caseId: string,
+    modelId: string,
+    pass: boolean,
+    costUsd: string,
+    judge: { score: number; costUsd: string } | null = null,
+  ) {
     const { db } = getHandle();
     const [row] = await db
       .insert(evalResults)
@@ -44,7 +51,16 @@ forEachTestDatabase((getHandle) => {
         costUsd,
         ttftMs: pass ? 100 : 300,
         totalMs: 500,
-        assertions: [{ type: "contains", pass, score: pass ? 1 : 0, reason: "" }],
+        assertions: [
+          { type: "contains", pass, score: pass ? 1 : 0, reason: "" },
+          ...(judge
+            ? [{ type: "llm-rubric", pass: judge.score >= 0.5, score: judge.score, reason: "" }]
+            : []),
+        ],
+        judgeCostUsd: judge?.costUsd ?? null,
+        judge: judge
+          ? { model: "demo/deliberate", verdicts: [{ pass: judge.score >= 0.5, score: judge.score }] }
+          : null,
       })
       .returning({ id: evalResults.id });
     return row?.id as number;
@@ -83,6 +99,23 @@ forEachTestDatabase((getHandle) => {
     const ids = left.map((figure) => figure.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(6);
+  });
+
+  it("knows which answers a judge read without reading its record, for the judge's score and cost", async () => {
+    const { db } = getHandle();
+    const { runId, caseIds } = await newRun();
+    await answer(runId, caseIds[0] as string, "demo/swift", true, "0.001", { score: 0.9, costUsd: "0.0002" });
+    await answer(runId, caseIds[1] as string, "demo/swift", true, "0.001");
+    await answer(runId, caseIds[2] as string, "demo/swift", false, "0.001", {
+      score: 0.3,
+      costUsd: "0.0001",
+    });
+    const figures = await runFigures(db, runId);
+    expect(figures.map((figure) => figure.judged)).toEqual([true, false, true]);
+    const [swift] = summariseRun(MODELS, figures);
+    expect(swift?.judgeCostUsd).toBe("0.0003");
+    expect(swift?.judgeScore).toBeCloseTo(0.6);
+    expect(swift).toMatchObject({ answered: 3, passed: 2, graded: 3 });
   });
 
   it("keeps each run's figures apart", async () => {

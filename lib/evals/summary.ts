@@ -125,7 +125,7 @@ export function answerFigures(result: EvalResultFigures): AnswerFigures {
 /** Per-model figures of a run; `ratings` are the fit of the blind votes on its answers (computeRatings). */
 export function summariseRun(
   models: string[],
-  results: AnswerFigures[],
+  results: readonly AnswerFigures[],
   ratings: readonly ModelRating[] = [],
 ): ModelSummary[] {
   return models.map((model) => {

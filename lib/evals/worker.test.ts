@@ -163,18 +163,18 @@ forEachTestDatabase((getHandle) => {
         };
       },
     });
-    // A poll far longer than the test: only wakes move the worker.
+    let release: () => void = () => {};
+    hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const reading = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    // A poll far longer than the test: only wakes move the worker. Its first look at the queue, at
+    // start, finds nothing open and is held.
     const worker = new EvalWorker({ db: gated, catalog: async () => catalog, pollMs: 60_000 });
     worker.start();
     try {
-      let release: () => void = () => {};
-      hold = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const reading = new Promise<void>((resolve) => {
-        holding = resolve;
-      });
-      worker.wake();
       await reading;
       // Queued here while that reading is under way, as POST /api/evals/{id}/runs does it.
       const run = await queue([{ prompt: "What is 2 + 3?" }], ["demo/swift"]);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { usageEvents } from "@/db/schema";
 import { addUsd, parseUsd, toUsdString } from "@/lib/money";
@@ -297,6 +297,7 @@ describe("evals API", () => {
 
   it("grades rubrics with a judge on the fake upstream: its prompt, verdict, threshold and cost apart", async () => {
     fake.reset();
+    const startedAt = new Date();
     // The judge gives a score and no pass or fail: 0.4 fails a plain rubric (0.5 passes) and passes
     // a rubric whose threshold is 0.3.
     fake.setScenario("gpt-4.1-mini", {
@@ -371,7 +372,13 @@ describe("evals API", () => {
     const judgeCalls = await db
       .select()
       .from(usageEvents)
-      .where(and(eq(usageEvents.source, "judge"), eq(usageEvents.model, "openai/gpt-4.1-mini")));
+      .where(
+        and(
+          eq(usageEvents.source, "judge"),
+          eq(usageEvents.model, "openai/gpt-4.1-mini"),
+          gte(usageEvents.occurredAt, startedAt),
+        ),
+      );
     const asUsd = (value: string | null) => toUsdString(parseUsd(value ?? "unknown"));
     expect(judgeCalls.map((event) => asUsd(event.costUsd)).sort()).toEqual(
       result.judge.verdicts.map((verdict) => asUsd(verdict.costUsd)).sort(),

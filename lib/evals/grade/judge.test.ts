@@ -132,7 +132,10 @@ describe("describeJudgeVerdict (an answer's page)", () => {
       verdict: "the judge: fail",
       detail: "",
     });
-    expect(describeJudgeVerdict({ pass: null, score: null }).verdict).toBe("no verdict");
+    expect(describeJudgeVerdict({ pass: null, score: null })).toEqual({ verdict: "no verdict", detail: "" });
+    expect(describeJudgeVerdict({ pass: null, score: null, threshold: 0.7 }).detail).toBe(
+      "; the assertion needs a score of at least 0.7",
+    );
   });
 
   it("does not call a score-only verdict a fail when the threshold passed it", () => {

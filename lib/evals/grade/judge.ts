@@ -131,7 +131,7 @@ export interface StoredJudgeVerdict {
 export function describeJudgeVerdict(verdict: StoredJudgeVerdict): { verdict: string; detail: string } {
   const needs =
     verdict.threshold !== undefined ? `; the assertion needs a score of at least ${verdict.threshold}` : "";
-  if (verdict.pass === null) return { verdict: "no verdict", detail: "" };
+  if (verdict.pass === null) return { verdict: "no verdict", detail: needs };
   if (verdict.scoreOnly && verdict.score !== null)
     return {
       verdict: `the judge: score ${verdict.score}`,
