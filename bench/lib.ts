@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../tests/support/ensure-build.mjs";
@@ -84,6 +84,13 @@ export async function startServer(
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  // BENCH_SERVER_LOG: the server's whole output in a file too (with BENCH_NODE_ARGS=--trace-gc, say).
+  const logFile = process.env.BENCH_SERVER_LOG;
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: "a" });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   const signalGroup = (signal: NodeJS.Signals) => {

@@ -5,6 +5,8 @@
  * arrival: the true value. The same streams go through the playground (POST /api/playground/runs, the TTFT
  * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
+ * Then BENCH_PACED_STREAMS (100) more playground runs at 100 tokens/s, a model's usual pace, where a
+ * stream's cost is mostly per token and per update to the reader.
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
  * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
  * set DATABASE_URL to measure with a Postgres server, whose own CPU is then printed too).
@@ -32,6 +34,9 @@ const MODEL = "openai/gpt-4o-mini";
 /** The playground's usual run: one prompt to three models (its default picks three). */
 const RUN_MODELS = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini", "openai/gpt-4.1-nano"];
 const SCENARIO = { ttftMs: 200, tokensPerSecond: 2_000, outputTokens: 500 };
+/** The paced phase: the same answers at a model's usual speed. */
+const PACED_STREAMS = Number(process.env.BENCH_PACED_STREAMS ?? 100);
+const PACED_TOKENS_PER_SECOND = 100;
 
 async function json<T>(url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -118,6 +123,12 @@ const cpu = () => ({
   threads: threadCpuMs(appPid),
 });
 type Cpu = ReturnType<typeof cpu>;
+interface PhaseOptions {
+  runs: number;
+  inFlight: number;
+  models?: string[];
+  tokensPerSecond?: number;
+}
 const rows: string[] = [];
 try {
   await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
@@ -138,35 +149,44 @@ try {
   // Warm the route, the streaming thread, the provider client and the connections.
   await pool(40, 20, (index) => compare(`warm ${index}`));
 
-  // 1. Playground.
-  await json(`${FAKE}/__fake/reset`, {});
-  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
-  const playgroundCpu = cpu();
-  const recorded = new Map<string, number | null>();
-  await pool(STREAMS, IN_FLIGHT, async (index) => {
-    const tag = `pg-${index}-pg`;
-    for (const [model, ttft] of await compare(`Stream ${tag}: say something.`))
-      recorded.set(`${tag} ${model}`, ttft);
-  });
-  const playgroundCpuAfter = cpu();
-  const playground = report("playground", recorded, await trueTtfts(/pg-\d+-pg/));
+  /**
+   * One playground phase: `runs` runs of `models`, `inFlight` at a time, each answer at
+   * `tokensPerSecond`; the recorded TTFT of every stream (by a tag in its prompt) and the CPU around it.
+   */
+  const playgroundPhase = async (
+    label: string,
+    key: string,
+    { runs, inFlight, models = [MODEL], tokensPerSecond = SCENARIO.tokensPerSecond }: PhaseOptions,
+  ) => {
+    await json(`${FAKE}/__fake/reset`, {});
+    await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO, tokensPerSecond });
+    const before = cpu();
+    const recorded = new Map<string, number | null>();
+    await pool(runs, inFlight, async (index) => {
+      const tag = `${key}-${index}-${key}`;
+      for (const [model, ttft] of await compare(`Stream ${tag}: say something.`, models))
+        recorded.set(`${tag} ${model}`, ttft);
+    });
+    const after = cpu();
+    const ttft = report(label, recorded, await trueTtfts(new RegExp(`${key}-\\d+-${key}`)));
+    return { ...ttft, before, after, streams: recorded.size };
+  };
 
+  // 1. Playground.
+  const playground = await playgroundPhase("playground", "pg", { runs: STREAMS, inFlight: IN_FLIGHT });
   // 1b. The same number of streams as runs of three models each, as many streams in flight.
-  await json(`${FAKE}/__fake/reset`, {});
-  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
-  const threesCpu = cpu();
-  const recordedThrees = new Map<string, number | null>();
-  await pool(
-    Math.ceil(STREAMS / RUN_MODELS.length),
-    Math.ceil(IN_FLIGHT / RUN_MODELS.length),
-    async (index) => {
-      const tag = `p3-${index}-p3`;
-      for (const [model, ttft] of await compare(`Stream ${tag}: say something.`, RUN_MODELS))
-        recordedThrees.set(`${tag} ${model}`, ttft);
-    },
-  );
-  const threesCpuAfter = cpu();
-  const threes = report("playground×3", recordedThrees, await trueTtfts(/p3-\d+-p3/));
+  const threes = await playgroundPhase("playground×3", "p3", {
+    runs: Math.ceil(STREAMS / RUN_MODELS.length),
+    inFlight: Math.ceil(IN_FLIGHT / RUN_MODELS.length),
+    models: RUN_MODELS,
+  });
+  // 1c. One model a run again, at a model's usual pace: the same answers take 5 s, and what a stream
+  // costs is then mostly per token and per update sent to the reader rather than per request.
+  const paced = await playgroundPhase("paced", "pp", {
+    runs: PACED_STREAMS,
+    inFlight: IN_FLIGHT,
+    tokensPerSecond: PACED_TOKENS_PER_SECOND,
+  });
 
   // 2. Evals: one run of STREAMS cases on the same model, IN_FLIGHT calls at once.
   type View = {
@@ -233,8 +253,9 @@ try {
   };
   rows.push(
     `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
-    `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playgroundCpu, playgroundCpuAfter)}`,
-    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threesCpu, threesCpuAfter, recordedThrees.size)}`,
+    `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playground.before, playground.after, playground.streams)}`,
+    `paced        p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms over ${paced.count} (one model a run at ${PACED_TOKENS_PER_SECOND} tokens/s); CPU per stream: ${perStream(paced.before, paced.after, paced.streams)}`,
+    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threes.before, threes.after, threes.streams)}`,
     `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evalCpu, evalCpuAfter)}`,
     `median true TTFT at the upstream: ${median([...(await trueTtfts(/ev-\d+-ev/)).values()]).toFixed(1)} ms`,
   );
