@@ -1,9 +1,12 @@
 /**
  * The first delta of a pane goes out at once (it is the time to first token); later ones arriving
- * within the window are sent as one event. Readers see text at a steady ~60 frames a second, and
- * six fast panes cost the server a few events a second each instead of one per token.
+ * within the window are sent as one event. Readers see text at about 30 updates a second, and a pane
+ * costs the server a few events a second instead of one per token. Each event costs the HTTP thread
+ * about 0.1 ms (the message between threads, the event, the write to the reader's socket): at a
+ * model's usual 100 tokens a second, a 60-a-second window (16 ms) was over half of a stream's CPU
+ * there (bench:ttft's phase at 100 tokens a second).
  */
-export const DELTA_COALESCE_MS = 16;
+export const DELTA_COALESCE_MS = 33;
 
 export function coalesceDeltas(emit: (text: string) => void, windowMs = DELTA_COALESCE_MS) {
   let pending = "";

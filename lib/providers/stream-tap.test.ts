@@ -13,7 +13,15 @@ import {
   type Scenario,
   startFakeUpstream,
 } from "@/tests/support/fake-upstream";
-import { READ_BATCH_MS, type StreamTap, TextEventShape, tappedFetch, tapSignal } from "./stream-tap";
+import {
+  MAX_READ_BATCH_MS,
+  READ_BATCH_MS,
+  readPauseMs,
+  type StreamTap,
+  TextEventShape,
+  tappedFetch,
+  tapSignal,
+} from "./stream-tap";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -221,6 +229,35 @@ describe("reading a stream in batches", () => {
     const spanMs = (arrivals.at(-1) as number) - (arrivals[0] as number);
     expect(spanMs).toBeGreaterThan(200);
     expect(moments).toBeLessThanOrEqual(Math.ceil(spanMs / READ_BATCH_MS) + 2);
+  });
+
+  it("leaves a long answer unread for longer, up to the longest pause, and still loses none of it", async () => {
+    // 750 tokens 2 ms apart (1.5 s): read in pauses of 8 ms throughout, that is about 190 moments.
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 750 });
+    const { arrivals, text } = await tappedChat();
+    expect(text).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 750 }));
+    const gaps: number[] = [];
+    for (let index = 2; index < arrivals.length; index++) {
+      const gap = (arrivals[index] as number) - (arrivals[index - 1] as number);
+      if (gap > 1) gaps.push(gap);
+    }
+    const spanMs = (arrivals.at(-1) as number) - (arrivals[0] as number);
+    expect(spanMs).toBeGreaterThan(1_400);
+    // 0.64 s of 8 ms pauses, then 16, 24 and 32 ms: about 120 moments.
+    expect(gaps.length).toBeLessThan(150);
+    // The last pauses are the longest (a busy machine can only make a pause longer, not shorter).
+    expect(Math.min(...gaps.slice(-5))).toBeGreaterThan(MAX_READ_BATCH_MS - READ_BATCH_MS);
+  });
+
+  it("grows a stream's pause by ticks with the time since its first text, within 1/40 of it", () => {
+    expect(readPauseMs(0)).toBe(READ_BATCH_MS);
+    expect(readPauseMs(639)).toBe(READ_BATCH_MS);
+    expect(readPauseMs(640)).toBe(2 * READ_BATCH_MS);
+    expect(readPauseMs(1_000)).toBe(3 * READ_BATCH_MS);
+    expect(readPauseMs(1_280)).toBe(MAX_READ_BATCH_MS);
+    expect(readPauseMs(60_000)).toBe(MAX_READ_BATCH_MS);
+    for (const since of [700, 1_000, 1_300, 5_000])
+      expect(readPauseMs(since)).toBeLessThanOrEqual(since / 40);
   });
 
   it("serves the next answer on the same connection whole, after one read in batches", async () => {
