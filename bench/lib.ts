@@ -88,8 +88,11 @@ export async function startServer(
   const logFile = process.env.BENCH_SERVER_LOG;
   if (logFile) {
     const log = createWriteStream(logFile, { flags: "a" });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    log.on("error", (error) => console.error(`BENCH_SERVER_LOG: ${error.message}`));
+    // Two sources into one file: it is closed when the server is gone, not when either pipe ends.
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.on("close", () => log.end());
   }
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
