@@ -215,6 +215,16 @@ async function tappedChat(signal?: AbortSignal, arrivals: number[] = []) {
   return { arrivals, text, tap, error };
 }
 
+/** The gaps between the separate moments text was handed over at, after the first piece. */
+function readMoments(arrivals: number[]): number[] {
+  const gaps: number[] = [];
+  for (let index = 2; index < arrivals.length; index++) {
+    const gap = (arrivals[index] as number) - (arrivals[index - 1] as number);
+    if (gap > 1) gaps.push(gap);
+  }
+  return gaps;
+}
+
 describe("reading a stream in batches", () => {
   it("reads the rest of an answer in batches once its first text is in, and loses none of it", async () => {
     // 300 tokens a millisecond apart: read as they land, that is about 300 hand-overs at separate moments.
@@ -232,21 +242,41 @@ describe("reading a stream in batches", () => {
   });
 
   it("leaves a long answer unread for longer, up to the longest pause, and still loses none of it", async () => {
-    // 750 tokens 2 ms apart (1.5 s): read in pauses of 8 ms throughout, that is about 190 moments.
-    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 750 });
+    // 1,000 tokens 2 ms apart (2 s): read in pauses of 8 ms throughout, that is about 250 moments.
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 1_000 });
     const { arrivals, text } = await tappedChat();
-    expect(text).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 750 }));
-    const gaps: number[] = [];
-    for (let index = 2; index < arrivals.length; index++) {
-      const gap = (arrivals[index] as number) - (arrivals[index - 1] as number);
-      if (gap > 1) gaps.push(gap);
-    }
-    const spanMs = (arrivals.at(-1) as number) - (arrivals[0] as number);
-    expect(spanMs).toBeGreaterThan(1_400);
-    // 0.64 s of 8 ms pauses, then 16, 24 and 32 ms: about 120 moments.
-    expect(gaps.length).toBeLessThan(150);
+    expect(text).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 1_000 }));
+    const gaps = readMoments(arrivals);
+    expect((arrivals.at(-1) as number) - (arrivals[0] as number)).toBeGreaterThan(1_900);
+    // 0.64 s of 8 ms pauses, then 16, 24 and, for the last 0.7 s, 32 ms: about 140 moments.
+    expect(gaps.length).toBeLessThan(190);
     // The last pauses are the longest (a busy machine can only make a pause longer, not shorter).
     expect(Math.min(...gaps.slice(-5))).toBeGreaterThan(MAX_READ_BATCH_MS - READ_BATCH_MS);
+  });
+
+  it("keeps each waiting stream's own pause: a young answer is read every tick beside an old one", async () => {
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 1_000 });
+    const oldArrivals: number[] = [];
+    const old = tappedChat(undefined, oldArrivals);
+    // Once the first answer's pauses are at their longest, a second one starts beside it.
+    await vi.waitUntil(
+      () => oldArrivals.length > 0 && performance.now() - (oldArrivals[0] as number) > 1_350,
+      {
+        timeout: 5_000,
+        interval: 10,
+      },
+    );
+    upstream.setScenario("*", { ttftMs: 5, tokensPerSecond: 500, outputTokens: 100 });
+    const youngStart = performance.now();
+    const young = await tappedChat();
+    const youngEnd = performance.now();
+    const { text: oldText } = await old;
+    expect(oldText).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 1_000 }));
+    expect(young.text).toBe(replyText({ lastUserMessage: "hi", model: "gpt-4o-mini", outputTokens: 100 }));
+    // The young answer's 0.2 s are read a tick at a time; the old one meanwhile in its long pauses.
+    const youngGaps = readMoments(young.arrivals);
+    const oldGaps = readMoments(oldArrivals.filter((at) => at >= youngStart && at <= youngEnd));
+    expect(youngGaps.length).toBeGreaterThan(2 * oldGaps.length);
   });
 
   it("grows a stream's pause by ticks with the time since its first text, within 1/40 of it", () => {

@@ -250,10 +250,11 @@ export class TextEventShape {
  * socket waits, resumes them. The time to first token is unaffected (it is stamped before the first
  * pause). The pause grows with the answer: READ_BATCH_MS at first, then by steps of READ_BATCH_MS up
  * to MAX_READ_BATCH_MS, never more than READ_BATCH_SHARE of the time since the first text; a pause
- * ends at the tick nearest its end. So an answer's end is read at most 12 ms late while its text has
- * come for less than 0.64 s, and otherwise at most 1/40 of that time and 4 ms (36 ms at most): a total
- * time is then at most about 2.5% long. A model at its usual 100 tokens a second, whose writes come
- * 10 ms apart, is read about three writes at a time instead of one (bench:ttft's paced phase).
+ * ends at the tick nearest its end, up to half a tick either side. So an answer's end is read at most
+ * about 12 ms late while its text has come for less than 0.64 s, and otherwise at most about 1/40 of
+ * that time plus 4 ms (36 ms at most; a timer that fires late adds its delay): a total time is at
+ * most about 3% long. A model at its usual 100 tokens a second, whose writes come 10 ms apart, is
+ * read about three writes at a time instead of one (bench:ttft's paced phase).
  * The pause is the socket handle's own readStop/readStart: the kernel holds the bytes, and a socket
  * the connection pool takes back is reading again first.
  */
