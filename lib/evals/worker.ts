@@ -20,7 +20,13 @@ import { redactSecrets } from "@/lib/playground/faults";
 import type { MeteredCall } from "@/lib/playground/meter";
 import { describeModelId, type ResolvedModelInfo } from "@/lib/providers/registry";
 import { JUDGE_MAX_OUTPUT_TOKENS, renderCase } from "./estimate";
-import { applyRubricThreshold, buildJudgePrompt, gradeAssertions, parseJudgeVerdict } from "./grade";
+import {
+  applyRubricThreshold,
+  buildJudgePrompt,
+  gradeAssertions,
+  parseJudgeVerdict,
+  type StoredJudgeVerdict,
+} from "./grade";
 import { type Assertion, type AssertionResult, assertionSchema } from "./schema";
 
 /**
@@ -414,7 +420,15 @@ export class EvalWorker {
       return null;
     }
     const catalog = await this.options.catalog();
-    const verdicts = [];
+    // The record an answer's page reads (describeJudgeVerdict): the judge's word, prompt and cost.
+    const verdicts: (StoredJudgeVerdict & {
+      rubric: string;
+      prompt: ReturnType<typeof buildJudgePrompt>;
+      output: string;
+      reasoning: string;
+      error: string | null;
+      costUsd: string | null;
+    })[] = [];
     const usage: NewUsageEvent[] = [];
     let costUsd = ZERO_USD;
     let costKnown = true;

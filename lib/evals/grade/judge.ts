@@ -10,7 +10,7 @@ export interface JudgeVerdict {
 }
 
 /** Score at or above which a verdict that gives only a score counts as a pass. */
-export const PASS_SCORE = 0.5;
+const PASS_SCORE = 0.5;
 
 const JUDGE_SYSTEM = [
   "You are a strict, impartial grader. You decide whether an AI assistant's answer meets a rubric.",
