@@ -61,6 +61,34 @@ describe("StreamingThreadHost", () => {
     expect((await second).fault?.message).toBe("boom");
   });
 
+  it("relays a batch of several panes' messages in the order they were said", async () => {
+    const { host, threads } = hostWithThreads();
+    const said: string[] = [];
+    const first = host.stream(REQUEST, new AbortController().signal, {
+      onDelta: (text) => said.push(`first ${text}`),
+    });
+    const second = host.stream(REQUEST, new AbortController().signal, {
+      onDelta: (text) => said.push(`second ${text}`),
+    });
+    void first.then((outcome) => said.push(`first ended: ${outcome.output}`));
+    const thread = threads[0] as FakeThread;
+    const [one, two] = [thread.paneId(0), thread.paneId(1)];
+    thread.say({
+      id: 0,
+      kind: "batch",
+      messages: [
+        { id: two, kind: "delta", text: "b1" },
+        { id: one, kind: "delta", text: "a1" },
+        { id: one, kind: "outcome", outcome: endedOutcome({ status: "ok", output: "a1" }) },
+        { id: two, kind: "delta", text: "b2" },
+      ],
+    });
+    await first;
+    expect(said).toEqual(["second b1", "first a1", "second b2", "first ended: a1"]);
+    thread.say({ id: two, kind: "outcome", outcome: endedOutcome({ status: "ok", output: "b1b2" }) });
+    expect((await second).output).toBe("b1b2");
+  });
+
   it("tells the thread to stop a pane whose signal aborts", () => {
     const { host, threads } = hostWithThreads();
     const stop = new AbortController();

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
+import type { PaneMessage, PaneReply, PaneRequestMessage } from "./pane-messages";
 import {
   endedOutcome,
   type PaneRequest,
@@ -64,15 +64,8 @@ export class StreamingThreadHost {
         threadStats.priority = { nice: message.nice, raised: message.raised };
         return;
       }
-      const pane = this.pending.get(message.id);
-      if (!pane) return;
-      if (message.kind === "delta") pane.callbacks.onDelta(message.text);
-      else if (message.kind === "retry")
-        pane.callbacks.onRetry?.(message.attempt, message.waitMs, message.fault);
-      else {
-        this.pending.delete(message.id);
-        pane.resolve(message.kind === "outcome" ? message.outcome : lostOutcome(message.message));
-      }
+      if (message.kind === "batch") for (const reply of message.messages) this.relay(reply);
+      else this.relay(message);
     });
     let stopped = false;
     const lost = (reason: string) => {
@@ -99,6 +92,18 @@ export class StreamingThreadHost {
     threadStats.running = true;
     threadStats.threadsStarted += 1;
     return started;
+  }
+
+  private relay(message: PaneReply) {
+    const pane = this.pending.get(message.id);
+    if (!pane) return;
+    if (message.kind === "delta") pane.callbacks.onDelta(message.text);
+    else if (message.kind === "retry")
+      pane.callbacks.onRetry?.(message.attempt, message.waitMs, message.fault);
+    else {
+      this.pending.delete(message.id);
+      pane.resolve(message.kind === "outcome" ? message.outcome : lostOutcome(message.message));
+    }
   }
 
   stream(request: PaneRequest, stopSignal: AbortSignal, callbacks: StreamCallbacks): Promise<StreamOutcome> {
