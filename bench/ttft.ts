@@ -5,9 +5,10 @@
  * arrival: the true value. The same streams go through the playground (POST /api/playground/runs, the TTFT
  * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
- * Between the playground and the evals, BENCH_PACED_STREAMS (100; 0 leaves it out) more single-model
- * playground runs at 100 tokens/s, a model's usual pace, where a stream's cost is mostly per token and
- * per update to the reader (warm already from the phases before it).
+ * Then BENCH_PACED_STREAMS (100; 0 leaves them out) more single-model playground runs, and after the
+ * evals an eval run of as many cases, at 100 tokens/s, a model's usual pace, where a stream's cost is
+ * mostly per token and, in the playground, per update to the reader (warm already from the phases
+ * before them).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
  * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
  * set DATABASE_URL to measure with a Postgres server, whose own CPU is then printed too).
@@ -37,7 +38,7 @@ const RUN_MODELS = ["openai/gpt-4o-mini", "openai/gpt-4.1-mini", "openai/gpt-4.1
 const SCENARIO = { ttftMs: 200, tokensPerSecond: 2_000, outputTokens: 500 };
 /** The paced phase: the same answers at a model's usual speed. */
 const PACED_STREAMS = Number(process.env.BENCH_PACED_STREAMS ?? 100);
-const PACED_TOKENS_PER_SECOND = 100;
+const PACED_TOKENS_PER_SECOND = Number(process.env.BENCH_PACED_TOKENS_PER_SECOND ?? 100);
 
 async function json<T>(url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -195,7 +196,7 @@ try {
         })
       : null;
 
-  // 2. Evals: one run of STREAMS cases on the same model, IN_FLIGHT calls at once.
+  // 2. Evals: one run of `cases` cases on the same model, IN_FLIGHT calls at once.
   type View = {
     run: { status: string };
     cases: { prompt: string; results: Record<string, { ttftMs: number | null }> }[];
@@ -215,6 +216,32 @@ try {
     }
     return { runId, before, after: cpu() };
   };
+  /** One eval run as a phase: its results' recorded TTFT (by a tag in each case) and the CPU around it. */
+  const evalPhase = async (label: string, key: string, cases: number, tokensPerSecond: number) => {
+    await json(`${FAKE}/__fake/reset`, {});
+    await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO, tokensPerSecond });
+    const { runId, before, after } = await evalRun(
+      `bench ttft ${label}`,
+      Array.from({ length: cases }, (_, index) => ({
+        prompt: `Case ${key}-${index}-${key}: say something.`,
+      })),
+    );
+    const recorded = new Map<string, number | null>();
+    const tagPattern = new RegExp(`${key}-\\d+-${key}`);
+    let cursor: number | null = null;
+    do {
+      const view: View = await json<View>(
+        `${server.baseUrl}/api/evals/runs/${runId}?limit=500${cursor === null ? "" : `&cursor=${cursor}`}`,
+      );
+      for (const item of view.cases) {
+        const tag = tagPattern.exec(item.prompt)?.[0];
+        if (tag) recorded.set(`${tag} ${MODEL}`, item.results[MODEL]?.ttftMs ?? null);
+      }
+      cursor = view.nextCursor;
+    } while (cursor !== null);
+    const truth = await trueTtfts(tagPattern);
+    return { ...report(label, recorded, truth), before, after, streams: cases, truth };
+  };
   // Warm the eval routes, the estimate's tokenizer and the worker, as the playground was warmed above:
   // loading them once is not a cost of each call. At the phases' own pace, not the paced phase's.
   await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
@@ -222,29 +249,10 @@ try {
     "bench ttft warm-up",
     Array.from({ length: 40 }, (_, index) => ({ prompt: `Warm-up ${index}: say something.` })),
   );
-  await json(`${FAKE}/__fake/reset`, {});
-  await json(`${FAKE}/__fake/scenario`, { model: "*", ...SCENARIO });
-  const {
-    runId,
-    before: evalCpu,
-    after: evalCpuAfter,
-  } = await evalRun(
-    "bench ttft",
-    Array.from({ length: STREAMS }, (_, index) => ({ prompt: `Case ev-${index}-ev: say something.` })),
-  );
-  const evalRecorded = new Map<string, number | null>();
-  let cursor: number | null = null;
-  do {
-    const view: View = await json<View>(
-      `${server.baseUrl}/api/evals/runs/${runId}?limit=500${cursor === null ? "" : `&cursor=${cursor}`}`,
-    );
-    for (const item of view.cases) {
-      const tag = /ev-\d+-ev/.exec(item.prompt)?.[0];
-      if (tag) evalRecorded.set(`${tag} ${MODEL}`, item.results[MODEL]?.ttftMs ?? null);
-    }
-    cursor = view.nextCursor;
-  } while (cursor !== null);
-  const evals = report("evals", evalRecorded, await trueTtfts(/ev-\d+-ev/));
+  const evals = await evalPhase("evals", "ev", STREAMS, SCENARIO.tokensPerSecond);
+  // 2b. Evals at a model's usual pace, as the playground's paced phase.
+  const pacedEvals =
+    PACED_STREAMS > 0 ? await evalPhase("paced evals", "pe", PACED_STREAMS, PACED_TOKENS_PER_SECOND) : null;
 
   const perStream = (before: Cpu, after: Cpu, streams = STREAMS) => {
     const app = (after.app - before.app) / streams;
@@ -268,8 +276,13 @@ try {
         ]
       : []),
     `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threes.before, threes.after, threes.streams)}`,
-    `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evalCpu, evalCpuAfter)}`,
-    `median true TTFT at the upstream: ${median([...(await trueTtfts(/ev-\d+-ev/)).values()]).toFixed(1)} ms`,
+    `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evals.before, evals.after, evals.streams)}`,
+    ...(pacedEvals
+      ? [
+          `paced evals  p50 ${pacedEvals.p50.toFixed(1)} ms, p99 ${pacedEvals.p99.toFixed(1)} ms over ${pacedEvals.count} (at ${PACED_TOKENS_PER_SECOND} tokens/s); CPU per stream: ${perStream(pacedEvals.before, pacedEvals.after, pacedEvals.streams)}`,
+        ]
+      : []),
+    `median true TTFT at the upstream: ${median([...evals.truth.values()]).toFixed(1)} ms`,
   );
 } finally {
   server.stop();
