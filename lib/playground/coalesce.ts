@@ -1,15 +1,16 @@
 /**
  * The first delta of a pane goes out at once (it is the time to first token); the text that follows
  * is held and sent on one clock shared by every pane of the thread, which ticks every
- * DELTA_COALESCE_MS while any pane holds text. Readers see text at about 30 updates a second, and a
- * pane costs the server a few events a second instead of one per token. Each event costs the HTTP
- * thread 0.05–0.1 ms (the event, the write to the reader's socket): at a model's usual 100 tokens a
- * second, a 16 ms window (about 300 events for a 5 s answer) was most of what a stream cost that thread
- * (bench:ttft's paced phase). One clock rather than a timer per pane: the panes' text of one tick is
- * emitted together, so the streaming thread sends it to the HTTP thread as one message
- * (stream-worker.ts), and 50 panes at once cost one timer and one message a tick, not 50 of each.
+ * DELTA_COALESCE_MS while any pane holds text. Readers see text at 20 updates a second (at a model's
+ * usual pace, five tokens or so at a time), and a pane costs the server a few events a second instead
+ * of one per token. Each event costs the HTTP thread 0.05–0.1 ms (the event, the write to the
+ * reader's socket): at a model's usual 100 tokens a second, a 16 ms window (about 300 events for a 5 s
+ * answer) was most of what a stream cost that thread, and 33 ms still a large part (bench:ttft's paced
+ * phase). One clock rather than a timer per pane: the panes' text of one tick is emitted together, so
+ * the streaming thread sends it to the HTTP thread as one message (stream-worker.ts), and 50 panes at
+ * once cost one timer and one message a tick, not 50 of each.
  */
-export const DELTA_COALESCE_MS = 33;
+export const DELTA_COALESCE_MS = 50;
 
 interface HeldText {
   text: string;
