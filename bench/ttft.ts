@@ -6,11 +6,11 @@
  * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
  * Then BENCH_PACED_STREAMS (100; 0 leaves them out) more single-model playground runs, and after the
- * evals an eval run of as many cases, at 100 tokens/s, a model's usual pace, where a stream's cost is
- * mostly per token and, in the playground, per update to the reader (warm already from the phases
- * before them).
+ * evals an eval run of as many cases, at BENCH_PACED_TOKENS_PER_SECOND (100), a model's usual pace,
+ * where a stream's cost is mostly per token and, in the playground, per update to the reader (warm
+ * already from the phases before them).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
- * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
+ * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_PACED_STREAMS 100, BENCH_PACED_TOKENS_PER_SECOND 100, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
  * set DATABASE_URL to measure with a Postgres server, whose own CPU is then printed too).
  */
 import os from "node:os";

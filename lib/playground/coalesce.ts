@@ -7,8 +7,9 @@
  * reader's socket): at a model's usual 100 tokens a second, a 16 ms window (about 300 events for a 5 s
  * answer) was most of what a stream cost that thread, and 33 ms still a large part (bench:ttft's paced
  * phase). One clock rather than a timer per pane: the panes' text of one tick is emitted together, so
- * the streaming thread sends it to the HTTP thread as one message (stream-worker.ts), and 50 panes at
- * once cost one timer and one message a tick, not 50 of each.
+ * the streaming thread sends it to the HTTP thread as one message (outbox.ts), 50 panes at once cost
+ * one timer and one message a tick rather than 50 of each, and the panes of one run reach the reader
+ * in the same moment, so the page draws them together.
  */
 export const DELTA_COALESCE_MS = 50;
 
@@ -22,14 +23,26 @@ const held = new Set<HeldText>();
 /** Whether the clock's next tick is set. */
 let ticking = false;
 
+function schedule() {
+  if (ticking) return;
+  ticking = true;
+  setTimeout(tick, DELTA_COALESCE_MS);
+}
+
 function tick() {
   ticking = false;
-  for (const pane of held) {
-    const { text } = pane;
-    pane.text = "";
-    pane.emit(text);
+  try {
+    // Each pane leaves the set before its text is emitted, so text pushed while emitting is held anew.
+    for (const pane of held) {
+      held.delete(pane);
+      const { text } = pane;
+      pane.text = "";
+      pane.emit(text);
+    }
+  } finally {
+    // Should an emit throw, the panes after it keep their text for the next tick.
+    if (held.size > 0) schedule();
   }
-  held.clear();
 }
 
 export function coalesceDeltas(emit: (text: string) => void) {
@@ -44,9 +57,7 @@ export function coalesceDeltas(emit: (text: string) => void) {
       }
       pane.text += text;
       held.add(pane);
-      if (ticking) return;
-      ticking = true;
-      setTimeout(tick, DELTA_COALESCE_MS);
+      schedule();
     },
     /** Sends what the pane holds now (its answer ended). */
     flush() {

@@ -89,6 +89,28 @@ describe("StreamingThreadHost", () => {
     expect((await second).output).toBe("b1b2");
   });
 
+  it("relays the rest of a batch when one pane's callback throws, then throws its error", async () => {
+    const { host, threads } = hostWithThreads();
+    void host.stream(REQUEST, new AbortController().signal, {
+      onDelta: () => {
+        throw new Error("reader gone");
+      },
+    });
+    const other = host.stream(REQUEST, new AbortController().signal, { onDelta: () => {} });
+    const thread = threads[0] as FakeThread;
+    expect(() =>
+      thread.say({
+        id: 0,
+        kind: "batch",
+        messages: [
+          { id: thread.paneId(0), kind: "delta", text: "x" },
+          { id: thread.paneId(1), kind: "outcome", outcome: endedOutcome({ status: "ok", output: "y" }) },
+        ],
+      }),
+    ).toThrow("reader gone");
+    expect((await other).output).toBe("y");
+  });
+
   it("tells the thread to stop a pane whose signal aborts", () => {
     const { host, threads } = hostWithThreads();
     const stop = new AbortController();

@@ -64,8 +64,17 @@ export class StreamingThreadHost {
         threadStats.priority = { nice: message.nice, raised: message.raised };
         return;
       }
-      if (message.kind === "batch") for (const reply of message.messages) this.relay(reply);
-      else this.relay(message);
+      if (message.kind !== "batch") return this.relay(message);
+      // Every reply is relayed even if one pane's callback throws; the first error is thrown after.
+      let failure: unknown = null;
+      for (const reply of message.messages) {
+        try {
+          this.relay(reply);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (failure !== null) throw failure;
     });
     let stopped = false;
     const lost = (reason: string) => {

@@ -6,7 +6,8 @@
  */
 import { getPriority, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
-import type { PaneMessage, PaneReply, PaneRequestMessage } from "./pane-messages";
+import { createOutbox } from "./outbox";
+import type { PaneMessage, PaneRequestMessage } from "./pane-messages";
 import { streamPane } from "./stream-model";
 
 const port = parentPort;
@@ -36,24 +37,8 @@ void new Response(new ReadableStream<Uint8Array>()).body?.pipeThrough(new TextDe
 
 const stops = new Map<number, AbortController>();
 
-/**
- * What the thread says within one turn of its event loop goes to the HTTP thread as one message: the
- * text every pane holds is emitted on one tick (coalesce.ts), and a message between threads costs both
- * of them a wake-up and a copy, whatever it holds. Order is kept, so a pane's last text comes before
- * its outcome.
- */
-const outbox: PaneReply[] = [];
-
-function sendOutbox() {
-  const messages = outbox.splice(0);
-  port?.postMessage(
-    messages.length === 1 ? messages[0] : ({ id: 0, kind: "batch", messages } satisfies PaneMessage),
-  );
-}
-
-function post(reply: PaneReply) {
-  if (outbox.push(reply) === 1) queueMicrotask(sendOutbox);
-}
+/** Replies go out in batches (outbox.ts). */
+const post = createOutbox((message) => port?.postMessage(message));
 
 async function run(message: Extract<PaneRequestMessage, { op: "run" }>) {
   const stop = new AbortController();
