@@ -80,7 +80,14 @@ async function trueTtfts(tagPattern: RegExp): Promise<Map<string, number>> {
   return byTag;
 }
 
-function report(label: string, recorded: Map<string, number | null>, truth: Map<string, number>) {
+/** Recorded − true of a phase's streams; `asked` is how many it started, to say how many did not finish. */
+function report(
+  label: string,
+  recorded: Map<string, number | null>,
+  truth: Map<string, number>,
+  asked: number,
+) {
+  if (recorded.size < asked) console.log(`${label}: ${asked - recorded.size} streams did not finish`);
   const errors: number[] = [];
   for (const [tag, value] of recorded) {
     const real = truth.get(tag);
@@ -170,10 +177,9 @@ try {
         recorded.set(`${tag} ${model}`, ttft);
     });
     const after = cpu();
-    const ttft = report(label, recorded, await trueTtfts(new RegExp(`${key}-\\d+-${key}`)));
     // Every stream costs CPU, finished or not: the divisor is the streams asked for.
     const streams = runs * models.length;
-    if (recorded.size < streams) console.log(`${label}: ${streams - recorded.size} streams did not finish`);
+    const ttft = report(label, recorded, await trueTtfts(new RegExp(`${key}-\\d+-${key}`)), streams);
     return { ...ttft, before, after, streams };
   };
 
@@ -240,7 +246,7 @@ try {
       cursor = view.nextCursor;
     } while (cursor !== null);
     const truth = await trueTtfts(tagPattern);
-    return { ...report(label, recorded, truth), before, after, streams: cases, truth };
+    return { ...report(label, recorded, truth, cases), before, after, streams: cases, truth };
   };
   // Warm the eval routes, the estimate's tokenizer and the worker, as the playground was warmed above:
   // loading them once is not a cost of each call. At the phases' own pace, not the paced phase's.
@@ -254,7 +260,8 @@ try {
   const pacedEvals =
     PACED_STREAMS > 0 ? await evalPhase("paced evals", "pe", PACED_STREAMS, PACED_TOKENS_PER_SECOND) : null;
 
-  const perStream = (before: Cpu, after: Cpu, streams = STREAMS) => {
+  type Phase = { p50: number; p99: number; count: number; before: Cpu; after: Cpu; streams: number };
+  const perStream = ({ before, after, streams }: Phase) => {
     const app = (after.app - before.app) / streams;
     const upstream = (after.fake - before.fake) / streams;
     const threads = Object.entries(after.threads)
@@ -267,21 +274,16 @@ try {
         : `; the Postgres server ${database.toFixed(1)} ms, with it ${((app + database) / upstream).toFixed(2)}×`;
     return `server ${app.toFixed(1)} ms (${threads}), upstream ${upstream.toFixed(1)} ms, ratio ${(app / upstream).toFixed(2)}${withDatabase} (target ≤ 2: ${app / upstream <= 2 ? "met" : "MISSED"})`;
   };
+  /** One phase's line: recorded − true and the CPU per stream. */
+  const row = (label: string, phase: Phase, note = "") =>
+    `${label.padEnd(12)} p50 ${phase.p50.toFixed(1)} ms, p99 ${phase.p99.toFixed(1)} ms over ${phase.count}${note}; CPU per stream: ${perStream(phase)}`;
   rows.push(
     `bench/ttft: ${STREAMS} streams of ${SCENARIO.outputTokens} tokens, ${IN_FLIGHT} in flight; TTFT ${SCENARIO.ttftMs} ms at the upstream; database ${process.env.DATABASE_URL ? "Postgres server" : "embedded PGlite"}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(2)}`,
-    `playground   p50 ${playground.p50.toFixed(1)} ms, p99 ${playground.p99.toFixed(1)} ms over ${playground.count}; CPU per stream: ${perStream(playground.before, playground.after, playground.streams)}`,
-    ...(paced
-      ? [
-          `paced        p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms over ${paced.count} (one model a run at ${PACED_TOKENS_PER_SECOND} tokens/s); CPU per stream: ${perStream(paced.before, paced.after, paced.streams)}`,
-        ]
-      : []),
-    `playground×3 p50 ${threes.p50.toFixed(1)} ms, p99 ${threes.p99.toFixed(1)} ms over ${threes.count} (runs of ${RUN_MODELS.length} models); CPU per stream: ${perStream(threes.before, threes.after, threes.streams)}`,
-    `evals        p50 ${evals.p50.toFixed(1)} ms, p99 ${evals.p99.toFixed(1)} ms over ${evals.count}; CPU per stream: ${perStream(evals.before, evals.after, evals.streams)}`,
-    ...(pacedEvals
-      ? [
-          `paced evals  p50 ${pacedEvals.p50.toFixed(1)} ms, p99 ${pacedEvals.p99.toFixed(1)} ms over ${pacedEvals.count} (at ${PACED_TOKENS_PER_SECOND} tokens/s); CPU per stream: ${perStream(pacedEvals.before, pacedEvals.after, pacedEvals.streams)}`,
-        ]
-      : []),
+    row("playground", playground),
+    ...(paced ? [row("paced", paced, ` (one model a run at ${PACED_TOKENS_PER_SECOND} tokens/s)`)] : []),
+    row("playground×3", threes, ` (runs of ${RUN_MODELS.length} models)`),
+    row("evals", evals),
+    ...(pacedEvals ? [row("paced evals", pacedEvals, ` (at ${PACED_TOKENS_PER_SECOND} tokens/s)`)] : []),
     `median true TTFT at the upstream: ${median([...evals.truth.values()]).toFixed(1)} ms`,
   );
 } finally {
