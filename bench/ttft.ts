@@ -5,8 +5,8 @@
  * arrival: the true value. The same streams go through the playground (POST /api/playground/runs, the TTFT
  * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
- * Then BENCH_PACED_STREAMS (100; 0 leaves them out) more single-model playground runs, and after the
- * evals an eval run of as many cases, at BENCH_PACED_TOKENS_PER_SECOND (100), a model's usual pace,
+ * Then BENCH_PACED_STREAMS (100; 0 leaves them out) more single-model playground streams, as many in
+ * runs of three, and after the evals an eval run of as many cases, at BENCH_PACED_TOKENS_PER_SECOND (100), a model's usual pace,
  * where a stream's cost is mostly per token and, in the playground, per update to the reader (warm
  * already from the phases before them).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
@@ -201,6 +201,16 @@ try {
           tokensPerSecond: PACED_TOKENS_PER_SECOND,
         })
       : null;
+  // 1d. Runs of three at that pace, as 1b beside 1.
+  const pacedThrees =
+    PACED_STREAMS > 0
+      ? await playgroundPhase("paced×3", "q3", {
+          runs: Math.ceil(PACED_STREAMS / RUN_MODELS.length),
+          inFlight: Math.ceil(IN_FLIGHT / RUN_MODELS.length),
+          models: RUN_MODELS,
+          tokensPerSecond: PACED_TOKENS_PER_SECOND,
+        })
+      : null;
 
   // 2. Evals: one run of `cases` cases on the same model, IN_FLIGHT calls at once.
   type View = {
@@ -282,6 +292,15 @@ try {
     row("playground", playground),
     ...(paced ? [row("paced", paced, ` (one model a run at ${PACED_TOKENS_PER_SECOND} tokens/s)`)] : []),
     row("playground×3", threes, ` (runs of ${RUN_MODELS.length} models)`),
+    ...(pacedThrees
+      ? [
+          row(
+            "paced×3",
+            pacedThrees,
+            ` (runs of ${RUN_MODELS.length} at ${PACED_TOKENS_PER_SECOND} tokens/s)`,
+          ),
+        ]
+      : []),
     row("evals", evals),
     ...(pacedEvals ? [row("paced evals", pacedEvals, ` (at ${PACED_TOKENS_PER_SECOND} tokens/s)`)] : []),
     `median true TTFT at the upstream: ${median([...evals.truth.values()]).toFixed(1)} ms`,
