@@ -138,15 +138,14 @@ describe("the stream tap", () => {
     }
   });
 
-  it("times the first token and the answer from when the request was sent, not from when the call began", async () => {
+  /**
+   * One answer (first token after 40 ms, 20 more at 1,000 a second) through `fetchImpl`; its recorded
+   * time to first token must be the upstream's own within 60 ms, whatever `fetchImpl` does around it.
+   */
+  async function timedAnswer(fetchImpl: typeof fetch) {
     upstream.setScenario("*", { ttftMs: 40, tokensPerSecond: 1_000, outputTokens: 20 });
-    // The package's own work before the request, or a busy thread, stands in as 150 ms before fetch.
-    const slowToSend: typeof fetch = async (input, init) => {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      return tappedFetch(input, init);
-    };
     const outcome = await streamModel(
-      MODELS["openai chat"]?.(slowToSend) as LanguageModelV3,
+      MODELS["openai chat"]?.(fetchImpl) as LanguageModelV3,
       { messages: [{ role: "user", content: "hi" }] },
       new AbortController().signal,
       { onDelta: () => {} },
@@ -155,8 +154,28 @@ describe("the stream tap", () => {
     const trueTtft = upstream.requests().at(-1)?.firstTokenAfterMs as number;
     expect(outcome.ttftMs).toBeGreaterThanOrEqual(trueTtft);
     expect(outcome.ttftMs).toBeLessThan(trueTtft + 60);
+    return { outcome, trueTtft };
+  }
+
+  it("times the first token and the answer from when the request was sent, not from when the call began", async () => {
+    // The package's own work before the request, or a busy thread, stands in as 150 ms before fetch.
+    const { outcome, trueTtft } = await timedAnswer(async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return tappedFetch(input, init);
+    });
     // 20 tokens at 1,000/s after the first: the answer's own time, without the 150 ms before it.
     expect(outcome.durationMs).toBeLessThan(trueTtft + 20 + 100);
+  });
+
+  it("starts the clock when the request is handed to the system, not when it is ended on a busy thread", async () => {
+    // The thread stays busy for 150 ms after the request is ended (other streams' work in the same
+    // turn), so its bytes leave only afterwards: that wait is not the model's.
+    await timedAnswer((input, init) => {
+      const answer = tappedFetch(input, init);
+      const until = performance.now() + 150;
+      while (performance.now() < until);
+      return answer;
+    });
   });
 
   it("leaves calls without a tapped signal, and answers that are not streams, to the package", async () => {

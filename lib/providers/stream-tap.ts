@@ -28,7 +28,7 @@ export interface StreamTap {
   /** Set once the answer's events are being read here rather than by the package. */
   engaged: boolean;
   /**
-   * When the request was handed to the connection (performance.now()), set when this file sends it.
+   * When the request was handed to the operating system (performance.now()), set when this file sends it.
    * The time to first token runs from here, as the provider's own clock runs from the request's
    * arrival: the package's work before it (building the request, waiting for this thread under load)
    * is the product's time, not the model's.
@@ -468,6 +468,14 @@ function tappedRequest(tap: StreamTap, wire: Wire, url: URL, init: RequestInit):
           headers: responseHeaders(message),
         }),
       );
+    });
+    // The clock starts when the request's last bytes are handed to the operating system ('finish'),
+    // not when end() is called: on a busy thread the write waits for the rest of the current turn
+    // (other streams' requests being built, answers ending), up to tens of milliseconds with many
+    // streams starting together, and that wait is the product's time, not the model's. The stamp at
+    // end() stands only until then.
+    request.once("finish", () => {
+      tap.sentAt = performance.now();
     });
     request.end(body);
     tap.sentAt = performance.now();
