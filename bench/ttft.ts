@@ -297,7 +297,7 @@ try {
           row(
             "paced×3",
             pacedThrees,
-            ` (runs of ${RUN_MODELS.length} at ${PACED_TOKENS_PER_SECOND} tokens/s)`,
+            ` (runs of ${RUN_MODELS.length} models at ${PACED_TOKENS_PER_SECOND} tokens/s)`,
           ),
         ]
       : []),

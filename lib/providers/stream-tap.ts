@@ -30,8 +30,8 @@ export interface StreamTap {
   /**
    * When the request was handed to the operating system (performance.now()), set when this file sends it.
    * The time to first token runs from here, as the provider's own clock runs from the request's
-   * arrival: the package's work before it (building the request, waiting for this thread under load)
-   * is the product's time, not the model's.
+   * arrival: the package's work before it (building the request, waiting for this thread under load,
+   * opening a new connection) is the product's time, not the model's.
    */
   sentAt?: number;
 }
@@ -472,13 +472,14 @@ function tappedRequest(tap: StreamTap, wire: Wire, url: URL, init: RequestInit):
     // The clock starts when the request's last bytes are handed to the operating system ('finish'),
     // not when end() is called: on a busy thread the write waits for the rest of the current turn
     // (other streams' requests being built, answers ending), up to tens of milliseconds with many
-    // streams starting together, and that wait is the product's time, not the model's. The stamp at
-    // end() stands only until then.
+    // streams starting together, and that wait is the product's time, not the model's; so is opening
+    // a new connection (TCP and TLS), which 'finish' also follows. The stamp taken before end() stands
+    // only until then (a request that fails before it is flushed has no text to time).
+    tap.sentAt = performance.now();
     request.once("finish", () => {
       tap.sentAt = performance.now();
     });
     request.end(body);
-    tap.sentAt = performance.now();
   });
 }
 
