@@ -6,9 +6,9 @@
  * of each pane's finish event, which is what is saved; one model a run, then runs of three) and through an eval run (each result's TTFT),
  * each after a warm-up of its own, BENCH_IN_FLIGHT (50) at once, each a 500-token answer (TTFT 200 ms, then 2,000 tokens/s).
  * Then BENCH_PACED_STREAMS (100; 0 leaves them out) more single-model playground streams, as many in
- * runs of three, and after the evals an eval run of as many cases, at BENCH_PACED_TOKENS_PER_SECOND (100), a model's usual pace,
- * where a stream's cost is mostly per token and, in the playground, per update to the reader (warm
- * already from the phases before them).
+ * runs of three, and after the evals an eval run of as many cases, at BENCH_PACED_TOKENS_PER_SECOND
+ * (100), a model's usual pace, where a stream's cost is mostly per token and, in the playground, per
+ * update to the reader (warm already from the phases before them).
  * Prints recorded − true at p50 / p99 / max, and the server's and the upstream's CPU per stream.
  * Run: npm run bench:ttft (BENCH_DIST: serve an earlier build folder as it is; BENCH_STREAMS 200, BENCH_PACED_STREAMS 100, BENCH_PACED_TOKENS_PER_SECOND 100, BENCH_IN_FLIGHT 50, BENCH_APP_PORT 3420, BENCH_FAKE_PORT 4420;
  * set DATABASE_URL to measure with a Postgres server, whose own CPU is then printed too).
@@ -183,33 +183,26 @@ try {
     return { ...ttft, before, after, streams };
   };
 
-  // 1. Playground.
-  const playground = await playgroundPhase("playground", "pg", { runs: STREAMS, inFlight: IN_FLIGHT });
-  // 1b. The same number of streams as runs of three models each, as many streams in flight.
-  const threes = await playgroundPhase("playground×3", "p3", {
-    runs: Math.ceil(STREAMS / RUN_MODELS.length),
+  /** `streams` answers as runs of three models, as many streams in flight as one model a run has. */
+  const inThrees = (streams: number): PhaseOptions => ({
+    runs: Math.ceil(streams / RUN_MODELS.length),
     inFlight: Math.ceil(IN_FLIGHT / RUN_MODELS.length),
     models: RUN_MODELS,
   });
-  // 1c. One model a run again, at a model's usual pace: the same answers take 5 s, and what a stream
-  // costs is then mostly per token and per update sent to the reader rather than per request.
+  // 1. Playground.
+  const playground = await playgroundPhase("playground", "pg", { runs: STREAMS, inFlight: IN_FLIGHT });
+  // 1b. The same number of streams as runs of three models each.
+  const threes = await playgroundPhase("playground×3", "p3", inThrees(STREAMS));
+  // 1c and 1d. The same two at a model's usual pace: the answers take 5 s, and what a stream costs is
+  // then mostly per token and per update sent to the reader rather than per request.
+  const pacedOptions = { tokensPerSecond: PACED_TOKENS_PER_SECOND };
   const paced =
     PACED_STREAMS > 0
-      ? await playgroundPhase("paced", "pp", {
-          runs: PACED_STREAMS,
-          inFlight: IN_FLIGHT,
-          tokensPerSecond: PACED_TOKENS_PER_SECOND,
-        })
+      ? await playgroundPhase("paced", "pp", { runs: PACED_STREAMS, inFlight: IN_FLIGHT, ...pacedOptions })
       : null;
-  // 1d. Runs of three at that pace, as 1b beside 1.
   const pacedThrees =
     PACED_STREAMS > 0
-      ? await playgroundPhase("paced×3", "q3", {
-          runs: Math.ceil(PACED_STREAMS / RUN_MODELS.length),
-          inFlight: Math.ceil(IN_FLIGHT / RUN_MODELS.length),
-          models: RUN_MODELS,
-          tokensPerSecond: PACED_TOKENS_PER_SECOND,
-        })
+      ? await playgroundPhase("paced×3", "q3", { ...inThrees(PACED_STREAMS), ...pacedOptions })
       : null;
 
   // 2. Evals: one run of `cases` cases on the same model, IN_FLIGHT calls at once.
