@@ -1,10 +1,10 @@
 import { getDbHandle } from "./db/client";
 import { isPgliteLocked } from "./db/pglite-lock";
-import { refuseForbiddenMethods } from "./lib/security/forbidden-methods";
+import { installServerHook } from "./lib/server-hook";
 
 /** Server start on Node: open the database (taking the PGlite lock), migrate, load the catalog. */
 export async function startServer(): Promise<void> {
-  refuseForbiddenMethods();
+  installServerHook();
   let handle: Awaited<ReturnType<typeof getDbHandle>>;
   try {
     handle = await getDbHandle();

@@ -1,24 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { authEnabled } from "@/lib/auth/settings";
-import { env } from "@/lib/env";
-import { createNonce, PATH_HEADER, securityHeaders } from "@/lib/security/headers";
-import { apiPathRefusal } from "@/lib/security/path-guard";
-import { requestOrigin } from "@/lib/security/request-origin";
-import { crossSiteRefusal } from "@/lib/security/same-origin";
-import { signInGate } from "@/lib/security/sign-in-gate";
+import { frontDoor } from "@/lib/security/front-door";
+import { PATH_HEADER } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
-  const nonce = createNonce();
-  const headers = securityHeaders({
-    nonce,
-    development: env().NODE_ENV === "development",
-    https: requestOrigin(request).https,
-  });
-  const refusal = apiPathRefusal(request) ?? crossSiteRefusal(request);
-  const gate = refusal || !authEnabled() ? null : signInGate(request);
-  const response = refusal
-    ? refusal.toResponse()
-    : (gate ?? NextResponse.next({ request: { headers: withNonce(request, headers) } }));
+  const { headers, refusal } = frontDoor(request);
+  const response = refusal ?? NextResponse.next({ request: { headers: withNonce(request, headers) } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -9,7 +9,7 @@ export interface FuzzRequest {
   body?: string;
 }
 
-/** TRACE is refused on the Node server itself (lib/security/forbidden-methods.ts). */
+/** TRACE is refused on the Node server itself (lib/server-hook.ts). */
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
 
 /** Values that have broken a parser somewhere: bad escapes, double escapes, NUL, lone surrogates. */

@@ -3,6 +3,7 @@ import { methodNotAllowed, readJson, route } from "@/lib/http";
 import { clientIdOf } from "@/lib/playground/limits";
 import { startPlaygroundRun } from "@/lib/playground/run";
 import { MAX_BODY_BYTES, playgroundRunRequestSchema } from "@/lib/playground/schema";
+import { serveDirectly } from "@/lib/server-hook";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,7 @@ export const POST = route(async (request) => {
     },
   });
 });
+
+// A run streams for seconds; Next's own cost per request and per chunk is most of what it costs the
+// server, so later runs are served on the Node server past it (lib/server-hook.ts).
+serveDirectly("POST", "/api/playground/runs", POST);
