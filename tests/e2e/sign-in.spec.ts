@@ -74,6 +74,13 @@ test("an admin signs in through the issuer, lands back, and manages API tokens t
     adminSessionId,
   );
 
+  // A run started with the token (served past Next once the route is loaded) is the admin's too.
+  const scriptedSessionId = await createSession(script, "Scripted question about rerankers", ["demo/swift"]);
+  const scripted = (await (await script.get("/api/sessions")).json()).sessions.find(
+    (session: { id: string }) => session.id === scriptedSessionId,
+  );
+  expect(scripted?.createdByName).toBe("Ada Admin");
+
   await page.reload();
   await expect(row.getByTestId("api-token-last-used")).not.toHaveText("never");
   await row.getByTestId("api-token-revoke").click();
@@ -81,6 +88,11 @@ test("an admin signs in through the issuer, lands back, and manages API tokens t
   const revoked = await script.get("/api/sessions");
   expect(revoked.status()).toBe(401);
   expect((await revoked.json()).error.code).toBe("unauthorized:auth");
+  const revokedRun = await script.post("/api/playground/runs", {
+    data: { prompt: "Not allowed", models: ["demo/swift"] },
+  });
+  expect(revokedRun.status()).toBe(401);
+  expect((await revokedRun.json()).error.code).toBe("unauthorized:auth");
   await script.dispose();
 
   await signIn.signOut.click();
@@ -88,6 +100,11 @@ test("an admin signs in through the issuer, lands back, and manages API tokens t
   await page.goto("/history");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fhistory$/);
   expect((await page.request.get("/api/sessions")).status()).toBe(401);
+  const signedOutRun = await page.request.post("/api/playground/runs", {
+    data: { prompt: "Not allowed", models: ["demo/swift"] },
+  });
+  expect(signedOutRun.status()).toBe(401);
+  expect((await signedOutRun.json()).error.code).toBe("unauthorized:auth");
 });
 
 test("a member sees the team's sessions but cannot delete an admin's", async ({ page, context }) => {
@@ -110,6 +127,11 @@ test("a member sees the team's sessions but cannot delete an admin's", async ({ 
   expect((await refused.json()).error.code).toBe("forbidden:history");
   await page.reload();
   await expect(history.row(adminSessionId)).toBeVisible();
+  // Their own run is theirs, signed in by cookie.
+  const ownSessionId = await createSession(page.request, "Member question about latency", ["demo/swift"]);
+  await page.reload();
+  await expect(history.row(ownSessionId).getByTestId("session-creator")).toHaveText("by Max Member");
+  await expect(history.row(ownSessionId).getByTestId("session-delete")).toBeVisible();
 
   // Someone else's eval set: listed with its maker, shown read-only, still runnable and exportable.
   await page.goto("/evals");
