@@ -14,6 +14,7 @@ const calls = { echo: 0 };
 const released: { first?: () => void } = {};
 const ended = { cancelled: false, aborted: false };
 let pulledBytes = 0;
+let floodCancelled = false;
 
 const echoSchema = z.object({ text: z.string() });
 
@@ -26,7 +27,13 @@ beforeAll(async () => {
       calls.echo += 1;
       const body = await readJson(request, echoSchema, { surface: "api", maxBytes: 1024 });
       return Response.json(
-        { text: body.text, search: new URL(request.url).search },
+        {
+          text: body.text,
+          search: new URL(request.url).search,
+          forwardedFor: request.headers.get("x-forwarded-for"),
+          forwardedProto: request.headers.get("x-forwarded-proto"),
+          authorization: request.headers.get("authorization"),
+        },
         { headers: { "x-answer": "direct" } },
       );
     }),
@@ -73,8 +80,14 @@ beforeAll(async () => {
           pulledBytes += chunk.byteLength;
           controller.enqueue(chunk);
         },
+        cancel() {
+          floodCancelled = true;
+        },
       }),
     );
+  });
+  serveDirectly("POST", "/api/hook-test/broken", () => {
+    throw new Error("broken before answering, key sk-test-1234567890abcdefghij");
   });
   server = createServer((_request, response) => response.end("next"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -98,7 +111,14 @@ describe("the Node server's request hook", () => {
   it("answers a registered route itself, with the front door's headers, and leaves every other request to the server", async () => {
     const direct = await postJson("/api/hook-test/echo?page=2", { text: "hello" });
     expect(direct.status).toBe(200);
-    expect(await direct.json()).toEqual({ text: "hello", search: "?page=2" });
+    // As Next does, the X-Forwarded-* headers a client did not send are filled in from the socket.
+    expect(await direct.json()).toEqual({
+      text: "hello",
+      search: "?page=2",
+      forwardedFor: "127.0.0.1",
+      forwardedProto: "http",
+      authorization: null,
+    });
     expect(direct.headers.get("x-answer")).toBe("direct");
     expect(direct.headers.get("content-type")).toContain("application/json");
     expect(direct.headers.get("x-frame-options")).toBe("DENY");
@@ -150,7 +170,7 @@ describe("the Node server's request hook", () => {
       });
       socket.destroy();
       expect(received.match(/^HTTP\/1\.1 \d+/gm)).toEqual([`HTTP/1.1 ${status}`, "HTTP/1.1 200"]);
-      expect(received).toContain('{"text":"a","search":""}');
+      expect(received).toContain('{"text":"a","search":"",');
     }
   });
 
@@ -202,7 +222,53 @@ describe("the Node server's request hook", () => {
     expect(stalled).toBeLessThan(32 * 1024 * 1024);
     socket.resume();
     await vi.waitFor(() => expect(pulledBytes).toBeGreaterThan(stalled + 1024 * 1024), { timeout: 5_000 });
+    // Gone while the writer may be waiting for the socket: the answer is cancelled, not left hanging.
     socket.destroy();
+    await vi.waitFor(() => expect(floodCancelled).toBe(true), { timeout: 2_000 });
+  });
+
+  it("keeps a client's own X-Forwarded-For and the first of two Authorization headers, as Node and Next do", async () => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk;
+    });
+    const body = '{"text":"a"}';
+    socket.write(
+      `POST /api/hook-test/echo HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\nx-forwarded-for: 203.0.113.9\r\nauthorization: Bearer first\r\nauthorization: Bearer second\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+    );
+    await vi.waitFor(() => expect(received).toMatch(/\r\n0\r\n\r\n$/));
+    socket.destroy();
+    expect(received).toContain('"forwardedFor":"203.0.113.9"');
+    expect(received).toContain('"authorization":"Bearer first"');
+  });
+
+  it("answers a fault of its own with the JSON 500 and the security headers, and logs no secret", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const answer = await postJson("/api/hook-test/broken", {});
+      expect(answer.status).toBe(500);
+      expect((await answer.json()).error.code).toBe("internal:api");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      const line = logged.mock.calls.map((call) => call.join(" ")).join("\n");
+      expect(line).toContain("broken before answering");
+      expect(line).not.toContain("sk-test-1234567890abcdefghij");
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("leaves a request whose Host makes no URL to the server's own handler", async () => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk;
+    });
+    socket.write("POST /api/hook-test/echo HTTP/1.1\r\nHost: [not-a-host\r\nContent-Length: 0\r\n\r\n");
+    await vi.waitFor(() => expect(received).toMatch(/next$/));
+    socket.destroy();
+    expect(received).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it("answers TRACE with the JSON 405 on any path", async () => {

@@ -1,7 +1,10 @@
 import { type IncomingMessage, Server, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { redactSecrets } from "@/lib/playground/faults";
 import { frontDoor } from "@/lib/security/front-door";
+import { createNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
  * Next creates its HTTP server itself and offers no hook before its own request handling, so two
@@ -15,8 +18,10 @@ import { frontDoor } from "@/lib/security/front-door";
  *   request and per chunk (the playground's run). Their route handler runs as it is, after the same
  *   front door as the proxy's (security headers, the API path and same-origin rules, the sign-in
  *   gate), and its answer is written to the socket chunk by chunk, with the socket's backpressure, and
- *   cancelled when the client goes away, as Next does. A route's first request goes through Next,
- *   which loads its module; loading it registers the route, so later requests take this path.
+ *   cancelled when the client goes away, as Next does. A route registers when its module is run,
+ *   which Next does at the route's first request (measured on a production server: that one still
+ *   goes through Next); every later request takes this path. Not in development, where Next reloads
+ *   an edited route only when a request reaches it, so there it keeps them all.
  */
 
 /** A route handler as Next calls it (a route without dynamic segments: no params). */
@@ -43,6 +48,7 @@ const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${pa
 
 /** Serves `method path` (exact path; a query string is passed on) past Next's request handling. */
 export function serveDirectly(method: "POST", path: string, handler: DirectHandler): void {
+  if (env().NODE_ENV === "development") return;
   routes().set(routeKey(method, path), handler);
 }
 
@@ -90,19 +96,33 @@ function refuseForbiddenMethod(request: IncomingMessage, response: ServerRespons
 }
 
 /**
- * The fetch `Request` Next would have built: its URL from the Host header, its body streamed. The
- * URL is made first, since it is the part that can fail.
+ * The fetch `Request` Next would have built: Node's view of the headers (a repeated Host or
+ * Authorization keeps its first value), the X-Forwarded-* headers Next fills in where the client sent
+ * none (the caller's address, which the run limit counts by behind a trusted proxy), its URL from the
+ * Host header and that scheme, and its body streamed. The URL is made first: it is the part that can fail.
  */
 function toFetchRequest(
   request: IncomingMessage,
   signal: AbortSignal,
 ): { fetchRequest: Request; dropBody: () => void } {
-  const scheme = (request.socket as TLSSocket).encrypted ? "https" : "http";
-  const url = new URL(request.url ?? "/", `${scheme}://${request.headers.host ?? "localhost"}`);
+  const socket = request.socket as TLSSocket;
+  const given = request.headers;
+  const givenProto = given["x-forwarded-proto"];
+  const https = typeof givenProto === "string" ? givenProto === "https" : socket.encrypted === true;
+  const scheme = https ? "https" : "http";
+  const url = new URL(request.url ?? "/", `${scheme}://${given.host ?? "localhost"}`);
   const headers = new Headers();
-  const raw = request.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2)
-    headers.append(raw[index] as string, raw[index + 1] as string);
+  for (const [name, value] of Object.entries(given)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const fillIn = (name: string, value: string | undefined) => {
+    if (value !== undefined && !headers.has(name)) headers.set(name, value);
+  };
+  fillIn("x-forwarded-host", given.host);
+  fillIn("x-forwarded-port", socket.localPort === undefined ? undefined : String(socket.localPort));
+  fillIn("x-forwarded-proto", scheme);
+  fillIn("x-forwarded-for", socket.remoteAddress);
   const method = request.method ?? "GET";
   if (method === "GET" || method === "HEAD")
     return { fetchRequest: new Request(url, { method, headers, signal }), dropBody: () => {} };
@@ -182,14 +202,20 @@ async function serveDirect(
     await writeAnswer(answer, headers, response, gone.signal);
     dropBody();
   } catch (error) {
-    // The handler turns every error into its JSON answer; this is a fault in writing it.
-    console.error(`Could not answer ${request.method} ${request.url}: ${(error as Error)?.message ?? error}`);
+    // The route wrapper turns every error of a handler into its JSON answer; this is a fault in the
+    // hook itself or in writing the answer.
+    const message = redactSecrets((error as Error)?.message ?? String(error));
+    console.error(`Could not answer ${request.method} ${request.url}: ${message}`);
     if (!response.headersSent) {
       const fault = new AppError(
         "internal:api",
         "The server could not answer this request; the error was logged.",
       );
-      response.writeHead(fault.status, { "content-type": "application/json" });
+      const https = (request.socket as TLSSocket).encrypted === true;
+      response.writeHead(fault.status, {
+        ...securityHeaders({ nonce: createNonce(), development: false, https }),
+        "content-type": "application/json",
+      });
       response.end(JSON.stringify(fault.toBody()));
       dropBody();
     } else response.destroy();

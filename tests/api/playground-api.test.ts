@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { readEvents } from "@/lib/sse";
@@ -104,6 +105,54 @@ describe("POST /api/playground/runs", () => {
       {} as never,
     );
     expect(await stopped.json()).toEqual({ stopped: 0 });
+  });
+
+  it("is served on the Node server itself under both paths once its module is loaded, and Stop reaches it", async () => {
+    const { installServerHook } = await import("@/lib/server-hook");
+    installServerHook();
+    // A bare Node server in Next's place: whatever reaches its own handler is a 404.
+    const server = createServer((_request, response) => {
+      response.statusCode = 404;
+      response.end("not served directly");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const start = (path: string, prompt: string) =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt, models: [OPENAI] }),
+      });
+    try {
+      fake.setScenario("*", { ttftMs: 5, tokensPerSecond: 1_000, outputTokens: 20 });
+      for (const path of ["/api/playground/runs", "/api/compare"]) {
+        const response = await start(path, `Direct ${path}`);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get("x-frame-options")).toBe("DENY");
+        const all = await events(response);
+        expect(all[0]).toMatchObject({ type: "session" });
+        expect(byModel(all, OPENAI, "finish")[0]).toMatchObject({
+          status: "ok",
+          costUsd: expect.any(String),
+        });
+        expect(all.at(-1)).toMatchObject({ type: "done" });
+      }
+      // A long answer, stopped through the Stop route while it streams.
+      fake.setScenario("*", { ttftMs: 5, tokensPerSecond: 20, outputTokens: 400 });
+      const long = await start("/api/playground/runs", "Direct and stopped");
+      let runId = "";
+      const all = await events(long, (event) => {
+        if (event.type === "session") runId = String(event.runId);
+        if (event.type === "delta" && runId) {
+          void stop({ runId });
+          runId = "";
+        }
+      });
+      expect(byModel(all, OPENAI, "finish")[0]).toMatchObject({ status: "stopped" });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("streams three models side by side with usage, cost and timing, and saves everything", async () => {

@@ -29,6 +29,6 @@ export const POST = route(async (request) => {
   });
 });
 
-// A run streams for seconds; Next's own cost per request and per chunk is most of what it costs the
-// server, so later runs are served on the Node server past it (lib/server-hook.ts).
+// A run streams for seconds, and Next's own work per request and per chunk was about half of what a
+// run cost the server's HTTP thread, so runs are served on the Node server past it (lib/server-hook.ts).
 serveDirectly("POST", "/api/playground/runs", POST);
