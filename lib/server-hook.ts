@@ -14,8 +14,8 @@ import { createNonce, securityHeaders } from "@/lib/security/headers";
  * - Methods the fetch standard forbids (TRACE; Node's HTTP parser already answers TRACK with a 400).
  *   Next turns every request into a fetch `Request` before the proxy or any route runs; for TRACE that
  *   throws, which it answers with a plain-text 500. They get the usual JSON 405 here instead.
- * - The routes registered with `serveDirectly`: long streams whose cost is mostly Next's own per
- *   request and per chunk (the playground's run). Their route handler runs as it is, after the same
+ * - The routes registered with `serveDirectly`: long streams of which Next's own work per request and
+ *   per chunk was about half the cost (the playground's run). Their route handler runs as it is, after the same
  *   front door as the proxy's (security headers, the API path and same-origin rules, the sign-in
  *   gate), and its answer is written to the socket chunk by chunk, with the socket's backpressure, and
  *   cancelled when the client goes away, as Next does. A route registers when its module is run,
@@ -87,13 +87,15 @@ function refuseForbiddenMethod(request: IncomingMessage, response: ServerRespons
     `The server does not answer ${request.method} requests.`,
   );
   response.writeHead(error.status, {
+    ...securityHeaders({ nonce: createNonce(), development: false, https: isTls(request) }),
     "content-type": "application/json",
-    "x-content-type-options": "nosniff",
     allow: "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE",
   });
   response.end(JSON.stringify(error.toBody()));
   request.resume();
 }
+
+const isTls = (request: IncomingMessage) => (request.socket as TLSSocket).encrypted === true;
 
 /**
  * The fetch `Request` Next would have built: Node's view of the headers (a repeated Host or
@@ -108,7 +110,7 @@ function toFetchRequest(
   const socket = request.socket as TLSSocket;
   const given = request.headers;
   const givenProto = given["x-forwarded-proto"];
-  const https = typeof givenProto === "string" ? givenProto === "https" : socket.encrypted === true;
+  const https = typeof givenProto === "string" ? givenProto === "https" : isTls(request);
   const scheme = https ? "https" : "http";
   const url = new URL(request.url ?? "/", `${scheme}://${given.host ?? "localhost"}`);
   const headers = new Headers();
@@ -211,9 +213,8 @@ async function serveDirect(
         "internal:api",
         "The server could not answer this request; the error was logged.",
       );
-      const https = (request.socket as TLSSocket).encrypted === true;
       response.writeHead(fault.status, {
-        ...securityHeaders({ nonce: createNonce(), development: false, https }),
+        ...securityHeaders({ nonce: createNonce(), development: false, https: isTls(request) }),
         "content-type": "application/json",
       });
       response.end(JSON.stringify(fault.toBody()));

@@ -12,6 +12,7 @@ const SOURCES = [
   "db",
   "public",
   "instrumentation.ts",
+  "instrumentation-node.ts",
   "proxy.ts",
   "next.config.ts",
   "postcss.config.mjs",
