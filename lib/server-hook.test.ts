@@ -272,27 +272,32 @@ describe("the Node server's request hook", () => {
   });
 
   it("answers TRACE with the JSON 405 on any path", async () => {
-    const answer = await new Promise<{ status: number; body: string; frameOptions?: string | string[] }>(
-      (resolve, reject) => {
-        const sent = httpRequest(`${base}/anything`, { method: "TRACE" }, (response) => {
-          let body = "";
-          response.on("data", (chunk) => {
-            body += chunk;
-          });
-          response.on("end", () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              body,
-              frameOptions: response.headers["x-frame-options"],
-            }),
-          );
+    const answer = await new Promise<{
+      status: number;
+      body: string;
+      frameOptions?: string | string[];
+      allow?: string | string[];
+    }>((resolve, reject) => {
+      const sent = httpRequest(`${base}/anything`, { method: "TRACE" }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => {
+          body += chunk;
         });
-        sent.on("error", reject);
-        sent.end();
-      },
-    );
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body,
+            frameOptions: response.headers["x-frame-options"],
+            allow: response.headers.allow,
+          }),
+        );
+      });
+      sent.on("error", reject);
+      sent.end();
+    });
     expect(answer.status).toBe(405);
     expect(JSON.parse(answer.body).error.code).toBe("method_not_allowed:api");
     expect(answer.frameOptions).toBe("DENY");
+    expect(answer.allow).toBe("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
   });
 });

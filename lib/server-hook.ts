@@ -36,12 +36,12 @@ type Emit = Server["emit"];
 // On globalThis: the hook is installed from the server's start-up and the routes register from
 // their own bundles, each with its own copy of this module.
 const shared = globalThis as unknown as {
-  __serverHook?: { direct: Map<string, DirectHandler> };
+  __serverHook?: { direct: Map<string, DirectHandler>; installed: boolean };
 };
 
-function routes(): Map<string, DirectHandler> {
-  shared.__serverHook ??= { direct: new Map() };
-  return shared.__serverHook.direct;
+function hookState(): { direct: Map<string, DirectHandler>; installed: boolean } {
+  shared.__serverHook ??= { direct: new Map(), installed: false };
+  return shared.__serverHook;
 }
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -49,15 +49,15 @@ const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${pa
 /** Serves `method path` (exact path; a query string is passed on) past Next's request handling. */
 export function serveDirectly(method: "POST", path: string, handler: DirectHandler): void {
   if (env().NODE_ENV === "development") return;
-  routes().set(routeKey(method, path), handler);
+  hookState().direct.set(routeKey(method, path), handler);
 }
 
 /** Installs the hook once per process, at server start. */
 export function installServerHook(): void {
-  const state = shared as { __serverHookInstalled?: boolean };
-  if (state.__serverHookInstalled) return;
-  state.__serverHookInstalled = true;
-  const direct = routes();
+  const state = hookState();
+  if (state.installed) return;
+  state.installed = true;
+  const { direct } = state;
   const emit: Emit = Server.prototype.emit;
   Server.prototype.emit = function hookedEmit(this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
@@ -85,14 +85,20 @@ function refuseForbiddenMethod(request: IncomingMessage, response: ServerRespons
   const error = new AppError(
     "method_not_allowed:api",
     `The server does not answer ${request.method} requests.`,
+    { headers: { allow: "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE" } },
   );
+  answerError(request, response, error);
+  request.resume();
+}
+
+/** An error answered on the Node server itself: its JSON body and headers, with the security headers. */
+function answerError(request: IncomingMessage, response: ServerResponse, error: AppError): void {
   response.writeHead(error.status, {
     ...securityHeaders({ nonce: createNonce(), development: false, https: isTls(request) }),
+    ...error.headers,
     "content-type": "application/json",
-    allow: "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE",
   });
   response.end(JSON.stringify(error.toBody()));
-  request.resume();
 }
 
 const isTls = (request: IncomingMessage) => (request.socket as TLSSocket).encrypted === true;
@@ -213,11 +219,7 @@ async function serveDirect(
         "internal:api",
         "The server could not answer this request; the error was logged.",
       );
-      response.writeHead(fault.status, {
-        ...securityHeaders({ nonce: createNonce(), development: false, https: isTls(request) }),
-        "content-type": "application/json",
-      });
-      response.end(JSON.stringify(fault.toBody()));
+      answerError(request, response, fault);
       dropBody();
     } else response.destroy();
   }
